@@ -1,0 +1,36 @@
+package dev.meshdeck.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "meshdeck",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Govern serverless functions across Knative, OpenFaaS, Kubeless, Kubernetes and AWS Lambda through Istio.",
+            "Without a command, opens the main window (same as `meshdeck ui`)."
+        },
+        subcommands = {UiCommand.class, SandboxCommand.class, FunctionsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:findings or failure", "2:usage error"})
+final class MeshDeckCommand implements Callable<Integer> {
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MeshDeckCommand());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            // A failure is reported in one readable line; the stack trace only with MESHDECK_LOG_LEVEL=DEBUG.
+            line.getErr().println("meshdeck: " + UserMessages.describe(ex));
+            if ("DEBUG".equalsIgnoreCase(System.getenv("MESHDECK_LOG_LEVEL"))) {
+                ex.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        return new UiCommand().call();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.meshdeck.core.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Several catalogs (kube contexts, AWS regions) seen as one; each function is answered by the catalog that owns its source. */
+public final class CombinedCatalog implements FunctionCatalog {
+
+    private final List<FunctionCatalog> parts;
+
+    public CombinedCatalog(List<? extends FunctionCatalog> parts) {
+        this.parts = List.copyOf(parts);
+    }
+
+    @Override
+    public List<SourceRef> sources() {
+        List<SourceRef> all = new ArrayList<>();
+        parts.forEach(p -> all.addAll(p.sources()));
+        return all;
+    }
+
+    @Override
+    public void start(Consumer<InventoryEvent> listener, boolean live) {
+        parts.forEach(p -> p.start(listener, live));
+    }
+
+    @Override
+    public List<MeshResource> resourcesOf(FunctionId id) {
+        for (FunctionCatalog part : parts) {
+            if (part.sources().contains(id.source())) {
+                return part.resourcesOf(id);
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (FunctionCatalog part : parts) {
+            try {
+                part.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

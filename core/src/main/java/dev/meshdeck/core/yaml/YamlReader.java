@@ -1,0 +1,250 @@
+package dev.meshdeck.core.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads multi-document YAML into trees that remember where each field came from.
+ *
+ * <p>Jackson's YAML parser does not expand aliases, so this reader does, under a budget: a billion-laughs
+ * document fails fast with a clear message instead of exhausting memory. Duplicate keys are errors, as
+ * the Kubernetes API server treats them.
+ */
+public final class YamlReader {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final YamlLimits limits;
+    private final YAMLFactory factory;
+
+    public YamlReader() {
+        this(YamlLimits.DEFAULT);
+    }
+
+    public YamlReader(YamlLimits limits) {
+        this.limits = limits;
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxChars()));
+        options.setNestingDepthLimit(limits.maxDepth());
+        options.setMaxAliasesForCollections(limits.maxAliasUses());
+        this.factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth())
+                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxChars()))
+                        .build())
+                .build();
+    }
+
+    /** Reads every non-empty document of {@code text}; {@code file} names the input in positions. */
+    public List<YamlDocument> read(String file, String text) throws YamlProblem {
+        if (text.length() > limits.maxChars()) {
+            throw new YamlProblem(new SourcePosition(file, 1, 1),
+                    "input is " + text.length() + " characters, more than the limit of " + limits.maxChars());
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new YamlProblem(positionOfOffset(file, text, nul), "binary content (NUL byte): this is not a YAML file");
+        }
+        List<YamlDocument> documents = new ArrayList<>();
+        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+            DocumentBuilder builder = new DocumentBuilder(file, parser);
+            int index = 0;
+            while (true) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    // Jackson reports a null token between documents and two at the end of the stream.
+                    token = parser.nextToken();
+                    if (token == null) {
+                        break;
+                    }
+                }
+                Map<String, SourcePosition> positions = new HashMap<>();
+                JsonNode tree = builder.value("", positions, 0);
+                // an empty document (e.g. after a trailing ---) comes through as an empty string
+                boolean empty = tree.isNull() || tree.isMissingNode() || (tree.isTextual() && tree.asText().isEmpty());
+                if (!empty) {
+                    documents.add(new YamlDocument(file, index, tree, positions));
+                }
+                index++;
+            }
+        } catch (YamlProblem e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw fromParserFailure(file, e);
+        }
+        return documents;
+    }
+
+    private static YamlProblem fromParserFailure(String file, Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int line = 1;
+        int column = 1;
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+            line = Math.max(1, jpe.getLocation().getLineNr());
+            column = Math.max(1, jpe.getLocation().getColumnNr());
+        }
+        // SnakeYAML messages carry a context excerpt after the first line; the first line says what is wrong.
+        String reason = message.lines().findFirst().orElse(message).trim();
+        if (reason.startsWith("while ") || reason.isEmpty()) {
+            reason = message.lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).reduce((a, b) -> a + "; " + b)
+                    .orElse(message);
+        }
+        return new YamlProblem(new SourcePosition(file, line, column), "YAML syntax error: " + reason);
+    }
+
+    private static SourcePosition positionOfOffset(String file, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourcePosition(file, line, offset - lineStart + 1);
+    }
+
+    /** Builds one document's tree from the token stream, expanding aliases within the budget. */
+    private final class DocumentBuilder {
+        private final String file;
+        private final YAMLParser parser;
+        private final Map<String, JsonNode> anchors = new HashMap<>();
+        private long nodes;
+        private int aliasUses;
+        private long aliasedValues;
+
+        DocumentBuilder(String file, YAMLParser parser) {
+            this.file = file;
+            this.parser = parser;
+        }
+
+        JsonNode value(String pointer, Map<String, SourcePosition> positions, int depth) throws IOException, YamlProblem {
+            JsonToken token = parser.currentToken();
+            SourcePosition here = position();
+            if (depth > limits.maxDepth()) {
+                throw new YamlProblem(here, "nesting deeper than " + limits.maxDepth() + " levels");
+            }
+            if (++nodes > limits.maxNodes()) {
+                throw new YamlProblem(here, "document has more than " + limits.maxNodes() + " values");
+            }
+            if (parser.isCurrentAlias()) {
+                return alias(parser.getText(), here);
+            }
+            String anchor = parser.getObjectId() == null ? null : parser.getObjectId().toString();
+            JsonNode node;
+            if (token == JsonToken.START_OBJECT) {
+                node = object(pointer, positions, depth);
+            } else if (token == JsonToken.START_ARRAY) {
+                ArrayNode array = NODES.arrayNode();
+                int i = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    String child = pointer + "/" + i++;
+                    positions.put(child, position());
+                    array.add(value(child, positions, depth + 1));
+                }
+                node = array;
+            } else {
+                node = scalar(token);
+            }
+            if (anchor != null) {
+                anchors.put(anchor, node);
+            }
+            return node;
+        }
+
+        private ObjectNode object(String pointer, Map<String, SourcePosition> positions, int depth) throws IOException, YamlProblem {
+            ObjectNode object = NODES.objectNode();
+            java.util.Set<String> ownKeys = new java.util.HashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                SourcePosition keyPosition = position();
+                String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                parser.nextToken();
+                JsonNode value = value(child, positions, depth + 1);
+                if (name.equals("<<") && value.isObject()) {
+                    // YAML merge key: the mapping's own keys win over merged ones.
+                    Iterator<Map.Entry<String, JsonNode>> merged = value.fields();
+                    while (merged.hasNext()) {
+                        Map.Entry<String, JsonNode> e = merged.next();
+                        if (!ownKeys.contains(e.getKey())) {
+                            object.set(e.getKey(), e.getValue());
+                        }
+                    }
+                    continue;
+                }
+                if (!ownKeys.add(name)) {
+                    throw new YamlProblem(keyPosition, "duplicate key '" + name + "'");
+                }
+                positions.put(child, keyPosition);
+                object.set(name, value);
+            }
+            return object;
+        }
+
+        private JsonNode alias(String name, SourcePosition here) throws YamlProblem {
+            JsonNode target = anchors.get(name);
+            if (target == null) {
+                throw new YamlProblem(here, "alias '*" + name + "' refers to no anchor defined before it");
+            }
+            if (++aliasUses > limits.maxAliasUses()) {
+                throw new YamlProblem(here, "more than " + limits.maxAliasUses() + " alias uses (possible YAML bomb)");
+            }
+            long added = size(target, here);
+            aliasedValues += added;
+            nodes += added;
+            return target.deepCopy();
+        }
+
+        private long size(JsonNode node, SourcePosition here) throws YamlProblem {
+            long count = 1;
+            for (JsonNode child : node) {
+                count += size(child, here);
+                if (aliasedValues + count > limits.maxAliasedValues() || nodes + count > limits.maxNodes()) {
+                    throw new YamlProblem(here, "aliases expand to more than " + limits.maxAliasedValues()
+                            + " values (possible YAML bomb)");
+                }
+            }
+            return count;
+        }
+
+        private JsonNode scalar(JsonToken token) throws IOException {
+            switch (token) {
+                case VALUE_STRING:
+                    return NODES.textNode(parser.getText());
+                case VALUE_NUMBER_INT:
+                    return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? NODES.numberNode(parser.getBigIntegerValue())
+                            : NODES.numberNode(parser.getLongValue());
+                case VALUE_NUMBER_FLOAT:
+                    return NODES.numberNode(parser.getDoubleValue());
+                case VALUE_TRUE:
+                    return NODES.booleanNode(true);
+                case VALUE_FALSE:
+                    return NODES.booleanNode(false);
+                default:
+                    return NODES.nullNode();
+            }
+        }
+
+        private SourcePosition position() {
+            JsonLocation l = parser.currentTokenLocation();
+            return new SourcePosition(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+        }
+    }
+}
