@@ -1,0 +1,50 @@
+package dev.meshdeck.core.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects findings, turning a rule's JSON pointer into a readable path and a file position. */
+public final class Findings {
+
+    private final List<Finding> found = new ArrayList<>();
+
+    /**
+     * Reports a finding of {@code rule} on {@code resource} at the field {@code pointer} (JSON pointer,
+     * "" for the whole object). Findings on live (non-candidate) objects are dropped: they are context.
+     */
+    public void report(RuleInfo rule, Resource resource, String pointer, String message) {
+        if (!resource.candidate()) {
+            return;
+        }
+        found.add(new Finding(rule.code(), rule.severity(), rule.category(), resource.ref(), dotted(pointer),
+                resource.positionOf(pointer), message, rule.istioCode(), rule.kialiCode()));
+    }
+
+    void add(Finding finding) {
+        found.add(finding);
+    }
+
+    public List<Finding> all() {
+        return List.copyOf(found);
+    }
+
+    /** "/spec/http/0/route/1/weight" becomes "spec.http[0].route[1].weight". */
+    static String dotted(String pointer) {
+        StringBuilder s = new StringBuilder();
+        for (String token : pointer.split("/")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String t = token.replace("~1", "/").replace("~0", "~");
+            if (t.chars().allMatch(Character::isDigit)) {
+                s.append('[').append(t).append(']');
+            } else {
+                if (s.length() > 0) {
+                    s.append('.');
+                }
+                s.append(t);
+            }
+        }
+        return s.toString();
+    }
+}
