@@ -4,6 +4,31 @@ import dev.meshdeck.core.validation.rules.AllZeroWeights;
 import dev.meshdeck.core.validation.rules.NegativeWeight;
 import dev.meshdeck.core.validation.rules.SubsetNotFound;
 import dev.meshdeck.core.validation.rules.WeightsNotHundred;
+import dev.meshdeck.core.validation.rules.knative.KnativeTrafficNotHundred;
+import dev.meshdeck.core.validation.rules.knative.KnativePercentOutOfRange;
+import dev.meshdeck.core.validation.rules.knative.KnativeDuplicateTag;
+import dev.meshdeck.core.validation.rules.knative.KnativeLatestRevisionConflict;
+import dev.meshdeck.core.validation.rules.knative.KnativeRevisionNotFound;
+import dev.meshdeck.core.validation.rules.lambda.LambdaAliasUnpublishedVersion;
+import dev.meshdeck.core.validation.rules.lambda.LambdaAliasTooManyVersions;
+import dev.meshdeck.core.validation.rules.lambda.LambdaAliasWeightOutOfRange;
+import dev.meshdeck.core.validation.rules.lambda.LambdaAliasRoutesToPrimary;
+import dev.meshdeck.core.validation.rules.security.AuthzNamespaceNotFound;
+import dev.meshdeck.core.validation.rules.security.AuthzSelectorNoWorkload;
+import dev.meshdeck.core.validation.rules.security.AuthzPrincipalNotFound;
+import dev.meshdeck.core.validation.rules.security.AuthnSelectorNoWorkload;
+import dev.meshdeck.core.validation.rules.security.AuthzNeedsMtls;
+import dev.meshdeck.core.validation.rules.security.DestinationRuleDisablesStrictMtls;
+import dev.meshdeck.core.validation.rules.security.DestinationRuleMtlsToDisabledPeer;
+import dev.meshdeck.core.validation.rules.security.PeerAuthnDuplicateSelectorless;
+import dev.meshdeck.core.validation.rules.security.PeerAuthnPortLevelWithoutSelector;
+import dev.meshdeck.core.validation.rules.security.AuthzInvalidMethod;
+import dev.meshdeck.core.validation.rules.security.AuthzUnknownConditionKey;
+import dev.meshdeck.core.validation.rules.security.JwtIssuerMissing;
+import dev.meshdeck.core.validation.rules.security.JwksUriInvalid;
+import dev.meshdeck.core.validation.rules.security.JwksUriPlaintext;
+import dev.meshdeck.core.validation.rules.security.JwksAndJwksUri;
+import dev.meshdeck.core.validation.rules.security.PolicyWithoutSidecar;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +44,32 @@ public final class Rules {
                 new SubsetNotFound(),
                 new WeightsNotHundred(),
                 new NegativeWeight(),
-                new AllZeroWeights());
+                new AllZeroWeights(),
+                new AuthzNamespaceNotFound(),
+                new AuthzSelectorNoWorkload(),
+                new AuthzPrincipalNotFound(),
+                new AuthnSelectorNoWorkload(),
+                new AuthzNeedsMtls(),
+                new DestinationRuleDisablesStrictMtls(),
+                new DestinationRuleMtlsToDisabledPeer(),
+                new PeerAuthnDuplicateSelectorless(),
+                new PeerAuthnPortLevelWithoutSelector(),
+                new AuthzInvalidMethod(),
+                new AuthzUnknownConditionKey(),
+                new JwtIssuerMissing(),
+                new JwksUriInvalid(),
+                new JwksUriPlaintext(),
+                new JwksAndJwksUri(),
+                new PolicyWithoutSidecar(),
+                new KnativeTrafficNotHundred(),
+                new KnativePercentOutOfRange(),
+                new KnativeDuplicateTag(),
+                new KnativeLatestRevisionConflict(),
+                new KnativeRevisionNotFound(),
+                new LambdaAliasUnpublishedVersion(),
+                new LambdaAliasTooManyVersions(),
+                new LambdaAliasWeightOutOfRange(),
+                new LambdaAliasRoutesToPrimary());
     }
 
     /** Every code MeshDeck can report, including those of input reading, sorted by code. */

@@ -1,0 +1,108 @@
+package dev.meshdeck.core.validation.rules.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.core.validation.Resource;
+import dev.meshdeck.core.validation.Selectors;
+import dev.meshdeck.core.validation.ValidationContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Pods of the inputs, indexed by namespace once, with the two questions mesh policies ask of them: is the
+ * Pod part of the mesh (Istio's {@code util.PodInMesh} / ambient redirection), and does it run a sidecar.
+ */
+final class MeshWorkloads {
+
+    /** Istio's default MeshConfig rootNamespace: policies here apply to the whole mesh. */
+    static final String ROOT_NAMESPACE = "istio-system";
+
+    private final Map<String, List<Resource>> podsByNamespace = new HashMap<>();
+    private final Map<String, Resource> namespaces = new HashMap<>();
+
+    MeshWorkloads(ValidationContext context) {
+        for (Resource ns : context.ofKind("Namespace")) {
+            namespaces.put(ns.name(), ns);
+        }
+        for (Resource pod : context.ofKind("Pod")) {
+            podsByNamespace.computeIfAbsent(pod.namespace(), k -> new ArrayList<>()).add(pod);
+        }
+    }
+
+    List<Resource> pods(String namespace) {
+        return podsByNamespace.getOrDefault(namespace, List.of());
+    }
+
+    Iterable<List<Resource>> podsPerNamespace() {
+        return podsByNamespace.values();
+    }
+
+    static JsonNode labels(Resource r) {
+        return r.tree().path("metadata").path("labels");
+    }
+
+    static String annotation(Resource r, String key) {
+        JsonNode v = r.tree().path("metadata").path("annotations").path(key);
+        return v.isValueNode() ? v.asText() : null;
+    }
+
+    /** The matchLabels of a policy's selector, or null when the policy has no selector at all. */
+    static JsonNode selector(Resource policy) {
+        JsonNode s = policy.spec().path("selector");
+        if (s.isMissingNode() || s.isNull()) {
+            return null;
+        }
+        return s.path("matchLabels");
+    }
+
+    static boolean selects(JsonNode matchLabels, Resource pod) {
+        return !matchLabels.isObject() || Selectors.selects(matchLabels, labels(pod));
+    }
+
+    /**
+     * Istio's {@code util.PodInMesh} (an istio-proxy container with an image; else the pod's
+     * sidecar.istio.io/inject label, then annotation; else the namespace's istio-injection label) or ambient
+     * redirection.
+     */
+    boolean inMesh(Resource pod) {
+        return sidecarInjected(pod) || ambient(pod);
+    }
+
+    private boolean sidecarInjected(Resource pod) {
+        if (hasProxyContainer(pod, true)) {
+            return true;
+        }
+        JsonNode inject = labels(pod).path("sidecar.istio.io/inject");
+        if (inject.isValueNode()) {
+            return inject.asText().equals("true");
+        }
+        String injectAnnotation = annotation(pod, "sidecar.istio.io/inject");
+        if (injectAnnotation != null) {
+            return injectAnnotation.equals("true");
+        }
+        Resource ns = namespaces.get(pod.namespace());
+        return ns != null && labels(ns).path("istio-injection").asText("").equals("enabled");
+    }
+
+    static boolean ambient(Resource pod) {
+        return "enabled".equals(annotation(pod, "ambient.istio.io/redirection"));
+    }
+
+    /** A running pod that enforces sidecar policy: an istio-proxy container or the injector's status annotation. */
+    static boolean hasSidecar(Resource pod) {
+        return hasProxyContainer(pod, false) || annotation(pod, "sidecar.istio.io/status") != null;
+    }
+
+    private static boolean hasProxyContainer(Resource pod, boolean needsImage) {
+        for (String list : new String[] {"containers", "initContainers"}) {
+            for (JsonNode c : pod.spec().path(list)) {
+                if (c.path("name").asText("").equals("istio-proxy")
+                        && (!needsImage || !c.path("image").asText("").isEmpty())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
