@@ -28,7 +28,6 @@ public final class YamlRenderer {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .stringQuotingChecker(new Yaml11QuotingChecker())
@@ -87,24 +86,28 @@ public final class YamlRenderer {
     }
 
     /**
-     * Jackson quotes YAML 1.1 booleans and plain numbers; kubectl's YAML 1.1 parser also reads hex, octal,
-     * underscored and sexagesimal numbers, {@code .inf}, timestamps and the merge key as non-strings.
+     * Quotes exactly the strings a YAML 1.1 reader (kubectl) would take for something else: booleans and
+     * null words, numbers in any notation (hex, octal, underscores, sexagesimal, {@code .inf}), timestamps,
+     * the merge key. Everything else is left to SnakeYAML's emitter, which falls back to single quotes only
+     * when a plain scalar is impossible ({@code '*'}, {@code 'a: b'}) — the same choices kubectl makes, so
+     * an untouched {@code retryOn: 5xx,connect-failure} or JSON annotation keeps its exact line.
      */
-    static final class Yaml11QuotingChecker extends StringQuotingChecker.Default {
+    static final class Yaml11QuotingChecker extends StringQuotingChecker {
 
         private static final Pattern NON_STRING = Pattern.compile(
                 "[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
                         + "|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9_]+([eE][-+]?[0-9]+)?"
-                        + "|\\.(inf|Inf|INF))|\\.(nan|NaN|NAN)|<<|=|\\d{4}-\\d\\d?-\\d\\d?([Tt ].*)?");
+                        + "|\\.(inf|Inf|INF))|\\.(nan|NaN|NAN)|<<|=|~|\\d{4}-\\d\\d?-\\d\\d?([Tt ].*)?");
 
         @Override
         public boolean needToQuoteName(String name) {
-            return super.needToQuoteName(name) || NON_STRING.matcher(name).matches();
+            return needToQuoteValue(name);
         }
 
         @Override
         public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value) || NON_STRING.matcher(value).matches();
+            return value.isEmpty() || isReservedKeyword(value)
+                    || NON_STRING.matcher(value).matches();
         }
     }
 }
