@@ -121,6 +121,12 @@ public record LambdaAliasRouting(String functionName, String aliasName, String p
         return single(functionName, aliasName, additionalVersion);
     }
 
+    /** All traffic back on the primary; the candidate stays named (weight 0) so the slider can move again. */
+    @Override
+    public LambdaAliasRouting rollback() {
+        return additionalVersion == null ? this : withCandidatePercent(0);
+    }
+
     @Override
     public Optional<HasMetadata> resource() {
         return Optional.empty();

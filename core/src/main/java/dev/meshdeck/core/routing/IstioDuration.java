@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record IstioDuration(Duration value) implements Comparable<IstioDuration> {
 
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|m|s|ms|us|µs|ns)");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|µs|ns|h|m|s)");
 
     public IstioDuration {
         if (value.isNegative()) {

@@ -46,7 +46,7 @@ public final class YamlRenderer {
     }
 
     /** Several documents, separated by {@code ---}, in the given order. */
-    public static String render(Collection<? extends JsonNode> documents) {
+    public static String renderAll(Collection<? extends JsonNode> documents) {
         StringBuilder out = new StringBuilder();
         for (JsonNode document : documents) {
             if (out.length() > 0) {
@@ -59,7 +59,7 @@ public final class YamlRenderer {
 
     /** The documents stripped of server-owned fields, for review or export. */
     public static String renderForReview(Collection<? extends JsonNode> documents) {
-        return render(documents.stream().map(YamlRenderer::forReview).toList());
+        return renderAll(documents.stream().map(YamlRenderer::forReview).toList());
     }
 
     /**

@@ -166,7 +166,7 @@ class PolicyDocumentTest {
             docs.add(d.tree());
         }
 
-        String rendered = YamlRenderer.render(docs);
+        String rendered = YamlRenderer.renderAll(docs);
         List<YamlDocument> back = reader.read("rendered.yaml", rendered);
 
         assertThat(rendered).contains("\n---\n").contains("- '*'").contains("- \"on\"").contains("- \"1.0\"");
