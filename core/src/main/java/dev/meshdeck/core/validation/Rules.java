@@ -4,6 +4,7 @@ import dev.meshdeck.core.validation.rules.AllZeroWeights;
 import dev.meshdeck.core.validation.rules.NegativeWeight;
 import dev.meshdeck.core.validation.rules.SubsetNotFound;
 import dev.meshdeck.core.validation.rules.WeightsNotHundred;
+import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,12 +15,15 @@ public final class Rules {
     private Rules() {
     }
 
+    /** The rules of an offline run; with a cluster, replace {@link SchemaRules#offline()} by {@link SchemaRules#fromCrds}. */
     public static List<Rule> defaults() {
-        return List.of(
+        List<Rule> rules = new ArrayList<>(SchemaRules.offline());
+        rules.addAll(List.of(
                 new SubsetNotFound(),
                 new WeightsNotHundred(),
                 new NegativeWeight(),
-                new AllZeroWeights());
+                new AllZeroWeights()));
+        return List.copyOf(rules);
     }
 
     /** Every code MeshDeck can report, including those of input reading, sorted by code. */
