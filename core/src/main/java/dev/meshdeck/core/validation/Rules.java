@@ -29,6 +29,7 @@ import dev.meshdeck.core.validation.rules.security.JwksUriInvalid;
 import dev.meshdeck.core.validation.rules.security.JwksUriPlaintext;
 import dev.meshdeck.core.validation.rules.security.JwksAndJwksUri;
 import dev.meshdeck.core.validation.rules.security.PolicyWithoutSidecar;
+import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +40,22 @@ public final class Rules {
     private Rules() {
     }
 
+    /** The rules of an offline run: schema checks from fabric8's typed model, then every other rule. */
     public static List<Rule> defaults() {
+        return withSchema(SchemaRules.offline());
+    }
+
+    /**
+     * The rules with the given schema checks: {@link SchemaRules#offline()}, or {@link SchemaRules#fromCrds}
+     * with the CRDs read from a cluster.
+     */
+    public static List<Rule> withSchema(List<Rule> schemaRules) {
+        List<Rule> rules = new ArrayList<>(schemaRules);
+        rules.addAll(semantic());
+        return List.copyOf(rules);
+    }
+
+    private static List<Rule> semantic() {
         return List.of(
                 new SubsetNotFound(),
                 new WeightsNotHundred(),

@@ -1,0 +1,73 @@
+package dev.meshdeck.core.validation.schema;
+
+/** JSON pointers as people read them. */
+final class Paths {
+
+    private Paths() {
+    }
+
+    /** "/spec/http/0/route" becomes "spec.http[0].route". */
+    static String dotted(String pointer) {
+        StringBuilder s = new StringBuilder();
+        for (String token : pointer.split("/")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String t = token.replace("~1", "/").replace("~0", "~");
+            if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+                s.append('[').append(t).append(']');
+            } else {
+                if (s.length() > 0) {
+                    s.append('.');
+                }
+                s.append(t);
+            }
+        }
+        return s.length() == 0 ? "<root>" : s.toString();
+    }
+
+    static String child(String pointer, String name) {
+        if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+            return pointer + "/" + name;
+        }
+        return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String child(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+
+    /** The last token of a pointer: the field name. */
+    static String leaf(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        return pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+    }
+
+    /** A value as it would be written in YAML, shortened. */
+    static String show(com.fasterxml.jackson.databind.JsonNode value) {
+        String s = value.isTextual() ? "\"" + value.asText() + "\"" : value.toString();
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    static String jsonType(com.fasterxml.jackson.databind.JsonNode v) {
+        if (v == null || v.isMissingNode() || v.isNull()) {
+            return "null";
+        }
+        if (v.isObject()) {
+            return "object";
+        }
+        if (v.isArray()) {
+            return "array";
+        }
+        if (v.isTextual()) {
+            return "string";
+        }
+        if (v.isBoolean()) {
+            return "boolean";
+        }
+        if (v.isIntegralNumber()) {
+            return "integer";
+        }
+        return v.isNumber() ? "number" : v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
