@@ -45,8 +45,10 @@ public final class DuplicateGatewayCertificate implements Rule {
                     continue;
                 }
                 JsonNode selector = current.gateway().spec().path("selector");
+                java.util.Set<Resource> named = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 for (Server other : sharing) {
-                    if (other.gateway() != current.gateway() && subset(selector, other.gateway().spec().path("selector"))) {
+                    if (other.gateway() != current.gateway() && subset(selector, other.gateway().spec().path("selector"))
+                            && named.add(other.gateway())) {
                         findings.report(INFO, current.gateway(), "/spec/servers/" + current.index() + "/tls", "Gateway "
                                 + other.gateway().namespace() + "/" + other.gateway().name() + " uses the same certificate on the same gateway pods;"
                                 + " browsers reusing an HTTP/2 connection for the other host get 404. Use one Gateway server with both hosts, or distinct certificates");

@@ -55,12 +55,16 @@ public final class SubsetIgnoredOnIngress implements Rule {
                         continue;
                     }
                     String host = Hosts.qualify(d.path("host").asText(""), vs.namespace());
+                    java.util.List<String> splitting = new java.util.ArrayList<>();
                     for (Resource other : subsetSplits.getOrDefault(host, Set.of())) {
                         if (other != vs) {
-                            findings.report(INFO, vs, "/spec/http/" + i + "/route/" + j + "/destination/host", "VirtualService "
-                                    + other.namespace() + "/" + other.name() + " splits \"" + d.path("host").asText("")
-                                    + "\" by subset, but that split does not apply to requests from this gateway route; route to the subsets here too if ingress traffic should follow it");
+                            splitting.add(other.namespace() + "/" + other.name());
                         }
+                    }
+                    if (!splitting.isEmpty()) {
+                        findings.report(INFO, vs, "/spec/http/" + i + "/route/" + j + "/destination/host", "VirtualServices " + splitting
+                                + " split \"" + d.path("host").asText("") + "\" by subset, but that split does not apply to requests from this gateway route;"
+                                + " route to the subsets here too if ingress traffic should follow it");
                     }
                 }
             }
