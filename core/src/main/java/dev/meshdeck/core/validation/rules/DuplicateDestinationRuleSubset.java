@@ -30,16 +30,12 @@ public final class DuplicateDestinationRuleSubset implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         Map<String, List<Resource>> byHost = new LinkedHashMap<>();
-        List<Resource> wildcards = new ArrayList<>();
         for (Resource dr : context.ofKind("DestinationRule")) {
             if (dr.spec().has("workloadSelector")) {
                 continue;
             }
             String fqdn = Hosts.qualify(dr.spec().path("host").asText(""), dr.namespace());
             byHost.computeIfAbsent(fqdn, k -> new ArrayList<>()).add(dr);
-            if (fqdn.startsWith("*")) {
-                wildcards.add(dr);
-            }
         }
         for (Resource dr : context.ofKind("DestinationRule")) {
             if (!dr.candidate() || dr.spec().has("workloadSelector")) {
@@ -48,7 +44,7 @@ public final class DuplicateDestinationRuleSubset implements Rule {
             String fqdn = Hosts.qualify(dr.spec().path("host").asText(""), dr.namespace());
             Set<String> mine = subsets(dr);
             Set<String> clashes = new LinkedHashSet<>();
-            for (Resource other : sameHost(fqdn, byHost, wildcards)) {
+            for (Resource other : sameHost(fqdn, byHost)) {
                 if (other == dr) {
                     continue;
                 }
@@ -73,7 +69,7 @@ public final class DuplicateDestinationRuleSubset implements Rule {
     }
 
     /** DestinationRules whose host overlaps {@code fqdn}: the same host, a wildcard covering it, or (for a wildcard) what it covers. */
-    private static List<Resource> sameHost(String fqdn, Map<String, List<Resource>> byHost, List<Resource> wildcards) {
+    private static List<Resource> sameHost(String fqdn, Map<String, List<Resource>> byHost) {
         List<Resource> out = new ArrayList<>(byHost.getOrDefault(fqdn, List.of()));
         if (fqdn.startsWith("*")) {
             byHost.forEach((host, list) -> {
