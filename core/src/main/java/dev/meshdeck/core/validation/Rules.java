@@ -1,8 +1,30 @@
 package dev.meshdeck.core.validation;
 
 import dev.meshdeck.core.validation.rules.AllZeroWeights;
+import dev.meshdeck.core.validation.rules.ConflictingGateways;
+import dev.meshdeck.core.validation.rules.ConflictingMeshVirtualServices;
+import dev.meshdeck.core.validation.rules.DestinationHostNotFound;
+import dev.meshdeck.core.validation.rules.DestinationPortNotFound;
+import dev.meshdeck.core.validation.rules.DestinationPortRequired;
+import dev.meshdeck.core.validation.rules.DestinationRuleHostNotFound;
+import dev.meshdeck.core.validation.rules.DuplicateDestinationRuleSubset;
+import dev.meshdeck.core.validation.rules.DuplicateGatewayCertificate;
+import dev.meshdeck.core.validation.rules.GatewayCredentialInvalid;
+import dev.meshdeck.core.validation.rules.GatewayCredentialNotFound;
+import dev.meshdeck.core.validation.rules.GatewayNotFound;
+import dev.meshdeck.core.validation.rules.GatewayPortNotOnService;
+import dev.meshdeck.core.validation.rules.GatewaySelectorMatchesNoWorkload;
+import dev.meshdeck.core.validation.rules.HostNotInGateway;
+import dev.meshdeck.core.validation.rules.IneffectiveMatch;
+import dev.meshdeck.core.validation.rules.InternalGatewayReference;
+import dev.meshdeck.core.validation.rules.JwtClaimRouteWithoutRequestAuthentication;
 import dev.meshdeck.core.validation.rules.NegativeWeight;
+import dev.meshdeck.core.validation.rules.PortTlsWithoutCaCertificates;
+import dev.meshdeck.core.validation.rules.SubsetIgnoredOnIngress;
 import dev.meshdeck.core.validation.rules.SubsetNotFound;
+import dev.meshdeck.core.validation.rules.SubsetSelectsNoPods;
+import dev.meshdeck.core.validation.rules.TlsWithoutCaCertificates;
+import dev.meshdeck.core.validation.rules.UnreachableRouteRule;
 import dev.meshdeck.core.validation.rules.WeightsNotHundred;
 import dev.meshdeck.core.validation.rules.knative.KnativeTrafficNotHundred;
 import dev.meshdeck.core.validation.rules.knative.KnativePercentOutOfRange;
@@ -85,7 +107,29 @@ public final class Rules {
                 new LambdaAliasUnpublishedVersion(),
                 new LambdaAliasTooManyVersions(),
                 new LambdaAliasWeightOutOfRange(),
-                new LambdaAliasRoutesToPrimary());
+                new LambdaAliasRoutesToPrimary(),
+                new ConflictingMeshVirtualServices(),
+                new SubsetIgnoredOnIngress(),
+                new UnreachableRouteRule(),
+                new IneffectiveMatch(),
+                new TlsWithoutCaCertificates(),
+                new PortTlsWithoutCaCertificates(),
+                new DuplicateDestinationRuleSubset(),
+                new ConflictingGateways(),
+                new DuplicateGatewayCertificate(),
+                new DestinationHostNotFound(),
+                new DestinationPortNotFound(),
+                new DestinationPortRequired(),
+                new GatewayNotFound(),
+                new HostNotInGateway(),
+                new InternalGatewayReference(),
+                new JwtClaimRouteWithoutRequestAuthentication(),
+                new DestinationRuleHostNotFound(),
+                new SubsetSelectsNoPods(),
+                new GatewaySelectorMatchesNoWorkload(),
+                new GatewayPortNotOnService(),
+                new GatewayCredentialNotFound(),
+                new GatewayCredentialInvalid());
     }
 
     /** Every code MeshDeck can report, including those of input reading, sorted by code. */

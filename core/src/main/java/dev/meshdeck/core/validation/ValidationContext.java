@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,7 @@ public final class ValidationContext {
     private final Map<String, List<Resource>> byKind = new HashMap<>();
     private final Map<String, List<Resource>> byKindAndNamespace = new HashMap<>();
     private final boolean live;
+    private final Map<Class<?>, Object> indexes = new HashMap<>();
 
     /**
      * @param live true when live cluster objects are included: then an absent kind means "none exists",
@@ -63,5 +65,18 @@ public final class ValidationContext {
         Set<String> names = all.stream().map(Resource::namespace).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
         ofKind("Namespace").forEach(n -> names.add(n.name()));
         return names;
+    }
+
+    /**
+     * A derived index shared by the rules of one validation (e.g. services by host), built on first use
+     * and kept for the life of this context, so each rule stays linear without rebuilding it.
+     */
+    public <T> T index(Class<T> type, Function<ValidationContext, T> build) {
+        Object cached = indexes.get(type);
+        if (cached == null) {
+            cached = build.apply(this);
+            indexes.put(type, cached);
+        }
+        return type.cast(cached);
     }
 }

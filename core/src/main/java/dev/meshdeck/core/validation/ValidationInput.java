@@ -81,6 +81,13 @@ public final class ValidationInput {
                     + ", not a Kubernetes object (a mapping with apiVersion, kind and metadata)");
             return;
         }
+        if (doc.tree().path("kind").asText().endsWith("List") && doc.tree().path("items").isArray()) {
+            // kubectl accepts v1 List documents (which have no metadata.name); validate their items as separate objects.
+            for (int i = 0; i < doc.tree().path("items").size(); i++) {
+                addDocument(itemOf(doc, i));
+            }
+            return;
+        }
         List<String> missing = new ArrayList<>();
         for (String field : List.of("apiVersion", "kind")) {
             if (!doc.tree().path(field).isTextual() || doc.tree().path(field).asText().isBlank()) {
@@ -92,13 +99,6 @@ public final class ValidationInput {
         }
         if (!missing.isEmpty()) {
             syntax(doc.positionOf(""), NOT_AN_OBJECT, "not a Kubernetes object: missing " + String.join(", ", missing));
-            return;
-        }
-        if (doc.tree().path("kind").asText().endsWith("List") && doc.tree().path("items").isArray()) {
-            // kubectl accepts v1 List documents; validate their items as separate objects.
-            for (int i = 0; i < doc.tree().path("items").size(); i++) {
-                resources.add(Resource.candidate(itemOf(doc, i)));
-            }
             return;
         }
         resources.add(Resource.candidate(doc));
