@@ -1,0 +1,204 @@
+package dev.meshdeck.connectors.aws;
+
+import dev.meshdeck.core.inventory.FunctionCatalog;
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.MeshResource;
+import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.SourceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Discovers AWS Lambda functions of one account, several regions in parallel. Failures become FAILED source
+ * statuses with a message for the user, never exceptions; live mode lists again every
+ * {@link AwsSettings#pollInterval()} (Lambda has no watch API).
+ */
+public final class LambdaCatalog implements FunctionCatalog {
+
+    /** Account shown when neither STS nor any function ARN revealed it. */
+    public static final String UNKNOWN_ACCOUNT = "unknown";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaCatalog.class);
+
+    private final AwsSettings settings;
+    private final AwsClients clients;
+    private final ExecutorService scanners;
+    private final ScheduledExecutorService poller;
+    private final Map<String, SourceStatus.State> lastState = new ConcurrentHashMap<>();
+    private volatile String account;
+
+    public LambdaCatalog(AwsSettings settings) {
+        this.settings = settings;
+        this.clients = new AwsClients(settings);
+        this.scanners = Executors.newFixedThreadPool(Math.min(4, settings.regions().size()), daemon("lambda-scan"));
+        this.poller = Executors.newSingleThreadScheduledExecutor(daemon("lambda-poll"));
+    }
+
+    /** One source per configured region; the account is {@value #UNKNOWN_ACCOUNT} until discovery resolved it. */
+    @Override
+    public List<SourceRef> sources() {
+        String known = account == null ? UNKNOWN_ACCOUNT : account;
+        return settings.regions().stream().<SourceRef>map(r -> source(known, r)).toList();
+    }
+
+    @Override
+    public void start(Consumer<InventoryEvent> listener, boolean live) {
+        if (live) {
+            poller.scheduleWithFixedDelay(() -> scanAll(listener), 0, settings.pollInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            poller.execute(() -> scanAll(listener));
+        }
+    }
+
+    /** Scans every region once, in parallel, and returns what {@link #start} would report. Blocks. */
+    public List<InventoryEvent> discover() {
+        List<InventoryEvent> events = Collections.synchronizedList(new ArrayList<>());
+        scanAll(events::add);
+        return List.copyOf(events);
+    }
+
+    /**
+     * The function's configuration (environment values masked, with tags) and its aliases.
+     *
+     * @throws IllegalStateException with a message for the user when AWS cannot be reached or refuses
+     */
+    @Override
+    public List<MeshResource> resourcesOf(FunctionId id) {
+        if (id.platform() != Platform.LAMBDA || !(id.source() instanceof SourceRef.AwsRegion source)) {
+            return List.of();
+        }
+        try {
+            LambdaClient lambda = clients.lambda(source.region());
+            GetFunctionResponse function = lambda.getFunction(r -> r.functionName(id.name()));
+            List<MeshResource> resources = new ArrayList<>();
+            resources.add(LambdaResources.function(function.configuration(), function.tags()));
+            aliases(lambda, id.name()).forEach(a -> resources.add(LambdaResources.alias(id.name(), a)));
+            return resources;
+        } catch (SdkException e) {
+            throw new IllegalStateException("Cannot read Lambda function " + id.name() + ": "
+                    + AwsFailureMessage.explain(e, settings, source.region()), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        scanners.shutdownNow();
+        clients.close();
+    }
+
+    private void scanAll(Consumer<InventoryEvent> listener) {
+        Optional<String> resolved = resolveAccount();
+        CompletableFuture<?>[] scans = settings.regions().stream()
+                .map(region -> CompletableFuture.runAsync(() -> scan(region, resolved, listener), scanners))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(scans).join();
+    }
+
+    private void scan(String region, Optional<String> resolved, Consumer<InventoryEvent> listener) {
+        resolved.ifPresent(a -> report(listener, SourceStatus.connecting(source(a, region))));
+        try {
+            LambdaClient lambda = clients.lambda(region);
+            List<FunctionConfiguration> configs = lambda.listFunctionsPaginator().functions().stream().toList();
+            String owner = resolved.or(() -> accountFromArns(configs)).orElse(UNKNOWN_ACCOUNT);
+            SourceRef.AwsRegion source = source(owner, region);
+            List<ServerlessFunction> functions = new ArrayList<>(configs.size());
+            for (FunctionConfiguration config : configs) {
+                String name = config.functionName();
+                functions.add(LambdaFunctions.toFunction(source, config, aliases(lambda, name), () -> versions(lambda, name)));
+            }
+            listener.accept(new InventoryEvent.SourceLoaded(source, functions));
+            report(listener, SourceStatus.connected(source, functions.size() + " Lambda functions"));
+        } catch (RuntimeException e) {
+            // Any failure, not only SDK ones: an escaping exception would silently end live polling.
+            String message = AwsFailureMessage.explain(e, settings, region);
+            LOG.warn("{}", message);
+            LOG.debug("Lambda discovery failure in {}", region, e);
+            report(listener, SourceStatus.failed(source(resolved.orElse(UNKNOWN_ACCOUNT), region), message));
+        }
+    }
+
+    /** Reports a status unless the source is connected and stays so: polling must not flicker "connecting". */
+    private void report(Consumer<InventoryEvent> listener, SourceStatus status) {
+        boolean stillConnected = lastState.get(status.source().id()) == SourceStatus.State.CONNECTED
+                && status.state() != SourceStatus.State.FAILED;
+        if (!stillConnected) {
+            lastState.put(status.source().id(), status.state());
+            listener.accept(new InventoryEvent.SourceChanged(status));
+        }
+    }
+
+    /**
+     * The account from STS GetCallerIdentity, cached; empty when STS is unavailable (discovery then reads it
+     * from the function ARNs) or when Lambda is redirected without STS, whose answer would be another account.
+     */
+    private Optional<String> resolveAccount() {
+        if (account != null) {
+            return Optional.of(account);
+        }
+        if (settings.lambdaRedirectedWithoutSts()) {
+            return Optional.empty();
+        }
+        try {
+            account = clients.sts().getCallerIdentity().account();
+            return Optional.ofNullable(account);
+        } catch (SdkException e) {
+            LOG.debug("STS GetCallerIdentity failed ({}); the account will come from function ARNs",
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> accountFromArns(List<FunctionConfiguration> configs) {
+        // arn:aws:lambda:<region>:<account>:function:<name>
+        return configs.stream().map(FunctionConfiguration::functionArn)
+                .map(arn -> arn == null ? new String[0] : arn.split(":"))
+                .filter(parts -> parts.length > 4 && !parts[4].isEmpty())
+                .map(parts -> parts[4])
+                .findFirst();
+    }
+
+    private static List<AliasConfiguration> aliases(LambdaClient lambda, String function) {
+        return lambda.listAliasesPaginator(r -> r.functionName(function)).aliases().stream().toList();
+    }
+
+    private static List<String> versions(LambdaClient lambda, String function) {
+        return lambda.listVersionsByFunctionPaginator(r -> r.functionName(function)).versions().stream()
+                .map(FunctionConfiguration::version).toList();
+    }
+
+    private SourceRef.AwsRegion source(String owner, String region) {
+        return new SourceRef.AwsRegion(owner, region, settings.profile());
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package dev.meshdeck.connectors.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.meshdeck.core.inventory.MeshResource;
+import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A Lambda function and its aliases as YAML for the resource view. Environment variable values are masked:
+ * they often hold secrets and the view is shown on screens and in screenshots.
+ */
+final class LambdaResources {
+
+    static final String FUNCTION_KIND = "LambdaFunction";
+    static final String ALIAS_KIND = "LambdaAlias";
+    static final String MASK = "****";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // versions are strings ("3"): unquoted they would read back as numbers
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+
+    private LambdaResources() {
+    }
+
+    static MeshResource function(FunctionConfiguration c, Map<String, String> tags) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put("FunctionName", c.functionName());
+        yaml.put("FunctionArn", c.functionArn());
+        yaml.put("Runtime", c.runtimeAsString());
+        yaml.put("Handler", c.handler());
+        yaml.put("Role", c.role());
+        yaml.put("Description", c.description());
+        yaml.put("MemorySize", c.memorySize());
+        yaml.put("Timeout", c.timeout());
+        yaml.put("Version", c.version());
+        yaml.put("State", c.stateAsString());
+        yaml.put("LastUpdateStatus", c.lastUpdateStatusAsString());
+        yaml.put("LastModified", c.lastModified());
+        yaml.put("CodeSha256", c.codeSha256());
+        yaml.put("CodeSize", c.codeSize());
+        yaml.put("PackageType", c.packageTypeAsString());
+        yaml.put("Architectures", c.architecturesAsStrings());
+        yaml.put("RevisionId", c.revisionId());
+        if (c.environment() != null && c.environment().hasVariables()) {
+            Map<String, String> masked = new TreeMap<>();
+            c.environment().variables().keySet().forEach(name -> masked.put(name, MASK));
+            yaml.put("Environment", Map.of("Variables", masked));
+        }
+        if (!tags.isEmpty()) {
+            yaml.put("Tags", new TreeMap<>(tags));
+        }
+        return new MeshResource(FUNCTION_KIND, "", c.functionName(), write(yaml));
+    }
+
+    static MeshResource alias(String function, AliasConfiguration a) {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put("Name", a.name());
+        yaml.put("AliasArn", a.aliasArn());
+        yaml.put("FunctionVersion", a.functionVersion());
+        yaml.put("Description", a.description());
+        if (a.routingConfig() != null && a.routingConfig().hasAdditionalVersionWeights()) {
+            yaml.put("RoutingConfig", Map.of("AdditionalVersionWeights",
+                    new TreeMap<>(a.routingConfig().additionalVersionWeights())));
+        }
+        yaml.put("RevisionId", a.revisionId());
+        return new MeshResource(ALIAS_KIND, "", function + ":" + a.name(), write(yaml));
+    }
+
+    private static String write(Map<String, Object> yaml) {
+        yaml.values().removeIf(v -> v == null);
+        try {
+            return YAML.writeValueAsString(yaml);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render Lambda configuration as YAML", e);
+        }
+    }
+}

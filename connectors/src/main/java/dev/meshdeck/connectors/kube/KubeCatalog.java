@@ -1,0 +1,181 @@
+package dev.meshdeck.connectors.kube;
+
+import dev.meshdeck.core.inventory.FunctionCatalog;
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Inventory;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.MeshResource;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.SourceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Functions of every kube context of the kubeconfig files: Knative Services, OpenFaaS and Kubeless Functions and
+ * labelled Deployments, with the Istio policies that govern them. Contexts are discovered in parallel on this
+ * catalog's own threads; listeners are called on those threads.
+ */
+public final class KubeCatalog implements FunctionCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubeCatalog.class);
+
+    /**
+     * @param labelRules     which plain Deployments are functions
+     * @param contexts       the contexts to discover; empty means every context of the kubeconfig files
+     * @param connectTimeout how long to wait for a cluster to accept a connection
+     * @param requestTimeout how long one list call may take
+     */
+    public record Options(FunctionLabelRules labelRules, Set<String> contexts, Duration connectTimeout,
+                          Duration requestTimeout) {
+
+        public Options {
+            contexts = Set.copyOf(contexts);
+        }
+
+        public static Options defaults() {
+            return new Options(FunctionLabelRules.DEFAULT, Set.of(), Kubeconfigs.DEFAULT_CONNECT_TIMEOUT,
+                    Kubeconfigs.DEFAULT_REQUEST_TIMEOUT);
+        }
+
+        public Options withLabelRules(FunctionLabelRules rules) {
+            return new Options(rules, contexts, connectTimeout, requestTimeout);
+        }
+
+        public Options withContexts(Set<String> names) {
+            return new Options(labelRules, names, connectTimeout, requestTimeout);
+        }
+
+        public Options withTimeouts(Duration connect, Duration request) {
+            return new Options(labelRules, contexts, connect, request);
+        }
+    }
+
+    private final Kubeconfigs kubeconfigs;
+    private final List<String> problems = new ArrayList<>();
+    private final List<ClusterSession> sessions = new ArrayList<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("meshdeck-kube"));
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(daemonThreads("meshdeck-kube-watch"));
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    public KubeCatalog(Kubeconfigs kubeconfigs) {
+        this(kubeconfigs, Options.defaults());
+    }
+
+    public KubeCatalog(Kubeconfigs kubeconfigs, Options options) {
+        this.kubeconfigs = kubeconfigs;
+        problems.addAll(kubeconfigs.problems());
+        List<SourceRef.KubeContext> all = kubeconfigs.contexts();
+        for (String wanted : options.contexts()) {
+            if (all.stream().noneMatch(c -> c.context().equals(wanted))) {
+                problems.add("context " + wanted + " is not defined in the kubeconfig files " + kubeconfigs.files()
+                        + ": check the name with `kubectl config get-contexts`");
+            }
+        }
+        for (SourceRef.KubeContext context : all) {
+            if (options.contexts().isEmpty() || options.contexts().contains(context.context())) {
+                sessions.add(new ClusterSession(context, kubeconfigs, options, executor, scheduler));
+            }
+        }
+    }
+
+    /** The kube contexts this catalog discovers, known before any connection. */
+    @Override
+    public List<SourceRef> sources() {
+        return sessions.stream().<SourceRef>map(ClusterSession::source).toList();
+    }
+
+    /** Kubeconfig files that could not be loaded and unknown contexts asked for. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Reports kubeconfig problems, then per context CONNECTING, then SourceLoaded and CONNECTED ("13 functions")
+     * or FAILED naming the context and server. With {@code live}, keeps one informer per kind and reports
+     * FunctionChanged/FunctionRemoved as objects change.
+     *
+     * @throws IllegalStateException when called twice
+     */
+    @Override
+    public void start(Consumer<InventoryEvent> listener, boolean live) {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("this KubeCatalog is already started");
+        }
+        executor.execute(() -> problems.forEach(p -> listener.accept(new InventoryEvent.Problem(p))));
+        sessions.forEach(s -> executor.execute(() -> s.load(listener, live)));
+    }
+
+    /**
+     * Discovers every context once, in parallel, and waits for all of them (for the CLI). An unreachable
+     * context fails within the connect timeout and is reported in {@link KubeListing#sources()}.
+     */
+    public KubeListing listOnce() {
+        List<CompletableFuture<SourceStatus>> calls = sessions.stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> listOne(s), executor))
+                .toList();
+        List<SourceStatus> statuses = calls.stream().map(CompletableFuture::join).toList();
+        List<ServerlessFunction> functions = new ArrayList<>();
+        sessions.forEach(s -> functions.addAll(s.functions()));
+        functions.sort(Inventory.ORDER);
+        return new KubeListing(functions, statuses, problems);
+    }
+
+    private static SourceStatus listOne(ClusterSession session) {
+        try {
+            session.discoverOnce();
+            return SourceStatus.connected(session.source(), ClusterSession.countText(session.functions().size()));
+        } catch (RuntimeException e) {
+            String message = ConnectionFailure.describe(session.source(), e);
+            LOG.warn("{}", message);
+            return SourceStatus.failed(session.source(), message);
+        }
+    }
+
+    /**
+     * The function's own objects (Knative Service, OpenFaaS/Kubeless Function, Deployments) followed by the
+     * VirtualServices, DestinationRules, AuthorizationPolicies, PeerAuthentications and RequestAuthentications
+     * that apply to it, read fresh, as YAML without managedFields. Blocks on the network.
+     *
+     * @return empty when the function is not (or no longer) found
+     */
+    @Override
+    public List<MeshResource> resourcesOf(FunctionId id) {
+        return sessions.stream()
+                .filter(s -> s.source().equals(id.source()))
+                .findFirst()
+                .map(s -> s.resourcesOf(id))
+                .orElse(List.of());
+    }
+
+    /** Stops informers and closes every client. */
+    @Override
+    public void close() {
+        sessions.forEach(ClusterSession::close);
+        scheduler.shutdownNow();
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

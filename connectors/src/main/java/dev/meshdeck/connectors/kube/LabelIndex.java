@@ -1,0 +1,68 @@
+package dev.meshdeck.connectors.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Objects indexed by namespace and by each {@code key=value} label, so that a selector costs the size of its
+ * rarest label's bucket rather than a scan of the cluster.
+ */
+final class LabelIndex<T extends HasMetadata> {
+
+    private final Map<String, Map<String, List<T>>> byNamespaceAndLabel = new HashMap<>();
+
+    LabelIndex(Collection<T> objects) {
+        for (T o : objects) {
+            Map<String, List<T>> buckets = byNamespaceAndLabel.computeIfAbsent(o.getMetadata().getNamespace(), n -> new HashMap<>());
+            Map<String, String> labels = o.getMetadata().getLabels();
+            if (labels != null) {
+                labels.forEach((k, v) -> buckets.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(o));
+            }
+        }
+    }
+
+    /** Objects in {@code namespace} whose labels contain every entry of {@code selector}; none for an empty selector. */
+    List<T> select(String namespace, Map<String, String> selector) {
+        Map<String, List<T>> buckets = byNamespaceAndLabel.get(namespace);
+        if (buckets == null || selector == null || selector.isEmpty()) {
+            return List.of();
+        }
+        List<T> smallest = null;
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            List<T> bucket = buckets.get(e.getKey() + "=" + e.getValue());
+            if (bucket == null) {
+                return List.of();
+            }
+            if (smallest == null || bucket.size() < smallest.size()) {
+                smallest = bucket;
+            }
+        }
+        List<T> matching = new ArrayList<>();
+        for (T o : smallest) {
+            if (Labels.matches(selector, o.getMetadata().getLabels())) {
+                matching.add(o);
+            }
+        }
+        return matching;
+    }
+
+    /** Objects matching any of the selectors, each once. */
+    List<T> selectAny(String namespace, List<Map<String, String>> selectors) {
+        if (selectors.size() == 1) {
+            return select(namespace, selectors.get(0));
+        }
+        // Identity, not equals: model equality hashes the whole object tree.
+        Set<T> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<T> matching = new ArrayList<>();
+        selectors.forEach(s -> select(namespace, s).stream().filter(all::add).forEach(matching::add));
+        return matching;
+    }
+}

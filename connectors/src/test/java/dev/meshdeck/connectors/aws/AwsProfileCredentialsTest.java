@@ -1,0 +1,118 @@
+package dev.meshdeck.connectors.aws;
+
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.SourceStatus;
+import dev.meshdeck.sandbox.lambda.LambdaControlPlane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Credentials and endpoints come from the SDK's own settings: ~/.aws files (redirected here through the
+ * aws.configFile / aws.sharedCredentialsFile system properties) and aws.endpointUrlLambda.
+ */
+class AwsProfileCredentialsTest {
+
+    private static final String CONFIG = """
+            [profile sre-sso]
+            sso_start_url = https://meshdeck-test-never-logged-in.awsapps.com/start
+            sso_region = eu-west-1
+            sso_account_id = 123456789012
+            sso_role_name = ReadOnly
+            region = eu-west-1
+
+            [profile sre-sso-session]
+            sso_session = meshdeck-test-session
+            sso_account_id = 123456789012
+            sso_role_name = ReadOnly
+
+            [sso-session meshdeck-test-session]
+            sso_start_url = https://meshdeck-test-session-never-logged-in.awsapps.com/start
+            sso_region = eu-west-1
+
+            [profile keyless]
+            region = eu-west-1
+            """;
+
+    @TempDir
+    Path home;
+    private LambdaControlPlane plane;
+
+    @BeforeEach
+    void redirectAwsFiles() throws IOException {
+        Files.writeString(home.resolve("config"), CONFIG);
+        Files.writeString(home.resolve("credentials"), "");
+        System.setProperty("aws.configFile", home.resolve("config").toString());
+        System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
+        plane = LambdaControlPlane.start().seedDefault();
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty("aws.configFile");
+        System.clearProperty("aws.sharedCredentialsFile");
+        System.clearProperty("aws.endpointUrlLambda");
+        plane.close();
+    }
+
+    private SourceStatus onlyStatus(AwsSettings settings) {
+        try (LambdaCatalog catalog = new LambdaCatalog(settings)) {
+            List<InventoryEvent> events = catalog.discover();
+            assertThat(events).singleElement().isInstanceOf(InventoryEvent.SourceChanged.class);
+            return ((InventoryEvent.SourceChanged) events.get(0)).status();
+        }
+    }
+
+    @Test
+    void ssoProfileWithoutTokenAsksForSsoLogin() {
+        SourceStatus status = onlyStatus(AwsSettings.forProfile("sre-sso", List.of("eu-west-1"))
+                .withEndpoint(plane.endpoint()));
+
+        assertThat(status.state()).isEqualTo(SourceStatus.State.FAILED);
+        assertThat(status.message())
+                .isEqualTo("AWS SSO session for profile sre-sso has expired: run `aws sso login --profile sre-sso`");
+        assertThat(status.source().id()).isEqualTo("aws:unknown:eu-west-1");
+    }
+
+    @Test
+    void ssoSessionProfileWithoutTokenAsksForSsoLogin() {
+        SourceStatus status = onlyStatus(AwsSettings.forProfile("sre-sso-session", List.of("eu-west-1"))
+                .withEndpoint(plane.endpoint()));
+
+        assertThat(status.message()).isEqualTo(
+                "AWS SSO session for profile sre-sso-session has expired: run `aws sso login --profile sre-sso-session`");
+    }
+
+    @Test
+    void profileWithoutCredentialsIsNamed() {
+        SourceStatus status = onlyStatus(AwsSettings.forProfile("keyless", List.of("eu-west-1"))
+                .withEndpoint(plane.endpoint()));
+
+        assertThat(status.state()).isEqualTo(SourceStatus.State.FAILED);
+        assertThat(status.message()).startsWith("No usable AWS credentials for profile keyless (region eu-west-1): ");
+    }
+
+    @Test
+    void sdkEndpointSettingForLambdaIsHonouredAndTheAccountComesFromTheArns() {
+        System.setProperty("aws.endpointUrlLambda", plane.endpoint().toString());
+
+        try (LambdaCatalog catalog = new LambdaCatalog(new AwsSettings(null, List.of("eu-west-1"), null, null, null, true))) {
+            List<InventoryEvent> events = catalog.discover();
+
+            assertThat(events).filteredOn(InventoryEvent.SourceLoaded.class::isInstance).singleElement()
+                    .satisfies(e -> {
+                        InventoryEvent.SourceLoaded loaded = (InventoryEvent.SourceLoaded) e;
+                        assertThat(loaded.source().id()).isEqualTo("aws:123456789012:eu-west-1");
+                        assertThat(loaded.functions()).hasSize(4);
+                    });
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.meshdeck.connectors.kube;
+
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.SourceStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/** Collects catalog events from background threads and waits for the one a test expects. */
+final class EventRecorder implements Consumer<InventoryEvent> {
+
+    /** Generous: a wait only fails a test when the event never comes. */
+    private static final long PATIENCE_MILLIS = 60_000;
+
+    private final List<InventoryEvent> events = new ArrayList<>();
+
+    @Override
+    public synchronized void accept(InventoryEvent event) {
+        events.add(event);
+        notifyAll();
+    }
+
+    synchronized List<InventoryEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Waits for the first event of {@code type} matching {@code condition}, counting from event index {@code from}. */
+    synchronized <E extends InventoryEvent> E await(Class<E> type, Predicate<E> condition, int from) {
+        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+        while (true) {
+            for (int i = from; i < events.size(); i++) {
+                if (type.isInstance(events.get(i)) && condition.test(type.cast(events.get(i)))) {
+                    return type.cast(events.get(i));
+                }
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new AssertionError("no " + type.getSimpleName() + " as expected; events were " + events);
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    /** Waits until context {@code name} reports CONNECTED or FAILED. */
+    SourceStatus awaitSettled(String name) {
+        return await(InventoryEvent.SourceChanged.class, e -> e.status().source().label().equals(name)
+                && e.status().state() != SourceStatus.State.CONNECTING, 0).status();
+    }
+
+    synchronized int size() {
+        return events.size();
+    }
+}

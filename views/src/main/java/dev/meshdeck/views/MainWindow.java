@@ -1,0 +1,143 @@
+package dev.meshdeck.views;
+
+import dev.meshdeck.core.inventory.FunctionCatalog;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.views.common.NextPulse;
+import dev.meshdeck.views.details.DetailsPane;
+import dev.meshdeck.views.inventory.EventCoalescer;
+import dev.meshdeck.views.inventory.InventoryModel;
+import dev.meshdeck.views.inventory.InventoryView;
+import dev.meshdeck.views.shell.AppBar;
+import dev.meshdeck.views.shell.StatusBar;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * MeshDeck's main window: sources on the left, functions in the middle, the selected function on the
+ * right, connection states at the bottom. It starts live discovery on the catalog when its scene is built;
+ * the caller keeps ownership of the catalog and closes it.
+ */
+public final class MainWindow {
+
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+
+    private final FunctionCatalog catalog;
+    private final WindowOptions options;
+    private Scene scene;
+
+    public MainWindow(FunctionCatalog catalog, WindowOptions options) {
+        this.catalog = catalog;
+        this.options = options;
+    }
+
+    /**
+     * Builds the scene (1280x800) and starts discovery. Call once, on the FX thread.
+     *
+     * @throws IllegalStateException when called a second time: discovery runs once per window
+     */
+    public Scene createScene() {
+        if (scene != null) {
+            throw new IllegalStateException("MainWindow '" + options.title()
+                    + "' already has its scene; build one window per scene");
+        }
+        InventoryModel model = new InventoryModel(catalog.sources());
+        InventoryView inventory = new InventoryView(model);
+        DetailsPane details = new DetailsPane(catalog::resourcesOf, resourceLoader());
+        inventory.selectedProperty().addListener((obs, old, now) -> details.show(now));
+
+        SplitPane panes = new SplitPane(inventory.treeNode(), inventory.centreNode(), details.node());
+        panes.getStyleClass().add("main-panes");
+        panes.setDividerPositions(0.17, 0.772);
+        SplitPane.setResizableWithParent(inventory.treeNode(), false);
+        SplitPane.setResizableWithParent(details.node(), false);
+
+        BorderPane root = new BorderPane(panes);
+        root.setTop(new AppBar(options, inventory.filterField()).node());
+        root.setBottom(new StatusBar(model).node());
+        root.getStyleClass().add("main-window");
+
+        scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().addAll(
+                stylesheet("views.css"),
+                stylesheet("inventory/inventory.css"),
+                stylesheet("details/details.css"),
+                stylesheet("shell/shell.css"));
+        catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), inventory::apply), true);
+        return scene;
+    }
+
+    /** Shows the window on the given stage at 1280x800. */
+    public void show(Stage stage) {
+        stage.setTitle(options.title());
+        stage.setScene(createScene());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+    }
+
+    /**
+     * Renders the window as it is now to a PNG file (for the README screenshot). Safe to call from any
+     * thread; waits for the FX thread to render.
+     */
+    public void snapshot(Path png) throws IOException {
+        if (scene == null) {
+            throw new IllegalStateException("Nothing to snapshot yet: call createScene() or show(stage) first");
+        }
+        FutureTask<WritableImage> render = new FutureTask<>(() -> scene.snapshot(null));
+        if (Platform.isFxApplicationThread()) {
+            render.run();
+        } else {
+            Platform.runLater(render);
+        }
+        WritableImage image;
+        try {
+            image = render.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while rendering the snapshot for " + png, e);
+        } catch (ExecutionException e) {
+            throw new IOException("Could not render the window for " + png + ": " + e.getCause(), e.getCause());
+        }
+        Path parent = png.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", png.toFile())) {
+            throw new IOException("No PNG writer available to write " + png);
+        }
+    }
+
+    private static ExecutorService resourceLoader() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "meshdeck-resources-" + count.incrementAndGet());
+            // Loading YAML must never keep the application alive after its window closed.
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static String stylesheet(String name) {
+        URL url = Objects.requireNonNull(MainWindow.class.getResource(name),
+                () -> "stylesheet dev/meshdeck/views/" + name + " is missing from the views jar; rebuild it");
+        return url.toExternalForm();
+    }
+}

@@ -1,0 +1,274 @@
+package dev.meshdeck.views.details;
+
+import atlantafx.base.theme.Styles;
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Health;
+import dev.meshdeck.core.inventory.MeshResource;
+import dev.meshdeck.core.inventory.MeshStatus;
+import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.TrafficShare;
+import dev.meshdeck.views.common.Icons;
+import dev.meshdeck.views.inventory.FunctionText;
+import dev.meshdeck.views.inventory.FunctionText.PolicyKind;
+import javafx.concurrent.Task;
+import javafx.geometry.HPos;
+import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The selected function: what it is, how traffic is split, how the mesh governs it, its health, and the
+ * YAML of its own object and the policies that apply. The YAML is fetched off the FX thread.
+ */
+public final class DetailsPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetailsPane.class);
+
+    private final Function<FunctionId, List<MeshResource>> resourcesOf;
+    private final Executor background;
+
+    private final Label name = new Label();
+    private final Label platform = new Label();
+    private final Label location = new Label();
+    private final VBox traffic = new VBox(6);
+    private final VBox mesh = new VBox(5);
+    private final Label health = new Label();
+    private final ProgressIndicator loading = new ProgressIndicator();
+    private final Label resourcesMessage = new Label();
+    private final TabPane resources = new TabPane();
+    private final VBox content;
+    private final StackPane root;
+    private ServerlessFunction shown;
+    private Task<List<MeshResource>> pending;
+
+    /**
+     * @param resourcesOf may block on the network; it only ever runs on {@code background}
+     * @param background  where resource loading runs
+     */
+    public DetailsPane(Function<FunctionId, List<MeshResource>> resourcesOf, Executor background) {
+        this.resourcesOf = resourcesOf;
+        this.background = background;
+
+        name.setId("details-name");
+        name.getStyleClass().addAll(Styles.TITLE_3, "details-name");
+        platform.getStyleClass().add("details-platform");
+        location.getStyleClass().addAll(Styles.TEXT_MUTED, "details-location");
+        VBox header = new VBox(3, name, platform, location);
+        header.getStyleClass().add("details-header");
+
+        health.setId("details-health");
+        VBox facts = new VBox(section("Traffic", traffic), section("Mesh", mesh), section("Health", health));
+        facts.getStyleClass().add("details-facts");
+
+        loading.getStyleClass().add("resources-loading");
+        loading.setVisible(false);
+        resourcesMessage.getStyleClass().addAll(Styles.TEXT_MUTED, "resources-message");
+        HBox resourcesHeader = new HBox(8, caption("Resources"), loading, resourcesMessage);
+        resourcesHeader.getStyleClass().add("resources-header");
+        resources.setId("resource-tabs");
+        resources.getStyleClass().add("resource-tabs");
+        resources.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(resources, Priority.ALWAYS);
+
+        content = new VBox(header, facts, resourcesHeader, resources);
+        content.getStyleClass().add("details-content");
+        content.setVisible(false);
+
+        Label hint = new Label("Select a function to see its traffic, mesh policies and YAML",
+                Icons.of(MaterialDesignG.GESTURE_TAP, "details-hint-icon"));
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, "details-hint");
+        hint.setWrapText(true);
+        hint.visibleProperty().bind(content.visibleProperty().not());
+        root = new StackPane(hint, content);
+        root.setId("details-pane");
+        root.getStyleClass().add("details-pane");
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /**
+     * Shows a function, or the hint when null. The same function in a newer state refreshes the facts
+     * and keeps the YAML already loaded.
+     */
+    public void show(ServerlessFunction function) {
+        boolean sameFunction = function != null && shown != null && shown.id().equals(function.id());
+        shown = function;
+        content.setVisible(function != null);
+        if (function == null) {
+            cancelPending();
+            return;
+        }
+        showFacts(function);
+        if (!sameFunction) {
+            load(function.id());
+        }
+    }
+
+    private void showFacts(ServerlessFunction f) {
+        name.setText(f.name());
+        platform.setText(f.platform().displayName());
+        platform.setGraphic(Icons.platform(f.platform()));
+        location.setText(f.namespace().isEmpty() ? f.source().label() : f.source().label() + " · " + f.namespace());
+        location.setTooltip(new Tooltip(location.getText()));
+        traffic.getChildren().setAll(trafficRows(f));
+        mesh.getChildren().setAll(meshRows(f.platform(), f.mesh()));
+        Health h = f.health();
+        health.setText(FunctionText.health(f.platform(), h));
+        health.setGraphic(Icons.health(h.level()));
+        health.getStyleClass().removeIf(c -> c.startsWith("health-"));
+        health.getStyleClass().add(Icons.styleClass(h.level()));
+    }
+
+    private static List<Node> trafficRows(ServerlessFunction f) {
+        List<TrafficShare> shares = f.traffic();
+        if (shares.isEmpty()) {
+            return List.of(muted("No traffic information"));
+        }
+        if (shares.size() > 1 && shares.stream().allMatch(s -> s.percent() == 0)) {
+            return List.of(muted(FunctionText.traffic(f) + ": no VirtualService splits traffic"));
+        }
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("traffic-grid");
+        // Versions and percentages keep their text; the bars take what width is left.
+        ColumnConstraints bars = new ColumnConstraints();
+        bars.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), bars, new ColumnConstraints());
+        for (int i = 0; i < shares.size(); i++) {
+            TrafficShare share = shares.get(i);
+            Label version = new Label(FunctionText.shortVersion(f, share));
+            version.getStyleClass().add("traffic-version");
+            version.setTooltip(new Tooltip(share.version()));
+            version.setMinWidth(Region.USE_PREF_SIZE);
+            if (!share.tag().isEmpty()) {
+                Label tag = new Label(share.tag());
+                tag.getStyleClass().add("traffic-tag");
+                version.setGraphic(tag);
+                version.setContentDisplay(ContentDisplay.RIGHT);
+            }
+            ProgressBar bar = new ProgressBar(share.percent() / 100);
+            bar.getStyleClass().addAll("traffic-bar", Styles.SMALL);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            Label percent = new Label(FunctionText.percent(share.percent()));
+            percent.getStyleClass().add("traffic-percent");
+            grid.addRow(i, version, bar, percent);
+            GridPane.setHalignment(percent, HPos.RIGHT);
+        }
+        return List.of(grid);
+    }
+
+    private static List<Node> meshRows(Platform platform, MeshStatus status) {
+        if (platform == Platform.LAMBDA) {
+            return List.of(muted("Not in the mesh (AWS Lambda)"));
+        }
+        Label sidecar = new Label(status.sidecarInjected() ? "Sidecar injected" : "No sidecar",
+                status.sidecarInjected()
+                        ? Icons.of(MaterialDesignS.SHIELD_CHECK, "sidecar-icon", "injected")
+                        : Icons.of(MaterialDesignS.SHIELD_OFF_OUTLINE, "sidecar-icon", "missing"));
+        sidecar.getStyleClass().add("mesh-sidecar");
+        List<Node> rows = new ArrayList<>(List.of(sidecar));
+        for (PolicyKind kind : PolicyKind.values()) {
+            for (String policy : kind.of(status)) {
+                Label badge = new Label(kind.abbreviation());
+                badge.getStyleClass().add("policy-badge");
+                badge.setTooltip(new Tooltip(kind.kind()));
+                Label policyName = new Label(policy);
+                policyName.getStyleClass().add("mesh-policy");
+                policyName.setTooltip(new Tooltip(kind.kind() + " " + policy));
+                rows.add(new HBox(8, badge, policyName));
+            }
+        }
+        if (!status.hasPolicies()) {
+            rows.add(muted("No Istio policy applies"));
+        }
+        return rows;
+    }
+
+    private void load(FunctionId id) {
+        cancelPending();
+        resources.getTabs().clear();
+        resourcesMessage.setTooltip(null);
+        resourcesMessage.setText("loading…");
+        Task<List<MeshResource>> task = new Task<>() {
+            @Override
+            protected List<MeshResource> call() {
+                return resourcesOf.apply(id);
+            }
+        };
+        task.setOnSucceeded(e -> showResources(task.getValue()));
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            LOG.warn("Could not load the resources of {} from {}", id.qualifiedName(), id.source().label(), error);
+            resourcesMessage.setText("could not load from " + id.source().label() + ": " + error.getMessage());
+            resourcesMessage.setTooltip(new Tooltip(resourcesMessage.getText()));
+        });
+        loading.visibleProperty().bind(task.runningProperty());
+        pending = task;
+        background.execute(task);
+    }
+
+    private void cancelPending() {
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+    }
+
+    private void showResources(List<MeshResource> loaded) {
+        resourcesMessage.setText(loaded.isEmpty() ? "none found" : loaded.size() == 1 ? "1 object" : loaded.size() + " objects");
+        Map<String, Long> perKind = loaded.stream().collect(Collectors.groupingBy(MeshResource::kind, Collectors.counting()));
+        for (MeshResource resource : loaded) {
+            // The kind alone is enough until two objects share it (two Deployments of two versions).
+            String title = perKind.get(resource.kind()) > 1 ? resource.kind() + " " + resource.name() : resource.kind();
+            Tab tab = new Tab(title, YamlView.of(resource.yaml()));
+            tab.setTooltip(new Tooltip(resource.title()));
+            tab.setUserData(resource);
+            resources.getTabs().add(tab);
+        }
+    }
+
+    private static VBox section(String title, Node body) {
+        VBox section = new VBox(6, caption(title), body);
+        section.getStyleClass().add("details-section");
+        return section;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text.toUpperCase(Locale.ROOT));
+        label.getStyleClass().add("details-caption");
+        return label;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.setWrapText(true);
+        return label;
+    }
+}

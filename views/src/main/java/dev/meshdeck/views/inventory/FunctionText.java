@@ -1,0 +1,160 @@
+package dev.meshdeck.views.inventory;
+
+import dev.meshdeck.core.inventory.Health;
+import dev.meshdeck.core.inventory.MeshStatus;
+import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.TrafficShare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How a function's traffic, mesh status and health read in one table cell. */
+public final class FunctionText {
+
+    /** Shown where a function has nothing to say in a column. */
+    public static final String NONE = "—";
+
+    private static final String SEPARATOR = " · ";
+
+    private FunctionText() {
+    }
+
+    /** The platform's name where space is short: "Lambda" rather than "AWS Lambda". */
+    public static String shortName(Platform platform) {
+        return platform == Platform.LAMBDA ? "Lambda" : platform.displayName();
+    }
+
+    /**
+     * "v1 90% · v2 10%". Several versions that all get 0% have no known routing: the text says so
+     * rather than inventing a split.
+     */
+    public static String traffic(List<TrafficShare> shares) {
+        return traffic("", shares);
+    }
+
+    /**
+     * As {@link #traffic(List)}, for a table cell: a Knative revision named after its function
+     * ("image-resize-00002") is shortened to what tells it apart ("00002").
+     */
+    public static String traffic(ServerlessFunction function) {
+        return traffic(function.name() + "-", function.traffic());
+    }
+
+    private static String traffic(String redundantPrefix, List<TrafficShare> shares) {
+        if (shares.isEmpty()) {
+            return NONE;
+        }
+        if (shares.size() > 1 && shares.stream().allMatch(s -> s.percent() == 0)) {
+            return shares.stream().map(s -> shortVersion(redundantPrefix, s)).collect(Collectors.joining(SEPARATOR))
+                    + " (no routing)";
+        }
+        return shares.stream()
+                .map(s -> shortVersion(redundantPrefix, s) + " " + percent(s.percent()))
+                .collect(Collectors.joining(SEPARATOR));
+    }
+
+    /** The version as the table shows it: "00002" for the revision "image-resize-00002" of image-resize. */
+    public static String shortVersion(ServerlessFunction function, TrafficShare share) {
+        return shortVersion(function.name() + "-", share);
+    }
+
+    private static String shortVersion(String redundantPrefix, TrafficShare share) {
+        String version = share.version();
+        return !redundantPrefix.isEmpty() && version.startsWith(redundantPrefix) && version.length() > redundantPrefix.length()
+                ? version.substring(redundantPrefix.length())
+                : version;
+    }
+
+    /** "90%", or "12.5%" when the share is not whole. */
+    public static String percent(double percent) {
+        return percent == Math.rint(percent)
+                ? String.format(Locale.ROOT, "%d%%", (long) percent)
+                : String.format(Locale.ROOT, "%.1f%%", percent);
+    }
+
+    /**
+     * "◆ VS DR AP": a filled diamond when the sidecar is injected (hollow when not), then the kinds of
+     * policy that apply, with a count where there is more than one ("AP2").
+     */
+    public static String mesh(MeshStatus mesh) {
+        if (!mesh.sidecarInjected() && !mesh.hasPolicies()) {
+            return NONE;
+        }
+        StringBuilder text = new StringBuilder(mesh.sidecarInjected() ? "◆" : "◇");
+        for (PolicyKind kind : PolicyKind.values()) {
+            int count = kind.of(mesh).size();
+            if (count > 0) {
+                text.append(' ').append(kind.abbreviation);
+                if (count > 1) {
+                    text.append(count);
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** One line per policy kind, with the names, for a tooltip or the details pane. */
+    public static List<String> meshLines(MeshStatus mesh) {
+        List<String> lines = new ArrayList<>();
+        lines.add(mesh.sidecarInjected() ? "Sidecar injected" : "No sidecar");
+        for (PolicyKind kind : PolicyKind.values()) {
+            List<String> names = kind.of(mesh);
+            if (!names.isEmpty()) {
+                lines.add(kind.kind + ": " + String.join(", ", names));
+            }
+        }
+        return lines;
+    }
+
+    /** "2/2 · 2 ep · Ready"; a Lambda has no endpoints to count: "1/1 · Active". */
+    public static String health(Platform platform, Health health) {
+        String replicas = health.replicas();
+        String state = health.state() == null || health.state().isBlank() ? "Unknown" : health.state();
+        return platform == Platform.LAMBDA
+                ? replicas + SEPARATOR + state
+                : replicas + SEPARATOR + health.endpoints() + " ep" + SEPARATOR + state;
+    }
+
+    /** The Istio policy kinds a function can be governed by, in the order the mesh column lists them. */
+    public enum PolicyKind {
+        VIRTUAL_SERVICE("VS", "VirtualService"),
+        DESTINATION_RULE("DR", "DestinationRule"),
+        AUTHORIZATION_POLICY("AP", "AuthorizationPolicy"),
+        PEER_AUTHENTICATION("PA", "PeerAuthentication"),
+        REQUEST_AUTHENTICATION("RA", "RequestAuthentication");
+
+        private final String abbreviation;
+        private final String kind;
+
+        PolicyKind(String abbreviation, String kind) {
+            this.abbreviation = abbreviation;
+            this.kind = kind;
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public String abbreviation() {
+            return abbreviation;
+        }
+
+        public List<String> of(MeshStatus mesh) {
+            switch (this) {
+                case VIRTUAL_SERVICE:
+                    return mesh.virtualServices();
+                case DESTINATION_RULE:
+                    return mesh.destinationRules();
+                case AUTHORIZATION_POLICY:
+                    return mesh.authorizationPolicies();
+                case PEER_AUTHENTICATION:
+                    return mesh.peerAuthentications();
+                default:
+                    return mesh.requestAuthentications();
+            }
+        }
+    }
+}

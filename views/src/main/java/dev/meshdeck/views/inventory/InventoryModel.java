@@ -1,0 +1,135 @@
+package dev.meshdeck.views.inventory;
+
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.SourceStatus;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The inventory as the window shows it, folded from batches of {@link InventoryEvent}s on the FX thread.
+ * A batch touches the row list once: a changed function replaces its own row, new functions are appended,
+ * and only a removal or a full source reload resets the list, so a table sorted on top of it never has to
+ * re-sort everything for a single change.
+ */
+public final class InventoryModel {
+
+    private final Map<FunctionId, ServerlessFunction> byId = new LinkedHashMap<>();
+    private final Map<FunctionId, Integer> rowOf = new HashMap<>();
+    private final ObservableList<ServerlessFunction> rows = FXCollections.observableArrayList();
+    private final ObservableList<ServerlessFunction> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final Set<SourceRef> sources = new LinkedHashSet<>();
+    private final Map<SourceRef, SourceStatus> statuses = new HashMap<>();
+    private final Set<SourceRef> loaded = new HashSet<>();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+
+    /** @param knownSources sources the catalog knows before discovery, shown at once as connecting */
+    public InventoryModel(List<SourceRef> knownSources) {
+        sources.addAll(knownSources);
+    }
+
+    public void apply(List<InventoryEvent> batch) {
+        boolean reset = false;
+        Set<FunctionId> changed = new LinkedHashSet<>();
+        List<String> newProblems = new ArrayList<>();
+        // Java 17 has no pattern switch; the sealed interface keeps this list complete.
+        for (InventoryEvent event : batch) {
+            if (event instanceof InventoryEvent.SourceChanged e) {
+                sources.add(e.status().source());
+                statuses.put(e.status().source(), e.status());
+            } else if (event instanceof InventoryEvent.SourceLoaded e) {
+                sources.add(e.source());
+                loaded.add(e.source());
+                byId.keySet().removeIf(id -> id.source().equals(e.source()));
+                e.functions().forEach(f -> byId.put(f.id(), f));
+                reset = true;
+            } else if (event instanceof InventoryEvent.FunctionChanged e) {
+                sources.add(e.function().source());
+                byId.put(e.function().id(), e.function());
+                changed.add(e.function().id());
+            } else if (event instanceof InventoryEvent.FunctionRemoved e) {
+                reset |= byId.remove(e.id()) != null;
+            } else if (event instanceof InventoryEvent.Problem e) {
+                newProblems.add(e.message());
+            }
+        }
+        if (reset) {
+            resetRows();
+        } else {
+            updateRows(changed);
+        }
+        problems.addAll(newProblems);
+        revision.set(revision.get() + 1);
+    }
+
+    private void resetRows() {
+        rowOf.clear();
+        List<ServerlessFunction> all = new ArrayList<>(byId.values());
+        for (int i = 0; i < all.size(); i++) {
+            rowOf.put(all.get(i).id(), i);
+        }
+        rows.setAll(all);
+    }
+
+    private void updateRows(Set<FunctionId> changed) {
+        List<ServerlessFunction> added = new ArrayList<>();
+        for (FunctionId id : changed) {
+            ServerlessFunction function = byId.get(id);
+            Integer row = rowOf.get(id);
+            if (row != null) {
+                rows.set(row, function);
+            } else {
+                rowOf.put(id, rows.size() + added.size());
+                added.add(function);
+            }
+        }
+        rows.addAll(added);
+    }
+
+    /** Every function, in arrival order; sort and filter on top of it. */
+    public ObservableList<ServerlessFunction> functions() {
+        return readOnlyRows;
+    }
+
+    public List<SourceSummary> sourceSummaries() {
+        return SourceSummary.of(sources, statuses::get, byId.values());
+    }
+
+    public int sourceCount() {
+        return sources.size();
+    }
+
+    /** True while some source has neither delivered its functions nor reported a final state. */
+    public boolean discovering() {
+        return sources.stream().anyMatch(s -> !loaded.contains(s) && pending(statuses.get(s)));
+    }
+
+    private static boolean pending(SourceStatus status) {
+        return status == null || status.state() == SourceStatus.State.CONNECTING;
+    }
+
+    /** Problems not tied to one source, oldest first. */
+    public ObservableList<String> problems() {
+        return readOnlyProblems;
+    }
+
+    /** Incremented after each batch: the signal for views that redraw from the summaries. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.meshdeck.views.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import dev.meshdeck.views.WindowOptions;
+import dev.meshdeck.views.common.Icons;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/** The top of the window: title, light/dark switch and, on the sandbox estate, a banner that says so. */
+public final class AppBar {
+
+    private final VBox root;
+    private final Button themeToggle = new Button();
+    private boolean dark;
+
+    /** @param search shown in the middle of the bar */
+    public AppBar(WindowOptions options, Node search) {
+        Label title = new Label(options.title(), Icons.of(MaterialDesignH.HEXAGON_MULTIPLE, "app-logo"));
+        title.setId("app-title");
+        title.getStyleClass().add("app-title");
+        Label subtitle = new Label("Serverless functions through the mesh");
+        subtitle.getStyleClass().addAll("app-subtitle", Styles.TEXT_MUTED);
+        Region left = new Region();
+        Region right = new Region();
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+
+        themeToggle.setId("theme-toggle");
+        themeToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        themeToggle.setOnAction(e -> applyTheme(!dark));
+
+        HBox bar = new HBox(10, title, subtitle, left, search, right, themeToggle);
+        bar.getStyleClass().add("app-bar");
+        root = new VBox(bar);
+        if (options.sandboxBanner()) {
+            root.getChildren().add(banner(options.bannerText()));
+        }
+        applyTheme(false);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private static Node banner(String text) {
+        Label badge = new Label("Sandbox", Icons.of(MaterialDesignF.FLASK_OUTLINE, "sandbox-icon"));
+        badge.getStyleClass().add("sandbox-badge");
+        Label explanation = new Label(text);
+        explanation.getStyleClass().add("sandbox-text");
+        explanation.setWrapText(true);
+        HBox banner = new HBox(12, badge, explanation);
+        banner.setId("sandbox-banner");
+        banner.getStyleClass().add("sandbox-banner");
+        return banner;
+    }
+
+    /** AtlantaFX themes are user-agent stylesheets: the switch is application-wide. */
+    private void applyTheme(boolean toDark) {
+        dark = toDark;
+        Application.setUserAgentStylesheet(toDark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        themeToggle.setGraphic(Icons.of(toDark ? MaterialDesignW.WEATHER_SUNNY : MaterialDesignW.WEATHER_NIGHT));
+        themeToggle.setTooltip(new Tooltip(toDark ? "Switch to the light theme" : "Switch to the dark theme"));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.meshdeck.views.inventory;
+
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Health;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.MeshStatus;
+import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.SourceStatus;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.meshdeck.views.inventory.FunctionFilterTest.function;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InventoryModelTest {
+
+    private static final SourceRef SANDBOX = new SourceRef.KubeContext("meshdeck-sandbox", "sandbox", "");
+    private static final SourceRef STAGING = new SourceRef.KubeContext("staging-eu", "staging", "");
+    private static final SourceRef AWS = new SourceRef.AwsRegion("123456789012", "eu-west-1", "");
+
+    private final InventoryModel model = new InventoryModel(List.of(SANDBOX, STAGING, AWS));
+
+    @Test
+    void changedFunctionReplacesOnlyItsOwnRow() {
+        List<ServerlessFunction> functions = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            functions.add(function(SANDBOX, Platform.KNATIVE, "ns" + (i % 20), "fn-" + i));
+        }
+        model.apply(List.of(new InventoryEvent.SourceLoaded(SANDBOX, functions)));
+        List<ListChangeListener.Change<? extends ServerlessFunction>> changes = new ArrayList<>();
+        model.functions().addListener((ListChangeListener<ServerlessFunction>) changes::add);
+
+        ServerlessFunction degraded = new ServerlessFunction(functions.get(42).id(), List.of(), MeshStatus.NOT_IN_MESH,
+                new Health(0, 1, 0, "Degraded"), Map.of());
+        model.apply(List.of(new InventoryEvent.FunctionChanged(degraded)));
+
+        assertThat(model.functions()).hasSize(5_000);
+        assertThat(model.functions().get(42)).isSameAs(degraded);
+        assertThat(changes).hasSize(1);
+        ListChangeListener.Change<? extends ServerlessFunction> change = changes.get(0);
+        change.next();
+        assertThat(change.wasReplaced()).isTrue();
+        assertThat(change.getFrom()).isEqualTo(42);
+        assertThat(change.getAddedSize()).isEqualTo(1);
+    }
+
+    @Test
+    void burstOfEventsIsFoldedIntoOneUpdate() {
+        model.apply(List.of(new InventoryEvent.SourceLoaded(SANDBOX, List.of(function(SANDBOX, Platform.KNATIVE, "a", "one")))));
+        List<Object> changes = new ArrayList<>();
+        model.functions().addListener((ListChangeListener<ServerlessFunction>) changes::add);
+
+        model.apply(List.of(
+                new InventoryEvent.FunctionChanged(function(SANDBOX, Platform.OPENFAAS, "a", "two")),
+                new InventoryEvent.FunctionChanged(function(SANDBOX, Platform.OPENFAAS, "a", "three")),
+                new InventoryEvent.FunctionRemoved(new FunctionId(SANDBOX, Platform.KNATIVE, "a", "one"))));
+
+        assertThat(changes).hasSize(1);
+        assertThat(model.functions()).extracting(ServerlessFunction::name).containsExactly("two", "three");
+    }
+
+    @Test
+    void reloadingASourceReplacesOnlyThatSourcesFunctions() {
+        model.apply(List.of(
+                new InventoryEvent.SourceLoaded(SANDBOX, List.of(function(SANDBOX, Platform.KNATIVE, "a", "old"))),
+                new InventoryEvent.SourceLoaded(AWS, List.of(function(AWS, Platform.LAMBDA, "", "invoice-pdf")))));
+
+        model.apply(List.of(new InventoryEvent.SourceLoaded(SANDBOX, List.of(function(SANDBOX, Platform.KNATIVE, "a", "new")))));
+
+        assertThat(model.functions()).extracting(ServerlessFunction::name).containsExactlyInAnyOrder("new", "invoice-pdf");
+    }
+
+    @Test
+    void discoveringUntilEverySourceLoadedOrReportedAFinalState() {
+        assertThat(model.discovering()).isTrue();
+
+        model.apply(List.of(
+                new InventoryEvent.SourceChanged(SourceStatus.connecting(SANDBOX)),
+                new InventoryEvent.SourceLoaded(SANDBOX, List.of()),
+                new InventoryEvent.SourceChanged(SourceStatus.failed(STAGING, "unreachable")),
+                new InventoryEvent.SourceChanged(SourceStatus.connected(AWS, "ok"))));
+
+        assertThat(model.discovering()).isFalse();
+    }
+
+    @Test
+    void summariesCountFunctionsPerSourceAndPlatformKubeContextsFirst() {
+        model.apply(List.of(
+                new InventoryEvent.SourceChanged(SourceStatus.failed(STAGING, "unreachable")),
+                new InventoryEvent.SourceLoaded(AWS, List.of(function(AWS, Platform.LAMBDA, "", "invoice-pdf"))),
+                new InventoryEvent.SourceLoaded(SANDBOX, List.of(
+                        function(SANDBOX, Platform.OPENFAAS, "a", "pdf-render"),
+                        function(SANDBOX, Platform.KNATIVE, "a", "thumbnail"),
+                        function(SANDBOX, Platform.KNATIVE, "b", "image-resize")))));
+
+        List<SourceSummary> summaries = model.sourceSummaries();
+
+        assertThat(summaries).extracting(SourceSummary::source).containsExactly(SANDBOX, STAGING, AWS);
+        assertThat(summaries.get(0).total()).isEqualTo(3);
+        assertThat(summaries.get(0).perPlatform()).containsExactly(Map.entry(Platform.KNATIVE, 2), Map.entry(Platform.OPENFAAS, 1));
+        assertThat(summaries.get(1).status().state()).isEqualTo(SourceStatus.State.FAILED);
+        assertThat(summaries.get(1).perPlatform()).isEmpty();
+        assertThat(summaries.get(2).perPlatform()).containsExactly(Map.entry(Platform.LAMBDA, 1));
+    }
+
+    @Test
+    void problemsAreKeptInArrivalOrder() {
+        model.apply(List.of(new InventoryEvent.Problem("first"), new InventoryEvent.Problem("second")));
+
+        assertThat(model.problems()).containsExactly("first", "second");
+    }
+}
