@@ -1,0 +1,130 @@
+package dev.meshdeck.sandbox;
+
+import dev.meshdeck.sandbox.kube.Estate;
+import dev.meshdeck.sandbox.kube.KubeSandbox;
+import dev.meshdeck.sandbox.lambda.LambdaControlPlane;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The whole embedded sandbox: an in-process Kubernetes API seeded with the estate and a local Lambda
+ * control plane, both on 127.0.0.1, plus a kubeconfig that points at them.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** Throwaway credentials the sandbox accepts (it checks no signature); printed into env files on purpose. */
+    public static final String ACCESS_KEY_ID = "AKIDMESHDECKSANDBOX";
+    public static final String SECRET_ACCESS_KEY = "sandbox-throwaway-secret";
+
+    private final KubeSandbox kube;
+    private final LambdaControlPlane lambda;
+    private final Path directory;
+    private final Path kubeconfig;
+
+    private Sandbox(KubeSandbox kube, LambdaControlPlane lambda, Path directory) {
+        this.kube = kube;
+        this.lambda = lambda;
+        this.directory = directory;
+        this.kubeconfig = kube.writeKubeconfig(directory.resolve("kubeconfig"));
+    }
+
+    /**
+     * Starts both control planes and seeds the default estate, grown by {@code extraFunctions} synthetic
+     * functions on each side.
+     *
+     * @param kubePort   port of the Kubernetes API, 0 for any free one
+     * @param lambdaPort port of the Lambda control plane, 0 for any free one
+     */
+    public static Sandbox start(int kubePort, int lambdaPort, int extraFunctions) {
+        KubeSandbox kube = KubeSandbox.start(kubePort);
+        LambdaControlPlane lambda = null;
+        try {
+            kube.seed(Estate.defaultEstate());
+            if (extraFunctions > 0) {
+                kube.preload(Estate.synthetic(extraFunctions));
+            }
+            lambda = LambdaControlPlane.start(lambdaPort, LambdaControlPlane.DEFAULT_REGION, LambdaControlPlane.DEFAULT_ACCOUNT)
+                    .seedDefault();
+            if (extraFunctions > 0) {
+                // Lambda gets a tenth: a realistic estate is mostly mesh functions.
+                lambda.seedSynthetic(Math.max(1, extraFunctions / 10));
+            }
+            return new Sandbox(kube, lambda, Files.createTempDirectory("meshdeck-sandbox-"));
+        } catch (IOException | RuntimeException e) {
+            kube.close();
+            if (lambda != null) {
+                lambda.close();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public String kubeUrl() {
+        return kube.url();
+    }
+
+    public URI lambdaEndpoint() {
+        return lambda.endpoint();
+    }
+
+    public String region() {
+        return lambda.region();
+    }
+
+    public String account() {
+        return lambda.account();
+    }
+
+    /** The shell lines that point kubectl, the AWS CLI/SDK and MeshDeck itself at this sandbox. */
+    public String environment() {
+        return "export KUBECONFIG=" + quote(kubeconfig.toAbsolutePath().toString()) + "\n"
+                + "export AWS_ENDPOINT_URL_LAMBDA=" + lambda.endpoint() + "\n"
+                + "export AWS_REGION=" + lambda.region() + "\n"
+                + "export AWS_ACCESS_KEY_ID=" + ACCESS_KEY_ID + "\n"
+                + "export AWS_SECRET_ACCESS_KEY=" + SECRET_ACCESS_KEY + "\n";
+    }
+
+    public void writeEnvironment(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, environment(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the sandbox environment to " + file, e);
+        }
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    @Override
+    public void close() {
+        try {
+            lambda.close();
+        } finally {
+            kube.close();
+            deleteQuietly(directory);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp dir holds only a kubeconfig for a port that no longer answers
+        }
+    }
+}

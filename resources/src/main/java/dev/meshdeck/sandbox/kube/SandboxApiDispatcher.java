@@ -1,0 +1,230 @@
+package dev.meshdeck.sandbox.kube;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.crud.Attribute;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.crud.AttributeType;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * fabric8's CRUD dispatcher plus what a real API server does and the mock does not: discovery documents,
+ * {@code ?dryRun=All}, strategic-merge patches (applied as merge patches), Status bodies on errors, core-group
+ * requests that do not see same-named custom resources, and a bulk preload that fills the store without one
+ * HTTP request per object.
+ */
+final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
+
+    private static final int PRELOAD_BATCH = 500;
+    /**
+     * The mock matches a core path ({@code /api/v1/.../services}) against every stored object with that plural,
+     * so a Knative Service would answer for a Kubernetes Service of the same name. Core objects are the only
+     * ones stored without an {@code api} attribute; requiring its absence keeps the groups apart.
+     */
+    private static final Attribute CORE_GROUP_ONLY =
+            new Attribute(KubernetesAttributesExtractor.API, "", AttributeType.NOT_EXISTS);
+    private static final String CORE_GROUP_SELECTOR = "!" + KubernetesAttributesExtractor.API;
+
+    private final DiscoveryDocuments discovery;
+    private final DryRun dryRun;
+    private final MockWebServer requestLog;
+    /**
+     * Dry runs and preloads read or write the store outside the mock's private lock; every request takes this
+     * lock too (reads shared, writes exclusive) so neither ever sees the store half-changed.
+     */
+    private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
+
+    /**
+     * @param requestLog the web server, which records every request it receives; the sandbox runs for hours
+     *                   and nobody reads that log, so the dispatcher drops each entry to keep memory flat
+     */
+    SandboxApiDispatcher(DiscoveryDocuments discovery, MockWebServer requestLog) {
+        super(List.of());
+        this.discovery = discovery;
+        this.requestLog = requestLog;
+        this.dryRun = new DryRun((KubernetesAttributesExtractor) attributeExtractor, this);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        forgetRecordedRequest();
+        String path = pathOnly(request.getPath());
+        HttpMethod method = request.method();
+        if (method == HttpMethod.GET) {
+            Optional<String> document = discovery.forPath(path);
+            if (document.isPresent()) {
+                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                        .setBody(document.get());
+            }
+        }
+        Lock lock = method == HttpMethod.GET ? storeLock.readLock() : storeLock.writeLock();
+        lock.lock();
+        try {
+            return ErrorStatus.complete(answer(asMergePatchIfStrategic(request)), method, path);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        if (!DryRun.requested(request.getPath())) {
+            return super.dispatch(request);
+        }
+        switch (request.method()) {
+            case POST:
+            case PUT:
+            case PATCH:
+                return dryRun.handle(request);
+            case DELETE:
+                // a dry-run delete answers with what would be deleted
+                return handleGet(request.getPath());
+            default:
+                return super.dispatch(request);
+        }
+    }
+
+    @Override
+    public MockResponse handleGet(String path) {
+        return super.handleGet(coreGroupOnly(path));
+    }
+
+    @Override
+    public MockResponse handleDelete(String path) {
+        return super.handleDelete(coreGroupOnly(path));
+    }
+
+    /** Create, update and patch look objects up here; a lookup without a group is a core-group lookup. */
+    @Override
+    public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+        return super.findResource(attributes.containsKey(KubernetesAttributesExtractor.API)
+                ? attributes : attributes.add(CORE_GROUP_ONLY));
+    }
+
+    /** Reads and deletes select by the path's query; a field selector {@code !api} excludes custom groups. */
+    private static String coreGroupOnly(String path) {
+        if (!path.startsWith("/api/")) {
+            return path;
+        }
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return path + "?fieldSelector=" + CORE_GROUP_SELECTOR;
+        }
+        // first in the selector: the mock reads a watched object's name from the selector's last '='
+        return path.contains("fieldSelector=")
+                ? path.replaceFirst("fieldSelector=", "fieldSelector=" + CORE_GROUP_SELECTOR + ",")
+                : path + "&fieldSelector=" + CORE_GROUP_SELECTOR;
+    }
+
+    /**
+     * Stores objects directly, as if each had been created through the API (uid, creationTimestamp,
+     * resourceVersion and generation set, watchers notified). Objects are serialised in parallel outside the
+     * lock, then stored in batches so API requests interleave with a long preload.
+     *
+     * @throws IllegalStateException if one of them already exists; nothing from that batch on is stored
+     */
+    void preload(List<? extends HasMetadata> objects) {
+        Set<String> existing = new HashSet<>();
+        withStoreWriteLock(() -> List.copyOf(map.values()).forEach(json -> existing.add(identity(parse(json)))));
+        List<Prepared> prepared = objects.parallelStream().map(this::prepare).toList();
+        for (int from = 0; from < prepared.size(); from += PRELOAD_BATCH) {
+            List<Prepared> batch = prepared.subList(from, Math.min(prepared.size(), from + PRELOAD_BATCH));
+            withStoreWriteLock(() -> batch.forEach(object -> store(object, existing)));
+        }
+    }
+
+    /** An object ready to store: its JSON as the API would return it, and the path it would be created on. */
+    private record Prepared(String identity, String path, String json, GenericKubernetesResource resource) {
+    }
+
+    private Prepared prepare(HasMetadata object) {
+        ApiResourceType type = ApiCatalog.require(object.getApiVersion(), object.getKind());
+        ObjectNode json = Serialization.jsonMapper().valueToTree(object);
+        ObjectNode metadata = (ObjectNode) json.get("metadata");
+        metadata.put("uid", UUID.randomUUID().toString());
+        if (!metadata.hasNonNull("creationTimestamp")) {
+            metadata.put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        metadata.put("resourceVersion", String.valueOf(requestResourceVersion()));
+        metadata.put("generation", 1);
+        String path = type.collectionPath(object.getMetadata().getNamespace()) + "/" + object.getMetadata().getName();
+        try {
+            return new Prepared(identity(json), path, Serialization.jsonMapper().writeValueAsString(json),
+                    Serialization.jsonMapper().treeToValue(json, GenericKubernetesResource.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot serialise " + identity(json) + " for the sandbox store", e);
+        }
+    }
+
+    private void store(Prepared object, Set<String> existing) {
+        if (!existing.add(object.identity())) {
+            throw new IllegalStateException("Cannot preload " + object.identity() + ": it already exists in the "
+                    + "sandbox. Preload each object once, or update it through the API.");
+        }
+        processEvent(object.path(), getKey(object.path()), null, object.resource(), object.json());
+    }
+
+    private static String identity(ObjectNode json) {
+        return json.path("apiVersion").asText() + " " + json.path("kind").asText() + " "
+                + json.path("metadata").path("namespace").asText("") + "/" + json.path("metadata").path("name").asText();
+    }
+
+    private static ObjectNode parse(String json) {
+        return (ObjectNode) Serialization.unmarshal(json, JsonNode.class);
+    }
+
+    private void withStoreWriteLock(Runnable work) {
+        storeLock.writeLock().lock();
+        try {
+            work.run();
+        } finally {
+            storeLock.writeLock().unlock();
+        }
+    }
+
+    /** kubectl patches with strategic-merge by default, which the mock rejects (415); a merge patch is close. */
+    private static RecordedRequest asMergePatchIfStrategic(RecordedRequest request) {
+        String contentType = request.getHeader("Content-Type");
+        if (request.method() != HttpMethod.PATCH || contentType == null
+                || !contentType.contains("strategic-merge-patch")) {
+            return request;
+        }
+        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+                request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
+                request.getBody());
+    }
+
+    private void forgetRecordedRequest() {
+        try {
+            requestLog.takeRequest(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String pathOnly(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+    }
+}

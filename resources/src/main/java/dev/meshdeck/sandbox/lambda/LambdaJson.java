@@ -1,0 +1,90 @@
+package dev.meshdeck.sandbox.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/** Lambda's PascalCase REST-JSON shapes (FunctionConfiguration, AliasConfiguration, list pages). */
+final class LambdaJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LambdaJson() {
+    }
+
+    static ObjectNode configuration(LambdaRegion region, FunctionConfig c) {
+        String arn = region.functionArn(c.name());
+        ObjectNode json = MAPPER.createObjectNode()
+                .put("FunctionName", c.name())
+                .put("FunctionArn", FunctionConfig.LATEST.equals(c.version()) ? arn : arn + ":" + c.version())
+                .put("Runtime", c.runtime())
+                .put("Role", "arn:aws:iam::" + region.account() + ":role/" + c.name() + "-role")
+                .put("Handler", c.handler())
+                .put("CodeSize", 1024L + Math.abs(c.codeSha256().hashCode() % 4_000_000))
+                .put("Description", c.description())
+                .put("Timeout", c.timeout())
+                .put("MemorySize", c.memorySize())
+                .put("LastModified", c.lastModified())
+                .put("CodeSha256", c.codeSha256())
+                .put("Version", c.version())
+                .put("RevisionId", c.revisionId())
+                .put("State", c.state())
+                .put("LastUpdateStatus", "Successful")
+                .put("PackageType", "Zip");
+        ObjectNode variables = json.putObject("Environment").putObject("Variables");
+        c.environment().forEach(variables::put);
+        json.putObject("TracingConfig").put("Mode", "PassThrough");
+        json.putArray("Architectures").add("x86_64");
+        return json;
+    }
+
+    static ObjectNode alias(LambdaRegion region, String function, Alias a) {
+        ObjectNode json = MAPPER.createObjectNode()
+                .put("AliasArn", region.functionArn(function) + ":" + a.name())
+                .put("Name", a.name())
+                .put("FunctionVersion", a.functionVersion())
+                .put("Description", a.description())
+                .put("RevisionId", a.revisionId());
+        if (!a.additionalWeights().isEmpty()) {
+            ObjectNode weights = json.putObject("RoutingConfig").putObject("AdditionalVersionWeights");
+            a.additionalWeights().forEach(weights::put);
+        }
+        return json;
+    }
+
+    static ObjectNode function(LambdaRegion region, FunctionConfig c, Map<String, String> tags) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.set("Configuration", configuration(region, c));
+        json.putObject("Code")
+                .put("RepositoryType", "S3")
+                .put("Location", "https://awslambda-" + region.region() + "-tasks.s3.amazonaws.com/snapshots/"
+                        + region.account() + "/" + c.name());
+        ObjectNode tagsJson = json.putObject("Tags");
+        tags.forEach(tagsJson::put);
+        return json;
+    }
+
+    static <T> ObjectNode page(String field, Page<T> page, Function<T, ObjectNode> render) {
+        ObjectNode json = MAPPER.createObjectNode();
+        ArrayNode items = json.putArray(field);
+        page.items().forEach(item -> items.add(render.apply(item)));
+        if (page.nextMarker() != null) {
+            json.put("NextMarker", page.nextMarker());
+        }
+        return json;
+    }
+
+    static ObjectNode error(String message) {
+        return MAPPER.createObjectNode().put("Type", "User").put("message", message);
+    }
+
+    static ObjectNode invocationResult(String function, String executedVersion) {
+        return MAPPER.createObjectNode()
+                .put("statusCode", 200)
+                .put("function", function)
+                .put("executedVersion", executedVersion);
+    }
+}
