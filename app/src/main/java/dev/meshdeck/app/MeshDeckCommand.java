@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             "Govern serverless functions across Knative, OpenFaaS, Kubeless, Kubernetes and AWS Lambda through Istio.",
             "Without a command, opens the main window (same as `meshdeck ui`)."
         },
-        subcommands = {UiCommand.class, SandboxCommand.class, FunctionsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {UiCommand.class, SandboxCommand.class, FunctionsCommand.class, ValidateCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:findings or failure", "2:usage error"})
 final class MeshDeckCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package dev.meshdeck.connectors.aws;
 
 import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
 import dev.meshdeck.sandbox.lambda.LambdaControlPlane;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +80,8 @@ class AwsProfileCredentialsTest {
         assertThat(status.state()).isEqualTo(SourceStatus.State.FAILED);
         assertThat(status.message())
                 .isEqualTo("AWS SSO session for profile sre-sso has expired: run `aws sso login --profile sre-sso`");
-        assertThat(status.source().id()).isEqualTo("aws:unknown:eu-west-1");
+        assertThat(status.source()).isEqualTo(new SourceRef.AwsRegion("unknown", "eu-west-1", "sre-sso"));
+        assertThat(((SourceRef.AwsRegion) status.source()).account()).isEqualTo("unknown");
     }
 
     @Test
@@ -110,7 +112,8 @@ class AwsProfileCredentialsTest {
             assertThat(events).filteredOn(InventoryEvent.SourceLoaded.class::isInstance).singleElement()
                     .satisfies(e -> {
                         InventoryEvent.SourceLoaded loaded = (InventoryEvent.SourceLoaded) e;
-                        assertThat(loaded.source().id()).isEqualTo("aws:123456789012:eu-west-1");
+                        assertThat(((SourceRef.AwsRegion) loaded.source()).account()).isEqualTo("123456789012");
+                        assertThat(loaded.source().label()).isEqualTo("123456789012/eu-west-1");
                         assertThat(loaded.functions()).hasSize(4);
                     });
         }

@@ -1,5 +1,7 @@
 package dev.meshdeck.core.inventory;
 
+import java.util.Objects;
+
 /**
  * Where functions are discovered: a kubeconfig context, or an AWS account in one region.
  * Never holds a credential, only the names needed to show and to reconnect.
@@ -25,11 +27,25 @@ public sealed interface SourceRef permits SourceRef.KubeContext, SourceRef.AwsRe
         }
     }
 
-    /** An AWS account scanned in one region, reached through an optional named profile. */
+    /**
+     * An AWS account scanned in one region, reached through an optional named profile. Identity is profile +
+     * region: the account is only learned after connecting (STS or function ARNs), and the source must stay
+     * the same one when it is.
+     */
     record AwsRegion(String account, String region, String profile) implements SourceRef {
         @Override
         public String id() {
-            return "aws:" + account + ":" + region;
+            return "aws:" + (profile == null ? "" : profile) + ":" + region;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof AwsRegion o && Objects.equals(region, o.region) && Objects.equals(profile, o.profile);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(region, profile);
         }
 
         @Override

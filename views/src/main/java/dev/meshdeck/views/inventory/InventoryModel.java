@@ -31,7 +31,8 @@ public final class InventoryModel {
     private final Map<FunctionId, Integer> rowOf = new HashMap<>();
     private final ObservableList<ServerlessFunction> rows = FXCollections.observableArrayList();
     private final ObservableList<ServerlessFunction> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
-    private final Set<SourceRef> sources = new LinkedHashSet<>();
+    /** Keyed by identity, valued by the latest details (an AWS source learns its account after connecting). */
+    private final Map<SourceRef, SourceRef> sources = new LinkedHashMap<>();
     private final Map<SourceRef, SourceStatus> statuses = new HashMap<>();
     private final Set<SourceRef> loaded = new HashSet<>();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -40,7 +41,11 @@ public final class InventoryModel {
 
     /** @param knownSources sources the catalog knows before discovery, shown at once as connecting */
     public InventoryModel(List<SourceRef> knownSources) {
-        sources.addAll(knownSources);
+        knownSources.forEach(this::remember);
+    }
+
+    private void remember(SourceRef source) {
+        sources.put(source, source);
     }
 
     public void apply(List<InventoryEvent> batch) {
@@ -50,16 +55,16 @@ public final class InventoryModel {
         // Java 17 has no pattern switch; the sealed interface keeps this list complete.
         for (InventoryEvent event : batch) {
             if (event instanceof InventoryEvent.SourceChanged e) {
-                sources.add(e.status().source());
+                remember(e.status().source());
                 statuses.put(e.status().source(), e.status());
             } else if (event instanceof InventoryEvent.SourceLoaded e) {
-                sources.add(e.source());
+                remember(e.source());
                 loaded.add(e.source());
                 byId.keySet().removeIf(id -> id.source().equals(e.source()));
                 e.functions().forEach(f -> byId.put(f.id(), f));
                 reset = true;
             } else if (event instanceof InventoryEvent.FunctionChanged e) {
-                sources.add(e.function().source());
+                remember(e.function().source());
                 byId.put(e.function().id(), e.function());
                 changed.add(e.function().id());
             } else if (event instanceof InventoryEvent.FunctionRemoved e) {
@@ -107,7 +112,7 @@ public final class InventoryModel {
     }
 
     public List<SourceSummary> sourceSummaries() {
-        return SourceSummary.of(sources, statuses::get, byId.values());
+        return SourceSummary.of(sources.values(), statuses::get, byId.values());
     }
 
     public int sourceCount() {
@@ -116,7 +121,7 @@ public final class InventoryModel {
 
     /** True while some source has neither delivered its functions nor reported a final state. */
     public boolean discovering() {
-        return sources.stream().anyMatch(s -> !loaded.contains(s) && pending(statuses.get(s)));
+        return sources.values().stream().anyMatch(s -> !loaded.contains(s) && pending(statuses.get(s)));
     }
 
     private static boolean pending(SourceStatus status) {

@@ -57,6 +57,8 @@ public final class SourceTree {
     }
 
     public void update(List<SourceSummary> summaries) {
+        // TreeView's selection follows indexes when children are replaced: remember the scope, not the row.
+        Scope selected = scope.get();
         all.setValue(new Entry(Scope.ALL, null, summaries.stream().mapToInt(SourceSummary::total).sum()));
         List<TreeItem<Entry>> sourceItems = new ArrayList<>(List.of(all));
         for (SourceSummary summary : summaries) {
@@ -68,9 +70,13 @@ public final class SourceTree {
             sourceItems.add(sourceItem);
         }
         replaceIfChanged(root, sourceItems);
-        if (tree.getSelectionModel().isEmpty()) {
-            tree.getSelectionModel().select(all);
-        }
+        TreeItem<Entry> keep = items.get(selected);
+        tree.getSelectionModel().select(keep != null && isShown(keep) ? keep : all);
+    }
+
+    private boolean isShown(TreeItem<Entry> item) {
+        TreeItem<Entry> parent = item.getParent();
+        return parent == root || (parent != null && parent.getParent() == root);
     }
 
     private TreeItem<Entry> item(Entry entry) {

@@ -1,0 +1,100 @@
+package dev.meshdeck.app;
+
+import dev.meshdeck.connectors.aws.AwsDetection;
+import dev.meshdeck.connectors.aws.AwsSettings;
+import dev.meshdeck.connectors.aws.LambdaCatalog;
+import dev.meshdeck.connectors.kube.FunctionLabelRules;
+import dev.meshdeck.connectors.kube.KubeCatalog;
+import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.core.inventory.CombinedCatalog;
+import dev.meshdeck.core.inventory.FunctionCatalog;
+import dev.meshdeck.sandbox.Sandbox;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalogs a command works on, resolved from the options and the environment. With no kubeconfig at
+ * all (and when allowed) the embedded sandbox is started and used instead.
+ */
+final class Sources implements AutoCloseable {
+
+    private final KubeCatalog kube;
+    private final Optional<LambdaCatalog> lambda;
+    private final Optional<Sandbox> sandbox;
+    private final FunctionCatalog catalog;
+
+    private Sources(KubeCatalog kube, Optional<LambdaCatalog> lambda, Optional<Sandbox> sandbox) {
+        this.kube = kube;
+        this.lambda = lambda;
+        this.sandbox = sandbox;
+        List<FunctionCatalog> parts = new ArrayList<>();
+        parts.add(kube);
+        lambda.ifPresent(parts::add);
+        this.catalog = new CombinedCatalog(parts);
+    }
+
+    /**
+     * @param sandboxWhenEmpty start the sandbox when no kubeconfig exists (the window); the headless
+     *                         commands say what is missing instead
+     * @param sandboxSize      synthetic functions added to the sandbox estate
+     */
+    static Sources resolve(SourceOptions options, boolean forceSandbox, boolean sandboxWhenEmpty, int sandboxSize) {
+        Kubeconfigs kubeconfigs = options.kubeconfig != null
+                ? Kubeconfigs.load(Kubeconfigs.parsePathList(options.kubeconfig))
+                : Kubeconfigs.fromEnvironment();
+        boolean noKubeconfig = kubeconfigs.files().isEmpty() && kubeconfigs.problems().isEmpty();
+        if (forceSandbox || (sandboxWhenEmpty && noKubeconfig)) {
+            return sandbox(options, sandboxSize);
+        }
+        Optional<AwsSettings> aws = AwsDetection.detect(options.awsProfile, options.regions);
+        if (noKubeconfig && aws.isEmpty()) {
+            throw new IllegalStateException("no kubeconfig found ($KUBECONFIG or ~/.kube/config) and no AWS configuration; "
+                    + "to try MeshDeck, run `meshdeck sandbox --env-out sandbox.env` and `source sandbox.env` in another shell");
+        }
+        return new Sources(new KubeCatalog(kubeconfigs, kubeOptions(options)), aws.map(LambdaCatalog::new), Optional.empty());
+    }
+
+    private static Sources sandbox(SourceOptions options, int sandboxSize) {
+        Sandbox sandbox = Sandbox.start(0, 0, sandboxSize);
+        try {
+            KubeCatalog kube = new KubeCatalog(Kubeconfigs.load(List.of(sandbox.kubeconfig())), kubeOptions(options));
+            LambdaCatalog lambda = new LambdaCatalog(AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region())));
+            return new Sources(kube, Optional.of(lambda), Optional.of(sandbox));
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    private static KubeCatalog.Options kubeOptions(SourceOptions options) {
+        KubeCatalog.Options o = KubeCatalog.Options.defaults().withContexts(Set.copyOf(options.contexts));
+        return options.functionLabels == null ? o : o.withLabelRules(FunctionLabelRules.parse(options.functionLabels));
+    }
+
+    KubeCatalog kube() {
+        return kube;
+    }
+
+    Optional<LambdaCatalog> lambda() {
+        return lambda;
+    }
+
+    FunctionCatalog catalog() {
+        return catalog;
+    }
+
+    boolean isSandbox() {
+        return sandbox.isPresent();
+    }
+
+    @Override
+    public void close() {
+        try {
+            catalog.close();
+        } finally {
+            sandbox.ifPresent(Sandbox::close);
+        }
+    }
+}
