@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "functions",
@@ -40,7 +41,12 @@ final class FunctionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InventoryFormat format = InventoryFormat.parse(output);
+        InventoryFormat format;
+        try {
+            format = InventoryFormat.parse(output);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
             // Kubernetes contexts and AWS regions are listed at the same time.

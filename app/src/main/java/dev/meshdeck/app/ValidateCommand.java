@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate",
@@ -48,7 +49,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        FindingFormat format = FindingFormat.parse(output);
+        FindingFormat format;
+        try {
+            format = FindingFormat.parse(output);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ValidationInput input = new ValidationInput();
@@ -76,10 +82,10 @@ final class ValidateCommand implements Callable<Integer> {
         findings.sort(Validator.ORDER);
 
         out.print(format.render(findings));
+        out.flush();
         if (format == FindingFormat.TEXT) {
             err.println(FindingFormat.summary(findings, input.resources().size()));
         }
-        out.flush();
         boolean failed = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
                 || (strict && f.severity() == Severity.WARNING));
         return failed ? 1 : 0;

@@ -34,15 +34,23 @@ public final class AwsDetection {
     }
 
     private static boolean configured() {
-        for (String variable : List.of("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_LAMBDA",
-                "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
-            String value = System.getenv(variable);
-            if (value != null && !value.isBlank()) {
+        // each environment variable with the system property the SDK reads in its place
+        String[][] settings = {
+            {"AWS_PROFILE", "aws.profile"}, {"AWS_ACCESS_KEY_ID", "aws.accessKeyId"},
+            {"AWS_ENDPOINT_URL", "aws.endpointUrl"}, {"AWS_ENDPOINT_URL_LAMBDA", "aws.endpointUrlLambda"},
+            {"AWS_WEB_IDENTITY_TOKEN_FILE", "aws.webIdentityTokenFile"},
+            {"AWS_CONTAINER_CREDENTIALS_FULL_URI", "aws.containerCredentialsFullUri"}};
+        for (String[] setting : settings) {
+            if (present(System.getenv(setting[0])) || present(System.getProperty(setting[1]))) {
                 return true;
             }
         }
         return exists(ProfileFileSystemSetting.AWS_CONFIG_FILE.getStringValue().orElse(null), ".aws/config")
                 || exists(ProfileFileSystemSetting.AWS_SHARED_CREDENTIALS_FILE.getStringValue().orElse(null), ".aws/credentials");
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static boolean exists(String configured, String underHome) {

@@ -57,6 +57,7 @@ public final class YamlReader {
             throw new YamlProblem(new SourcePosition(file, 1, 1),
                     "input is " + text.length() + " characters, more than the limit of " + limits.maxChars());
         }
+        checkLineLengths(file, text);
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             throw new YamlProblem(positionOfOffset(file, text, nul), "binary content (NUL byte): this is not a YAML file");
@@ -89,6 +90,22 @@ public final class YamlReader {
             throw fromParserFailure(file, e);
         }
         return documents;
+    }
+
+    private void checkLineLengths(String file, String text) throws YamlProblem {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > limits.maxLineChars()) {
+                    throw new YamlProblem(new SourcePosition(file, line, 1), "line is " + (i - start)
+                            + " characters long, more than the limit of " + limits.maxLineChars()
+                            + "; split the value over several lines (e.g. a | block scalar)");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     private static YamlProblem fromParserFailure(String file, Exception e) {

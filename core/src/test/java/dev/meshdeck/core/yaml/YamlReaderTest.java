@@ -124,8 +124,17 @@ class YamlReaderTest {
     }
 
     @Test
+    void overlongLineIsRefusedWithItsLineNumber() {
+        assertThatThrownBy(() -> reader.read("long.yaml", "kind: A\ndata: \"" + "y".repeat(2 * 1024 * 1024) + "\"\n"))
+                .isInstanceOfSatisfying(YamlProblem.class, p -> {
+                    assertThat(p.position().line()).isEqualTo(2);
+                    assertThat(p.reason()).contains("more than the limit of 1048576");
+                });
+    }
+
+    @Test
     void oversizedInputIsRefusedBeforeParsing() {
-        YamlReader small = new YamlReader(new YamlLimits(100, 10, 1000, 10, 100));
+        YamlReader small = new YamlReader(new YamlLimits(100, 1000, 10, 1000, 10, 100));
         assertThatThrownBy(() -> small.read("big.yaml", "a: " + "x".repeat(200)))
                 .hasMessageContaining("more than the limit of 100");
     }
