@@ -16,13 +16,17 @@ public final class MeshDeckApp extends Application {
     /** How long discovery may take before a --screenshot is taken anyway. */
     private static final Duration SCREENSHOT_DELAY = Duration.seconds(6);
 
+    /** What to do once the window is up: select a function, then save a screenshot and exit (each optional). */
+    record Startup(String select, Path screenshot) {
+    }
+
     private static Sources sources;
-    private static Path screenshot;
+    private static Startup startup;
     private static final AtomicInteger EXIT_CODE = new AtomicInteger();
 
-    static int launch(Sources resolved, Path screenshotFile) {
+    static int launch(Sources resolved, Startup what) {
         sources = resolved;
-        screenshot = screenshotFile;
+        startup = what;
         try {
             Application.launch(MeshDeckApp.class);
         } finally {
@@ -36,6 +40,10 @@ public final class MeshDeckApp extends Application {
         WindowOptions options = sources.isSandbox() ? WindowOptions.sandbox("MeshDeck — sandbox") : WindowOptions.of("MeshDeck");
         MainWindow window = new MainWindow(sources.catalog(), options);
         window.show(stage);
+        if (startup.select() != null) {
+            selectWhenListed(window, startup.select());
+        }
+        Path screenshot = startup.screenshot();
         if (screenshot != null) {
             PauseTransition settle = new PauseTransition(SCREENSHOT_DELAY);
             settle.setOnFinished(e -> {
@@ -49,6 +57,15 @@ public final class MeshDeckApp extends Application {
                 Platform.exit();
             });
             settle.play();
+        }
+    }
+
+    /** Discovery is asynchronous: try again every 200 ms until the function is listed. */
+    private static void selectWhenListed(MainWindow window, String name) {
+        if (!window.select(name)) {
+            PauseTransition retry = new PauseTransition(Duration.millis(200));
+            retry.setOnFinished(e -> selectWhenListed(window, name));
+            retry.play();
         }
     }
 }

@@ -89,6 +89,10 @@ final class Sources implements AutoCloseable {
         return sandbox.isPresent();
     }
 
+    Optional<Sandbox> sandbox() {
+        return sandbox;
+    }
+
     @Override
     public void close() {
         try {

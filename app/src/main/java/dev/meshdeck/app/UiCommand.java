@@ -28,9 +28,13 @@ final class UiCommand implements Callable<Integer> {
             description = "Render the window once discovery has settled, save it as PNG and exit (used for the README).")
     Path screenshot;
 
+    @Option(names = "--select", paramLabel = "FUNCTION",
+            description = "Select this function once it is discovered (its details open on the right).")
+    String select;
+
     @Override
     public Integer call() {
         Sources resolved = Sources.resolve(sources, sandbox, true, sandboxFunctions);
-        return MeshDeckApp.launch(resolved, screenshot);
+        return MeshDeckApp.launch(resolved, new MeshDeckApp.Startup(select, screenshot));
     }
 }

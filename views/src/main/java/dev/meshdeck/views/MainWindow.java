@@ -42,6 +42,7 @@ public final class MainWindow {
     private final FunctionCatalog catalog;
     private final WindowOptions options;
     private Scene scene;
+    private InventoryView inventory;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -59,7 +60,7 @@ public final class MainWindow {
                     + "' already has its scene; build one window per scene");
         }
         InventoryModel model = new InventoryModel(catalog.sources());
-        InventoryView inventory = new InventoryView(model);
+        inventory = new InventoryView(model);
         DetailsPane details = new DetailsPane(catalog::resourcesOf, resourceLoader());
         inventory.selectedProperty().addListener((obs, old, now) -> details.show(now));
 
@@ -82,6 +83,11 @@ public final class MainWindow {
                 stylesheet("shell/shell.css"));
         catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), inventory::apply), true);
         return scene;
+    }
+
+    /** Selects the first listed function with this name, as a click would; false when none is listed yet. FX thread. */
+    public boolean select(String functionName) {
+        return inventory != null && inventory.select(functionName);
     }
 
     /** Shows the window on the given stage at 1280x800. */

@@ -90,6 +90,18 @@ public final class FunctionTable {
         return selected.getReadOnlyProperty();
     }
 
+    /** Selects and shows the first listed function with this name; false when none is listed. */
+    public boolean select(String name) {
+        for (ServerlessFunction f : table.getItems()) {
+            if (f.name().equals(name)) {
+                table.getSelectionModel().select(f);
+                table.scrollTo(f);
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void setPlaceholder(Node placeholder) {
         table.setPlaceholder(placeholder);
     }

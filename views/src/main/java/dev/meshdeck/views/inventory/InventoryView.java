@@ -85,4 +85,9 @@ public final class InventoryView {
     public ReadOnlyObjectProperty<ServerlessFunction> selectedProperty() {
         return table.selectedProperty();
     }
+
+    /** Selects the first listed function with this name; false when none is listed (yet). */
+    public boolean select(String name) {
+        return table.select(name);
+    }
 }
