@@ -40,6 +40,15 @@ final class ValidateCommand implements Callable<Integer> {
             description = "A YAML file, a directory (every *.yaml/*.yml below it), or - for standard input. Repeatable.")
     List<String> inputs = new ArrayList<>();
 
+    @Option(names = "--context", paramLabel = "CONTEXT",
+            description = "Also check references against this kubeconfig context's live objects, and schemas against "
+                    + "its CRDs (OpenAPI + CEL rules).")
+    String context;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE[:FILE...]",
+            description = "Kubeconfig files for --context instead of $KUBECONFIG or ~/.kube/config.")
+    String kubeconfig;
+
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
 
@@ -78,7 +87,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         List<Finding> findings = new ArrayList<>(input.syntaxFindings());
-        findings.addAll(new Validator(Rules.defaults()).validate(new ValidationContext(input.resources(), false)));
+        findings.addAll(context == null
+                ? new Validator(Rules.defaults()).validate(new ValidationContext(input.resources(), false))
+                : LiveValidation.validate(input.resources(), context, kubeconfig, err));
         findings.sort(Validator.ORDER);
 
         out.print(format.render(findings));

@@ -27,7 +27,7 @@ public final class CrdSchemas implements SchemaSource {
             String kind = crd.path("spec").path("names").path("kind").asText("");
             for (JsonNode v : crd.path("spec").path("versions")) {
                 JsonNode schema = v.path("schema").path("openAPIV3Schema");
-                if (v.path("served").asBoolean(true) && schema.isObject()) {
+                if (v.path("served").asBoolean(true) && schema.isObject() && !opaque(schema)) {
                     schemas.put(key(group, v.path("name").asText(), kind), schema);
                 }
             }
@@ -48,6 +48,15 @@ public final class CrdSchemas implements SchemaSource {
     /** How many kind/version schemas these CRDs hold. */
     public int size() {
         return schemas.size();
+    }
+
+    /**
+     * A schema that only says "keep whatever comes" describes nothing (clusters without Istio's own CRDs, the
+     * sandbox): such kinds are judged by the offline checks instead.
+     */
+    private static boolean opaque(JsonNode schema) {
+        return schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
+                && (!schema.has("properties") || !schema.path("properties").has("spec"));
     }
 
     @Override

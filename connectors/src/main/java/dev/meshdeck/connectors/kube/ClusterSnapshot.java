@@ -1,0 +1,78 @@
+package dev.meshdeck.connectors.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The live objects a validation refers to (Services, Pods, Secrets, Istio and Knative resources, ...) and the
+ * cluster's CRDs, read in parallel. Kinds the cluster does not serve are absent; kinds the identity may not
+ * list are named in {@link #unreadable()}, so that references to them are not judged.
+ *
+ * <p>Secrets are read because gateway checks look at certificate validity; their content stays in memory and
+ * never reaches a finding, a log or an output.
+ */
+public record ClusterSnapshot(List<JsonNode> objects, List<JsonNode> crds, List<String> unreadable) {
+
+    private static final String[][] KINDS = {
+        {"v1", "Namespace"}, {"v1", "Service"}, {"v1", "Pod"}, {"v1", "Secret"}, {"v1", "ServiceAccount"},
+        {"v1", "Node"}, {"apps/v1", "Deployment"},
+        {"networking.istio.io/v1", "VirtualService"}, {"networking.istio.io/v1", "DestinationRule"},
+        {"networking.istio.io/v1", "Gateway"}, {"networking.istio.io/v1", "ServiceEntry"},
+        {"security.istio.io/v1", "AuthorizationPolicy"}, {"security.istio.io/v1", "PeerAuthentication"},
+        {"security.istio.io/v1", "RequestAuthentication"},
+        {"serving.knative.dev/v1", "Service"}, {"serving.knative.dev/v1", "Revision"},
+    };
+
+    public static ClusterSnapshot read(KubernetesClient client) {
+        ObjectMapper json = Serialization.jsonMapper();
+        List<JsonNode> objects = Collections.synchronizedList(new ArrayList<>());
+        List<String> unreadable = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "cluster-snapshot");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<Void>> reads = new ArrayList<>();
+            for (String[] kind : KINDS) {
+                reads.add(CompletableFuture.runAsync(() -> list(client, kind[0], kind[1], json, objects, unreadable), pool));
+            }
+            List<JsonNode> crds = new ArrayList<>();
+            reads.add(CompletableFuture.runAsync(
+                    () -> list(client, "apiextensions.k8s.io/v1", "CustomResourceDefinition", json, crds, unreadable), pool));
+            CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
+            return new ClusterSnapshot(List.copyOf(objects), List.copyOf(crds), List.copyOf(unreadable));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void list(KubernetesClient client, String apiVersion, String kind, ObjectMapper json,
+            List<JsonNode> into, List<String> unreadable) {
+        try {
+            List<GenericKubernetesResource> items = client.genericKubernetesResources(apiVersion, kind)
+                    .inAnyNamespace().list().getItems();
+            for (GenericKubernetesResource item : items) {
+                // list items come without apiVersion/kind on some servers; the rules need them
+                item.setApiVersion(apiVersion);
+                item.setKind(kind);
+                into.add(json.valueToTree(item));
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return; // not served by this cluster: nothing of that kind exists
+            }
+            unreadable.add(kind + " (" + apiVersion + ")" + (e.getCode() > 0 ? ": HTTP " + e.getCode() : ""));
+        }
+    }
+}
