@@ -69,9 +69,10 @@ public final class ValidationContext {
 
     /**
      * A derived index shared by the rules of one validation (e.g. services by host), built on first use
-     * and kept for the life of this context, so each rule stays linear without rebuilding it.
+     * and kept for the life of this context, so each rule stays linear without rebuilding it. Rules run in
+     * parallel: the first to ask builds it while the others wait.
      */
-    public <T> T index(Class<T> type, Function<ValidationContext, T> build) {
+    public synchronized <T> T index(Class<T> type, Function<ValidationContext, T> build) {
         Object cached = indexes.get(type);
         if (cached == null) {
             cached = build.apply(this);

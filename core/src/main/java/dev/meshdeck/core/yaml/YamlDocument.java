@@ -8,7 +8,7 @@ import java.util.Map;
  * ({@code /spec/http/0/route/1/weight}). Object members map to the position of their key, array elements
  * to the position of the element.
  *
- * @param index 0-based index of the document in its file
+ * @param index 0-based index of the document among the non-empty documents of its file
  */
 public record YamlDocument(String file, int index, JsonNode tree, Map<String, SourcePosition> positions) {
 

@@ -28,6 +28,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class YamlReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Inputs at least this long are read in parallel chunks. */
+    private static final int PARALLEL_CHARS = 512 * 1024;
 
     private final YamlLimits limits;
     private final YAMLFactory factory;
@@ -62,10 +64,73 @@ public final class YamlReader {
         if (nul >= 0) {
             throw new YamlProblem(positionOfOffset(file, text, nul), "binary content (NUL byte): this is not a YAML file");
         }
+        List<Chunk> chunks = chunks(text);
+        if (chunks.size() == 1) {
+            return parse(file, text, 0);
+        }
+        // Big bundles are cut at document markers and read on every core; a "---" line always ends a
+        // document in YAML (even inside a scalar), and anchors never cross documents.
+        List<Object> parts = chunks.parallelStream().map(c -> {
+            try {
+                return (Object) parse(file, text.substring(c.start(), c.end()), c.lineOffset());
+            } catch (YamlProblem p) {
+                return p;
+            }
+        }).toList();
+        List<YamlDocument> documents = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof YamlProblem problem) {
+                throw problem;
+            }
+            for (Object d : (List<?>) part) {
+                YamlDocument doc = (YamlDocument) d;
+                documents.add(new YamlDocument(file, documents.size(), doc.tree(), doc.positions()));
+            }
+        }
+        return documents;
+    }
+
+    /** A slice of the input starting at a document marker; {@code lineOffset} lines precede it. */
+    private record Chunk(int start, int end, int lineOffset) {
+    }
+
+    private static List<Chunk> chunks(String text) {
+        if (text.length() < PARALLEL_CHARS) {
+            return List.of(new Chunk(0, text.length(), 0));
+        }
+        int target = Math.max(PARALLEL_CHARS / 4, text.length() / (4 * Runtime.getRuntime().availableProcessors()));
+        List<Chunk> chunks = new ArrayList<>();
+        int start = 0;
+        int startLine = 0;
+        int line = 0;
+        for (int i = 0; i < text.length(); i++) {
+            boolean lineStart = i == 0 || text.charAt(i - 1) == '\n';
+            if (lineStart && i - start >= target && isDocumentMarker(text, i)) {
+                chunks.add(new Chunk(start, i, startLine));
+                start = i;
+                startLine = line;
+            }
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        chunks.add(new Chunk(start, text.length(), startLine));
+        return chunks;
+    }
+
+    private static boolean isDocumentMarker(String text, int i) {
+        if (!text.startsWith("---", i)) {
+            return false;
+        }
+        int after = i + 3;
+        return after == text.length() || " \t\r\n".indexOf(text.charAt(after)) >= 0;
+    }
+
+    /** Reads one stream; positions are shifted by {@code lineOffset} lines. Empty documents are skipped. */
+    private List<YamlDocument> parse(String file, String text, int lineOffset) throws YamlProblem {
         List<YamlDocument> documents = new ArrayList<>();
         try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
-            DocumentBuilder builder = new DocumentBuilder(file, parser);
-            int index = 0;
+            DocumentBuilder builder = new DocumentBuilder(file, parser, lineOffset);
             while (true) {
                 JsonToken token = parser.nextToken();
                 if (token == null) {
@@ -80,14 +145,13 @@ public final class YamlReader {
                 // an empty document (e.g. after a trailing ---) comes through as an empty string
                 boolean empty = tree.isNull() || tree.isMissingNode() || (tree.isTextual() && tree.asText().isEmpty());
                 if (!empty) {
-                    documents.add(new YamlDocument(file, index, tree, positions));
+                    documents.add(new YamlDocument(file, documents.size(), tree, positions));
                 }
-                index++;
             }
         } catch (YamlProblem e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw fromParserFailure(file, e);
+            throw fromParserFailure(file, e, lineOffset);
         }
         return documents;
     }
@@ -108,12 +172,12 @@ public final class YamlReader {
         }
     }
 
-    private static YamlProblem fromParserFailure(String file, Exception e) {
+    private static YamlProblem fromParserFailure(String file, Exception e, int lineOffset) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int line = 1;
         int column = 1;
         if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
-            line = Math.max(1, jpe.getLocation().getLineNr());
+            line = Math.max(1, jpe.getLocation().getLineNr()) + lineOffset;
             column = Math.max(1, jpe.getLocation().getColumnNr());
         }
         // SnakeYAML messages carry a context excerpt after the first line; the first line says what is wrong.
@@ -141,14 +205,16 @@ public final class YamlReader {
     private final class DocumentBuilder {
         private final String file;
         private final YAMLParser parser;
+        private final int lineOffset;
         private final Map<String, JsonNode> anchors = new HashMap<>();
         private long nodes;
         private int aliasUses;
         private long aliasedValues;
 
-        DocumentBuilder(String file, YAMLParser parser) {
+        DocumentBuilder(String file, YAMLParser parser, int lineOffset) {
             this.file = file;
             this.parser = parser;
+            this.lineOffset = lineOffset;
         }
 
         JsonNode value(String pointer, Map<String, SourcePosition> positions, int depth) throws IOException, YamlProblem {
@@ -261,7 +327,7 @@ public final class YamlReader {
 
         private SourcePosition position() {
             JsonLocation l = parser.currentTokenLocation();
-            return new SourcePosition(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+            return new SourcePosition(file, Math.max(1, l.getLineNr()) + lineOffset, Math.max(1, l.getColumnNr()));
         }
     }
 }

@@ -121,6 +121,24 @@ class YamlReaderTest {
         List<YamlDocument> read = reader.read("big.yaml", big.toString());
         assertThat(read.size()).isEqualTo(docs);
         assertThat(read.get(docs - 1).name()).isEqualTo("cm-" + (docs - 1));
+        // read in parallel chunks, yet every position is where the field stands in the whole file
+        for (int k : new int[] {0, docs / 3, docs - 1}) {
+            assertThat(read.get(k).index()).isEqualTo(k);
+            assertThat(read.get(k).positionOf("/kind")).isEqualTo(new SourcePosition("big.yaml", 7 * k + 2, 1));
+        }
+    }
+
+    @Test
+    void syntaxErrorDeepInABigBundleNamesItsLine() {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            big.append(i == 15_000 ? "apiVersion: [v1\n" : "apiVersion: v1\n")
+                    .append("kind: ConfigMap\nmetadata: {name: cm-").append(i).append("}\n---\n");
+        }
+        int brokenLine = 4 * 15_000 + 1;
+        String text = big.toString();
+        assertThatThrownBy(() -> reader.read("big.yaml", text))
+                .isInstanceOfSatisfying(YamlProblem.class, p -> assertThat(p.position().line()).isBetween(brokenLine, brokenLine + 1));
     }
 
     @Test

@@ -33,11 +33,13 @@ public final class SchemaCheck {
     /** The violations of every candidate of the context, computed once per context. */
     public synchronized Map<Resource, List<Violation>> violations(ValidationContext context) {
         if (context != lastContext) {
+            // Each object is judged on its own, so the work spreads over every core; schemas and CEL programs
+            // are compiled into thread-safe caches.
+            List<Resource> candidates = context.candidates();
+            List<List<Violation>> judged = candidates.parallelStream().map(r -> check(r.tree())).toList();
             Map<Resource, List<Violation>> result = new IdentityHashMap<>();
-            for (Resource r : context.all()) {
-                if (r.candidate()) {
-                    result.put(r, check(r.tree()));
-                }
+            for (int i = 0; i < candidates.size(); i++) {
+                result.put(candidates.get(i), judged.get(i));
             }
             lastContext = context;
             lastResult = result;

@@ -1,6 +1,7 @@
 package dev.meshdeck.core.validation.schema;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -20,10 +22,13 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -82,12 +87,50 @@ final class TypedModelSchema implements ResourceSchema {
                     }
                 })
                 .build();
+        m.registerModule(scalarUnions());
         for (LogicalType t : List.of(LogicalType.Textual)) {
             m.coercionConfigFor(t).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         }
         return m;
+    }
+
+    /**
+     * fabric8's IntOrString and Quantity take a scalar through a constructor Jackson only finds with
+     * coercion on; read them here with the rules the API server applies (IntOrString: integer or string;
+     * Quantity: number or string).
+     */
+    private static Module scalarUnions() {
+        SimpleModule module = new SimpleModule();
+        module.addDeserializer(IntOrString.class,
+                new JsonDeserializer<IntOrString>() {
+                    @Override
+                    public IntOrString deserialize(JsonParser p, DeserializationContext c)
+                            throws IOException {
+                        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                            return new IntOrString(p.getIntValue());
+                        }
+                        if (p.currentToken() == JsonToken.VALUE_STRING) {
+                            return new IntOrString(p.getText());
+                        }
+                        return (IntOrString) c.handleUnexpectedToken(
+                                IntOrString.class, p);
+                    }
+                });
+        module.addDeserializer(Quantity.class,
+                new JsonDeserializer<Quantity>() {
+                    @Override
+                    public Quantity deserialize(JsonParser p, DeserializationContext c)
+                            throws IOException {
+                        if (p.currentToken().isNumeric() || p.currentToken() == JsonToken.VALUE_STRING) {
+                            return new Quantity(p.getText());
+                        }
+                        return (Quantity) c.handleUnexpectedToken(
+                                Quantity.class, p);
+                    }
+                });
+        return module;
     }
 
     @Override

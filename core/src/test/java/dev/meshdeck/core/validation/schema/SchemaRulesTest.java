@@ -102,6 +102,12 @@ class SchemaRulesTest {
     }
 
     @Test
+    void intOrStringAndQuantityAcceptNumbersAndStringsOffline() {
+        assertFindings(rule("offline", SchemaWrongType.class), "schema/scalar-unions.yaml")
+                .containsExactly("MD0100@Service serverless/order-function@spec.ports[2].targetPort");
+    }
+
+    @Test
     void offlineChecksPortsAndPercentagesThatIstiosCrdBoundsLooser() {
         assertFindings(rule("offline", SchemaOutOfRange.class), "schema/fields.yaml").containsExactly(
                 "MD0103@VirtualService serverless/order@spec.http[0].route[0].destination.port.number",
