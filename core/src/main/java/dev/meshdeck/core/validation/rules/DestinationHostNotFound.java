@@ -23,24 +23,19 @@ public final class DestinationHostNotFound implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         MeshIndex mesh = MeshIndex.of(context);
-        for (Resource vs : context.ofKind("VirtualService")) {
-            if (!vs.candidate()) {
-                continue;
+        RouteDestinations.ofCandidates(context, (vs, d) -> {
+            String host = d.host();
+            if (host.isEmpty()) {
+                findings.report(INFO, vs, d.pointer(), "this destination has no host, so the route goes nowhere; set destination.host to a Service or ServiceEntry host");
+                return;
             }
-            for (RouteDestinations.Destination d : RouteDestinations.allDestinations(vs)) {
-                String host = d.host();
-                if (host.isEmpty()) {
-                    findings.report(INFO, vs, d.pointer(), "this destination has no host, so the route goes nowhere; set destination.host to a Service or ServiceEntry host");
-                    continue;
-                }
-                if (!mesh.canJudgeHost(host, vs.namespace())) {
-                    continue;
-                }
-                if (mesh.lookup(vs.namespace(), vs.spec().path("exportTo"), host) == null) {
-                    findings.report(INFO, vs, d.pointer() + "/host", "host \"" + host + "\" is not a Service, Knative Service or ServiceEntry visible from namespace \""
-                            + vs.namespace() + "\"; requests routed here fail with 503. Check the spelling, the namespace (use name.namespace.svc.cluster.local across namespaces) and the exportTo of the target");
-                }
+            if (!mesh.canJudgeHost(host, vs.namespace())) {
+                return;
             }
-        }
+            if (mesh.lookup(vs.namespace(), vs.spec().path("exportTo"), host) == null) {
+                findings.report(INFO, vs, d.pointer() + "/host", "host \"" + host + "\" is not a Service, Knative Service or ServiceEntry visible from namespace \""
+                        + vs.namespace() + "\"; requests routed here fail with 503. Check the spelling, the namespace (use name.namespace.svc.cluster.local across namespaces) and the exportTo of the target");
+            }
+        });
     }
 }

@@ -23,22 +23,17 @@ public final class DestinationPortNotFound implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         MeshIndex mesh = MeshIndex.of(context);
-        for (Resource vs : context.ofKind("VirtualService")) {
-            if (!vs.candidate()) {
-                continue;
+        RouteDestinations.ofCandidates(context, (vs, d) -> {
+            JsonNode port = d.destination().path("port").path("number");
+            if (d.host().isEmpty() || !port.isNumber()) {
+                return;
             }
-            for (RouteDestinations.Destination d : RouteDestinations.allDestinations(vs)) {
-                JsonNode port = d.destination().path("port").path("number");
-                if (d.host().isEmpty() || !port.isNumber()) {
-                    continue;
-                }
-                MeshIndex.ServiceHost target = mesh.lookup(vs.namespace(), vs.spec().path("exportTo"), d.host());
-                if (target != null && !target.ports().contains(port.asLong())) {
-                    findings.report(INFO, vs, d.pointer() + "/port/number", "port " + port.asLong() + " is not a port of " + d.host()
-                            + " (" + target.source().kind() + " " + target.source().ref().namespace() + "/" + target.source().name() + " exposes "
-                            + (target.ports().isEmpty() ? "no ports" : target.ports()) + "); use one of its ports");
-                }
+            MeshIndex.ServiceHost target = mesh.lookup(vs.namespace(), vs.spec().path("exportTo"), d.host());
+            if (target != null && !target.ports().contains(port.asLong())) {
+                findings.report(INFO, vs, d.pointer() + "/port/number", "port " + port.asLong() + " is not a port of " + d.host()
+                        + " (" + target.source().kind() + " " + target.source().ref().namespace() + "/" + target.source().name() + " exposes "
+                        + (target.ports().isEmpty() ? "no ports" : target.ports()) + "); use one of its ports");
             }
-        }
+        });
     }
 }

@@ -23,20 +23,15 @@ public final class DestinationPortRequired implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         MeshIndex mesh = MeshIndex.of(context);
-        for (Resource vs : context.ofKind("VirtualService")) {
-            if (!vs.candidate()) {
-                continue;
+        RouteDestinations.ofCandidates(context, (vs, d) -> {
+            if (d.host().isEmpty() || d.destination().has("port")) {
+                return;
             }
-            for (RouteDestinations.Destination d : RouteDestinations.allDestinations(vs)) {
-                if (d.host().isEmpty() || d.destination().has("port")) {
-                    continue;
-                }
-                MeshIndex.ServiceHost target = mesh.lookup(vs.namespace(), vs.spec().path("exportTo"), d.host());
-                if (target != null && target.ports().size() > 1) {
-                    findings.report(INFO, vs, d.pointer(), "\"" + d.host() + "\" exposes several ports " + target.ports()
-                            + "; add destination.port.number to say which one this route uses");
-                }
+            MeshIndex.ServiceHost target = mesh.lookup(vs.namespace(), vs.spec().path("exportTo"), d.host());
+            if (target != null && target.ports().size() > 1) {
+                findings.report(INFO, vs, d.pointer(), "\"" + d.host() + "\" exposes several ports " + target.ports()
+                        + "; add destination.port.number to say which one this route uses");
             }
-        }
+        });
     }
 }

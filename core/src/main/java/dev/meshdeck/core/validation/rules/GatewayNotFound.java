@@ -26,19 +26,14 @@ public final class GatewayNotFound implements Rule {
         if (!mesh.knowsGateways()) {
             return;
         }
-        for (Resource vs : context.ofKind("VirtualService")) {
-            if (!vs.candidate()) {
-                continue;
+        GatewayRefs.ofCandidates(context, (vs, ref) -> {
+            if (ref.isMesh() || ref.isInternal()) {
+                return;
             }
-            for (GatewayRefs ref : GatewayRefs.of(vs)) {
-                if (ref.isMesh() || ref.isInternal()) {
-                    continue;
-                }
-                if (mesh.istioGateway(ref.fullName()) == null && mesh.kubernetesGateway(ref.fullName()) == null) {
-                    findings.report(INFO, vs, ref.pointer(), "gateway \"" + ref.written() + "\" (" + ref.fullName()
-                            + ") does not exist, so this VirtualService receives no traffic from it; create the Gateway or fix the reference (namespace/name)");
-                }
+            if (mesh.istioGateway(ref.fullName()) == null && mesh.kubernetesGateway(ref.fullName()) == null) {
+                findings.report(INFO, vs, ref.pointer(), "gateway \"" + ref.written() + "\" (" + ref.fullName()
+                        + ") does not exist, so this VirtualService receives no traffic from it; create the Gateway or fix the reference (namespace/name)");
             }
-        }
+        });
     }
 }

@@ -2,8 +2,10 @@ package dev.meshdeck.core.validation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Resource;
+import dev.meshdeck.core.validation.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** The gateways a VirtualService binds to (spec.gateways), as Istio's VirtualService analyzers read them. */
 record GatewayRefs(int index, String written, String fullName) {
@@ -32,6 +34,15 @@ record GatewayRefs(int index, String written, String fullName) {
             refs.add(new GatewayRefs(i, g, MeshIndex.fullName(vs.namespace(), g)));
         }
         return refs;
+    }
+
+    /** Calls {@code action} with each gateway reference of each candidate VirtualService. */
+    static void ofCandidates(ValidationContext context, BiConsumer<Resource, GatewayRefs> action) {
+        for (Resource vs : context.ofKind("VirtualService")) {
+            if (vs.candidate()) {
+                of(vs).forEach(ref -> action.accept(vs, ref));
+            }
+        }
     }
 
     /** Bound to the sidecars of the mesh: no gateways listed, or "mesh" among them. */

@@ -29,25 +29,20 @@ public final class HostNotInGateway implements Rule {
         if (!mesh.knowsGateways()) {
             return;
         }
-        for (Resource vs : context.ofKind("VirtualService")) {
-            if (!vs.candidate()) {
-                continue;
+        GatewayRefs.ofCandidates(context, (vs, ref) -> {
+            if (ref.isMesh() || ref.isInternal()) {
+                return;
             }
-            for (GatewayRefs ref : GatewayRefs.of(vs)) {
-                if (ref.isMesh() || ref.isInternal()) {
-                    continue;
-                }
-                Resource istio = mesh.istioGateway(ref.fullName());
-                Resource gatewayApi = istio == null ? mesh.kubernetesGateway(ref.fullName()) : null;
-                List<String> accepted = gatewayApi != null ? listenerHosts(gatewayApi) : serverHosts(istio, vs.namespace());
-                if (!anyOverlap(accepted, vs.spec().path("hosts"))) {
-                    String why = istio == null && gatewayApi == null ? "it does not exist"
-                            : accepted.isEmpty() ? "it accepts no hosts for namespace \"" + vs.namespace() + "\"" : "it accepts only " + accepted;
-                    findings.report(INFO, vs, ref.pointer(), "none of the hosts " + vs.spec().path("hosts")
-                            + " is served by gateway " + ref.fullName() + ": " + why + "; add the host to a server of the Gateway or fix spec.hosts");
-                }
+            Resource istio = mesh.istioGateway(ref.fullName());
+            Resource gatewayApi = istio == null ? mesh.kubernetesGateway(ref.fullName()) : null;
+            List<String> accepted = gatewayApi != null ? listenerHosts(gatewayApi) : serverHosts(istio, vs.namespace());
+            if (!anyOverlap(accepted, vs.spec().path("hosts"))) {
+                String why = istio == null && gatewayApi == null ? "it does not exist"
+                        : accepted.isEmpty() ? "it accepts no hosts for namespace \"" + vs.namespace() + "\"" : "it accepts only " + accepted;
+                findings.report(INFO, vs, ref.pointer(), "none of the hosts " + vs.spec().path("hosts")
+                        + " is served by gateway " + ref.fullName() + ": " + why + "; add the host to a server of the Gateway or fix spec.hosts");
             }
-        }
+        });
     }
 
     /** Server hosts of an Istio Gateway visible to a VirtualService of {@code vsNamespace} (namespace-qualified "ns/host" forms included). */

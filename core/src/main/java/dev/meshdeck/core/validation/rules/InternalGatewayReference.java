@@ -22,16 +22,11 @@ public final class InternalGatewayReference implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource vs : context.ofKind("VirtualService")) {
-            if (!vs.candidate()) {
-                continue;
+        GatewayRefs.ofCandidates(context, (vs, ref) -> {
+            if (ref.isInternal()) {
+                findings.report(INFO, vs, ref.pointer(), "\"" + ref.written() + "\" is a Gateway Istio generates for a Gateway API Gateway;"
+                        + " it is an implementation detail that may change. Reference the Gateway API Gateway (namespace/name) or use an HTTPRoute");
             }
-            for (GatewayRefs ref : GatewayRefs.of(vs)) {
-                if (ref.isInternal()) {
-                    findings.report(INFO, vs, ref.pointer(), "\"" + ref.written() + "\" is a Gateway Istio generates for a Gateway API Gateway;"
-                            + " it is an implementation detail that may change. Reference the Gateway API Gateway (namespace/name) or use an HTTPRoute");
-                }
-            }
-        }
+        });
     }
 }

@@ -2,8 +2,10 @@ package dev.meshdeck.core.validation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Resource;
+import dev.meshdeck.core.validation.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** The destination lists of a VirtualService (http, tcp and tls routes, plus http mirrors), with their JSON pointers. */
 record RouteDestinations(String pointer, JsonNode routes) {
@@ -31,6 +33,15 @@ record RouteDestinations(String pointer, JsonNode routes) {
             }
         }
         return lists;
+    }
+
+    /** Calls {@code action} with each destination (routes and mirrors) of each candidate VirtualService. */
+    static void ofCandidates(ValidationContext context, BiConsumer<Resource, Destination> action) {
+        for (Resource vs : context.ofKind("VirtualService")) {
+            if (vs.candidate()) {
+                allDestinations(vs).forEach(d -> action.accept(vs, d));
+            }
+        }
     }
 
     /** Every destination a VirtualService sends or mirrors traffic to. */

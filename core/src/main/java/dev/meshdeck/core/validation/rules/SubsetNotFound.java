@@ -38,20 +38,15 @@ public final class SubsetNotFound implements Rule {
                 subsets.add(subset.path("name").asText(""));
             }
         }
-        for (Resource vs : context.ofKind("VirtualService")) {
-            if (!vs.candidate()) {
-                continue;
+        RouteDestinations.ofCandidates(context, (vs, d) -> {
+            if (d.subset().isEmpty()) {
+                return;
             }
-            for (RouteDestinations.Destination d : RouteDestinations.allDestinations(vs)) {
-                if (d.subset().isEmpty()) {
-                    continue;
-                }
-                String host = Hosts.qualify(d.host(), vs.namespace());
-                if (!subsetsByHost.getOrDefault(host, Set.of()).contains(d.subset())) {
-                    findings.report(INFO, vs, d.pointer() + "/subset", "subset \"" + d.subset() + "\" of host \""
-                            + d.host() + "\" is not defined in any DestinationRule; requests would fail with 503");
-                }
+            String host = Hosts.qualify(d.host(), vs.namespace());
+            if (!subsetsByHost.getOrDefault(host, Set.of()).contains(d.subset())) {
+                findings.report(INFO, vs, d.pointer() + "/subset", "subset \"" + d.subset() + "\" of host \""
+                        + d.host() + "\" is not defined in any DestinationRule; requests would fail with 503");
             }
-        }
+        });
     }
 }
