@@ -20,6 +20,8 @@ final class LambdaResources {
 
     static final String FUNCTION_KIND = "LambdaFunction";
     static final String ALIAS_KIND = "LambdaAlias";
+    static final String ALIAS_API_VERSION = "lambda.meshdeck.dev/v1";
+    static final String ARN_ANNOTATION = "lambda.meshdeck.dev/arn";
     static final String MASK = "****";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -61,17 +63,29 @@ final class LambdaResources {
         return new MeshResource(FUNCTION_KIND, "", c.functionName(), write(yaml));
     }
 
+    /**
+     * An alias in MeshDeck's LambdaAlias form (the one the validator, the editors and exports use): the
+     * alias's RevisionId is its resourceVersion, the concurrency token of an update.
+     */
     static MeshResource alias(String function, AliasConfiguration a) {
-        Map<String, Object> yaml = new LinkedHashMap<>();
-        yaml.put("Name", a.name());
-        yaml.put("AliasArn", a.aliasArn());
-        yaml.put("FunctionVersion", a.functionVersion());
-        yaml.put("Description", a.description());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", a.name());
+        metadata.put("resourceVersion", a.revisionId());
+        metadata.put("annotations", Map.of(ARN_ANNOTATION, a.aliasArn()));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("functionName", function);
+        spec.put("functionVersion", a.functionVersion());
+        spec.put("description", a.description() == null || a.description().isEmpty() ? null : a.description());
         if (a.routingConfig() != null && a.routingConfig().hasAdditionalVersionWeights()) {
-            yaml.put("RoutingConfig", Map.of("AdditionalVersionWeights",
+            spec.put("routingConfig", Map.of("additionalVersionWeights",
                     new TreeMap<>(a.routingConfig().additionalVersionWeights())));
         }
-        yaml.put("RevisionId", a.revisionId());
+        spec.values().removeIf(v -> v == null);
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put("apiVersion", ALIAS_API_VERSION);
+        yaml.put("kind", ALIAS_KIND);
+        yaml.put("metadata", metadata);
+        yaml.put("spec", spec);
         return new MeshResource(ALIAS_KIND, "", function + ":" + a.name(), write(yaml));
     }
 

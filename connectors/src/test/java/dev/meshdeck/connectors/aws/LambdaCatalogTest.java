@@ -145,8 +145,9 @@ class LambdaCatalogTest {
             assertThat(function).contains("Runtime: java17", "MemorySize: 1024", "DB_PASSWORD: '****'",
                     "INVOICE_BUCKET: '****'", "team: payments");
             assertThat(function).doesNotContain("sandbox-not-a-secret", "meshdeck-invoices-eu-west-1");
-            assertThat(resources.get(1).yaml()).contains("FunctionVersion: \"3\"", "AdditionalVersionWeights:",
-                    "\"4\": 0.1");
+            assertThat(resources.get(1).yaml()).contains("apiVersion: lambda.meshdeck.dev/v1", "kind: LambdaAlias",
+                    "name: live", "functionName: invoice-pdf", "functionVersion: \"3\"", "additionalVersionWeights:",
+                    "\"4\": 0.1", "resourceVersion:");
         }
     }
 

@@ -84,7 +84,8 @@ final class MeshIndex {
         }
         for (Resource svc : context.ofKind("Service")) {
             if (svc.group().equals(KNATIVE_SERVING)) {
-                services = true;
+                // Knative Services alone do not make the registry known: an export of mesh policy carries
+                // them without the core Services its routes point at.
                 put("*", Hosts.ofService(svc.name(), svc.namespace()),
                         new ServiceHost(svc, List.of(80L), JsonNodeFactory.instance.objectNode(), svc.namespace()));
                 addWorkload(svc, knativePodLabels(svc), "");

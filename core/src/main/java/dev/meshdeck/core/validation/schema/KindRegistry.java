@@ -14,6 +14,9 @@ import java.util.TreeSet;
  */
 public final class KindRegistry {
 
+    /** The group of MeshDeck's own LambdaAlias document (see the Lambda rules). */
+    public static final String MESHDECK_LAMBDA_GROUP = "lambda.meshdeck.dev";
+
     /** group -> kind -> served versions, newest first. */
     private final Map<String, Map<String, List<String>>> groups = new LinkedHashMap<>();
 
@@ -41,6 +44,7 @@ public final class KindRegistry {
         r.add("openfaas.com", "Function", List.of("v1"));
         r.add("openfaas.com", "Profile", List.of("v1"));
         r.add("kubeless.io", "Function", List.of("v1beta1"));
+        r.add(MESHDECK_LAMBDA_GROUP, "LambdaAlias", List.of("v1"));
         for (String k : List.of("Namespace", "Service", "Pod", "Endpoints", "ConfigMap", "Secret", "ServiceAccount",
                 "PersistentVolumeClaim", "LimitRange", "ResourceQuota")) {
             r.add("", k, List.of("v1"));

@@ -1,0 +1,10 @@
+package dev.meshdeck.app;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "traffic",
+        mixinStandardHelpOptions = true,
+        description = "Traffic splits of functions on any platform (the canary slider, headless).",
+        subcommands = {TrafficSetCommand.class})
+final class TrafficCommand {
+}
