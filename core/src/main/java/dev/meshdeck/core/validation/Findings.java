@@ -16,7 +16,7 @@ public final class Findings {
         if (!resource.candidate()) {
             return;
         }
-        found.add(new Finding(rule.code(), rule.severity(), rule.category(), resource.ref(), dotted(pointer),
+        found.add(new Finding(rule.code(), rule.severity(), rule.category(), resource.ref(), JsonPointers.dotted(resource.tree(), pointer),
                 resource.positionOf(pointer), message, rule.istioCode(), rule.kialiCode()));
     }
 
@@ -26,25 +26,5 @@ public final class Findings {
 
     public List<Finding> all() {
         return List.copyOf(found);
-    }
-
-    /** "/spec/http/0/route/1/weight" becomes "spec.http[0].route[1].weight". */
-    static String dotted(String pointer) {
-        StringBuilder s = new StringBuilder();
-        for (String token : pointer.split("/")) {
-            if (token.isEmpty()) {
-                continue;
-            }
-            String t = token.replace("~1", "/").replace("~0", "~");
-            if (t.chars().allMatch(Character::isDigit)) {
-                s.append('[').append(t).append(']');
-            } else {
-                if (s.length() > 0) {
-                    s.append('.');
-                }
-                s.append(t);
-            }
-        }
-        return s.toString();
     }
 }

@@ -1,29 +1,17 @@
 package dev.meshdeck.core.validation.schema;
 
+import dev.meshdeck.core.validation.JsonPointers;
+
 /** JSON pointers as people read them. */
 final class Paths {
 
     private Paths() {
     }
 
-    /** "/spec/http/0/route" becomes "spec.http[0].route". */
+    /** "/spec/http/0/route" becomes "spec.http[0].route"; the whole object is "<root>". */
     static String dotted(String pointer) {
-        StringBuilder s = new StringBuilder();
-        for (String token : pointer.split("/")) {
-            if (token.isEmpty()) {
-                continue;
-            }
-            String t = token.replace("~1", "/").replace("~0", "~");
-            if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
-                s.append('[').append(t).append(']');
-            } else {
-                if (s.length() > 0) {
-                    s.append('.');
-                }
-                s.append(t);
-            }
-        }
-        return s.length() == 0 ? "<root>" : s.toString();
+        String dotted = JsonPointers.dotted(pointer);
+        return dotted.isEmpty() ? "<root>" : dotted;
     }
 
     static String child(String pointer, String name) {

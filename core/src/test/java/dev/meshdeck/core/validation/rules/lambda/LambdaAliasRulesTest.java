@@ -12,7 +12,7 @@ class LambdaAliasRulesTest {
     void weightedAliasesMustSplitBetweenPublishedVersions() {
         assertFindings(new LambdaAliasUnpublishedVersion(), FIXTURE).containsExactly(
                 "MD0240@LambdaAlias broken@spec.functionVersion",
-                "MD0240@LambdaAlias broken@spec.routingConfig.additionalVersionWeights.$LATEST");
+                "MD0240@LambdaAlias broken@spec.routingConfig.additionalVersionWeights[$LATEST]");
     }
 
     @Test
@@ -24,7 +24,7 @@ class LambdaAliasRulesTest {
     @Test
     void weightsAreFractionsFromZeroToOne() {
         assertFindings(new LambdaAliasWeightOutOfRange(), FIXTURE).containsExactly(
-                "MD0242@LambdaAlias broken@spec.routingConfig.additionalVersionWeights.$LATEST",
+                "MD0242@LambdaAlias broken@spec.routingConfig.additionalVersionWeights[$LATEST]",
                 "MD0242@LambdaAlias broken@spec.routingConfig.additionalVersionWeights[2]",
                 "MD0242@LambdaAlias self@spec.routingConfig.additionalVersionWeights[5]");
     }
@@ -33,7 +33,7 @@ class LambdaAliasRulesTest {
     void theAdditionalVersionIsNotThePrimaryOne() {
         assertFindings(new LambdaAliasRoutesToPrimary(), FIXTURE)
                 .containsExactly(
-                "MD0243@LambdaAlias broken@spec.routingConfig.additionalVersionWeights.$LATEST",
+                "MD0243@LambdaAlias broken@spec.routingConfig.additionalVersionWeights[$LATEST]",
                 "MD0243@LambdaAlias self@spec.routingConfig.additionalVersionWeights[5]");
     }
 }
