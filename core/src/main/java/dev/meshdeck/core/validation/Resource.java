@@ -8,8 +8,29 @@ import java.util.Optional;
 /**
  * A Kubernetes object taking part in validation: a candidate read from a file (findings are reported on it)
  * or a live object from the cluster (only referred to).
+ *
+ * <p>Identity is the object itself (two equal documents in two files are two resources), and the names every
+ * rule asks for are read once: rules look them up millions of times on a large estate.
  */
-public record Resource(JsonNode tree, Optional<YamlDocument> document, boolean candidate) {
+public final class Resource {
+
+    private final JsonNode tree;
+    private final Optional<YamlDocument> document;
+    private final boolean candidate;
+    private final String kind;
+    private final String apiVersion;
+    private final String name;
+    private final String namespace;
+
+    public Resource(JsonNode tree, Optional<YamlDocument> document, boolean candidate) {
+        this.tree = tree;
+        this.document = document;
+        this.candidate = candidate;
+        this.kind = tree.path("kind").asText("");
+        this.apiVersion = tree.path("apiVersion").asText("");
+        this.name = tree.path("metadata").path("name").asText("");
+        this.namespace = tree.path("metadata").path("namespace").asText("");
+    }
 
     public static Resource candidate(YamlDocument document) {
         return new Resource(document.tree(), Optional.of(document), true);
@@ -19,27 +40,38 @@ public record Resource(JsonNode tree, Optional<YamlDocument> document, boolean c
         return new Resource(tree, Optional.empty(), false);
     }
 
+    public JsonNode tree() {
+        return tree;
+    }
+
+    public Optional<YamlDocument> document() {
+        return document;
+    }
+
+    public boolean candidate() {
+        return candidate;
+    }
+
     public String kind() {
-        return tree.path("kind").asText("");
+        return kind;
     }
 
     public String apiVersion() {
-        return tree.path("apiVersion").asText("");
+        return apiVersion;
     }
 
     /** The API group: "networking.istio.io" for "networking.istio.io/v1", "" for "v1". */
     public String group() {
-        String v = apiVersion();
-        int slash = v.indexOf('/');
-        return slash < 0 ? "" : v.substring(0, slash);
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
     public String name() {
-        return tree.path("metadata").path("name").asText("");
+        return name;
     }
 
     public String namespace() {
-        return tree.path("metadata").path("namespace").asText("");
+        return namespace;
     }
 
     public JsonNode spec() {
@@ -47,11 +79,16 @@ public record Resource(JsonNode tree, Optional<YamlDocument> document, boolean c
     }
 
     public ResourceRef ref() {
-        return new ResourceRef(kind(), namespace(), name());
+        return new ResourceRef(kind, namespace, name);
     }
 
     /** Where the field at a JSON pointer was written, when the resource came from a file. */
     public Optional<SourcePosition> positionOf(String pointer) {
         return document.map(d -> d.positionOf(pointer));
+    }
+
+    @Override
+    public String toString() {
+        return (candidate ? "candidate " : "live ") + ref();
     }
 }

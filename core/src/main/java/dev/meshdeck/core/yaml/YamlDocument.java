@@ -13,7 +13,8 @@ import java.util.Map;
 public record YamlDocument(String file, int index, JsonNode tree, Map<String, SourcePosition> positions) {
 
     public YamlDocument {
-        positions = Map.copyOf(positions);
+        // the reader hands over a fresh map per document; wrapping avoids rehashing every pointer
+        positions = java.util.Collections.unmodifiableMap(positions);
     }
 
     /** Position of the node at {@code pointer}, or of its nearest ancestor that has one. */
