@@ -62,6 +62,10 @@ public final class TrafficEditorModel {
         if (!current.equals(readFrom)) {
             readFrom = current;
             try {
+                Optional<String> negative = negativeShare(current);
+                if (negative.isPresent()) {
+                    throw new IllegalArgumentException(negative.get());
+                }
                 editor = read(current, candidateVersion);
                 candidateVersion = editor.split().candidate();
                 problem = null;
@@ -71,6 +75,35 @@ public final class TrafficEditorModel {
             }
         }
         return Optional.ofNullable(editor);
+    }
+
+    /**
+     * A negative weight or percent, which the platform splits would read as 0: the form refuses to show a split
+     * that is not what the text says, and the YAML pane's finding explains it.
+     */
+    private static Optional<String> negativeShare(JsonNode node) {
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                if ((field.getKey().equals("weight") || field.getKey().equals("percent")) && field.getValue().isNumber()
+                        && field.getValue().asDouble() < 0) {
+                    return Optional.of(field.getKey() + " " + field.getValue().asText()
+                            + " is negative; fix it in the YAML to move the slider again");
+                }
+                Optional<String> inside = negativeShare(field.getValue());
+                if (inside.isPresent()) {
+                    return inside;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                Optional<String> inside = negativeShare(element);
+                if (inside.isPresent()) {
+                    return inside;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static CanaryEditor read(ObjectNode tree, String candidate) {

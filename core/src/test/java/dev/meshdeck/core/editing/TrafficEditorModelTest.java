@@ -177,4 +177,15 @@ class TrafficEditorModelTest {
         assertThat(model.problem()).isEmpty();
         assertThat(model.candidateLabel()).isEqualTo("v2 10%");
     }
+
+    @Test
+    void negativeWeightInTheYamlDisablesTheSliderInsteadOfShowingZero() {
+        TrafficEditorModel model = open(Fixtures.ORDERS, Fixtures.orders());
+
+        assertThat(model.fromYaml(model.candidateYaml().replace("weight: 90", "weight: -90"))).isEmpty();
+
+        assertThat(model.problem()).hasValueSatisfying(p -> assertThat(p).startsWith("weight -90 is negative"));
+        assertThat(model.editable()).isFalse();
+        assertThat(model.shares()).isEmpty();
+    }
 }
