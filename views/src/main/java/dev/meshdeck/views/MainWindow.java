@@ -1,6 +1,12 @@
 package dev.meshdeck.views;
 
+import dev.meshdeck.core.editing.EditSession;
 import dev.meshdeck.core.inventory.FunctionCatalog;
+import dev.meshdeck.core.inventory.MeshResource;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.views.editing.EditorPane;
+import javafx.scene.Node;
+import java.util.List;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.views.common.NextPulse;
 import dev.meshdeck.views.details.DetailsPane;
@@ -43,6 +49,9 @@ public final class MainWindow {
     private final WindowOptions options;
     private Scene scene;
     private InventoryView inventory;
+    private EditorPane editor;
+    private SplitPane panes;
+    private Node detailsNode;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -61,10 +70,23 @@ public final class MainWindow {
         }
         InventoryModel model = new InventoryModel(catalog.sources());
         inventory = new InventoryView(model);
-        DetailsPane details = new DetailsPane(catalog::resourcesOf, resourceLoader());
-        inventory.selectedProperty().addListener((obs, old, now) -> details.show(now));
+        ExecutorService background = resourceLoader();
+        DetailsPane details = new DetailsPane(catalog::resourcesOf, background);
+        editor = new EditorPane(new EditSession(), catalog::resourcesOf, background);
+        inventory.selectedProperty().addListener((obs, old, now) -> {
+            details.show(now);
+            if (editing() && now != null) {
+                editor.show(now);
+            }
+        });
+        details.setOnEdit((function, resources) -> openEditor(function, resources));
+        editor.setOnClose(this::closeEditor);
+        EditSession session = editor.session();
+        editor.setOnChange(() -> inventory.markChanged(session::dirty));
+        inventory.markChanged(session::dirty);
+        detailsNode = details.node();
 
-        SplitPane panes = new SplitPane(inventory.treeNode(), inventory.centreNode(), details.node());
+        panes = new SplitPane(inventory.treeNode(), inventory.centreNode(), details.node());
         panes.getStyleClass().add("main-panes");
         panes.setDividerPositions(0.17, 0.772);
         SplitPane.setResizableWithParent(inventory.treeNode(), false);
@@ -80,7 +102,8 @@ public final class MainWindow {
                 stylesheet("views.css"),
                 stylesheet("inventory/inventory.css"),
                 stylesheet("details/details.css"),
-                stylesheet("shell/shell.css"));
+                stylesheet("shell/shell.css"),
+                stylesheet("editing/editing.css"));
         catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), inventory::apply), true);
         return scene;
     }
@@ -88,6 +111,49 @@ public final class MainWindow {
     /** Selects the first listed function with this name, as a click would; false when none is listed yet. FX thread. */
     public boolean select(String functionName) {
         return inventory != null && inventory.select(functionName);
+    }
+
+    /** Whether the policy editor replaces the details pane now. */
+    public boolean editing() {
+        return panes != null && panes.getItems().contains(editor.node());
+    }
+
+    /** The policy editor (shown after "Edit"); null before the scene is built. */
+    public EditorPane editor() {
+        return editor;
+    }
+
+    /**
+     * Opens the policy editor on the selected function, as the details pane's Edit button does; false when no
+     * function is selected. FX thread.
+     */
+    public boolean edit() {
+        ServerlessFunction selected = inventory == null ? null : inventory.selectedProperty().get();
+        if (selected == null) {
+            return false;
+        }
+        showEditor();
+        editor.show(selected);
+        return true;
+    }
+
+    private void openEditor(ServerlessFunction function, List<MeshResource> resources) {
+        showEditor();
+        editor.open(function, resources);
+    }
+
+    private void showEditor() {
+        if (!editing()) {
+            panes.getItems().set(2, editor.node());
+            panes.setDividerPositions(0.12, 0.38);
+        }
+    }
+
+    private void closeEditor() {
+        if (editing()) {
+            panes.getItems().set(2, detailsNode);
+            panes.setDividerPositions(0.17, 0.772);
+        }
     }
 
     /** Shows the window on the given stage at 1280x800. */

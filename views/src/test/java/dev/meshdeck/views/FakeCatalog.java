@@ -108,6 +108,9 @@ final class FakeCatalog implements FunctionCatalog {
                     metadata:
                       name: order-function
                       namespace: serverless
+                      resourceVersion: "4711"
+                      annotations:
+                        team: orders
                     spec:
                       hosts:
                         - order-function
@@ -119,6 +122,12 @@ final class FakeCatalog implements FunctionCatalog {
                             - destination:
                                 host: order-function-v2
                               weight: 10
+                          timeout: 5s
+                          retries:
+                            attempts: 3
+                            perTryTimeout: 2s
+                    status:
+                      observedGeneration: 7
                     """));
             resources.add(new MeshResource("DestinationRule", "serverless", "order-function", """
                     apiVersion: networking.istio.io/v1

@@ -63,8 +63,11 @@ public final class DetailsPane {
     private final TabPane resources = new TabPane();
     private final VBox content;
     private final StackPane root;
+    private final javafx.scene.control.Button edit = new javafx.scene.control.Button("Edit");
     private ServerlessFunction shown;
     private Task<List<MeshResource>> pending;
+    private List<MeshResource> loadedResources = List.of();
+    private java.util.function.BiConsumer<ServerlessFunction, List<MeshResource>> onEdit;
 
     /**
      * @param resourcesOf may block on the network; it only ever runs on {@code background}
@@ -88,7 +91,19 @@ public final class DetailsPane {
         loading.getStyleClass().add("resources-loading");
         loading.setVisible(false);
         resourcesMessage.getStyleClass().addAll(Styles.TEXT_MUTED, "resources-message");
-        HBox resourcesHeader = new HBox(8, caption("Resources"), loading, resourcesMessage);
+        edit.setId("edit-button");
+        edit.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, "edit-button");
+        edit.setTooltip(new Tooltip("Edit this function's traffic and policies, with live YAML, findings and diff"));
+        edit.setVisible(false);
+        edit.managedProperty().bind(edit.visibleProperty());
+        edit.setOnAction(e -> {
+            if (onEdit != null && shown != null) {
+                onEdit.accept(shown, loadedResources);
+            }
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox resourcesHeader = new HBox(8, caption("Resources"), loading, resourcesMessage, gap, edit);
         resourcesHeader.getStyleClass().add("resources-header");
         resources.setId("resource-tabs");
         resources.getStyleClass().add("resource-tabs");
@@ -111,6 +126,14 @@ public final class DetailsPane {
 
     public Node node() {
         return root;
+    }
+
+    /**
+     * Shows an "Edit" button once a function's objects are loaded; pressing it hands over the function and its
+     * objects. FX thread.
+     */
+    public void setOnEdit(java.util.function.BiConsumer<ServerlessFunction, List<MeshResource>> onEdit) {
+        this.onEdit = onEdit;
     }
 
     /**
@@ -213,6 +236,8 @@ public final class DetailsPane {
     private void load(FunctionId id) {
         cancelPending();
         resources.getTabs().clear();
+        loadedResources = List.of();
+        edit.setVisible(false);
         resourcesMessage.setTooltip(null);
         resourcesMessage.setText("loading…");
         Task<List<MeshResource>> task = new Task<>() {
@@ -241,6 +266,8 @@ public final class DetailsPane {
     }
 
     private void showResources(List<MeshResource> loaded) {
+        loadedResources = List.copyOf(loaded);
+        edit.setVisible(onEdit != null);
         resourcesMessage.setText(loaded.isEmpty() ? "none found" : loaded.size() == 1 ? "1 object" : loaded.size() + " objects");
         Map<String, Long> perKind = loaded.stream().collect(Collectors.groupingBy(MeshResource::kind, Collectors.counting()));
         for (MeshResource resource : loaded) {

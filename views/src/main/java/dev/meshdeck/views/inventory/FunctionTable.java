@@ -44,6 +44,8 @@ public final class FunctionTable {
     private final SortedList<ServerlessFunction> sorted;
     private final ReadOnlyObjectWrapper<ServerlessFunction> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private boolean keepingSelection;
+    private static final javafx.css.PseudoClass CHANGED = javafx.css.PseudoClass.getPseudoClass("changed");
+    private Predicate<FunctionId> changed = id -> false;
 
     public FunctionTable(ObservableList<ServerlessFunction> functions) {
         filtered = new FilteredList<>(functions);
@@ -66,6 +68,13 @@ public final class FunctionTable {
                 textColumn("Traffic", 124, FunctionText::traffic),
                 meshColumn(),
                 healthColumn()));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ServerlessFunction item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(CHANGED, !empty && item != null && changed.test(item.id()));
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!keepingSelection) {
                 selected.set(now);
@@ -100,6 +109,12 @@ public final class FunctionTable {
             }
         }
         return false;
+    }
+
+    /** Marks the rows of functions with unexported edits (the {@code :changed} pseudo-class) and redraws. */
+    public void markChanged(Predicate<FunctionId> changed) {
+        this.changed = changed;
+        table.refresh();
     }
 
     public void setPlaceholder(Node placeholder) {

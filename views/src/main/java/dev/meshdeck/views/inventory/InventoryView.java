@@ -86,6 +86,11 @@ public final class InventoryView {
         return table.selectedProperty();
     }
 
+    /** Marks the rows of functions with unexported edits; call again after edits to redraw. */
+    public void markChanged(java.util.function.Predicate<dev.meshdeck.core.inventory.FunctionId> changed) {
+        table.markChanged(changed);
+    }
+
     /** Selects the first listed function with this name; false when none is listed (yet). */
     public boolean select(String name) {
         return table.select(name);

@@ -1,0 +1,356 @@
+package dev.meshdeck.views.editing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.core.editing.Draft;
+import dev.meshdeck.core.editing.EditSession;
+import dev.meshdeck.core.editing.TrafficEditorModel;
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.MeshResource;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.concurrent.Task;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policy editor of the selected function: the form tabs on the left (Traffic), the candidate YAML, its
+ * diff against the live object and the validator's findings on the right. Edits live in the
+ * {@link EditSession}, so switching functions loses nothing; Ctrl+Z / Ctrl+Shift+Z undo and redo, Ctrl+S
+ * exports every pending change.
+ */
+public final class EditorPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EditorPane.class);
+    static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+
+    private final EditSession session;
+    private final Function<FunctionId, List<MeshResource>> resourcesOf;
+    private final Executor background;
+
+    private final Label title = new Label();
+    private final Label dirtyMarker = new Label("●");
+    private final Label pending = new Label();
+    private final Label status = new Label();
+    private final Button undo = new Button("Undo");
+    private final Button redo = new Button("Redo");
+    private final Button export = new Button("Export…");
+    private final Button close = new Button("Close");
+    private final TrafficForm trafficForm = new TrafficForm();
+    private final Label trafficPlaceholder = new Label();
+    private final StackPane trafficContent = new StackPane();
+    private final Label trafficDirty = new Label("●");
+    private final Tab trafficTab = new Tab("Traffic");
+    private final TabPane forms = new TabPane(trafficTab);
+    private final CandidatePane candidate;
+    private final DiffView diff = new DiffView();
+    private final TabPane candidateTabs = new TabPane();
+    private final BorderPane root = new BorderPane();
+    private final Map<FunctionId, TrafficEditorModel> trafficModels = new HashMap<>();
+
+    private ServerlessFunction shown;
+    private Draft draft;
+    private TrafficEditorModel traffic;
+    private Task<List<MeshResource>> loading;
+    private Runnable onClose = () -> { };
+    private Runnable onChange = () -> { };
+
+    /**
+     * @param resourcesOf may block on the network; it only ever runs on {@code background}
+     * @param background  where resources load and the validator runs
+     */
+    public EditorPane(EditSession session, Function<FunctionId, List<MeshResource>> resourcesOf, Executor background) {
+        this.session = session;
+        this.resourcesOf = resourcesOf;
+        this.background = background;
+        this.candidate = new CandidatePane(background);
+
+        title.setId("editor-title");
+        title.getStyleClass().add("editor-title");
+        dirtyMarker.setId("editor-dirty");
+        dirtyMarker.getStyleClass().add("dirty-marker");
+        dirtyMarker.setTooltip(new Tooltip("This function has changes not exported yet"));
+        pending.setId("pending-count");
+        pending.getStyleClass().add("pending-count");
+        status.setId("editor-status");
+        status.getStyleClass().add("editor-status");
+        undo.setId("undo-button");
+        redo.setId("redo-button");
+        export.setId("export-button");
+        close.setId("close-editor");
+        undo.setTooltip(new Tooltip("Undo (Ctrl+Z)"));
+        redo.setTooltip(new Tooltip("Redo (Ctrl+Shift+Z)"));
+        export.setTooltip(new Tooltip("Write every pending change as one file per resource (Ctrl+S)"));
+        undo.setOnAction(e -> undo());
+        redo.setOnAction(e -> redo());
+        export.setOnAction(e -> exportWithChooser());
+        close.setOnAction(e -> onClose.run());
+        for (Button b : List.of(undo, redo, export, close)) {
+            b.getStyleClass().add("small");
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, dirtyMarker, pending, spacer, status, undo, redo, export, close);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("editor-header");
+
+        trafficDirty.setId("traffic-dirty");
+        trafficDirty.getStyleClass().add("dirty-marker");
+        trafficTab.setId("traffic-tab");
+        trafficTab.setGraphic(trafficDirty);
+        trafficTab.setClosable(false);
+        trafficPlaceholder.setId("traffic-placeholder");
+        trafficPlaceholder.getStyleClass().add("editor-placeholder");
+        trafficPlaceholder.setWrapText(true);
+        trafficContent.getChildren().addAll(trafficPlaceholder, trafficForm.node());
+        trafficTab.setContent(trafficContent);
+        forms.setId("editor-forms");
+        forms.getStyleClass().add("editor-forms");
+        forms.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        Tab yamlTab = new Tab("Candidate YAML", candidate.yamlNode());
+        yamlTab.setId("yaml-tab");
+        Tab diffTab = new Tab("Diff", diff.node());
+        diffTab.setId("diff-tab");
+        candidateTabs.getTabs().addAll(yamlTab, diffTab);
+        candidateTabs.setId("candidate-tabs");
+        candidateTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane right = new SplitPane(candidateTabs, candidate.findingsNode());
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.72);
+        SplitPane body = new SplitPane(forms, right);
+        body.setDividerPositions(0.38);
+        body.getStyleClass().add("editor-body");
+
+        root.setTop(header);
+        root.setCenter(body);
+        root.setId("editor-pane");
+        root.getStyleClass().add("editor-pane");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        session.addListener(this::draftChanged);
+        refreshState();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public EditSession session() {
+        return session;
+    }
+
+    /** The function shown, or null. */
+    public ServerlessFunction function() {
+        return shown;
+    }
+
+    /** The traffic model of the function shown, when it has an object carrying traffic. */
+    public Optional<TrafficEditorModel> trafficModel() {
+        return Optional.ofNullable(traffic);
+    }
+
+    public void setOnClose(Runnable onClose) {
+        this.onClose = onClose;
+    }
+
+    /** Called after any edit, undo or redo of any function (to refresh dirty markers elsewhere). FX thread. */
+    public void setOnChange(Runnable onChange) {
+        this.onChange = onChange;
+    }
+
+    /** Shows a function's editors, loading its objects off the FX thread the first time. FX thread. */
+    public void show(ServerlessFunction function) {
+        if (function == null || (shown != null && shown.id().equals(function.id()) && draft != null)) {
+            return;
+        }
+        candidate.flush();
+        shown = function;
+        title.setText(function.name());
+        if (loading != null) {
+            loading.cancel();
+            loading = null;
+        }
+        if (session.isOpen(function.id())) {
+            showDrafts(function);
+            return;
+        }
+        showMessage("Loading the objects of " + function.name() + "…");
+        Task<List<MeshResource>> task = new Task<>() {
+            @Override
+            protected List<MeshResource> call() {
+                return resourcesOf.apply(function.id());
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (shown == function) {
+                open(function, task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            LOG.warn("Could not load the objects of {}", function.id().qualifiedName(), task.getException());
+            if (shown == function) {
+                showMessage("Could not load the objects of " + function.name() + ": " + task.getException().getMessage());
+            }
+        });
+        loading = task;
+        background.execute(task);
+    }
+
+    /** Shows a function whose objects are already loaded (the details pane has them). FX thread. */
+    public void open(ServerlessFunction function, List<MeshResource> resources) {
+        candidate.flush();
+        shown = function;
+        title.setText(function.name());
+        session.open(function.id(), resources);
+        showDrafts(function);
+    }
+
+    private void showDrafts(ServerlessFunction function) {
+        Optional<Draft> found = session.trafficDraft(function.id());
+        if (found.isEmpty()) {
+            draft = null;
+            traffic = null;
+            showMessage("No VirtualService, Knative Service or Lambda alias carries the traffic of " + function.name()
+                    + "; nothing to split here.");
+            return;
+        }
+        draft = found.get();
+        traffic = trafficModels.computeIfAbsent(function.id(), id -> new TrafficEditorModel(draft));
+        trafficPlaceholder.setVisible(false);
+        trafficForm.node().setVisible(true);
+        candidateTabs.setDisable(false);
+        trafficForm.show(traffic);
+        candidate.show(draft, traffic::fromYaml, this::otherObjects);
+        diff.show(draft.diff());
+        refreshState();
+    }
+
+    private void showMessage(String message) {
+        trafficPlaceholder.setText(message);
+        trafficPlaceholder.setVisible(true);
+        trafficForm.node().setVisible(false);
+        candidateTabs.setDisable(true);
+        refreshState();
+    }
+
+    private List<JsonNode> otherObjects() {
+        if (shown == null) {
+            return List.of();
+        }
+        return session.drafts(shown.id()).stream().filter(d -> d != draft).map(d -> (JsonNode) d.candidate()).toList();
+    }
+
+    private void draftChanged(Draft changed) {
+        if (changed == draft) {
+            trafficForm.refresh();
+            candidate.draftChanged();
+            diff.show(draft.diff());
+        }
+        refreshState();
+        onChange.run();
+    }
+
+    private void refreshState() {
+        boolean dirty = shown != null && session.dirty(shown.id());
+        dirtyMarker.setVisible(dirty);
+        trafficDirty.setVisible(draft != null && draft.dirty());
+        int count = session.pending().size();
+        pending.setText(count == 0 ? "no changes pending" : count == 1 ? "1 change pending" : count + " changes pending");
+        undo.setDisable(draft == null || !draft.canUndo());
+        redo.setDisable(draft == null || !draft.canRedo());
+        export.setDisable(count == 0);
+    }
+
+    private void shortcut(KeyEvent e) {
+        if (REDO.match(e) || REDO_Y.match(e)) {
+            redo();
+            e.consume();
+        } else if (UNDO.match(e)) {
+            undo();
+            e.consume();
+        } else if (EXPORT.match(e)) {
+            exportWithChooser();
+            e.consume();
+        }
+    }
+
+    /** Undoes the last change of the shown object, typed text included. */
+    public boolean undo() {
+        candidate.flush();
+        return draft != null && draft.undo();
+    }
+
+    public boolean redo() {
+        candidate.flush();
+        return draft != null && draft.redo();
+    }
+
+    /** Writes every pending change to {@code dir}, one file per resource; reports what it wrote. FX thread. */
+    public List<Path> exportTo(Path dir) throws IOException {
+        candidate.flush();
+        List<Path> files = session.exportTo(dir);
+        status.setText(files.isEmpty() ? "Nothing to export" : "Wrote " + files.size() + (files.size() == 1 ? " file" : " files") + " to " + dir);
+        return files;
+    }
+
+    private void exportWithChooser() {
+        candidate.flush();
+        if (session.pending().isEmpty()) {
+            status.setText("Nothing to export: no object differs from the cluster");
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export " + session.pending().size() + " pending changes for review");
+        File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (dir == null) {
+            return;
+        }
+        try {
+            exportTo(dir.toPath());
+        } catch (IOException failed) {
+            LOG.warn("Export to {} failed", dir, failed);
+            status.setText("Could not write to " + dir + ": " + failed.getMessage());
+        }
+    }
+
+    CandidatePane candidatePane() {
+        return candidate;
+    }
+
+    DiffView diffView() {
+        return diff;
+    }
+
+    TabPane candidateTabs() {
+        return candidateTabs;
+    }
+}
