@@ -30,7 +30,7 @@ public final class DestinationRuleDisablesStrictMtls implements Rule {
         if (!context.knows("PeerAuthentication") || !context.knows("DestinationRule")) {
             return;
         }
-        MtlsTargets targets = new MtlsTargets(context);
+        MtlsTargets targets = context.index(MtlsTargets.class, MtlsTargets::new);
         for (Resource dr : context.ofKind("DestinationRule")) {
             if (!dr.spec().path("trafficPolicy").path("tls").path("mode").asText("").equals("DISABLE")) {
                 continue;

@@ -30,7 +30,7 @@ public final class DestinationRuleMtlsToDisabledPeer implements Rule {
         if (!context.knows("PeerAuthentication") || !context.knows("DestinationRule")) {
             return;
         }
-        MtlsTargets targets = new MtlsTargets(context);
+        MtlsTargets targets = context.index(MtlsTargets.class, MtlsTargets::new);
         for (Resource dr : context.ofKind("DestinationRule")) {
             String tls = dr.spec().path("trafficPolicy").path("tls").path("mode").asText("");
             if (!tls.equals("ISTIO_MUTUAL") && !tls.equals("MUTUAL")) {
