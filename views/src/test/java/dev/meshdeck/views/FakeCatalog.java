@@ -146,6 +146,36 @@ final class FakeCatalog implements FunctionCatalog {
                         tls:
                           mode: ISTIO_MUTUAL
                     """));
+            resources.add(new MeshResource("AuthorizationPolicy", "serverless", "order-function", """
+                    apiVersion: security.istio.io/v1
+                    kind: AuthorizationPolicy
+                    metadata:
+                      name: order-function
+                      namespace: serverless
+                    spec:
+                      selector:
+                        matchLabels:
+                          app: order-function
+                      action: ALLOW
+                      rules:
+                        - from:
+                            - source:
+                                namespaces:
+                                  - serverless
+                    """));
+            resources.add(new MeshResource("PeerAuthentication", "serverless", "order-function", """
+                    apiVersion: security.istio.io/v1
+                    kind: PeerAuthentication
+                    metadata:
+                      name: order-function
+                      namespace: serverless
+                    spec:
+                      selector:
+                        matchLabels:
+                          app: order-function
+                      mtls:
+                        mode: PERMISSIVE
+                    """));
         }
         return resources;
     }
