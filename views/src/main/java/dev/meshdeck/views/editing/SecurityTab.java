@@ -27,6 +27,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -92,24 +93,29 @@ final class SecurityTab {
         });
         addRule.setOnAction(e -> openBuilder(true));
 
-        VBox from = new VBox(4);
-        VBox to = new VBox(4);
-        VBox when = new VBox(4);
+        GridPane from = grid();
+        GridPane to = grid();
+        GridPane when = grid();
         for (FieldSpec spec : SecurityForm.ruleFields()) {
             TextField field = new TextField();
             field.setId("rule-" + FieldEditor.idOf(spec.key()));
             field.setPromptText("comma separated");
+            field.setPrefColumnCount(9);
             Tooltip tip = new Tooltip(spec.tooltip());
             tip.setWrapText(true);
             tip.setMaxWidth(420);
             field.setTooltip(tip);
             Label label = new Label(spec.label());
-            label.setMinWidth(130);
             label.setTooltip(tip);
-            HBox row = new HBox(6, label, field);
-            row.setAlignment(Pos.CENTER_LEFT);
+            label.setLabelFor(field);
             ruleFields.put(spec.key(), field);
-            (spec.key().startsWith("from.") ? from : spec.key().startsWith("to.") ? to : when).getChildren().add(row);
+            GridPane grid = spec.key().startsWith("from.") ? from : spec.key().startsWith("to.") ? to : when;
+            // a not* field sits beside the field it negates
+            String name = spec.fieldName();
+            boolean negation = name.startsWith("not") && name.length() > 3 && Character.isUpperCase(name.charAt(3));
+            int row = negation ? Math.max(0, grid.getRowCount() - 1) : grid.getRowCount();
+            grid.add(label, negation ? 2 : 0, row);
+            grid.add(field, negation ? 3 : 1, row);
         }
         confirmRule.setId("confirm-rule");
         cancelRule.setId("cancel-rule");
@@ -156,7 +162,15 @@ final class SecurityTab {
         content.setId("security-form");
         content.getStyleClass().add("traffic-form");
         root = new ScrollPane(content);
+        root.setId("security-scroll");
         root.setFitToWidth(true);
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        return grid;
     }
 
     private static Label caption(String text) {
