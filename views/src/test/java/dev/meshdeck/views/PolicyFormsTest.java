@@ -25,7 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
-/** The Resilience and Security tabs of the editor, driven on order-function's DestinationRule and policies. */
+/** The Resilience and Security tabs of the editor, driven on inventory-function's DestinationRule and policies (it has no traffic split). */
 @ExtendWith(ApplicationExtension.class)
 class PolicyFormsTest {
 
@@ -47,12 +47,12 @@ class PolicyFormsTest {
     }
 
     @BeforeEach
-    void openOrderFunctionEditor(FxRobot robot) throws Exception {
-        until(() -> robot.lookup("order-function").tryQuery().isPresent());
-        robot.clickOn("order-function");
+    void openInventoryFunctionEditor(FxRobot robot) throws Exception {
+        until(() -> robot.lookup("inventory-function").tryQuery().isPresent());
+        robot.clickOn("inventory-function");
         until(() -> robot.lookup("#edit-button").tryQuery().map(Node::isVisible).orElse(false));
         robot.clickOn("#edit-button");
-        until(() -> robot.lookup("#canary-label").queryAs(Label.class).getText().equals("v2 10%"));
+        until(() -> activeDraft() != null && activeDraft().kind().equals("DestinationRule"));
     }
 
     @Test
@@ -62,12 +62,14 @@ class PolicyFormsTest {
         Spinner<?> spinner = robot.lookup(MAX_CONNECTIONS).queryAs(Spinner.class);
         assertThat(onFx(() -> spinner.getTooltip()).getText()).contains("connections");
 
-        robot.clickOn(spinner.getEditor()).write("400").type(KeyCode.ENTER);
+        robot.doubleClickOn(spinner.getEditor()).write("400").type(KeyCode.ENTER);
 
         until(() -> yaml(robot).contains("maxConnections: 400"));
         assertThat(onFx(() -> activeDraft().dirty())).isTrue();
         assertThat(robot.lookup("#resilience-dirty").query().isVisible()).isTrue();
-        assertThat(yaml(robot)).contains("consecutive5xxErrors: 5", "mode: ISTIO_MUTUAL", "simple: LEAST_CONN");
+        assertThat(yaml(robot)).contains("consecutive5xxErrors: 5", "mode: ISTIO_MUTUAL", "simple: LEAST_CONN",
+                "team: inventory");
+        assertThat(robot.lookup("#traffic-placeholder").query().isVisible()).isTrue();
     }
 
     @Test
@@ -76,7 +78,7 @@ class PolicyFormsTest {
         String before = yaml(robot);
         Spinner<?> spinner = robot.lookup(MAX_CONNECTIONS).queryAs(Spinner.class);
 
-        robot.clickOn(spinner.getEditor()).write("0").type(KeyCode.ENTER);
+        robot.doubleClickOn(spinner.getEditor()).write("0").type(KeyCode.ENTER);
 
         Label problem = robot.lookup("#problem-connectionPool-tcp-maxConnections").queryAs(Label.class);
         until(problem::isVisible);
@@ -134,7 +136,7 @@ class PolicyFormsTest {
 
         until(() -> yaml(robot).contains("notNamespaces:"));
         String yaml = yaml(robot);
-        assertThat(yaml).contains("action: DENY", "- payments", "- DELETE", "- serverless");
+        assertThat(yaml).contains("action: DENY", "- payments", "- DELETE", "- backend");
         assertThat(onFx(() -> robot.lookup("#authz-rules").queryAs(ListView.class).getItems().size())).isEqualTo(2);
         assertThat(onFx(() -> activeDraft().dirty())).isTrue();
         assertThat(robot.lookup("#security-dirty").query().isVisible()).isTrue();

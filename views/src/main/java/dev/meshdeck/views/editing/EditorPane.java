@@ -296,7 +296,7 @@ public final class EditorPane {
             forms.getTabs().setAll(tabs);
         }
         Tab wanted = tabs.contains(selected) && draftOf(selected) != null ? selected
-                : trafficDraft != null ? trafficTab : tabs.get(tabs.size() - 1);
+                : tabs.stream().filter(t -> draftOf(t) != null).findFirst().orElse(trafficTab);
         forms.getSelectionModel().select(wanted);
         activate(wanted);
     }
