@@ -5,6 +5,8 @@ import static dev.meshdeck.views.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.core.editing.Draft;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -129,10 +131,9 @@ class PolicyFormsTest {
         robot.interact(() -> choice(robot, "#authz-action").setValue("DENY"));
         until(() -> yaml(robot).contains("action: DENY"));
         robot.clickOn("#add-rule");
-        robot.interact(() -> robot.lookup("#security-scroll").queryAs(ScrollPane.class).setVvalue(1.0));
-        robot.clickOn("#rule-from-notNamespaces").write("payments");
-        robot.clickOn("#rule-to-methods").write("DELETE");
-        robot.clickOn("#confirm-rule");
+        clickVisible(robot, "#rule-from-notNamespaces").write("payments");
+        clickVisible(robot, "#rule-to-methods").write("DELETE");
+        clickVisible(robot, "#confirm-rule");
 
         until(() -> yaml(robot).contains("notNamespaces:"));
         String yaml = yaml(robot);
@@ -160,6 +161,39 @@ class PolicyFormsTest {
         robot.clickOn("#add-rule");
         Tooltip tip = onFx(() -> robot.lookup("#rule-when-key").queryAs(TextField.class).getTooltip());
         assertThat(tip.getText()).contains("request.auth.claims[groups]");
+    }
+
+    /** Screenshots of both tabs: -Dmeshdeck.editor.resilience=/path/a.png -Dmeshdeck.editor.security=/path/b.png. */
+    @Test
+    void screenshotsOfTheResilienceAndSecurityEditors(FxRobot robot) throws Exception {
+        selectForm(robot, "resilience-tab");
+        robot.clickOn("#tighten-button");
+        until(() -> yaml(robot).contains("maxConnections: 100"));
+        Path resilience = Path.of(System.getProperty("meshdeck.editor.resilience", "target/editor-resilience.png"));
+        window.snapshot(resilience);
+
+        selectForm(robot, "security-tab");
+        robot.clickOn("#add-rule");
+        robot.interact(() -> robot.lookup("#rule-from-notNamespaces").queryAs(TextField.class).setText("payments"));
+        robot.interact(() -> robot.lookup("#rule-to-methods").queryAs(TextField.class).setText("DELETE"));
+        Path security = Path.of(System.getProperty("meshdeck.editor.security", "target/editor-security.png"));
+        window.snapshot(security);
+
+        assertThat(Files.size(resilience)).isPositive();
+        assertThat(Files.size(security)).isPositive();
+    }
+
+    /** Scrolls the Security form so the node shows, as a user would, then clicks it. */
+    private static org.testfx.api.FxRobotInterface clickVisible(FxRobot robot, String query) {
+        robot.interact(() -> {
+            ScrollPane scroll = robot.lookup("#security-scroll").queryAs(ScrollPane.class);
+            Node content = scroll.getContent();
+            Node node = robot.lookup(query).query();
+            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+            double range = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / range)));
+        });
+        return robot.clickOn(query);
     }
 
     private Draft activeDraft() {

@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -61,11 +62,15 @@ final class FieldEditor {
         Label label = new Label(spec.label());
         label.getStyleClass().add("field-label");
         label.setTooltip(tip);
-        label.setMinWidth(170);
-        label.setPrefWidth(170);
+        // when the form is narrow the label gives way (ellipsis, full text in the tooltip), never the value
+        label.setMinWidth(60);
+        label.setPrefWidth(150);
+        label.setMaxWidth(150);
+        control.setMinWidth(spec.kind() == FieldSpec.Kind.BOOLEAN ? Region.USE_PREF_SIZE : 100);
         label.setLabelFor(control);
         Label unit = new Label(spec.kind() == FieldSpec.Kind.DURATION ? "" : spec.unit());
         unit.getStyleClass().add("field-unit");
+        unit.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(6, label, control, unit);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(control, Priority.SOMETIMES);
@@ -177,7 +182,7 @@ final class FieldEditor {
         Spinner<String> spinner = new Spinner<>();
         spinner.setValueFactory(new StepFactory(spec));
         spinner.setEditable(true);
-        spinner.setPrefWidth(150);
+        spinner.setPrefWidth(120);
         spinner.getEditor().setPromptText("default");
         spinner.valueProperty().addListener((obs, old, now) -> entered(now));
         return spinner;
@@ -209,6 +214,8 @@ final class FieldEditor {
                 return text;
             }
         });
+        choice.setPrefWidth(150);
+        choice.setMaxWidth(150);
         choice.setValue("");
         choice.valueProperty().addListener((obs, old, now) -> entered(now));
         return choice;

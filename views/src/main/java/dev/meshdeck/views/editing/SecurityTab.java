@@ -27,8 +27,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -100,7 +102,7 @@ final class SecurityTab {
             TextField field = new TextField();
             field.setId("rule-" + FieldEditor.idOf(spec.key()));
             field.setPromptText("comma separated");
-            field.setPrefColumnCount(9);
+            field.setPrefColumnCount(8);
             Tooltip tip = new Tooltip(spec.tooltip());
             tip.setWrapText(true);
             tip.setMaxWidth(420);
@@ -108,14 +110,16 @@ final class SecurityTab {
             Label label = new Label(spec.label());
             label.setTooltip(tip);
             label.setLabelFor(field);
+            label.getStyleClass().add("field-label");
             ruleFields.put(spec.key(), field);
             GridPane grid = spec.key().startsWith("from.") ? from : spec.key().startsWith("to.") ? to : when;
-            // a not* field sits beside the field it negates
+            // a not* field sits beside the field it negates; each label above its field, so narrow forms keep both
             String name = spec.fieldName();
             boolean negation = name.startsWith("not") && name.length() > 3 && Character.isUpperCase(name.charAt(3));
             int row = negation ? Math.max(0, grid.getRowCount() - 1) : grid.getRowCount();
-            grid.add(label, negation ? 2 : 0, row);
-            grid.add(field, negation ? 3 : 1, row);
+            VBox cell = new VBox(2, label, field);
+            GridPane.setHgrow(cell, Priority.ALWAYS);
+            grid.add(cell, negation ? 1 : 0, row);
         }
         confirmRule.setId("confirm-rule");
         cancelRule.setId("cancel-rule");
@@ -168,8 +172,11 @@ final class SecurityTab {
 
     private static GridPane grid() {
         GridPane grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(4);
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
         return grid;
     }
 
