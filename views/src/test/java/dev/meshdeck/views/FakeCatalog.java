@@ -147,6 +147,61 @@ final class FakeCatalog implements FunctionCatalog {
                           mode: ISTIO_MUTUAL
                     """));
         }
+        if (id.name().equals("inventory-function")) {
+            // no traffic split: the editor opens on its Resilience and Security tabs
+            resources.add(new MeshResource("DestinationRule", "backend", "inventory-function", """
+                    apiVersion: networking.istio.io/v1
+                    kind: DestinationRule
+                    metadata:
+                      name: inventory-function
+                      namespace: backend
+                      annotations:
+                        team: inventory
+                    spec:
+                      host: inventory-function
+                      trafficPolicy:
+                        loadBalancer:
+                          simple: LEAST_CONN
+                        connectionPool:
+                          tcp:
+                            maxConnections: 200
+                        outlierDetection:
+                          consecutive5xxErrors: 5
+                          interval: 30s
+                        tls:
+                          mode: ISTIO_MUTUAL
+                    """));
+            resources.add(new MeshResource("AuthorizationPolicy", "backend", "inventory-function", """
+                    apiVersion: security.istio.io/v1
+                    kind: AuthorizationPolicy
+                    metadata:
+                      name: inventory-function
+                      namespace: backend
+                    spec:
+                      selector:
+                        matchLabels:
+                          app: inventory-function
+                      action: ALLOW
+                      rules:
+                        - from:
+                            - source:
+                                namespaces:
+                                  - backend
+                    """));
+            resources.add(new MeshResource("PeerAuthentication", "backend", "inventory-function", """
+                    apiVersion: security.istio.io/v1
+                    kind: PeerAuthentication
+                    metadata:
+                      name: inventory-function
+                      namespace: backend
+                    spec:
+                      selector:
+                        matchLabels:
+                          app: inventory-function
+                      mtls:
+                        mode: PERMISSIVE
+                    """));
+        }
         return resources;
     }
 

@@ -239,6 +239,14 @@ public final class TrafficEditorModel {
      *         findings come from {@link CandidateCheck})
      */
     public List<Finding> fromYaml(String text) {
+        return applyYaml(draft, text);
+    }
+
+    /**
+     * Makes typed YAML text the candidate of any draft (the form tabs share it): syntax and shape problems
+     * come back as findings and leave the candidate alone; server-owned fields the text dropped are kept.
+     */
+    public static List<Finding> applyYaml(Draft draft, String text) {
         List<YamlDocument> docs;
         try {
             docs = new YamlReader().read(CandidateCheck.FILE, text);

@@ -71,6 +71,12 @@ public final class EditorPane {
     private final Label trafficDirty = new Label("●");
     private final Tab trafficTab = new Tab("Traffic");
     private final TabPane forms = new TabPane(trafficTab);
+    private final ResilienceTab resilienceForm = new ResilienceTab();
+    private final Label resilienceDirty = new Label("●");
+    private final Tab resilienceTab = new Tab("Resilience");
+    private final SecurityTab securityForm = new SecurityTab();
+    private final Label securityDirty = new Label("●");
+    private final Tab securityTab = new Tab("Security");
     private final CandidatePane candidate;
     private final DiffView diff = new DiffView();
     private final TabPane candidateTabs = new TabPane();
@@ -78,7 +84,12 @@ public final class EditorPane {
     private final Map<FunctionId, TrafficEditorModel> trafficModels = new HashMap<>();
 
     private ServerlessFunction shown;
+    /** The draft of the selected form tab: the one the YAML pane, diff and undo work on. */
     private Draft draft;
+    private Draft trafficDraft;
+    private Draft resilienceDraft;
+    private Draft accessDraft;
+    private Draft peerDraft;
     private TrafficEditorModel traffic;
     private Task<List<MeshResource>> loading;
     private Runnable onClose = () -> { };
@@ -133,6 +144,19 @@ public final class EditorPane {
         trafficPlaceholder.setWrapText(true);
         trafficContent.getChildren().addAll(trafficPlaceholder, trafficForm.node());
         trafficTab.setContent(trafficContent);
+        resilienceDirty.setId("resilience-dirty");
+        resilienceDirty.getStyleClass().add("dirty-marker");
+        resilienceTab.setId("resilience-tab");
+        resilienceTab.setGraphic(resilienceDirty);
+        resilienceTab.setClosable(false);
+        resilienceTab.setContent(resilienceForm.node());
+        securityDirty.setId("security-dirty");
+        securityDirty.getStyleClass().add("dirty-marker");
+        securityTab.setId("security-tab");
+        securityTab.setGraphic(securityDirty);
+        securityTab.setClosable(false);
+        securityTab.setContent(securityForm.node());
+        forms.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> activate(now));
         forms.setId("editor-forms");
         forms.getStyleClass().add("editor-forms");
         forms.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -235,26 +259,99 @@ public final class EditorPane {
     }
 
     private void showDrafts(ServerlessFunction function) {
-        Optional<Draft> found = session.trafficDraft(function.id());
-        if (found.isEmpty()) {
-            draft = null;
+        List<Draft> drafts = session.drafts(function.id());
+        trafficDraft = session.trafficDraft(function.id()).orElse(null);
+        resilienceDraft = first(drafts, "DestinationRule", "networking.istio.io/");
+        accessDraft = first(drafts, "AuthorizationPolicy", "security.istio.io/");
+        peerDraft = first(drafts, "PeerAuthentication", "security.istio.io/");
+        draft = null;
+
+        if (trafficDraft == null) {
             traffic = null;
-            showMessage("No VirtualService, Knative Service or Lambda alias carries the traffic of " + function.name()
-                    + "; nothing to split here.");
+            trafficPlaceholder.setText("No VirtualService, Knative Service or Lambda alias carries the traffic of "
+                    + function.name() + "; nothing to split here.");
+            trafficPlaceholder.setVisible(true);
+            trafficForm.node().setVisible(false);
+        } else {
+            traffic = trafficModels.computeIfAbsent(function.id(), id -> new TrafficEditorModel(trafficDraft));
+            trafficPlaceholder.setVisible(false);
+            trafficForm.node().setVisible(true);
+            trafficForm.show(traffic);
+        }
+        if (resilienceDraft != null) {
+            resilienceForm.show(resilienceDraft);
+        }
+        if (accessDraft != null || peerDraft != null) {
+            securityForm.show(accessDraft, peerDraft);
+        }
+        Tab selected = forms.getSelectionModel().getSelectedItem();
+        List<Tab> tabs = new java.util.ArrayList<>(List.of(trafficTab));
+        if (resilienceDraft != null) {
+            tabs.add(resilienceTab);
+        }
+        if (accessDraft != null || peerDraft != null) {
+            tabs.add(securityTab);
+        }
+        if (!forms.getTabs().equals(tabs)) {
+            forms.getTabs().setAll(tabs);
+        }
+        Tab wanted = tabs.contains(selected) && draftOf(selected) != null ? selected
+                : tabs.stream().filter(t -> draftOf(t) != null).findFirst().orElse(trafficTab);
+        forms.getSelectionModel().select(wanted);
+        activate(wanted);
+    }
+
+    private static Draft first(List<Draft> drafts, String kind, String apiGroup) {
+        return drafts.stream().filter(d -> kind.equals(d.kind()) && d.apiVersion().startsWith(apiGroup)).findFirst()
+                .orElse(null);
+    }
+
+    private Draft draftOf(Tab tab) {
+        if (tab == trafficTab) {
+            return trafficDraft;
+        }
+        if (tab == resilienceTab) {
+            return resilienceDraft;
+        }
+        if (tab == securityTab) {
+            return accessDraft != null ? accessDraft : peerDraft;
+        }
+        return null;
+    }
+
+    /** Points the YAML pane, diff and undo at the draft of the selected form tab. */
+    private void activate(Tab tab) {
+        if (shown == null || tab == null) {
             return;
         }
-        draft = found.get();
-        traffic = trafficModels.computeIfAbsent(function.id(), id -> new TrafficEditorModel(draft));
-        trafficPlaceholder.setVisible(false);
-        trafficForm.node().setVisible(true);
+        Draft next = draftOf(tab);
+        if (next == draft && next != null) {
+            return;
+        }
+        candidate.flush();
+        draft = next;
+        if (draft == null) {
+            candidateTabs.setDisable(true);
+            refreshState();
+            return;
+        }
         candidateTabs.setDisable(false);
-        trafficForm.show(traffic);
-        candidate.show(draft, traffic::fromYaml, this::otherObjects);
-        diff.show(draft.diff());
+        Draft showing = draft;
+        candidate.show(showing, text -> TrafficEditorModel.applyYaml(showing, text), this::otherObjects);
+        diff.show(showing.diff());
         refreshState();
     }
 
     private void showMessage(String message) {
+        draft = null;
+        trafficDraft = null;
+        resilienceDraft = null;
+        accessDraft = null;
+        peerDraft = null;
+        traffic = null;
+        if (forms.getTabs().size() > 1) {
+            forms.getTabs().setAll(List.of(trafficTab));
+        }
         trafficPlaceholder.setText(message);
         trafficPlaceholder.setVisible(true);
         trafficForm.node().setVisible(false);
@@ -270,8 +367,16 @@ public final class EditorPane {
     }
 
     private void draftChanged(Draft changed) {
-        if (changed == draft) {
+        if (changed == trafficDraft && changed != null) {
             trafficForm.refresh();
+        }
+        if (changed == resilienceDraft && changed != null) {
+            resilienceForm.refresh();
+        }
+        if (changed != null && (changed == accessDraft || changed == peerDraft)) {
+            securityForm.refresh();
+        }
+        if (changed == draft && draft != null) {
             candidate.draftChanged();
             diff.show(draft.diff());
         }
@@ -282,7 +387,9 @@ public final class EditorPane {
     private void refreshState() {
         boolean dirty = shown != null && session.dirty(shown.id());
         dirtyMarker.setVisible(dirty);
-        trafficDirty.setVisible(draft != null && draft.dirty());
+        trafficDirty.setVisible(trafficDraft != null && trafficDraft.dirty());
+        resilienceDirty.setVisible(resilienceDraft != null && resilienceDraft.dirty());
+        securityDirty.setVisible((accessDraft != null && accessDraft.dirty()) || (peerDraft != null && peerDraft.dirty()));
         int count = session.pending().size();
         pending.setText(count == 0 ? "no changes pending" : count == 1 ? "1 change pending" : count + " changes pending");
         undo.setDisable(draft == null || !draft.canUndo());
@@ -340,6 +447,19 @@ public final class EditorPane {
             LOG.warn("Export to {} failed", dir, failed);
             status.setText("Could not write to " + dir + ": " + failed.getMessage());
         }
+    }
+
+    /** The draft the YAML pane shows (the selected form tab's), or null. */
+    public Draft activeDraft() {
+        return draft;
+    }
+
+    ResilienceTab resilienceForm() {
+        return resilienceForm;
+    }
+
+    SecurityTab securityForm() {
+        return securityForm;
     }
 
     CandidatePane candidatePane() {
