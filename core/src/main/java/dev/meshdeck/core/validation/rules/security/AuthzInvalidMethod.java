@@ -1,9 +1,7 @@
 package dev.meshdeck.core.validation.rules.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
-import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
@@ -30,27 +28,11 @@ public final class AuthzInvalidMethod implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource ap : context.ofKind("AuthorizationPolicy")) {
-            if (!ap.candidate()) {
-                continue;
+        AuthzRuleValue.forEach(context, "to", "operation", List.of("methods", "notMethods"), v -> {
+            if (!matchesSome(v.value())) {
+                findings.report(INFO, v.policy(), v.pointer(), advice(v.value()));
             }
-            JsonNode rules = ap.spec().path("rules");
-            for (int i = 0; i < rules.size(); i++) {
-                JsonNode to = rules.get(i).path("to");
-                for (int j = 0; j < to.size(); j++) {
-                    for (String field : new String[] {"methods", "notMethods"}) {
-                        JsonNode values = to.get(j).path("operation").path(field);
-                        for (int k = 0; k < values.size(); k++) {
-                            String method = values.get(k).asText("");
-                            if (!matchesSome(method)) {
-                                findings.report(INFO, ap, "/spec/rules/" + i + "/to/" + j + "/operation/" + field + "/" + k,
-                                        advice(method));
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        });
     }
 
     static boolean matchesSome(String m) {

@@ -1,9 +1,7 @@
 package dev.meshdeck.core.validation.rules.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
-import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
@@ -37,29 +35,13 @@ public final class AuthzNamespaceNotFound implements Rule {
         }
         List<String> existing = new ArrayList<>(context.namespaces());
         Set<String> exact = Set.copyOf(existing.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
-        for (Resource ap : context.ofKind("AuthorizationPolicy")) {
-            if (!ap.candidate()) {
-                continue;
+        AuthzRuleValue.forEach(context, "from", "source", List.of("namespaces", "notNamespaces"), v -> {
+            if (!matchesAny(v.value(), exact, existing)) {
+                findings.report(INFO, v.policy(), v.pointer(), "namespace \"" + v.value() + "\" in source." + v.field()
+                        + " matches no namespace" + (v.value().contains("*") ? "" : " (check the spelling, or create it)")
+                        + "; this part of the rule never matches");
             }
-            JsonNode rules = ap.spec().path("rules");
-            for (int i = 0; i < rules.size(); i++) {
-                JsonNode from = rules.get(i).path("from");
-                for (int j = 0; j < from.size(); j++) {
-                    for (String field : new String[] {"namespaces", "notNamespaces"}) {
-                        JsonNode values = from.get(j).path("source").path(field);
-                        for (int k = 0; k < values.size(); k++) {
-                            String exp = values.get(k).asText("");
-                            if (!matchesAny(exp, exact, existing)) {
-                                findings.report(INFO, ap, "/spec/rules/" + i + "/from/" + j + "/source/" + field + "/" + k,
-                                        "namespace \"" + exp + "\" in source." + field + " matches no namespace"
-                                                + (exp.contains("*") ? "" : " (check the spelling, or create it)")
-                                                + "; this part of the rule never matches");
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        });
     }
 
     static boolean matchesAny(String exp, Set<String> exactLowerCase, List<String> namespaces) {

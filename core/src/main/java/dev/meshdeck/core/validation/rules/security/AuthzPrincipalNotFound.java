@@ -1,6 +1,5 @@
 package dev.meshdeck.core.validation.rules.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
 import dev.meshdeck.core.validation.Resource;
@@ -9,6 +8,7 @@ import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,29 +50,13 @@ public final class AuthzPrincipalNotFound implements Rule {
         for (String ns : namespaces) {
             accounts.add(TRUST_DOMAIN + "/ns/" + ns + "/sa/default");
         }
-        for (Resource ap : context.ofKind("AuthorizationPolicy")) {
-            if (!ap.candidate()) {
-                continue;
+        AuthzRuleValue.forEach(context, "from", "source", List.of("principals", "notPrincipals"), v -> {
+            if (missing(v.value(), accounts, judgedNamespaces, context.live())) {
+                findings.report(INFO, v.policy(), v.pointer(), "no ServiceAccount matches principal \"" + v.value()
+                        + "\" (expected cluster.local/ns/<namespace>/sa/<serviceaccount>); create the "
+                        + "ServiceAccount or fix the name, otherwise this part of the rule never matches");
             }
-            JsonNode rules = ap.spec().path("rules");
-            for (int i = 0; i < rules.size(); i++) {
-                JsonNode from = rules.get(i).path("from");
-                for (int j = 0; j < from.size(); j++) {
-                    for (String field : new String[] {"principals", "notPrincipals"}) {
-                        JsonNode values = from.get(j).path("source").path(field);
-                        for (int k = 0; k < values.size(); k++) {
-                            String principal = values.get(k).asText("");
-                            if (missing(principal, accounts, judgedNamespaces, context.live())) {
-                                findings.report(INFO, ap, "/spec/rules/" + i + "/from/" + j + "/source/" + field + "/" + k,
-                                        "no ServiceAccount matches principal \"" + principal + "\" (expected "
-                                                + "cluster.local/ns/<namespace>/sa/<serviceaccount>); create the "
-                                                + "ServiceAccount or fix the name, otherwise this part of the rule never matches");
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        });
     }
 
     private static boolean missing(String principal, Set<String> accounts, Set<String> judgedNamespaces, boolean live) {
