@@ -7,7 +7,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * A DestinationRule sends plaintext ({@code tls.mode: DISABLE}) to servers whose PeerAuthentication is STRICT: every
@@ -27,24 +27,7 @@ public final class DestinationRuleDisablesStrictMtls implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        if (!context.knows("PeerAuthentication") || !context.knows("DestinationRule")) {
-            return;
-        }
-        MtlsTargets targets = context.index(MtlsTargets.class, MtlsTargets::new);
-        for (Resource dr : context.ofKind("DestinationRule")) {
-            if (!dr.spec().path("trafficPolicy").path("tls").path("mode").asText("").equals("DISABLE")) {
-                continue;
-            }
-            MtlsTargets.Target t = targets.of(dr);
-            if (t == null || !t.effective().mode().equals("STRICT")) {
-                continue;
-            }
-            RuleInfo info = switch (t.scope()) {
-                case "mesh" -> INFO.kiali("KIA0208");
-                case "namespace" -> INFO;
-                default -> new RuleInfo(INFO.code(), INFO.severity(), INFO.category(), INFO.title(), INFO.istioCode(),
-                        Optional.empty());
-            };
+        MtlsTargets.forEachConflict(context, Set.of("DISABLE"), "STRICT", INFO, "KIA0208", (dr, tls, t, info) -> {
             Resource pa = t.effective().source();
             findings.report(info, dr, "/spec/trafficPolicy/tls/mode", "tls.mode DISABLE sends plaintext to host \""
                     + dr.spec().path("host").asText() + "\", but " + MtlsTargets.describe(t.effective())
@@ -52,6 +35,6 @@ public final class DestinationRuleDisablesStrictMtls implements Rule {
             findings.report(info, pa, "/spec/mtls/mode", "mode STRICT refuses the plaintext that DestinationRule "
                     + dr.namespace() + "/" + dr.name() + " (tls.mode DISABLE) sends to \"" + dr.spec().path("host").asText()
                     + "\": those requests fail. Use PERMISSIVE while clients migrate, or fix the DestinationRule");
-        }
+        });
     }
 }

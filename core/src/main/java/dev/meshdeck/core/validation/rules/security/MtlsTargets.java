@@ -3,9 +3,12 @@ package dev.meshdeck.core.validation.rules.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Hosts;
 import dev.meshdeck.core.validation.Resource;
+import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.ValidationContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which PeerAuthentication governs the servers a DestinationRule sends to: {@code *.local} / {@code *} reach the
@@ -13,6 +16,41 @@ import java.util.Map;
  * Service host its Service's workloads (workload, namespace, then mesh policy).
  */
 final class MtlsTargets {
+
+    /** A DestinationRule whose TLS mode the peers it targets cannot accept. */
+    interface Conflict {
+        void found(Resource destinationRule, String tlsMode, Target target, RuleInfo info);
+    }
+
+    /**
+     * Calls {@code conflict} for each DestinationRule with one of {@code tlsModes} whose target workloads have
+     * the PeerAuthentication mode {@code peerMode}, with {@code rule} carrying the Kiali code for the scope: the
+     * namespace-level code as given, {@code meshKialiCode} mesh-wide, none for workload selectors.
+     */
+    static void forEachConflict(ValidationContext context, Set<String> tlsModes, String peerMode, RuleInfo rule,
+            String meshKialiCode, Conflict conflict) {
+        if (!context.knows("PeerAuthentication") || !context.knows("DestinationRule")) {
+            return;
+        }
+        MtlsTargets targets = context.index(MtlsTargets.class, MtlsTargets::new);
+        for (Resource dr : context.ofKind("DestinationRule")) {
+            String tls = dr.spec().path("trafficPolicy").path("tls").path("mode").asText("");
+            if (!tlsModes.contains(tls)) {
+                continue;
+            }
+            Target t = targets.of(dr);
+            if (t == null || !t.effective().mode().equals(peerMode)) {
+                continue;
+            }
+            RuleInfo info = switch (t.scope()) {
+                case "mesh" -> rule.kiali(meshKialiCode);
+                case "namespace" -> rule;
+                default -> new RuleInfo(rule.code(), rule.severity(), rule.category(), rule.title(), rule.istioCode(),
+                        Optional.empty());
+            };
+            conflict.found(dr, tls, t, info);
+        }
+    }
 
     /** The servers' mode; {@code scope} is "mesh", "namespace" or "workload". */
     record Target(String scope, PeerAuthnModes.Effective effective) {
