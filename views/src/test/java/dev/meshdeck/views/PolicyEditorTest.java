@@ -52,10 +52,7 @@ class PolicyEditorTest {
 
     @BeforeEach
     void openOrderFunctionEditor(FxRobot robot) throws Exception {
-        until(() -> robot.lookup("order-function").tryQuery().isPresent());
-        robot.clickOn("order-function");
-        until(() -> robot.lookup("#edit-button").tryQuery().map(Node::isVisible).orElse(false));
-        robot.clickOn("#edit-button");
+        EditorLauncher.openFor(robot, "order-function");
         until(() -> canaryLabel(robot).equals("v2 10%"));
     }
 

@@ -50,10 +50,7 @@ class PolicyFormsTest {
 
     @BeforeEach
     void openInventoryFunctionEditor(FxRobot robot) throws Exception {
-        until(() -> robot.lookup("inventory-function").tryQuery().isPresent());
-        robot.clickOn("inventory-function");
-        until(() -> robot.lookup("#edit-button").tryQuery().map(Node::isVisible).orElse(false));
-        robot.clickOn("#edit-button");
+        EditorLauncher.openFor(robot, "inventory-function");
         until(() -> activeDraft() != null && activeDraft().kind().equals("DestinationRule"));
     }
 
