@@ -1,8 +1,10 @@
 package dev.meshdeck.sandbox;
 
+import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.sandbox.kube.Estate;
 import dev.meshdeck.sandbox.kube.KubeSandbox;
 import dev.meshdeck.sandbox.lambda.LambdaControlPlane;
+import dev.meshdeck.sandbox.traffic.SandboxTraffic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole embedded sandbox: an in-process Kubernetes API seeded with the estate and a local Lambda
- * control plane, both on 127.0.0.1, plus a kubeconfig that points at them.
+ * control plane, both on 127.0.0.1, plus a kubeconfig that points at them, and simulated traffic along the
+ * estate's call graph ({@link #telemetry()}, served for Prometheus at {@link #metricsEndpoint()}).
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -26,10 +29,12 @@ public final class Sandbox implements AutoCloseable {
     private final LambdaControlPlane lambda;
     private final Path directory;
     private final Path kubeconfig;
+    private final SandboxTraffic traffic;
 
-    private Sandbox(KubeSandbox kube, LambdaControlPlane lambda, Path directory) {
+    private Sandbox(KubeSandbox kube, LambdaControlPlane lambda, SandboxTraffic traffic, Path directory) {
         this.kube = kube;
         this.lambda = lambda;
+        this.traffic = traffic;
         this.directory = directory;
         this.kubeconfig = kube.writeKubeconfig(directory.resolve("kubeconfig"));
     }
@@ -42,8 +47,14 @@ public final class Sandbox implements AutoCloseable {
      * @param lambdaPort port of the Lambda control plane, 0 for any free one
      */
     public static Sandbox start(int kubePort, int lambdaPort, int extraFunctions) {
+        return start(kubePort, lambdaPort, 0, extraFunctions);
+    }
+
+    /** {@link #start(int, int, int)} with the metrics endpoint on {@code metricsPort} (0 for any free one). */
+    public static Sandbox start(int kubePort, int lambdaPort, int metricsPort, int extraFunctions) {
         KubeSandbox kube = KubeSandbox.start(kubePort);
         LambdaControlPlane lambda = null;
+        SandboxTraffic traffic = null;
         try {
             kube.seed(Estate.defaultEstate());
             if (extraFunctions > 0) {
@@ -55,8 +66,13 @@ public final class Sandbox implements AutoCloseable {
                 // Lambda gets a tenth: a realistic estate is mostly mesh functions.
                 lambda.seedSynthetic(Math.max(1, extraFunctions / 10));
             }
-            return new Sandbox(kube, lambda, Files.createTempDirectory("meshdeck-sandbox-"));
+            traffic = SandboxTraffic.start(kube.client(), KubeSandbox.CONTEXT, lambda.endpoint(), lambda.account(),
+                    lambda.region(), metricsPort);
+            return new Sandbox(kube, lambda, traffic, Files.createTempDirectory("meshdeck-sandbox-"));
         } catch (IOException | RuntimeException e) {
+            if (traffic != null) {
+                traffic.close();
+            }
             kube.close();
             if (lambda != null) {
                 lambda.close();
@@ -83,6 +99,16 @@ public final class Sandbox implements AutoCloseable {
 
     public String account() {
         return lambda.account();
+    }
+
+    /** The simulated traffic of the estate, following its live routing (no Prometheus needed). */
+    public TelemetrySource telemetry() {
+        return traffic.telemetry();
+    }
+
+    /** {@code http://127.0.0.1:<port>/metrics}: the simulated Istio series, for a Prometheus to scrape. */
+    public URI metricsEndpoint() {
+        return traffic.metricsEndpoint();
     }
 
     /** The shell lines that point kubectl, the AWS CLI/SDK and MeshDeck itself at this sandbox. */
@@ -112,6 +138,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        traffic.close();
         try {
             lambda.close();
         } finally {

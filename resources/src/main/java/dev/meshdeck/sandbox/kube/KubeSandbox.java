@@ -35,6 +35,9 @@ import java.util.logging.Level;
  */
 public final class KubeSandbox implements AutoCloseable {
 
+    /** The context (and cluster and user) name of the kubeconfig {@link #writeKubeconfig(Path)} writes. */
+    public static final String CONTEXT = Kubeconfig.NAME;
+
     private static final Logger LOG = LoggerFactory.getLogger(KubeSandbox.class);
     /** JUL keeps loggers weakly: hold the one whose level we lower, or the setting is lost on GC. */
     private static final java.util.logging.Logger MOCK_SERVER_LOG =

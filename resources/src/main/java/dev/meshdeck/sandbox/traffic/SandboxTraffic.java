@@ -1,0 +1,69 @@
+package dev.meshdeck.sandbox.traffic;
+
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.telemetry.TelemetrySource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sandbox's traffic: the simulator over {@code sandbox/traffic.yaml} following the sandbox's live routing,
+ * its Prometheus endpoint, and a ticker that keeps the counters growing every second and re-reads the routing
+ * every few seconds (a fetch re-reads it at once).
+ */
+public final class SandboxTraffic implements AutoCloseable {
+
+    private static final long ROUTING_EVERY_SECONDS = 5;
+
+    private final TrafficSimulator simulator;
+    private final MetricsEndpoint endpoint;
+    private final ScheduledExecutorService ticker;
+
+    private SandboxTraffic(TrafficSimulator simulator, MetricsEndpoint endpoint, ScheduledExecutorService ticker) {
+        this.simulator = simulator;
+        this.endpoint = endpoint;
+        this.ticker = ticker;
+    }
+
+    /**
+     * @param kubeContext the sandbox kubeconfig's context (telemetry scope of the mesh)
+     * @param metricsPort port of the metrics endpoint, 0 for any free one
+     */
+    public static SandboxTraffic start(KubernetesClient kube, String kubeContext, URI lambdaEndpoint, String account,
+                                       String region, int metricsPort) {
+        CallGraph graph = CallGraph.sandboxDefault();
+        String meshScope = new SourceRef.KubeContext(kubeContext, kubeContext, "").id();
+        String lambdaScope = new SourceRef.AwsRegion(account, region, null).id();
+        SandboxRouting routing = new SandboxRouting(kube, meshScope, lambdaEndpoint, lambdaScope, region, graph.targets());
+        routing.refresh();
+        TrafficSimulator simulator = new TrafficSimulator(graph, routing, meshScope, Clock.systemUTC());
+        MetricsEndpoint endpoint = MetricsEndpoint.start(simulator::exposition, metricsPort);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sandbox-traffic");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(simulator::advance, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(simulator::refreshRouting, ROUTING_EVERY_SECONDS, ROUTING_EVERY_SECONDS, TimeUnit.SECONDS);
+        return new SandboxTraffic(simulator, endpoint, ticker);
+    }
+
+    /** The simulator as a telemetry source (closing it leaves the sandbox running). */
+    public TelemetrySource telemetry() {
+        return simulator;
+    }
+
+    /** Where a Prometheus scrapes the simulated Istio series. */
+    public URI metricsEndpoint() {
+        return endpoint.url();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        endpoint.close();
+    }
+}
