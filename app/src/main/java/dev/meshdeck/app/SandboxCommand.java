@@ -31,6 +31,10 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Port of the Lambda control plane (default: any free port).")
     int lambdaPort;
 
+    @Option(names = "--metrics-port", defaultValue = "0", paramLabel = "PORT",
+            description = "Port of the simulated Istio metrics for Prometheus to scrape (default: any free port).")
+    int metricsPort;
+
     @Option(names = "--env-out", paramLabel = "FILE",
             description = "Write shell export lines (KUBECONFIG, AWS_ENDPOINT_URL_LAMBDA, AWS_REGION, throwaway credentials).")
     Path envOut;
@@ -45,7 +49,7 @@ final class SandboxCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--functions must be 0 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Sandbox sandbox = Sandbox.start(port, lambdaPort, functions);
+        Sandbox sandbox = Sandbox.start(port, lambdaPort, metricsPort, functions);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
@@ -58,6 +62,8 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("  Kubernetes API : " + sandbox.kubeUrl() + "   kubeconfig: " + sandbox.kubeconfig());
         out.println("  AWS Lambda     : " + sandbox.lambdaEndpoint() + "   account " + sandbox.account()
                 + ", region " + sandbox.region());
+        out.println("  Metrics        : " + sandbox.metricsEndpoint()
+                + "   (simulated istio_requests_total and istio_request_duration_milliseconds, for Prometheus)");
         if (envOut != null) {
             out.println("  Environment    : source " + envOut);
         } else {

@@ -20,12 +20,14 @@ import java.util.Set;
  */
 final class Sources implements AutoCloseable {
 
+    private final Kubeconfigs kubeconfigs;
     private final KubeCatalog kube;
     private final Optional<LambdaCatalog> lambda;
     private final Optional<Sandbox> sandbox;
     private final FunctionCatalog catalog;
 
-    private Sources(KubeCatalog kube, Optional<LambdaCatalog> lambda, Optional<Sandbox> sandbox) {
+    private Sources(Kubeconfigs kubeconfigs, KubeCatalog kube, Optional<LambdaCatalog> lambda, Optional<Sandbox> sandbox) {
+        this.kubeconfigs = kubeconfigs;
         this.kube = kube;
         this.lambda = lambda;
         this.sandbox = sandbox;
@@ -53,15 +55,17 @@ final class Sources implements AutoCloseable {
             throw new IllegalStateException("no kubeconfig found ($KUBECONFIG or ~/.kube/config) and no AWS configuration; "
                     + "to try MeshDeck, run `meshdeck sandbox --env-out sandbox.env` and `source sandbox.env` in another shell");
         }
-        return new Sources(new KubeCatalog(kubeconfigs, kubeOptions(options)), aws.map(LambdaCatalog::new), Optional.empty());
+        return new Sources(kubeconfigs, new KubeCatalog(kubeconfigs, kubeOptions(options)), aws.map(LambdaCatalog::new),
+                Optional.empty());
     }
 
     private static Sources sandbox(SourceOptions options, int sandboxSize) {
         Sandbox sandbox = Sandbox.start(0, 0, sandboxSize);
         try {
-            KubeCatalog kube = new KubeCatalog(Kubeconfigs.load(List.of(sandbox.kubeconfig())), kubeOptions(options));
+            Kubeconfigs kubeconfigs = Kubeconfigs.load(List.of(sandbox.kubeconfig()));
+            KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions(options));
             LambdaCatalog lambda = new LambdaCatalog(AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region())));
-            return new Sources(kube, Optional.of(lambda), Optional.of(sandbox));
+            return new Sources(kubeconfigs, kube, Optional.of(lambda), Optional.of(sandbox));
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -71,6 +75,11 @@ final class Sources implements AutoCloseable {
     private static KubeCatalog.Options kubeOptions(SourceOptions options) {
         KubeCatalog.Options o = KubeCatalog.Options.defaults().withContexts(Set.copyOf(options.contexts));
         return options.functionLabels == null ? o : o.withLabelRules(FunctionLabelRules.parse(options.functionLabels));
+    }
+
+    /** The kubeconfig files the catalogs were built from (to open more clients on the same contexts). */
+    Kubeconfigs kubeconfigs() {
+        return kubeconfigs;
     }
 
     KubeCatalog kube() {

@@ -17,6 +17,10 @@ final class UiCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources = new SourceOptions();
 
+    /** Turned into telemetry sources by {@link Telemetry#resolve(Sources, TelemetryOptions)} for the graph. */
+    @Mixin
+    TelemetryOptions telemetry = new TelemetryOptions();
+
     @Option(names = "--sandbox", description = "Use the embedded sandbox even when a kubeconfig exists.")
     boolean sandbox;
 

@@ -79,9 +79,15 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
                         .setBody(document.get());
             }
         }
-        Lock lock = method == HttpMethod.GET ? storeLock.readLock() : storeLock.writeLock();
+        Optional<String> proxied = ServiceProxy.servicePath(path);
+        Lock lock = method == HttpMethod.GET || proxied.isPresent() ? storeLock.readLock() : storeLock.writeLock();
         lock.lock();
         try {
+            if (proxied.isPresent()) {
+                MockResponse service = handleGet(proxied.get());
+                return service.code() == 200 ? ServiceProxy.unavailable(proxied.get())
+                        : ErrorStatus.complete(service, HttpMethod.GET, proxied.get());
+            }
             return ErrorStatus.complete(answer(asMergePatchIfStrategic(request)), method, path);
         } finally {
             lock.unlock();
