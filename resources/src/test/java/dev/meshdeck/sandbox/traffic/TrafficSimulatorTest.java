@@ -54,6 +54,13 @@ class TrafficSimulatorTest {
         }
     }
 
+    /** The series grown by {@code seconds} of traffic from a first scrape. */
+    private Map<String, Double> samplesAfter(int seconds) {
+        simulator.exposition();
+        clock.advance(Duration.ofSeconds(seconds));
+        return Exposition.samples(simulator.exposition());
+    }
+
     @Test
     void fetchSplitsEachCallByTheRoutingWeightsWithEachVersionsProfile() {
         TelemetrySnapshot snapshot = simulator.fetch(Duration.ofMinutes(1));
@@ -90,9 +97,7 @@ class TrafficSimulatorTest {
 
     @Test
     void countersGrowWithElapsedTimeAtTheFlowsRatesAndNeverShrink() {
-        simulator.exposition();
-        clock.advance(Duration.ofSeconds(10));
-        Map<String, Double> first = Exposition.samples(simulator.exposition());
+        Map<String, Double> first = samplesAfter(10);
 
         String dest = "reporter=\"destination\"";
         assertThat(Exposition.sum(first, "istio_requests_total", dest, "destination_canonical_service=\"orders\""))
@@ -116,9 +121,7 @@ class TrafficSimulatorTest {
 
     @Test
     void histogramBucketsAreCumulativeAndCountEveryRequest() {
-        simulator.exposition();
-        clock.advance(Duration.ofSeconds(30));
-        Map<String, Double> samples = Exposition.samples(simulator.exposition());
+        Map<String, Double> samples = samplesAfter(30);
 
         String series = "reporter=\"destination\",source_workload=\"web-v1\",source_workload_namespace=\"shop\","
                 + "source_canonical_service=\"web\",destination_workload=\"orders-v1\",destination_workload_namespace=\"shop\","
@@ -142,9 +145,7 @@ class TrafficSimulatorTest {
 
     @Test
     void callsLeavingTheMeshAreReportedByTheCallerOnlyUnderTheFunctionsHost() {
-        simulator.exposition();
-        clock.advance(Duration.ofSeconds(10));
-        Map<String, Double> samples = Exposition.samples(simulator.exposition());
+        Map<String, Double> samples = samplesAfter(10);
 
         String lambdaHost = "destination_service_name=\"invoice.lambda-url.eu-west-1.on.aws\"";
         assertThat(Exposition.sum(samples, "istio_requests_total", "reporter=\"source\"", lambdaHost,
