@@ -48,9 +48,10 @@ public sealed interface ApplyOutcome {
 
     /**
      * Someone changed objects between load and apply. Nothing of the change set remains: when the conflict was
-     * found during the writes, {@code steps} says how the earlier writes were undone.
+     * found during the writes, {@code failure} is what the server said and {@code steps} says how the earlier
+     * writes were undone (both empty when it was found before the first write).
      */
-    record Conflict(List<ConflictedResource> conflicts, List<RestoreStep> steps) implements ApplyOutcome {
+    record Conflict(List<ConflictedResource> conflicts, String failure, List<RestoreStep> steps) implements ApplyOutcome {
         public Conflict {
             conflicts = List.copyOf(conflicts);
             steps = List.copyOf(steps);
@@ -82,6 +83,7 @@ public sealed interface ApplyOutcome {
         public String summary() {
             return "conflict: " + conflicts.stream().map(c -> c.target().toString()).collect(Collectors.joining(", "))
                     + " changed since it was loaded; nothing was overwritten"
+                    + (failure.isEmpty() ? "" : "\n" + failure)
                     + (steps.isEmpty() ? "" : "\n" + steps.stream().map(s -> "  " + s).collect(Collectors.joining("\n")))
                     + "\n" + conflicts.stream().map(ConflictedResource::threeWayDiff).collect(Collectors.joining("\n"));
         }

@@ -75,7 +75,7 @@ public final class ApplyPipeline {
         if (findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) || !refusals.isEmpty()) {
             return new Plan(changes, findings, Optional.of(new ApplyOutcome.Rejected(errors(findings), refusals)));
         }
-        Optional<ApplyOutcome> conflict = conflicts(changes, List.of(), progress);
+        Optional<ApplyOutcome> conflict = conflicts(changes, progress);
         if (conflict.isPresent()) {
             return new Plan(changes, findings, conflict);
         }
@@ -112,7 +112,7 @@ public final class ApplyPipeline {
             return new ApplyOutcome.Rejected(List.of(), List.of(locked.get()));
         }
         // the plan may be minutes old: someone may have changed an object while the person read the diff
-        Optional<ApplyOutcome> conflict = conflicts(changes, List.of(), progress);
+        Optional<ApplyOutcome> conflict = conflicts(changes, progress);
         if (conflict.isPresent()) {
             record("apply", "", "conflict", changes.summary(), null);
             return conflict.get();
@@ -147,8 +147,8 @@ public final class ApplyPipeline {
         return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
 
-    /** Objects whose live state is no longer the change's before state; {@code steps} of undone writes. */
-    private Optional<ApplyOutcome> conflicts(ChangeSet changes, List<RestoreStep> steps, ApplyProgress progress) {
+    /** The objects whose live state is no longer the change's before state, checked before any write. */
+    private Optional<ApplyOutcome> conflicts(ChangeSet changes, ApplyProgress progress) {
         List<ConflictedResource> conflicts = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             ResourceChange c = changes.changes().get(i);
@@ -161,7 +161,7 @@ public final class ApplyPipeline {
                 conflicts.add(new ConflictedResource(c.target(), c.before(), live.orNull(), c.after()));
             }
         }
-        return conflicts.isEmpty() ? Optional.empty() : Optional.of(new ApplyOutcome.Conflict(conflicts, steps));
+        return conflicts.isEmpty() ? Optional.empty() : Optional.of(new ApplyOutcome.Conflict(conflicts, "", List.of()));
     }
 
     /** An object read from the cluster: the object (empty when absent), or why it could not be read. */
@@ -284,7 +284,7 @@ public final class ApplyPipeline {
             if (reason == GatewayException.Reason.CONFLICT || reason == GatewayException.Reason.ALREADY_EXISTS) {
                 List<RestoreStep> steps = restore(index, null);
                 return new ApplyOutcome.Conflict(List.of(new ConflictedResource(failed.target(), failed.before(),
-                        read(failed.target()).orNull(), failed.after())), steps);
+                        read(failed.target()).orNull(), failed.after())), message, steps);
             }
             return new ApplyOutcome.RolledBack(failed.target(), message, restore(index, reason.uncertain() ? failed : null));
         }
