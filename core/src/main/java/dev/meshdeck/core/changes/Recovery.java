@@ -2,7 +2,6 @@ package dev.meshdeck.core.changes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.history.Action;
-import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
 import dev.meshdeck.core.yaml.YamlRenderer;
@@ -57,19 +56,24 @@ public final class Recovery {
     /** Completes or reverts {@code entry} and marks it recovered when that succeeded. */
     public ApplyOutcome recover(HistoryEntry entry, Choice choice, ApplyProgress progress) throws GatewayException {
         ChangeSet changes = plan(entry, choice);
-        ChangeHistory history = pipeline.history();
-        String verb = choice == Choice.COMPLETE ? "completed" : "reverted";
-        if (changes.isEmpty()) {
-            history.finish(entry.id(), Status.RECOVERED, verb + ": the cluster already was in that state");
-            return new ApplyOutcome.Applied(changes);
-        }
-        ApplyRequest request = new ApplyRequest((choice == Choice.COMPLETE ? "complete" : "revert")
-                + " interrupted change set " + entry.id(), Action.RECOVERY, entry.id(), entry.subject());
-        ApplyOutcome outcome = pipeline.planAndApply(changes, List.of(), request, progress);
+        ApplyOutcome outcome = changes.isEmpty() ? new ApplyOutcome.Applied(changes)
+                : pipeline.planAndApply(changes, List.of(), request(entry, choice), progress);
         if (outcome.applied()) {
-            history.finish(entry.id(), Status.RECOVERED, verb + " by a recovery change set");
+            markRecovered(entry, choice);
         }
         return outcome;
+    }
+
+    /** The history's words for the recovery change set of {@code entry}. */
+    public static ApplyRequest request(HistoryEntry entry, Choice choice) {
+        return new ApplyRequest((choice == Choice.COMPLETE ? "complete" : "revert") + " interrupted change set "
+                + entry.id(), Action.RECOVERY, entry.id(), entry.subject());
+    }
+
+    /** Ends the interrupted entry once its recovery change set was applied. */
+    public void markRecovered(HistoryEntry entry, Choice choice) {
+        pipeline.history().finish(entry.id(), Status.RECOVERED,
+                (choice == Choice.COMPLETE ? "completed" : "reverted") + " by a recovery change set");
     }
 
     /** Whether the live object is in {@code state} (both absent counts). */
