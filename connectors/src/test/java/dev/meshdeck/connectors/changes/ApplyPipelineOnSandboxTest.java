@@ -222,4 +222,34 @@ class ApplyPipelineOnSandboxTest {
                 "RBAC verb 'update' on virtualservices.networking.istio.io in namespace serverless");
         assertThat(Optional.of(outcome.summary())).get().asString().doesNotContain("Exception");
     }
+
+    @Test
+    void reviewModelGoesFromPlanToConfirmToDoneOffTheCallersThread() throws Exception {
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            dev.meshdeck.core.changes.ChangeReview review = new dev.meshdeck.core.changes.ChangeReview(
+                    cluster.pipeline(data), cluster.threeChanges(), ApplyRequest.apply("from the dialog"), List.of(), worker);
+            List<dev.meshdeck.core.changes.ChangeReview.Stage> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread caller = Thread.currentThread();
+            List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            review.addListener(state -> {
+                seen.add(state.stage());
+                threads.add(Thread.currentThread());
+            });
+
+            assertThat(review.plan().get().stage()).isEqualTo(dev.meshdeck.core.changes.ChangeReview.Stage.CONFIRM);
+            assertThat(review.state().plan().diff()).contains("+      simple: ROUND_ROBIN");
+            var done = review.confirm().get();
+
+            assertThat(done.stage()).isEqualTo(dev.meshdeck.core.changes.ChangeReview.Stage.DONE);
+            assertThat(done.outcome().applied()).isTrue();
+            assertThat(done.steps()).extracting(ApplyProgress.Step::phase).contains(ApplyProgress.Phase.WRITE,
+                    ApplyProgress.Phase.VERIFY);
+            assertThat(seen).contains(dev.meshdeck.core.changes.ChangeReview.Stage.APPLYING);
+            assertThat(threads).doesNotContain(caller);
+            assertThat(review.confirm()).isCompletedExceptionally();
+        } finally {
+            worker.shutdownNow();
+        }
+    }
 }
