@@ -165,6 +165,13 @@ public final class Kubeconfigs {
         return Optional.ofNullable(currentContext);
     }
 
+    /** The name of the kubeconfig user entry {@code context} authenticates as: a name, never a credential. */
+    public Optional<String> userOf(String context) {
+        Origin<NamedContext> ctx = contexts.get(context);
+        return ctx == null || ctx.value().getContext() == null ? Optional.empty()
+                : Optional.ofNullable(ctx.value().getContext().getUser()).filter(u -> !u.isEmpty());
+    }
+
     /** One message per file that could not be loaded, naming the file and what is wrong. */
     public List<String> problems() {
         return problems;

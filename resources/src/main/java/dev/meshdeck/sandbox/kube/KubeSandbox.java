@@ -102,6 +102,11 @@ public final class KubeSandbox implements AutoCloseable {
         return client;
     }
 
+    /** Faults to inject into the next writes (tests of what clients do when a write fails). */
+    public WriteFaults faults() {
+        return dispatcher.faults();
+    }
+
     /** The API's base URL, {@code http://127.0.0.1:<port>}. */
     public String url() {
         return url;

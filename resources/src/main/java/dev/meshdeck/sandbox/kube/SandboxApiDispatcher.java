@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -16,6 +18,7 @@ import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -50,6 +53,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     private final DiscoveryDocuments discovery;
     private final DryRun dryRun;
     private final MockWebServer requestLog;
+    private final WriteFaults faults = new WriteFaults();
     /**
      * Dry runs and preloads read or write the store outside the mock's private lock; every request takes this
      * lock too (reads shared, writes exclusive) so neither ever sees the store half-changed.
@@ -80,6 +84,13 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
             }
         }
         Optional<String> proxied = ServiceProxy.servicePath(path);
+        boolean write = method != HttpMethod.GET && proxied.isEmpty() && !DryRun.requested(request.getPath());
+        if (write) {
+            MockResponse injected = faults.failureFor(path);
+            if (injected != null) {
+                return injected;
+            }
+        }
         Lock lock = method == HttpMethod.GET || proxied.isPresent() ? storeLock.readLock() : storeLock.writeLock();
         lock.lock();
         try {
@@ -88,10 +99,45 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
                 return service.code() == 200 ? ServiceProxy.unavailable(proxied.get())
                         : ErrorStatus.complete(service, HttpMethod.GET, proxied.get());
             }
-            return ErrorStatus.complete(answer(asMergePatchIfStrategic(request)), method, path);
+            MockResponse unmet = method == HttpMethod.DELETE ? unmetPrecondition(request) : null;
+            MockResponse response = unmet != null ? unmet
+                    : ErrorStatus.complete(answer(asMergePatchIfStrategic(request)), method, path);
+            return write ? faults.delayed(response) : response;
         } finally {
             lock.unlock();
         }
+    }
+
+    WriteFaults faults() {
+        return faults;
+    }
+
+    /**
+     * A delete whose DeleteOptions carry {@code preconditions.resourceVersion} only goes ahead while the object
+     * still has that version, as on a real API server; the mock ignores preconditions.
+     */
+    private MockResponse unmetPrecondition(RecordedRequest request) {
+        // getBytes leaves the body for the handler; readUtf8 would consume it
+        String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+        if (body.isBlank()) {
+            return null;
+        }
+        String expected = parse(body).path("preconditions").path("resourceVersion").asText("");
+        Map.Entry<AttributeSet, String> current = expected.isEmpty() ? null : findResource(getKey(request.getPath()));
+        if (current == null) {
+            return null;
+        }
+        String actual = parse(current.getValue()).path("metadata").path("resourceVersion").asText("");
+        if (expected.equals(actual)) {
+            return null;
+        }
+        Status conflict = new StatusBuilder().withStatus("Failure").withCode(409).withReason("Conflict")
+                .withMessage("Operation cannot be fulfilled: the ResourceVersion in the precondition (" + expected
+                        + ") does not match the ResourceVersion in record (" + actual
+                        + "). The object might have been modified")
+                .build();
+        return new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/json")
+                .setBody(Serialization.asJson(conflict));
     }
 
     private MockResponse answer(RecordedRequest request) {

@@ -1,0 +1,239 @@
+package dev.meshdeck.connectors.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.changes.ApplyRequest;
+import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.ResourceChange;
+import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.changes.SecretMask;
+import dev.meshdeck.core.changes.history.Action;
+import dev.meshdeck.core.changes.history.ChangeHistory;
+import dev.meshdeck.core.changes.history.HistoryEntry;
+import dev.meshdeck.core.changes.history.Status;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The history in an embedded H2 database ({@code history.mv.db} in the data directory). Each call opens and
+ * closes its own connection, so every journal step is on disk when the call returns and a crash right after
+ * loses nothing; another MeshDeck process may use the same file between calls. Secret values are masked.
+ */
+public final class H2ChangeHistory implements ChangeHistory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS change_set (
+              id BIGINT AUTO_INCREMENT PRIMARY KEY,
+              started TIMESTAMP WITH TIME ZONE NOT NULL,
+              finished TIMESTAMP WITH TIME ZONE,
+              target VARCHAR NOT NULL,
+              identity VARCHAR NOT NULL,
+              reason VARCHAR NOT NULL,
+              action VARCHAR NOT NULL,
+              relates_to BIGINT,
+              subject VARCHAR NOT NULL,
+              status VARCHAR NOT NULL,
+              detail CLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS resource_change (
+              set_id BIGINT NOT NULL REFERENCES change_set(id),
+              position INT NOT NULL,
+              api_version VARCHAR NOT NULL,
+              kind VARCHAR NOT NULL,
+              namespace VARCHAR NOT NULL,
+              name VARCHAR NOT NULL,
+              before_state CLOB,
+              after_state CLOB,
+              written BOOLEAN NOT NULL,
+              PRIMARY KEY (set_id, position));
+            """;
+
+    private final String url;
+
+    /** Opens (creating if needed) the history of {@code dataDirectory}. */
+    public H2ChangeHistory(Path dataDirectory) {
+        Path db = DataDirectory.ensure(dataDirectory).toAbsolutePath().resolve("history");
+        this.url = "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=0";
+        run(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(SCHEMA);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long begin(String target, String identity, ApplyRequest request, ChangeSet changes) {
+        return run(c -> {
+            c.setAutoCommit(false);
+            long id;
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO change_set (started, target, identity, reason,"
+                    + " action, relates_to, subject, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                s.setTimestamp(1, Timestamp.from(Instant.now()));
+                s.setString(2, target);
+                s.setString(3, identity);
+                s.setString(4, request.reason());
+                s.setString(5, request.action().name());
+                if (request.relatesTo() == null) {
+                    s.setNull(6, Types.BIGINT);
+                } else {
+                    s.setLong(6, request.relatesTo());
+                }
+                s.setString(7, request.subject());
+                s.setString(8, Status.IN_PROGRESS.name());
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO resource_change (set_id, position, api_version,"
+                    + " kind, namespace, name, before_state, after_state, written) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE)")) {
+                for (int i = 0; i < changes.size(); i++) {
+                    ResourceChange change = changes.changes().get(i);
+                    ResourceId t = change.target();
+                    s.setLong(1, id);
+                    s.setInt(2, i);
+                    s.setString(3, t.apiVersion());
+                    s.setString(4, t.kind());
+                    s.setString(5, t.namespace());
+                    s.setString(6, t.name());
+                    s.setString(7, json(change.before()));
+                    s.setString(8, json(change.after()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            c.commit();
+            return id;
+        });
+    }
+
+    @Override
+    public void written(long id, int index, ObjectNode stored) {
+        run(c -> {
+            // a deletion keeps the recorded after (null); a write records what the server stored, with its version
+            try (PreparedStatement s = c.prepareStatement(stored == null
+                    ? "UPDATE resource_change SET written = TRUE WHERE set_id = ? AND position = ?"
+                    : "UPDATE resource_change SET written = TRUE, after_state = ? WHERE set_id = ? AND position = ?")) {
+                int p = 1;
+                if (stored != null) {
+                    s.setString(p++, json(stored));
+                }
+                s.setLong(p++, id);
+                s.setInt(p, index);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void finish(long id, Status status, String detail) {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE change_set SET finished = ?, status = ?, detail = ? WHERE id = ?")) {
+                s.setTimestamp(1, Timestamp.from(Instant.now()));
+                s.setString(2, status.name());
+                s.setString(3, detail);
+                s.setLong(4, id);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<HistoryEntry> entries() {
+        return query("ORDER BY id DESC", null);
+    }
+
+    @Override
+    public Optional<HistoryEntry> entry(long id) {
+        return query("WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<HistoryEntry> query(String where, Long id) {
+        return run(c -> {
+            Map<Long, List<ResourceChange>> changes = new LinkedHashMap<>();
+            Map<Long, List<Boolean>> written = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT set_id, api_version, kind, namespace, name,"
+                    + " before_state, after_state, written FROM resource_change"
+                    + (id == null ? "" : " WHERE set_id = ?") + " ORDER BY set_id, position")) {
+                if (id != null) {
+                    s.setLong(1, id);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long set = r.getLong(1);
+                        ResourceId target = new ResourceId(r.getString(2), r.getString(3), r.getString(4), r.getString(5));
+                        changes.computeIfAbsent(set, k -> new ArrayList<>())
+                                .add(new ResourceChange(target, object(r.getString(6)), object(r.getString(7))));
+                        written.computeIfAbsent(set, k -> new ArrayList<>()).add(r.getBoolean(8));
+                    }
+                }
+            }
+            List<HistoryEntry> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, started, finished, target, identity, reason, action,"
+                    + " relates_to, subject, status, detail FROM change_set " + where)) {
+                if (id != null) {
+                    s.setLong(1, id);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long set = r.getLong(1);
+                        Timestamp finished = r.getTimestamp(3);
+                        long relates = r.getLong(8);
+                        out.add(new HistoryEntry(set, r.getTimestamp(2).toInstant(),
+                                finished == null ? null : finished.toInstant(), r.getString(4), r.getString(5),
+                                r.getString(6), Action.valueOf(r.getString(7)), r.wasNull() ? null : relates,
+                                r.getString(9), Status.valueOf(r.getString(10)), r.getString(11),
+                                new ChangeSet(changes.getOrDefault(set, List.of())), written.getOrDefault(set, List.of())));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String json(ObjectNode object) throws JsonProcessingException {
+        return object == null ? null : JSON.writeValueAsString(SecretMask.mask(object));
+    }
+
+    private static ObjectNode object(String json) throws JsonProcessingException {
+        return json == null ? null : (ObjectNode) JSON.readTree(json);
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T in(Connection c) throws SQLException, JsonProcessingException;
+    }
+
+    private <T> T run(Work<T> work) {
+        try (Connection c = DriverManager.getConnection(url, "meshdeck", "")) {
+            return work.in(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("MeshDeck's history database (" + url.substring("jdbc:h2:file:".length(),
+                    url.indexOf(';')) + ".mv.db) cannot be used: " + e.getMessage()
+                    + (e.getErrorCode() == 90020 ? " — another MeshDeck is using it; try again when it is done" : ""), e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("MeshDeck's history database holds an unreadable object: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.meshdeck.connectors.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.changes.ApplyOutcome;
+import dev.meshdeck.core.changes.ApplyProgress;
+import dev.meshdeck.core.changes.ApplyRequest;
+import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.ClusterGateway;
+import dev.meshdeck.core.changes.GatewayException;
+import dev.meshdeck.core.changes.Recovery;
+import dev.meshdeck.core.changes.ResourceChange;
+import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.changes.history.HistoryEntry;
+import dev.meshdeck.core.changes.history.Status;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The process dies between two writes: at the next start the journal finds the apply and finishes or reverts it. */
+class RecoveryOnSandboxTest {
+
+    /** Stands for the process being killed: nothing in the pipeline may catch it. */
+    static final class Killed extends Error {
+        Killed() {
+            super("process killed");
+        }
+    }
+
+    /** The sandbox gateway, except that the process dies when the second write starts. */
+    static final class DiesOnSecondWrite implements ClusterGateway {
+        private final ClusterGateway real;
+        private int writes;
+
+        DiesOnSecondWrite(ClusterGateway real) {
+            this.real = real;
+        }
+
+        private void count() {
+            if (++writes == 2) {
+                throw new Killed();
+            }
+        }
+
+        @Override public String target() { return real.target(); }
+        @Override public String identity() { return real.identity(); }
+        @Override public boolean accepts(ResourceId id) { return real.accepts(id); }
+        @Override public Optional<ObjectNode> read(ResourceId id) throws GatewayException { return real.read(id); }
+        @Override public Optional<ObjectNode> dryRun(ResourceChange c) throws GatewayException { return real.dryRun(c); }
+
+        @Override
+        public ObjectNode create(ObjectNode object) throws GatewayException {
+            count();
+            return real.create(object);
+        }
+
+        @Override
+        public ObjectNode update(ObjectNode object, String expectedVersion) throws GatewayException {
+            count();
+            return real.update(object, expectedVersion);
+        }
+
+        @Override
+        public void delete(ResourceId id, String expectedVersion) throws GatewayException {
+            count();
+            real.delete(id, expectedVersion);
+        }
+    }
+
+    @TempDir
+    Path dir;
+    SandboxCluster cluster;
+    Path data;
+    String before;
+
+    @BeforeEach
+    void crashAfterTheFirstWrite() throws Exception {
+        cluster = new SandboxCluster(dir);
+        data = dir.resolve("data");
+        before = cluster.snapshot();
+        ChangeSet changes = cluster.threeChanges();
+        assertThatThrownBy(() -> SandboxCluster.pipeline(new DiesOnSecondWrite(cluster.gateway), data)
+                .planAndApply(changes, List.of(), ApplyRequest.apply("interrupted"), ApplyProgress.NONE))
+                .isInstanceOf(Killed.class);
+        assertThat(cluster.live(SandboxCluster.VS).at("/spec/http/0/route/0/weight").asInt()).isEqualTo(50);
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    private HistoryEntry interrupted(Recovery recovery) {
+        List<HistoryEntry> pending = recovery.pending();
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).written()).containsExactly(true, false, false);
+        return pending.get(0);
+    }
+
+    @Test
+    void revertAtNextStartRestoresTheClusterExactly() throws Exception {
+        // the next start: a new store on the same data directory
+        Recovery recovery = new Recovery(cluster.pipeline(data));
+        HistoryEntry entry = interrupted(recovery);
+
+        ApplyOutcome outcome = recovery.recover(entry, Recovery.Choice.REVERT, ApplyProgress.NONE);
+
+        assertThat(outcome).as(outcome.summary()).isInstanceOf(ApplyOutcome.Applied.class);
+        assertThat(cluster.snapshot()).isEqualTo(before);
+        assertThat(cluster.pipeline(data).history().entry(entry.id()).orElseThrow().status()).isEqualTo(Status.RECOVERED);
+        assertThat(recovery.pending()).isEmpty();
+    }
+
+    @Test
+    void completeAtNextStartWritesWhatWasMissing() throws Exception {
+        Recovery recovery = new Recovery(cluster.pipeline(data));
+        HistoryEntry entry = interrupted(recovery);
+
+        assertThat(recovery.plan(entry, Recovery.Choice.COMPLETE).size()).isEqualTo(2);
+        ApplyOutcome outcome = recovery.recover(entry, Recovery.Choice.COMPLETE, ApplyProgress.NONE);
+
+        assertThat(outcome).as(outcome.summary()).isInstanceOf(ApplyOutcome.Applied.class);
+        assertThat(cluster.live(SandboxCluster.DR).at("/spec/trafficPolicy/loadBalancer/simple").asText()).isEqualTo("ROUND_ROBIN");
+        assertThat(cluster.live(SandboxCluster.PA).at("/spec/mtls/mode").asText()).isEqualTo("STRICT");
+        assertThat(recovery.pending()).isEmpty();
+    }
+}

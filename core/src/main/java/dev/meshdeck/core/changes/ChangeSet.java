@@ -1,0 +1,48 @@
+package dev.meshdeck.core.changes;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The objects one apply writes, in order; applied all or nothing. */
+public record ChangeSet(List<ResourceChange> changes) {
+
+    public ChangeSet {
+        changes = List.copyOf(changes);
+    }
+
+    public static ChangeSet of(ResourceChange... changes) {
+        return new ChangeSet(List.of(changes));
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    public int size() {
+        return changes.size();
+    }
+
+    /** Undoes this change set: every after becomes the before and the other way round, in reverse order. */
+    public ChangeSet inverse() {
+        List<ResourceChange> inverted = new java.util.ArrayList<>(changes.stream().map(ResourceChange::inverse).toList());
+        java.util.Collections.reverse(inverted);
+        return new ChangeSet(inverted);
+    }
+
+    /** Only the changes that change something a reviewer would see. */
+    public ChangeSet effective() {
+        return new ChangeSet(changes.stream().filter(ResourceChange::changesSomething).toList());
+    }
+
+    /** The whole plan as {@code diff -u} text, one section per object. */
+    public String unifiedDiff() {
+        return changes.stream().map(ResourceChange::unifiedDiff).collect(Collectors.joining("\n"));
+    }
+
+    /** "update VirtualService serverless/order-function, create DestinationRule ...". */
+    public String summary() {
+        return changes.stream().map(c -> c.operation().name().toLowerCase(Locale.ROOT) + " " + c.target())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.meshdeck.core.changes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Which object a change targets. For Kubernetes objects {@code namespace} is the namespace ("" when
+ * cluster-scoped); for a Lambda alias ({@code lambda.meshdeck.dev/v1 LambdaAlias}) it is the alias's function,
+ * so {@code invoice-pdf/live} names alias {@code live} of {@code invoice-pdf}.
+ */
+public record ResourceId(String apiVersion, String kind, String namespace, String name) {
+
+    public static final String LAMBDA_ALIAS_KIND = "LambdaAlias";
+
+    public ResourceId {
+        namespace = namespace == null ? "" : namespace;
+    }
+
+    /** The identity of an object as written in YAML. */
+    public static ResourceId of(JsonNode object) {
+        String kind = object.path("kind").asText("");
+        String scope = kind.equals(LAMBDA_ALIAS_KIND)
+                ? object.path("spec").path("functionName").asText("")
+                : object.path("metadata").path("namespace").asText("");
+        return new ResourceId(object.path("apiVersion").asText(""), kind, scope,
+                object.path("metadata").path("name").asText(""));
+    }
+
+    public boolean isLambdaAlias() {
+        return kind.equals(LAMBDA_ALIAS_KIND);
+    }
+
+    /** The API group: "networking.istio.io" for "networking.istio.io/v1", "" for "v1". */
+    public String group() {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    /** "VirtualService serverless/order-function", as messages and the history name it. */
+    @Override
+    public String toString() {
+        return kind + " " + (namespace.isEmpty() ? name : namespace + "/" + name);
+    }
+}
