@@ -143,11 +143,13 @@ class PolicyFormsTest {
     @Test
     void peerAuthenticationModeWritesItsOwnDraft(FxRobot robot) throws Exception {
         selectForm(robot, "security-tab");
+        Draft peer = onFx(() -> window.editor().session().drafts(window.editor().function().id()).stream()
+                .filter(d -> d.kind().equals("PeerAuthentication")).findFirst().orElseThrow());
+        robot.interact(() -> robot.lookup("#security-object").queryAs(ChoiceBox.class).setValue(peer));
+        until(() -> activeDraft() == peer && yaml(robot).contains("kind: PeerAuthentication"));
 
         robot.interact(() -> choice(robot, "#mtls-mode").setValue("STRICT"));
 
-        Draft peer = onFx(() -> window.editor().session().drafts(window.editor().function().id()).stream()
-                .filter(d -> d.kind().equals("PeerAuthentication")).findFirst().orElseThrow());
         until(() -> peer.candidate().at("/spec/mtls/mode").asText().equals("STRICT"));
         assertThat(onFx(peer::dirty)).isTrue();
     }

@@ -6,7 +6,6 @@ import dev.meshdeck.core.editing.EditSession;
 import dev.meshdeck.core.editing.TrafficEditorModel;
 import dev.meshdeck.core.editing.forms.FunctionTarget;
 import dev.meshdeck.core.editing.forms.NewPolicy;
-import dev.meshdeck.core.editing.forms.RoutingForm;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -192,7 +191,8 @@ public final class EditorPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.72);
         SplitPane body = new SplitPane(forms, right);
-        body.setDividerPositions(0.38);
+        // half and half: the forms need room for labels, tables and the four tab headers
+        body.setDividerPositions(0.5);
         body.getStyleClass().add("editor-body");
 
         root.setTop(header);
@@ -400,7 +400,7 @@ public final class EditorPane {
         if (path == null || path.isEmpty() || draft == null) {
             return false;
         }
-        if (tab == trafficTab && draft == routingDraft && RoutingForm.fieldAt(path).isPresent()) {
+        if (tab == trafficTab && draft == routingDraft && routingForm.shows(path)) {
             // the Traffic tab shows only the split; the route's other fields are on the Routing tab
             forms.getSelectionModel().select(routingTab);
             tab = routingTab;
@@ -573,6 +573,16 @@ public final class EditorPane {
             LOG.warn("Export to {} failed", dir, failed);
             status.setText("Could not write to " + dir + ": " + failed.getMessage());
         }
+    }
+
+    /** Whether the validator is still running on the YAML pane's latest text. FX thread. */
+    public boolean checking() {
+        return candidate.checkingProperty().get();
+    }
+
+    /** The validator's findings on the YAML pane's text (a copy). FX thread. */
+    public List<Finding> findings() {
+        return List.copyOf(candidate.findings());
     }
 
     /** The draft the YAML pane shows (the selected form tab's), or null. */

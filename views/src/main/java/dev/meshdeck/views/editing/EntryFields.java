@@ -30,12 +30,14 @@ final class EntryFields {
 
     /**
      * @param groupOf the titled group of a field, or null for one plain grid
+     * @param isList  whether a field takes a comma-separated list (its prompt says so)
      */
-    EntryFields(List<FieldSpec> specs, Function<FieldSpec, String> groupOf, String idPrefix) {
+    EntryFields(List<FieldSpec> specs, Function<FieldSpec, String> groupOf, java.util.function.Predicate<String> isList,
+                String idPrefix) {
         Map<String, GridPane> grids = new LinkedHashMap<>();
         boolean pairs = specs.stream().anyMatch(EntryFields::negation);
         for (FieldSpec spec : specs) {
-            Control control = spec.kind() == FieldSpec.Kind.BOOLEAN ? flag() : text();
+            Control control = spec.kind() == FieldSpec.Kind.BOOLEAN ? flag() : text(isList.test(spec.key()));
             control.setId(idPrefix + "-" + FieldEditor.idOf(spec.key()));
             Tooltip tip = new Tooltip(spec.tooltip());
             tip.setWrapText(true);
@@ -74,9 +76,9 @@ final class EntryFields {
         return grid;
     }
 
-    private static TextField text() {
+    private static TextField text(boolean list) {
         TextField field = new TextField();
-        field.setPromptText("comma separated");
+        field.setPromptText(list ? "comma separated" : "");
         field.setPrefColumnCount(8);
         return field;
     }

@@ -38,7 +38,7 @@ final class LocalityEditor {
         distribute.setId("locality-distribute");
         distribute.setEditable(true);
         distribute.setPrefHeight(120);
-        distribute.setPlaceholder(new Label("No distribute rows: traffic stays in its own locality first"));
+        distribute.setPlaceholder(SecurityTab.wrapped("No distribute rows: traffic stays in its own locality first"));
         distribute.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<DistributeRow, String> from = textColumn("From", DistributeRow::from,
                 (r, v) -> new DistributeRow(v, r.to(), r.percent()), true);
@@ -64,7 +64,7 @@ final class LocalityEditor {
         failover.setId("locality-failover");
         failover.setEditable(true);
         failover.setPrefHeight(90);
-        failover.setPlaceholder(new Label("No failover rows: Istio fails over to the nearest healthy locality"));
+        failover.setPlaceholder(SecurityTab.wrapped("No failover rows: Istio fails over to the nearest healthy locality"));
         failover.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         failover.getColumns().addAll(List.of(
                 textColumn("From region", FailoverRow::from, (r, v) -> new FailoverRow(v, r.to()), false),

@@ -55,7 +55,7 @@ final class RoutingTab {
     private final Button moveDown = FormParts.button("Move down", "route-down");
 
     private final TextField newName = new TextField();
-    private final ConditionRow newCondition = new ConditionRow("new-route");
+    private final ConditionRow newCondition = new ConditionRow("new-route-condition");
     private final ChoiceBox<Destination> newTarget = destinationChoice("new-route-target");
     private final VBox newRoute;
 
@@ -87,7 +87,7 @@ final class RoutingTab {
 
         routes.setId("routes");
         routes.setPrefHeight(130);
-        routes.setPlaceholder(new Label("No routes"));
+        routes.setPlaceholder(SecurityTab.wrapped("No routes"));
         routes.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -140,7 +140,7 @@ final class RoutingTab {
 
         conditions.setId("route-conditions");
         conditions.setPrefHeight(80);
-        conditions.setPlaceholder(new Label("No condition: this route takes every request that reaches it"));
+        conditions.setPlaceholder(SecurityTab.wrapped("No condition: this route takes every request that reaches it"));
         conditions.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(RoutingForm.RouteCondition c, boolean empty) {
@@ -296,14 +296,19 @@ final class RoutingTab {
         return fields.get(key);
     }
 
-    /** Selects the route and focuses the field a finding points at; false when the path is not a route's. */
-    boolean reveal(String path) {
+    /** Whether {@link #reveal} can show this path: it is a route's, and the form can read the VirtualService. */
+    boolean shows(String path) {
         var at = RoutingForm.fieldAt(path);
         RoutingForm form = binding.form();
-        if (at.isEmpty() || form == null || at.get().index() >= form.routes().size()) {
+        return at.isPresent() && form != null && at.get().index() < form.routes().size();
+    }
+
+    /** Selects the route and focuses the field a finding points at; false when the path is not a route's. */
+    boolean reveal(String path) {
+        if (!shows(path)) {
             return false;
         }
-        FormField field = at.get();
+        FormField field = RoutingForm.fieldAt(path).orElseThrow();
         selected = field.index();
         refresh();
         Node target = switch (field.key()) {
@@ -414,14 +419,16 @@ final class RoutingTab {
 
             List<Destination> choices = form.destinationChoices(destinationRule.get());
             keep(newTarget, choices, form.route(form.routes().size() - 1).split().targets().get(0));
-            keep(extraDestination, choices, null);
+            Destination unused = choices.stream().filter(d -> !form.route(selected).split().targets().contains(d))
+                    .findFirst().orElse(null);
+            keep(extraDestination, choices, unused);
             List<String> versions = form.versions();
             blue.getItems().setAll(versions);
             green.getItems().setAll(versions);
-            if (!versions.contains(blue.getValue())) {
+            if (blue.getValue() == null || !versions.contains(blue.getValue())) {
                 blue.setValue(versions.isEmpty() ? null : versions.get(0));
             }
-            if (!versions.contains(green.getValue()) || green.getValue().equals(blue.getValue())) {
+            if (green.getValue() == null || !versions.contains(green.getValue()) || green.getValue().equals(blue.getValue())) {
                 green.setValue(versions.size() < 2 ? null : versions.get(1));
             }
             switchButton.setDisable(versions.size() < 2);
@@ -447,6 +454,6 @@ final class RoutingTab {
     private static void keep(ChoiceBox<Destination> choice, List<Destination> items, Destination fallback) {
         Destination current = choice.getValue();
         choice.getItems().setAll(items);
-        choice.setValue(items.contains(current) ? current : fallback);
+        choice.setValue(current != null && items.contains(current) ? current : fallback);
     }
 }

@@ -59,7 +59,7 @@ final class SecurityTab {
     private final Button addRule = FormParts.button("Add rule", "add-rule");
     private final Button editRule = FormParts.button("Edit rule", "edit-rule");
     private final Button removeRule = FormParts.button("Remove rule", "remove-rule");
-    private final EntryFields ruleFields = new EntryFields(SecurityForm.ruleFields(), SecurityTab::ruleGroup, "rule");
+    private final EntryFields ruleFields = new EntryFields(SecurityForm.ruleFields(), SecurityTab::ruleGroup, AccessRuleEntry::isList, "rule");
     private final Button confirmRule = FormParts.button("Add", "confirm-rule");
     private final VBox builder;
     /** The rule the builder edits, or -1 when it builds a new one. */
@@ -73,7 +73,7 @@ final class SecurityTab {
     private final Button addIssuer = FormParts.button("Add issuer", "add-issuer");
     private final Button editIssuer = FormParts.button("Edit issuer", "edit-issuer");
     private final Button removeIssuer = FormParts.button("Remove issuer", "remove-issuer");
-    private final EntryFields issuerFields = new EntryFields(SecurityForm.jwtFields(), null, "jwt");
+    private final EntryFields issuerFields = new EntryFields(SecurityForm.jwtFields(), null, JwtIssuerEntry::isList, "jwt");
     private final Button confirmIssuer = FormParts.button("Add", "confirm-issuer");
     private final VBox issuerBuilder;
     private int editingIssuer = -1;
@@ -103,7 +103,9 @@ final class SecurityTab {
                 onSelect.accept(now);
             }
         });
-        HBox objectRow = new HBox(6, new Label("Object"), object);
+        Label objectLabel = new Label("Object");
+        objectLabel.setMinWidth(Label.USE_PREF_SIZE);
+        HBox objectRow = new HBox(6, objectLabel, object);
         objectRow.setAlignment(Pos.CENTER_LEFT);
         create.setId("security-create");
         create.managedProperty().bind(create.visibleProperty());
@@ -145,7 +147,7 @@ final class SecurityTab {
 
         rules.setId("authz-rules");
         rules.setPrefHeight(120);
-        rules.setPlaceholder(new Label("No rules"));
+        rules.setPlaceholder(wrapped("No rules"));
         rules.setCellFactory(v -> wrapping(SecurityTab::describe));
         rules.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
@@ -192,7 +194,7 @@ final class SecurityTab {
 
         issuers.setId("jwt-issuers");
         issuers.setPrefHeight(100);
-        issuers.setPlaceholder(new Label("No issuer: tokens are not checked"));
+        issuers.setPlaceholder(wrapped("No issuer: tokens are not checked"));
         issuers.setCellFactory(v -> wrapping(SecurityTab::describe));
         issuers.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
@@ -232,6 +234,12 @@ final class SecurityTab {
     private static String ruleGroup(dev.meshdeck.core.editing.forms.FieldSpec spec) {
         return spec.key().startsWith("from.") ? "From (sources)" : spec.key().startsWith("to.") ? "To (operations)"
                 : "When (conditions)";
+    }
+
+    static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
     }
 
     private static <T> ListCell<T> wrapping(java.util.function.Function<T, String> text) {
@@ -274,7 +282,6 @@ final class SecurityTab {
             object.getItems().setAll(drafts);
             Draft pick = selected != null && drafts.contains(selected) ? selected : drafts.isEmpty() ? null : drafts.get(0);
             object.setValue(pick);
-            object.setDisable(drafts.size() < 2);
             create.getChildren().setAll(EmptyState.createButtons(offers, onCreate));
             create.setVisible(!offers.isEmpty());
             empty.setText(drafts.isEmpty() ? "No AuthorizationPolicy, PeerAuthentication or RequestAuthentication applies "

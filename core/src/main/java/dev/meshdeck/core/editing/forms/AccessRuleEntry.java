@@ -75,6 +75,11 @@ public record AccessRuleEntry(Map<String, String> values) {
         return Optional.empty();
     }
 
+    /** Whether a field of {@link SecurityForm#ruleFields()} holds a comma-separated list (all but the condition's key). */
+    public static boolean isList(String key) {
+        return !key.equals("when.key");
+    }
+
     /** The text of a field; "" when empty. */
     public String text(String key) {
         return values.getOrDefault(key, "");

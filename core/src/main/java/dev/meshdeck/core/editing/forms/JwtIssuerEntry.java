@@ -50,6 +50,11 @@ public record JwtIssuerEntry(Map<String, String> values) {
         return new JwtIssuerEntry(v);
     }
 
+    /** Whether a field of {@link SecurityForm#jwtFields()} holds a comma-separated list. */
+    public static boolean isList(String key) {
+        return key.equals("audiences") || key.equals("fromParams");
+    }
+
     public String text(String key) {
         return values.getOrDefault(key, "");
     }
