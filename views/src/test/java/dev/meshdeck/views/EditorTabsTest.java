@@ -1,6 +1,8 @@
 package dev.meshdeck.views;
 
 import static dev.meshdeck.views.FxWait.onFx;
+import static dev.meshdeck.views.FormScroll.clickVisible;
+import static dev.meshdeck.views.FormScroll.scrollTo;
 import static dev.meshdeck.views.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
@@ -23,7 +24,6 @@ import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxRobotInterface;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
@@ -298,27 +298,6 @@ class EditorTabsTest {
         scrollTo(robot, cell);
         robot.doubleClickOn(cell);
         robot.push(KeyCode.CONTROL, KeyCode.A).write(text).type(KeyCode.ENTER);
-    }
-
-    /** Scrolls the enclosing form so the node shows, as a user would, then clicks it. */
-    private static FxRobotInterface clickVisible(FxRobot robot, String query) {
-        scrollTo(robot, robot.lookup(query).query());
-        return robot.clickOn(query);
-    }
-
-    private static void scrollTo(FxRobot robot, Node node) {
-        robot.interact(() -> {
-            Node n = node;
-            while (n != null && !(n instanceof ScrollPane)) {
-                n = n.getParent();
-            }
-            if (n instanceof ScrollPane scroll) {
-                Node content = scroll.getContent();
-                double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
-                double range = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-                scroll.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / range)));
-            }
-        });
     }
 
     private Draft activeDraft() {
