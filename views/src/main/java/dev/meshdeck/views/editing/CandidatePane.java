@@ -350,6 +350,12 @@ final class CandidatePane {
 
     /** A finding as a compact line: severity mark, line, code, message. */
     private static final class FindingCell extends ListCell<Finding> {
+        FindingCell() {
+            // long messages wrap inside the pane instead of running off its right edge
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Finding f, boolean empty) {
             super.updateItem(f, empty);
