@@ -334,7 +334,8 @@ public final class EditorPane {
         }
         List<NewPolicy> securityOffers = new ArrayList<>();
         for (NewPolicy p : List.of(NewPolicy.AUTHORIZATION_POLICY, NewPolicy.PEER_AUTHENTICATION, NewPolicy.REQUEST_AUTHENTICATION)) {
-            if (securityDrafts.stream().noneMatch(d -> d.kind().equals(p.kind()))) {
+            // a namespace- or mesh-wide object elsewhere (istio-system/default) does not stop a policy of the function's own
+            if (securityDrafts.stream().noneMatch(d -> d.kind().equals(p.kind()) && d.ref().namespace().equals(function.namespace()))) {
                 securityOffers.addAll(offers(function, p));
             }
         }
