@@ -202,6 +202,43 @@ final class FakeCatalog implements FunctionCatalog {
                         mode: PERMISSIVE
                     """));
         }
+        if (id.name().equals("payment-function")) {
+            // locality load balancing and JWT issuers, as in the sandbox's payments namespace
+            resources.add(new MeshResource("DestinationRule", "payments", "payment-function", """
+                    apiVersion: networking.istio.io/v1
+                    kind: DestinationRule
+                    metadata:
+                      name: payment-function
+                      namespace: payments
+                    spec:
+                      host: payment-function
+                      trafficPolicy:
+                        loadBalancer:
+                          simple: ROUND_ROBIN
+                          localityLbSetting:
+                            enabled: true
+                            distribute:
+                              - from: eu-west-1/eu-west-1a/*
+                                to:
+                                  "eu-west-1/eu-west-1a/*": 80
+                                  "eu-west-1/eu-west-1b/*": 20
+                        outlierDetection:
+                          consecutive5xxErrors: 5
+                          interval: 10s
+                    """));
+            resources.add(new MeshResource("RequestAuthentication", "payments", "payments-jwt", """
+                    apiVersion: security.istio.io/v1
+                    kind: RequestAuthentication
+                    metadata:
+                      name: payments-jwt
+                      namespace: payments
+                    spec:
+                      jwtRules:
+                        - issuer: https://auth.meshdeck.example
+                          jwksUri: https://auth.meshdeck.example/.well-known/jwks.json
+                          outputPayloadToHeader: x-jwt-payload
+                    """));
+        }
         return resources;
     }
 

@@ -131,9 +131,11 @@ class PolicyEditorTest {
         int offset = onFx(() -> area(robot).getAbsolutePosition(line - 1, 8));
         assertThat(onFx(() -> area(robot).getStyleOfChar(offset))).contains("yaml-error");
 
-        robot.interact(() -> area(robot).moveTo(0));
+        // the finding points at route 0's destinations: clicking it shows them on the Routing tab
         robot.clickOn(findingCell(robot, "MD0202"));
-        until(() -> area(robot).getCurrentParagraph() == line - 1);
+        until(() -> robot.lookup("#route-destinations").query().isFocused());
+        assertThat(onFx(() -> robot.lookup("#editor-forms").queryAs(TabPane.class).getSelectionModel().getSelectedItem()
+                .getId())).isEqualTo("routing-tab");
     }
 
     @Test

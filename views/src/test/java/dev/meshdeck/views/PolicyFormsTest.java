@@ -1,6 +1,8 @@
 package dev.meshdeck.views;
 
 import static dev.meshdeck.views.FxWait.onFx;
+import static dev.meshdeck.views.FormScroll.clickVisible;
+import static dev.meshdeck.views.FormScroll.scrollTo;
 import static dev.meshdeck.views.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -61,6 +62,7 @@ class PolicyFormsTest {
         Spinner<?> spinner = robot.lookup(MAX_CONNECTIONS).queryAs(Spinner.class);
         assertThat(onFx(() -> spinner.getTooltip()).getText()).contains("connections");
 
+        scrollTo(robot, spinner);
         robot.doubleClickOn(spinner.getEditor()).write("400").type(KeyCode.ENTER);
 
         until(() -> yaml(robot).contains("maxConnections: 400"));
@@ -77,6 +79,7 @@ class PolicyFormsTest {
         String before = yaml(robot);
         Spinner<?> spinner = robot.lookup(MAX_CONNECTIONS).queryAs(Spinner.class);
 
+        scrollTo(robot, spinner);
         robot.doubleClickOn(spinner.getEditor()).write("0").type(KeyCode.ENTER);
 
         Label problem = robot.lookup("#problem-connectionPool-tcp-maxConnections").queryAs(Label.class);
@@ -91,7 +94,7 @@ class PolicyFormsTest {
     void tightenAndChoicesRewriteTheYaml(FxRobot robot) throws Exception {
         selectForm(robot, "resilience-tab");
 
-        robot.clickOn("#tighten-button");
+        clickVisible(robot, "#tighten-button");
 
         until(() -> yaml(robot).contains("maxConnections: 100"));
         assertThat(yaml(robot)).contains("http1MaxPendingRequests: 10", "consecutive5xxErrors: 3");
@@ -127,7 +130,7 @@ class PolicyFormsTest {
 
         robot.interact(() -> choice(robot, "#authz-action").setValue("DENY"));
         until(() -> yaml(robot).contains("action: DENY"));
-        robot.clickOn("#add-rule");
+        clickVisible(robot, "#add-rule");
         clickVisible(robot, "#rule-from-notNamespaces").write("payments");
         clickVisible(robot, "#rule-to-methods").write("DELETE");
         clickVisible(robot, "#confirm-rule");
@@ -143,11 +146,13 @@ class PolicyFormsTest {
     @Test
     void peerAuthenticationModeWritesItsOwnDraft(FxRobot robot) throws Exception {
         selectForm(robot, "security-tab");
+        Draft peer = onFx(() -> window.editor().session().drafts(window.editor().function().id()).stream()
+                .filter(d -> d.kind().equals("PeerAuthentication")).findFirst().orElseThrow());
+        robot.interact(() -> robot.lookup("#security-object").queryAs(ChoiceBox.class).setValue(peer));
+        until(() -> activeDraft() == peer && yaml(robot).contains("kind: PeerAuthentication"));
 
         robot.interact(() -> choice(robot, "#mtls-mode").setValue("STRICT"));
 
-        Draft peer = onFx(() -> window.editor().session().drafts(window.editor().function().id()).stream()
-                .filter(d -> d.kind().equals("PeerAuthentication")).findFirst().orElseThrow());
         until(() -> peer.candidate().at("/spec/mtls/mode").asText().equals("STRICT"));
         assertThat(onFx(peer::dirty)).isTrue();
     }
@@ -155,7 +160,7 @@ class PolicyFormsTest {
     @Test
     void textFieldsOfTheRuleBuilderHaveTooltips(FxRobot robot) throws Exception {
         selectForm(robot, "security-tab");
-        robot.clickOn("#add-rule");
+        clickVisible(robot, "#add-rule");
         Tooltip tip = onFx(() -> robot.lookup("#rule-when-key").queryAs(TextField.class).getTooltip());
         assertThat(tip.getText()).contains("request.auth.claims[groups]");
     }
@@ -164,13 +169,13 @@ class PolicyFormsTest {
     @Test
     void screenshotsOfTheResilienceAndSecurityEditors(FxRobot robot) throws Exception {
         selectForm(robot, "resilience-tab");
-        robot.clickOn("#tighten-button");
+        clickVisible(robot, "#tighten-button");
         until(() -> yaml(robot).contains("maxConnections: 100"));
         Path resilience = Path.of(System.getProperty("meshdeck.editor.resilience", "target/editor-resilience.png"));
         window.snapshot(resilience);
 
         selectForm(robot, "security-tab");
-        robot.clickOn("#add-rule");
+        clickVisible(robot, "#add-rule");
         robot.interact(() -> robot.lookup("#rule-from-notNamespaces").queryAs(TextField.class).setText("payments"));
         robot.interact(() -> robot.lookup("#rule-to-methods").queryAs(TextField.class).setText("DELETE"));
         Path security = Path.of(System.getProperty("meshdeck.editor.security", "target/editor-security.png"));
@@ -178,19 +183,6 @@ class PolicyFormsTest {
 
         assertThat(Files.size(resilience)).isPositive();
         assertThat(Files.size(security)).isPositive();
-    }
-
-    /** Scrolls the Security form so the node shows, as a user would, then clicks it. */
-    private static org.testfx.api.FxRobotInterface clickVisible(FxRobot robot, String query) {
-        robot.interact(() -> {
-            ScrollPane scroll = robot.lookup("#security-scroll").queryAs(ScrollPane.class);
-            Node content = scroll.getContent();
-            Node node = robot.lookup(query).query();
-            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
-            double range = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / range)));
-        });
-        return robot.clickOn(query);
     }
 
     private Draft activeDraft() {

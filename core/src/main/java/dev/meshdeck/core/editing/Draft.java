@@ -10,8 +10,9 @@ import java.util.Deque;
 
 /**
  * One object of a function being edited: the live object as loaded, the candidate the SRE is shaping, and
- * the candidate's earlier states for undo and redo. Trees handed in or out are copies, so nobody can change a
- * draft behind its back. Not thread-safe: a view uses it on its own thread.
+ * the candidate's earlier states for undo and redo. A draft can also be a new object the SRE creates (no live
+ * object: {@link #isNew()}); it is pending from the start and diffs against nothing. Trees handed in or out are
+ * copies, so nobody can change a draft behind its back. Not thread-safe: a view uses it on its own thread.
  */
 public final class Draft {
 
@@ -20,7 +21,10 @@ public final class Draft {
 
     private final EditSession session;
     private final FunctionId function;
+    /** Null for a new object. */
     private final ObjectNode live;
+    /** The live object, or the defaults a new object was created with: what names the draft. */
+    private final ObjectNode initial;
     private final String liveYaml;
     private ObjectNode candidate;
     private String candidateYaml;
@@ -28,12 +32,22 @@ public final class Draft {
     private final Deque<ObjectNode> redo = new ArrayDeque<>();
 
     Draft(EditSession session, FunctionId function, ObjectNode live) {
+        this(session, function, live, live);
+    }
+
+    private Draft(EditSession session, FunctionId function, ObjectNode live, ObjectNode initial) {
         this.session = session;
         this.function = function;
-        this.live = live.deepCopy();
-        this.liveYaml = review(live);
-        this.candidate = live.deepCopy();
-        this.candidateYaml = liveYaml;
+        this.live = live == null ? null : live.deepCopy();
+        this.initial = initial.deepCopy();
+        this.liveYaml = live == null ? "" : review(live);
+        this.candidate = initial.deepCopy();
+        this.candidateYaml = review(initial);
+    }
+
+    /** A draft of an object that does not exist yet, starting from {@code defaults}. */
+    static Draft created(EditSession session, FunctionId function, ObjectNode defaults) {
+        return new Draft(session, function, null, defaults);
     }
 
     public FunctionId function() {
@@ -41,21 +55,31 @@ public final class Draft {
     }
 
     public ResourceRef ref() {
-        return new ResourceRef(live.path("kind").asText(""), live.path("metadata").path("namespace").asText(""),
-                live.path("metadata").path("name").asText(""));
+        return new ResourceRef(initial.path("kind").asText(""), initial.path("metadata").path("namespace").asText(""),
+                initial.path("metadata").path("name").asText(""));
     }
 
     public String kind() {
-        return live.path("kind").asText("");
+        return initial.path("kind").asText("");
     }
 
     public String apiVersion() {
-        return live.path("apiVersion").asText("");
+        return initial.path("apiVersion").asText("");
     }
 
-    /** The object as loaded from the cluster (a copy). */
+    /** True for an object the SRE is creating: applying it creates it. */
+    public boolean isNew() {
+        return live == null;
+    }
+
+    /** The object as loaded from the cluster (a copy); null for a new object. */
     public ObjectNode live() {
-        return live.deepCopy();
+        return live == null ? null : live.deepCopy();
+    }
+
+    /** The live object, or for a new object the defaults it was created with (a copy). */
+    public ObjectNode initial() {
+        return initial.deepCopy();
     }
 
     /** The object as the SRE would apply it now (a copy). */
@@ -78,21 +102,21 @@ public final class Draft {
         session.changed(this);
     }
 
-    /** The live object as it would be reviewed, for the left side of a diff. */
+    /** The live object as it would be reviewed, for the left side of a diff; empty for a new object. */
     public String liveYaml() {
         return liveYaml;
     }
 
     /**
      * True when the reviewed YAML of the candidate differs from the live object's: server-owned fields and
-     * number types (10 read as an int, written back as a long) do not count.
+     * number types (10 read as an int, written back as a long) do not count. Always true for a new object.
      */
     public boolean dirty() {
         return !candidateYaml.equals(liveYaml);
     }
 
     public LineDiff diff() {
-        return LineDiff.between(live, candidate);
+        return live == null ? LineDiff.of("", candidateYaml) : LineDiff.between(live, candidate);
     }
 
     /**
@@ -146,13 +170,13 @@ public final class Draft {
         return true;
     }
 
-    /** Back to the live object, as one undoable step. */
+    /** Back to the live object (a new object: to its defaults), as one undoable step. */
     public boolean revert() {
-        return update(live);
+        return update(initial);
     }
 
     @Override
     public String toString() {
-        return ref() + (dirty() ? " (changed)" : "");
+        return ref() + (isNew() ? " (new)" : dirty() ? " (changed)" : "");
     }
 }

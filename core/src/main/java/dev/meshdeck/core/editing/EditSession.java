@@ -38,6 +38,7 @@ public final class EditSession {
             .thenComparing(d -> d.ref().namespace())
             .thenComparing(d -> d.ref().name());
 
+    /** Mutable lists: new objects are added, discarded ones removed. */
     private final Map<FunctionId, List<Draft>> functions = new LinkedHashMap<>();
     private final List<Consumer<Draft>> listeners = new CopyOnWriteArrayList<>();
     private final YamlReader reader = new YamlReader();
@@ -49,7 +50,7 @@ public final class EditSession {
     public List<Draft> open(FunctionId function, List<MeshResource> resources) {
         List<Draft> existing = functions.get(function);
         if (existing != null) {
-            return existing;
+            return List.copyOf(existing);
         }
         List<Draft> drafts = new ArrayList<>();
         for (MeshResource resource : resources) {
@@ -63,14 +64,51 @@ public final class EditSession {
                 // shown read-only by the details pane; nothing to edit
             }
         }
-        List<Draft> opened = List.copyOf(drafts);
-        functions.put(function, opened);
-        return opened;
+        functions.put(function, drafts);
+        return List.copyOf(drafts);
+    }
+
+    /**
+     * Adds a new object to an opened function's drafts (e.g. a VirtualService for a function that has none),
+     * starting from {@code defaults}; it is pending until discarded.
+     *
+     * @throws IllegalArgumentException when the function already has an object of that kind and name
+     * @throws IllegalStateException    when the function was not opened yet
+     */
+    public Draft create(FunctionId function, ObjectNode defaults) {
+        List<Draft> drafts = functions.get(function);
+        if (drafts == null) {
+            throw new IllegalStateException("open " + function.qualifiedName() + " before creating objects for it");
+        }
+        Draft draft = Draft.created(this, function, defaults);
+        drafts.stream().filter(d -> d.ref().equals(draft.ref())).findFirst().ifPresent(d -> {
+            throw new IllegalArgumentException(d.ref() + " already exists; edit it instead of creating another");
+        });
+        drafts.add(draft);
+        changed(draft);
+        return draft;
+    }
+
+    /**
+     * Drops a new object that was never applied; live objects cannot be discarded (revert them instead).
+     *
+     * @return whether the draft was removed
+     */
+    public boolean discard(Draft draft) {
+        if (!draft.isNew()) {
+            throw new IllegalArgumentException(draft.ref() + " exists in the cluster; revert it instead of discarding it");
+        }
+        List<Draft> drafts = functions.get(draft.function());
+        boolean removed = drafts != null && drafts.remove(draft);
+        if (removed) {
+            changed(draft);
+        }
+        return removed;
     }
 
     /** The drafts of a function already opened; empty when it never was. */
     public List<Draft> drafts(FunctionId function) {
-        return functions.getOrDefault(function, List.of());
+        return List.copyOf(functions.getOrDefault(function, List.of()));
     }
 
     public boolean isOpen(FunctionId function) {
@@ -79,7 +117,7 @@ public final class EditSession {
 
     /** The first draft that carries a traffic split the canary slider can drive. */
     public Optional<Draft> trafficDraft(FunctionId function) {
-        return drafts(function).stream().filter(d -> TrafficEditorModel.drivable(d.live())).findFirst();
+        return drafts(function).stream().filter(d -> TrafficEditorModel.drivable(d.initial())).findFirst();
     }
 
     /** Changed drafts of every function, in a stable order. */

@@ -35,7 +35,7 @@ public final class TrafficEditorModel {
     private String problem;
 
     public TrafficEditorModel(Draft draft) {
-        if (!drivable(draft.live())) {
+        if (!drivable(draft.initial())) {
             throw new IllegalArgumentException(draft.ref() + " carries no traffic split; the traffic editor drives "
                     + "Istio VirtualServices, Knative Services and Lambda aliases");
         }
@@ -172,7 +172,7 @@ public final class TrafficEditorModel {
     /** A version without the object's name in front: "order-function-v2" on order-function is "v2". */
     public String shortName(String version) {
         String prefix = draft.ref().name() + "-";
-        String function = draft.live().path("spec").path("functionName").asText("");
+        String function = draft.initial().path("spec").path("functionName").asText("");
         if (version.startsWith(prefix) && version.length() > prefix.length()) {
             return version.substring(prefix.length());
         }

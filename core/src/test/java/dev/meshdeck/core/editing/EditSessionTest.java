@@ -132,4 +132,28 @@ class EditSessionTest {
         assertThat(drafts).extracting(Draft::kind).containsExactly("DestinationRule");
         assertThat(session.trafficDraft(Fixtures.ORDERS)).isEmpty();
     }
+
+    @Test
+    void newObjectIsPendingDiffsAgainstNothingAndCanBeDiscarded() {
+        session.open(Fixtures.ORDERS, Fixtures.orders());
+        var defaults = dev.meshdeck.core.editing.forms.NewPolicy.PEER_AUTHENTICATION
+                .defaults(dev.meshdeck.core.editing.forms.FunctionTarget.of("serverless", "order-function"));
+
+        Draft created = session.create(Fixtures.ORDERS, defaults);
+
+        assertThat(created.isNew()).isTrue();
+        assertThat(created.live()).isNull();
+        assertThat(created.dirty()).isTrue();
+        assertThat(created.diff().changeCount()).isPositive();
+        assertThat(session.pending()).contains(created);
+        assertThat(session.exportYaml()).contains("kind: PeerAuthentication", "mode: STRICT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.create(Fixtures.ORDERS, defaults))
+                .hasMessageContaining("already exists");
+
+        assertThat(session.discard(created)).isTrue();
+        assertThat(session.pending()).doesNotContain(created);
+        assertThat(session.drafts(Fixtures.ORDERS)).doesNotContain(created);
+        Draft live = session.drafts(Fixtures.ORDERS).get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.discard(live)).hasMessageContaining("revert it");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
@@ -60,6 +61,7 @@ final class CandidatePane {
     private Draft draft;
     private Function<String, List<Finding>> applyText = t -> List.of();
     private Supplier<List<JsonNode>> others = List::of;
+    private Predicate<Finding> revealInForm = f -> false;
     private boolean settingText;
     private boolean applyingText;
     private List<Finding> syntaxProblems = List.of();
@@ -102,7 +104,7 @@ final class CandidatePane {
         findingsList.setCellFactory(l -> new FindingCell());
         findingsList.setOnMouseClicked(e -> {
             Finding selected = findingsList.getSelectionModel().getSelectedItem();
-            if (selected != null) {
+            if (selected != null && !revealInForm.test(selected)) {
                 reveal(selected);
             }
         });
@@ -120,6 +122,11 @@ final class CandidatePane {
         box.getStyleClass().add("findings-box");
         javafx.scene.layout.VBox.setVgrow(findingsList, javafx.scene.layout.Priority.ALWAYS);
         return box;
+    }
+
+    /** Clicking a finding first asks this to select the form field it points at; when it cannot, the line is selected. */
+    void setOnReveal(Predicate<Finding> revealInForm) {
+        this.revealInForm = revealInForm;
     }
 
     CodeArea area() {
@@ -343,6 +350,12 @@ final class CandidatePane {
 
     /** A finding as a compact line: severity mark, line, code, message. */
     private static final class FindingCell extends ListCell<Finding> {
+        FindingCell() {
+            // long messages wrap inside the pane instead of running off its right edge
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Finding f, boolean empty) {
             super.updateItem(f, empty);

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.editing.Draft;
 import dev.meshdeck.core.editing.EditSession;
 import dev.meshdeck.core.editing.TrafficEditorModel;
+import dev.meshdeck.core.editing.forms.FunctionTarget;
+import dev.meshdeck.core.editing.forms.NewPolicy;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.validation.Finding;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +40,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policy editor of the selected function: the form tabs on the left (Traffic), the candidate YAML, its
- * diff against the live object and the validator's findings on the right. Edits live in the
- * {@link EditSession}, so switching functions loses nothing; Ctrl+Z / Ctrl+Shift+Z undo and redo, Ctrl+S
- * exports every pending change.
+ * The policy editor of the selected function: the form tabs on the left (Traffic, Routing, Resilience,
+ * Security), the candidate YAML, its diff against the live object and the validator's findings on the right.
+ * A tab whose object the function lacks offers to create it from good defaults. Clicking a finding selects the
+ * form field it points at, else its YAML line. Edits live in the {@link EditSession}, so switching functions
+ * loses nothing; Ctrl+Z / Ctrl+Shift+Z undo and redo, Ctrl+S exports every pending change.
  */
 public final class EditorPane {
 
@@ -64,6 +71,7 @@ public final class EditorPane {
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
     private final Button export = new Button("Export…");
+    private final Button discard = new Button("Discard new");
     private final Button close = new Button("Close");
     private final TrafficForm trafficForm = new TrafficForm();
     private final Label trafficPlaceholder = new Label();
@@ -71,7 +79,12 @@ public final class EditorPane {
     private final Label trafficDirty = new Label("●");
     private final Tab trafficTab = new Tab("Traffic");
     private final TabPane forms = new TabPane(trafficTab);
+    private final RoutingTab routingForm = new RoutingTab();
+    private final EmptyState routingEmpty = new EmptyState("routing", routingForm.node(), this::create);
+    private final Label routingDirty = new Label("●");
+    private final Tab routingTab = new Tab("Routing");
     private final ResilienceTab resilienceForm = new ResilienceTab();
+    private final EmptyState resilienceEmpty = new EmptyState("resilience", resilienceForm.node(), this::create);
     private final Label resilienceDirty = new Label("●");
     private final Tab resilienceTab = new Tab("Resilience");
     private final SecurityTab securityForm = new SecurityTab();
@@ -81,15 +94,15 @@ public final class EditorPane {
     private final DiffView diff = new DiffView();
     private final TabPane candidateTabs = new TabPane();
     private final BorderPane root = new BorderPane();
-    private final Map<FunctionId, TrafficEditorModel> trafficModels = new HashMap<>();
+    private final Map<Draft, TrafficEditorModel> trafficModels = new HashMap<>();
 
     private ServerlessFunction shown;
     /** The draft of the selected form tab: the one the YAML pane, diff and undo work on. */
     private Draft draft;
     private Draft trafficDraft;
+    private Draft routingDraft;
     private Draft resilienceDraft;
-    private Draft accessDraft;
-    private Draft peerDraft;
+    private List<Draft> securityDrafts = List.of();
     private TrafficEditorModel traffic;
     private Task<List<MeshResource>> loading;
     private Runnable onClose = () -> { };
@@ -117,6 +130,7 @@ public final class EditorPane {
         undo.setId("undo-button");
         redo.setId("redo-button");
         export.setId("export-button");
+        discard.setId("discard-button");
         close.setId("close-editor");
         undo.setTooltip(new Tooltip("Undo (Ctrl+Z)"));
         redo.setTooltip(new Tooltip("Redo (Ctrl+Shift+Z)"));
@@ -124,13 +138,19 @@ public final class EditorPane {
         undo.setOnAction(e -> undo());
         redo.setOnAction(e -> redo());
         export.setOnAction(e -> exportWithChooser());
+        discard.setTooltip(new Tooltip("Drop this new object: it was never applied"));
+        discard.setOnAction(e -> discardNew());
+        discard.managedProperty().bind(discard.visibleProperty());
         close.setOnAction(e -> onClose.run());
-        for (Button b : List.of(undo, redo, export, close)) {
+        for (Button b : List.of(undo, redo, discard, export, close)) {
             b.getStyleClass().add("small");
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        status.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, dirtyMarker, pending, spacer, status, undo, redo, export, close);
+        // the actions on the whole session (export, and applying changes later) sit between redo and close
+        HBox header = new HBox(8, title, dirtyMarker, pending, spacer, status, undo, redo, discard, export, close);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("editor-header");
 
@@ -144,22 +164,21 @@ public final class EditorPane {
         trafficPlaceholder.setWrapText(true);
         trafficContent.getChildren().addAll(trafficPlaceholder, trafficForm.node());
         trafficTab.setContent(trafficContent);
-        resilienceDirty.setId("resilience-dirty");
-        resilienceDirty.getStyleClass().add("dirty-marker");
-        resilienceTab.setId("resilience-tab");
-        resilienceTab.setGraphic(resilienceDirty);
-        resilienceTab.setClosable(false);
-        resilienceTab.setContent(resilienceForm.node());
-        securityDirty.setId("security-dirty");
-        securityDirty.getStyleClass().add("dirty-marker");
-        securityTab.setId("security-tab");
-        securityTab.setGraphic(securityDirty);
-        securityTab.setClosable(false);
-        securityTab.setContent(securityForm.node());
+        formTab(routingTab, "routing", routingDirty, routingEmpty.node());
+        formTab(resilienceTab, "resilience", resilienceDirty, resilienceEmpty.node());
+        formTab(securityTab, "security", securityDirty, securityForm.node());
+        securityForm.setOnSelect(d -> {
+            if (forms.getSelectionModel().getSelectedItem() == securityTab) {
+                activate(securityTab);
+            }
+        });
+        securityForm.setOnCreate(this::create);
         forms.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> activate(now));
         forms.setId("editor-forms");
         forms.getStyleClass().add("editor-forms");
         forms.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        forms.getTabs().addAll(routingTab, resilienceTab, securityTab);
+        candidate.setOnReveal(this::revealInForm);
 
         Tab yamlTab = new Tab("Candidate YAML", candidate.yamlNode());
         yamlTab.setId("yaml-tab");
@@ -172,7 +191,8 @@ public final class EditorPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.72);
         SplitPane body = new SplitPane(forms, right);
-        body.setDividerPositions(0.38);
+        // half and half: the forms need room for labels, tables and the four tab headers
+        body.setDividerPositions(0.5);
         body.getStyleClass().add("editor-body");
 
         root.setTop(header);
@@ -182,6 +202,15 @@ public final class EditorPane {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         session.addListener(this::draftChanged);
         refreshState();
+    }
+
+    private static void formTab(Tab tab, String id, Label dirty, Node content) {
+        dirty.setId(id + "-dirty");
+        dirty.getStyleClass().add("dirty-marker");
+        tab.setId(id + "-tab");
+        tab.setGraphic(dirty);
+        tab.setClosable(false);
+        tab.setContent(content);
     }
 
     public Node node() {
@@ -259,46 +288,131 @@ public final class EditorPane {
     }
 
     private void showDrafts(ServerlessFunction function) {
+        showDrafts(function, securityForm.draft());
+    }
+
+    /** @param securityChoice the security object to show on the Security tab, if still there */
+    private void showDrafts(ServerlessFunction function, Draft securityChoice) {
         List<Draft> drafts = session.drafts(function.id());
         trafficDraft = session.trafficDraft(function.id()).orElse(null);
+        routingDraft = first(drafts, "VirtualService", "networking.istio.io/");
         resilienceDraft = first(drafts, "DestinationRule", "networking.istio.io/");
-        accessDraft = first(drafts, "AuthorizationPolicy", "security.istio.io/");
-        peerDraft = first(drafts, "PeerAuthentication", "security.istio.io/");
+        securityDrafts = drafts.stream().filter(d -> d.apiVersion().startsWith("security.istio.io/")
+                && List.of("AuthorizationPolicy", "PeerAuthentication", "RequestAuthentication").contains(d.kind())).toList();
         draft = null;
 
         if (trafficDraft == null) {
             traffic = null;
             trafficPlaceholder.setText("No VirtualService, Knative Service or Lambda alias carries the traffic of "
-                    + function.name() + "; nothing to split here.");
+                    + function.name() + "; nothing to split here."
+                    + (offered(function, NewPolicy.VIRTUAL_SERVICE) ? " Create a VirtualService on the Routing tab." : ""));
             trafficPlaceholder.setVisible(true);
             trafficForm.node().setVisible(false);
         } else {
-            traffic = trafficModels.computeIfAbsent(function.id(), id -> new TrafficEditorModel(trafficDraft));
+            traffic = trafficModels.computeIfAbsent(trafficDraft, TrafficEditorModel::new);
             trafficPlaceholder.setVisible(false);
             trafficForm.node().setVisible(true);
             trafficForm.show(traffic);
         }
+        if (routingDraft != null) {
+            routingForm.show(routingDraft, () -> resilienceDraft == null ? null : resilienceDraft.candidate());
+            routingEmpty.showForm();
+        } else {
+            routingEmpty.showEmpty(function.platform() == Platform.LAMBDA ? outsideMesh(function)
+                    : function.platform() == Platform.KNATIVE ? "Knative routes " + function.name() + " through its own "
+                    + "Istio integration; its traffic split is on the Traffic tab."
+                    : "No VirtualService routes " + function.name() + " yet: requests reach every version of its Service "
+                    + "alike.", offers(function, NewPolicy.VIRTUAL_SERVICE));
+        }
         if (resilienceDraft != null) {
             resilienceForm.show(resilienceDraft);
+            resilienceEmpty.showForm();
+        } else {
+            resilienceEmpty.showEmpty(function.platform() == Platform.LAMBDA ? outsideMesh(function)
+                    : "No DestinationRule sets load balancing, circuit breaking or TLS for " + function.name()
+                    + " yet: Istio's defaults apply.", offers(function, NewPolicy.DESTINATION_RULE));
         }
-        if (accessDraft != null || peerDraft != null) {
-            securityForm.show(accessDraft, peerDraft);
+        List<NewPolicy> securityOffers = new ArrayList<>();
+        for (NewPolicy p : List.of(NewPolicy.AUTHORIZATION_POLICY, NewPolicy.PEER_AUTHENTICATION, NewPolicy.REQUEST_AUTHENTICATION)) {
+            // a namespace- or mesh-wide object elsewhere (istio-system/default) does not stop a policy of the function's own
+            if (securityDrafts.stream().noneMatch(d -> d.kind().equals(p.kind()) && d.ref().namespace().equals(function.namespace()))) {
+                securityOffers.addAll(offers(function, p));
+            }
         }
+        securityForm.show(securityDrafts, securityChoice, securityOffers);
+
         Tab selected = forms.getSelectionModel().getSelectedItem();
-        List<Tab> tabs = new java.util.ArrayList<>(List.of(trafficTab));
-        if (resilienceDraft != null) {
-            tabs.add(resilienceTab);
-        }
-        if (accessDraft != null || peerDraft != null) {
-            tabs.add(securityTab);
-        }
-        if (!forms.getTabs().equals(tabs)) {
-            forms.getTabs().setAll(tabs);
-        }
-        Tab wanted = tabs.contains(selected) && draftOf(selected) != null ? selected
-                : tabs.stream().filter(t -> draftOf(t) != null).findFirst().orElse(trafficTab);
+        Tab wanted = selected != null && draftOf(selected) != null ? selected
+                : forms.getTabs().stream().filter(t -> draftOf(t) != null).findFirst().orElse(trafficTab);
         forms.getSelectionModel().select(wanted);
         activate(wanted);
+    }
+
+    private static String outsideMesh(ServerlessFunction function) {
+        return function.name() + " runs on AWS Lambda, outside the mesh: no Istio policy applies to it.";
+    }
+
+    private static boolean offered(ServerlessFunction function, NewPolicy policy) {
+        return policy.offeredFor(function);
+    }
+
+    private static List<NewPolicy> offers(ServerlessFunction function, NewPolicy policy) {
+        return offered(function, policy) ? List.of(policy) : List.of();
+    }
+
+    /** Creates a new object of this kind for the function shown, from its form's defaults, and shows it. */
+    void create(NewPolicy policy) {
+        if (shown == null || !session.isOpen(shown.id())) {
+            return;
+        }
+        candidate.flush();
+        Draft created;
+        try {
+            created = session.create(shown.id(), policy.defaults(FunctionTarget.of(shown)));
+        } catch (IllegalArgumentException exists) {
+            status.setText(exists.getMessage());
+            return;
+        }
+        Tab tab = switch (policy) {
+            case VIRTUAL_SERVICE -> routingTab;
+            case DESTINATION_RULE -> resilienceTab;
+            default -> securityTab;
+        };
+        forms.getSelectionModel().select(tab);
+        showDrafts(shown, tab == securityTab ? created : securityForm.draft());
+        status.setText("New " + policy.kind() + " " + created.ref().name() + ": review it, then export");
+    }
+
+    private void discardNew() {
+        if (draft != null && draft.isNew() && shown != null) {
+            Draft dropped = draft;
+            candidate.flush();
+            session.discard(dropped);
+            trafficModels.remove(dropped);
+            showDrafts(shown);
+            status.setText("Discarded the new " + dropped.kind() + " " + dropped.ref().name());
+        }
+    }
+
+    /** Selects the form field a finding points at in the selected tab; false when it points at none. */
+    private boolean revealInForm(Finding finding) {
+        Tab tab = forms.getSelectionModel().getSelectedItem();
+        String path = finding.path();
+        if (path == null || path.isEmpty() || draft == null) {
+            return false;
+        }
+        if (tab == trafficTab && draft == routingDraft && routingForm.shows(path)) {
+            // the Traffic tab shows only the split; the route's other fields are on the Routing tab
+            forms.getSelectionModel().select(routingTab);
+            tab = routingTab;
+        }
+        if (tab == routingTab) {
+            return routingForm.reveal(path);
+        }
+        if (tab == resilienceTab) {
+            return resilienceForm.reveal(path);
+        }
+        return tab == securityTab && securityForm.reveal(path);
     }
 
     private static Draft first(List<Draft> drafts, String kind, String apiGroup) {
@@ -310,11 +424,14 @@ public final class EditorPane {
         if (tab == trafficTab) {
             return trafficDraft;
         }
+        if (tab == routingTab) {
+            return routingDraft;
+        }
         if (tab == resilienceTab) {
             return resilienceDraft;
         }
         if (tab == securityTab) {
-            return accessDraft != null ? accessDraft : peerDraft;
+            return securityForm.draft();
         }
         return null;
     }
@@ -345,13 +462,14 @@ public final class EditorPane {
     private void showMessage(String message) {
         draft = null;
         trafficDraft = null;
+        routingDraft = null;
         resilienceDraft = null;
-        accessDraft = null;
-        peerDraft = null;
+        securityDrafts = List.of();
         traffic = null;
-        if (forms.getTabs().size() > 1) {
-            forms.getTabs().setAll(List.of(trafficTab));
-        }
+        forms.getSelectionModel().select(trafficTab);
+        routingEmpty.showEmpty(message, List.of());
+        resilienceEmpty.showEmpty(message, List.of());
+        securityForm.show(List.of(), null, List.of());
         trafficPlaceholder.setText(message);
         trafficPlaceholder.setVisible(true);
         trafficForm.node().setVisible(false);
@@ -370,10 +488,17 @@ public final class EditorPane {
         if (changed == trafficDraft && changed != null) {
             trafficForm.refresh();
         }
+        if (changed == routingDraft && changed != null) {
+            routingForm.refresh();
+        }
         if (changed == resilienceDraft && changed != null) {
             resilienceForm.refresh();
+            // the Routing form offers the DestinationRule's subsets as destinations
+            if (routingDraft != null) {
+                routingForm.refresh();
+            }
         }
-        if (changed != null && (changed == accessDraft || changed == peerDraft)) {
+        if (changed != null && changed == securityForm.draft()) {
             securityForm.refresh();
         }
         if (changed == draft && draft != null) {
@@ -388,8 +513,10 @@ public final class EditorPane {
         boolean dirty = shown != null && session.dirty(shown.id());
         dirtyMarker.setVisible(dirty);
         trafficDirty.setVisible(trafficDraft != null && trafficDraft.dirty());
+        routingDirty.setVisible(routingDraft != null && routingDraft.dirty());
         resilienceDirty.setVisible(resilienceDraft != null && resilienceDraft.dirty());
-        securityDirty.setVisible((accessDraft != null && accessDraft.dirty()) || (peerDraft != null && peerDraft.dirty()));
+        securityDirty.setVisible(securityDrafts.stream().anyMatch(Draft::dirty));
+        discard.setVisible(draft != null && draft.isNew());
         int count = session.pending().size();
         pending.setText(count == 0 ? "no changes pending" : count == 1 ? "1 change pending" : count + " changes pending");
         undo.setDisable(draft == null || !draft.canUndo());
@@ -449,9 +576,23 @@ public final class EditorPane {
         }
     }
 
+    /** Whether the validator is still running on the YAML pane's latest text. FX thread. */
+    public boolean checking() {
+        return candidate.checkingProperty().get();
+    }
+
+    /** The validator's findings on the YAML pane's text (a copy). FX thread. */
+    public List<Finding> findings() {
+        return List.copyOf(candidate.findings());
+    }
+
     /** The draft the YAML pane shows (the selected form tab's), or null. */
     public Draft activeDraft() {
         return draft;
+    }
+
+    RoutingTab routingForm() {
+        return routingForm;
     }
 
     ResilienceTab resilienceForm() {

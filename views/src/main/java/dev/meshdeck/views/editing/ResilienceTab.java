@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,12 +20,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The Resilience form over a function's DestinationRule draft: load balancer and TLS mode, every
- * connectionPool and outlierDetection field (built generically from {@link ResilienceForm#circuitBreakerFields()}
- * by {@link FieldEditor}) grouped as Envoy groups them, and a Tighten preset. It holds no state of its own:
- * each change reads the draft's candidate into a {@link ResilienceForm}, applies itself and writes the form's
- * candidate back, so the YAML pane, findings, diff and undo follow; {@link #refresh()} redraws it from the
- * draft after any change, typed YAML included.
+ * The Resilience form over a function's DestinationRule draft: load balancer and TLS mode, locality
+ * distribute and failover tables, every connectionPool and outlierDetection field (built generically from
+ * {@link ResilienceForm#circuitBreakerFields()} by {@link FieldEditor}) grouped as Envoy groups them, and a
+ * Tighten preset. Changes go through a {@link DraftBinding}; {@link #refresh()} redraws it from the draft after
+ * any change, typed YAML included.
  */
 final class ResilienceTab {
 
@@ -37,12 +35,15 @@ final class ResilienceTab {
     private final Map<String, FieldEditor> breaker = new LinkedHashMap<>();
     private final FieldEditor loadBalancer;
     private final FieldEditor tlsMode;
-    private final Button tighten = new Button("Tighten");
-    private final Label problem = new Label();
+    private final Button tighten = FormParts.button("Tighten", "tighten-button");
+    private final Label problem = FormParts.problem("resilience-problem");
+    private final LocalityEditor locality;
     private final ScrollPane root;
-    private Draft draft;
+    private final DraftBinding<ResilienceForm> binding;
 
     ResilienceTab() {
+        binding = new DraftBinding<>(ResilienceForm::of, ResilienceForm::candidate, this::showProblem, this::refresh);
+        locality = new LocalityEditor(table -> apply(f -> f.withLocality(table)));
         Map<String, FieldSpec> policy = new LinkedHashMap<>();
         ResilienceForm.policyFields().forEach(f -> policy.put(f.key(), f));
         loadBalancer = FieldEditor.of(policy.get("loadBalancer.simple"), text -> apply(f -> f.withLoadBalancer(
@@ -50,17 +51,9 @@ final class ResilienceTab {
         tlsMode = FieldEditor.of(policy.get("tls.mode"), text -> apply(f -> f.withTlsMode(
                 text.isEmpty() ? null : TlsSettings.Mode.valueOf(text))));
 
-        tighten.setId("tighten-button");
-        tighten.getStyleClass().add("small");
         tighten.setTooltip(new Tooltip("A stricter circuit breaker that never loosens a setting: halves connection, "
                 + "queue, request and retry limits, caps the connect timeout at 1s and ejects failing endpoints sooner"));
         tighten.setOnAction(e -> apply(ResilienceForm::tightened));
-
-        problem.setId("resilience-problem");
-        problem.getStyleClass().add("traffic-problem");
-        problem.setWrapText(true);
-        problem.setVisible(false);
-        problem.managedProperty().bind(problem.visibleProperty());
 
         VBox tcp = group();
         VBox http = group();
@@ -73,9 +66,9 @@ final class ResilienceTab {
         }
         HBox actions = new HBox(8, tighten);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox content = new VBox(8, caption("Load balancing and TLS"), loadBalancer.node(), tlsMode.node(),
-                caption("Circuit breaker"), actions, problem, titled(TCP, tcp, "tcp-group"), titled(HTTP, http, "http-group"),
-                titled(OUTLIER, outlier, "outlier-group"));
+        VBox content = new VBox(8, problem, FormParts.caption("Load balancing and TLS"), loadBalancer.node(), tlsMode.node(),
+                titled("Locality load balancing", locality.node(), "locality-group"), FormParts.caption("Circuit breaker"), actions, titled(TCP, tcp, "tcp-group"),
+                titled(HTTP, http, "http-group"), titled(OUTLIER, outlier, "outlier-group"));
         content.setId("resilience-form");
         content.getStyleClass().add("traffic-form");
         root = new ScrollPane(content);
@@ -96,31 +89,22 @@ final class ResilienceTab {
         return pane;
     }
 
-    private static Label caption(String text) {
-        Label label = new Label(text.toUpperCase(java.util.Locale.ROOT));
-        label.getStyleClass().add("editor-caption");
-        return label;
-    }
-
     Node node() {
         return root;
     }
 
     void show(Draft draft) {
-        this.draft = draft;
+        binding.bind(draft);
         refresh();
+    }
+
+    Draft draft() {
+        return binding.draft();
     }
 
     /** The form over the draft's candidate, or null when the candidate cannot be read as a DestinationRule. */
     ResilienceForm form() {
-        if (draft == null) {
-            return null;
-        }
-        try {
-            return ResilienceForm.of(draft.candidate());
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
+        return binding.form();
     }
 
     FieldEditor field(String key) {
@@ -129,6 +113,32 @@ final class ResilienceTab {
             throw new IllegalArgumentException("no circuit-breaker field " + key);
         }
         return editor;
+    }
+
+    LocalityEditor locality() {
+        return locality;
+    }
+
+    /** Focuses the field a finding's path points at; false when the path is not one of this form's fields. */
+    boolean reveal(String path) {
+        var at = ResilienceForm.fieldAt(path);
+        if (at.isEmpty() || binding.form() == null) {
+            return false;
+        }
+        String key = at.get().key();
+        Node target = switch (key) {
+            case "loadBalancer.simple" -> loadBalancer.control();
+            case "tls.mode" -> tlsMode.control();
+            case "locality" -> locality.node();
+            default -> breaker.get(key).control();
+        };
+        for (Node n = target; n != null; n = n.getParent()) {
+            if (n instanceof TitledPane pane) {
+                pane.setExpanded(true);
+            }
+        }
+        Reveal.show(root, target);
+        return true;
     }
 
     private void applyField(String key, String text) {
@@ -144,22 +154,9 @@ final class ResilienceTab {
         apply(f -> f.withValue(key, text));
     }
 
-    private void apply(UnaryOperator<ResilienceForm> change) {
-        ResilienceForm form = form();
-        if (form == null) {
-            refresh();
-            return;
-        }
-        ResilienceForm next;
-        try {
-            next = change.apply(form);
-        } catch (IllegalArgumentException refused) {
-            showProblem(refused.getMessage());
-            return;
-        }
-        if (!draft.update(next.candidate())) {
-            refresh();
-        }
+    private boolean apply(java.util.function.UnaryOperator<ResilienceForm> change) {
+        problem.setVisible(false);
+        return binding.apply(change);
     }
 
     private void showProblem(String message) {
@@ -169,20 +166,15 @@ final class ResilienceTab {
 
     /** Redraws every control from the draft's candidate. */
     void refresh() {
-        ResilienceForm form;
-        String unreadable = null;
-        try {
-            form = draft == null ? null : ResilienceForm.of(draft.candidate());
-        } catch (RuntimeException e) {
-            form = null;
-            unreadable = e.getMessage();
-        }
+        ResilienceForm form = binding.form();
+        String unreadable = binding.unreadable();
         boolean editable = form != null;
         List<FieldEditor> all = new ArrayList<>(breaker.values());
         all.add(loadBalancer);
         all.add(tlsMode);
         all.forEach(e -> e.setDisable(!editable));
         tighten.setDisable(!editable);
+        locality.setDisable(!editable);
         if (!editable) {
             showProblem(unreadable == null ? "" : "The form cannot read this DestinationRule: " + unreadable
                     + "; fix it in the YAML");
@@ -207,5 +199,6 @@ final class ResilienceTab {
             loadBalancer.setDisable(lb != null);
         }
         tlsMode.setText(form.tlsMode() == null ? "" : form.tlsMode().name());
+        locality.show(form.localityTable());
     }
 }

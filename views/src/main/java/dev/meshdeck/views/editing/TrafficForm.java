@@ -21,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
@@ -157,20 +156,14 @@ final class TrafficForm {
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.visibleProperty());
 
-        Label canaryCaption = caption("Canary");
+        Label canaryCaption = FormParts.caption("Canary");
         Label hint = new Label("← → 1%   PgUp PgDn 5%");
         hint.getStyleClass().add("key-hint");
-        Label weightsCaption = caption("Weights");
+        Label weightsCaption = FormParts.caption("Weights");
         root = new VBox(8, canaryCaption, labels, slider, presetBar, hint, problem, weightsCaption, weights, total);
         root.setId("traffic-form");
         root.getStyleClass().add("traffic-form");
         VBox.setVgrow(weights, Priority.ALWAYS);
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text.toUpperCase(java.util.Locale.ROOT));
-        label.getStyleClass().add("editor-caption");
-        return label;
     }
 
     Node node() {
@@ -225,23 +218,6 @@ final class TrafficForm {
             problem.setVisible(model.problem().isPresent());
         } finally {
             refreshing = false;
-        }
-    }
-
-    /** Whole percentages; anything else is refused (null) and the cell shows the model's value again. */
-    private static final class PercentConverter extends StringConverter<Integer> {
-        @Override
-        public String toString(Integer value) {
-            return value == null ? "" : value.toString();
-        }
-
-        @Override
-        public Integer fromString(String text) {
-            try {
-                return Integer.valueOf(text.trim().replace("%", ""));
-            } catch (NumberFormatException e) {
-                return null;
-            }
         }
     }
 }

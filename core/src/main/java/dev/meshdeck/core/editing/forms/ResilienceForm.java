@@ -65,7 +65,7 @@ public final class ResilienceForm {
         ObjectNode metadata = skeleton.putObject("metadata");
         metadata.put("name", function.name());
         metadata.put("namespace", function.namespace());
-        metadata.putObject("labels").put("app", function.appLabel());
+        metadata.putObject("labels").put("app", function.name());
         skeleton.putObject("spec").put("host", function.host());
         return new ResilienceForm(null, PolicyDocument.of(skeleton),
                 new DestinationPolicy(function.namespace(), function.name(), function.host(), defaults, List.of()));
@@ -312,6 +312,31 @@ public final class ResilienceForm {
 
     public ResilienceForm withTrafficPolicy(ResiliencePolicy trafficPolicy) {
         return new ResilienceForm(live, base, policy.withTrafficPolicy(trafficPolicy));
+    }
+
+
+    /**
+     * The field a finding's path points at: a circuit-breaker key ({@code spec.trafficPolicy.connectionPool.tcp
+     * .maxConnections}), "loadBalancer.simple", "tls.mode" or "locality"; empty for anything else.
+     */
+    public static java.util.Optional<FormField> fieldAt(String path) {
+        String prefix = "spec.trafficPolicy.";
+        if (path == null || !path.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        String rest = path.substring(prefix.length());
+        for (FieldSpec spec : CircuitBreakerFields.ALL) {
+            if (rest.equals(spec.key()) || rest.startsWith(spec.key() + ".") || rest.startsWith(spec.key() + "[")) {
+                return java.util.Optional.of(FormField.of(spec.key()));
+            }
+        }
+        if (rest.startsWith("loadBalancer.localityLbSetting")) {
+            return java.util.Optional.of(FormField.of("locality"));
+        }
+        if (rest.startsWith("loadBalancer")) {
+            return java.util.Optional.of(FormField.of("loadBalancer.simple"));
+        }
+        return rest.startsWith("tls") ? java.util.Optional.of(FormField.of("tls.mode")) : java.util.Optional.empty();
     }
 
     // ---- output ----

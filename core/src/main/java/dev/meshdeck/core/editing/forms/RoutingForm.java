@@ -20,8 +20,13 @@ import dev.meshdeck.core.yaml.YamlRenderer;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Routing editor's model over one VirtualService: its HTTP routes in evaluation order (first match
@@ -34,6 +39,15 @@ import java.util.Objects;
 public final class RoutingForm {
 
     public static final String KIND = "VirtualService";
+
+    /** Retry attempts written when retries get a setting but no attempt count: Istio's own default. */
+    static final int DEFAULT_ATTEMPTS = 2;
+
+    private static final Pattern ROUTE_PATH = Pattern.compile("^spec\\.http\\[(\\d+)](?:\\.(.*))?$");
+
+    /** A condition of a route with its match entry: entries are alternatives, an entry's conditions all hold. */
+    public record RouteCondition(int entry, MatchCondition condition) {
+    }
 
     private final JsonNode live;
     private final PolicyDocument base;
@@ -71,7 +85,7 @@ public final class RoutingForm {
         ObjectNode metadata = skeleton.putObject("metadata");
         metadata.put("name", function.name());
         metadata.put("namespace", function.namespace());
-        metadata.putObject("labels").put("app", function.appLabel());
+        metadata.putObject("labels").put("app", function.name());
         skeleton.putObject("spec").putArray("hosts").add(function.host());
         return new RoutingForm(null, PolicyDocument.of(skeleton), policy, List.of(-1));
     }
@@ -160,6 +174,11 @@ public final class RoutingForm {
      */
     public RoutingForm addingRoute(HttpRoute route) {
         return addingRoute(firstCatchAll(), route);
+    }
+
+    /** Where {@link #addingRoute(HttpRoute)} puts a new route: before the first catch-all route, else last. */
+    public int newRoutePosition() {
+        return firstCatchAll();
     }
 
     public RoutingForm removingRoute(int index) {
@@ -278,6 +297,264 @@ public final class RoutingForm {
         return withRoute(route, route(route).withRetries(retries));
     }
 
+
+    /**
+     * One line per route as an SRE reads it, e.g. "1. premium: header x-user-tier = premium → order-function-v2"
+     * or "2. every request → v1 90%, v2 10% · timeout 5s".
+     */
+    public String summary(int index) {
+        HttpRoute r = route(index);
+        List<String> entries = new ArrayList<>();
+        for (MatchRule m : r.matches()) {
+            entries.add(String.join(" and ", MatchCondition.of(m).stream().map(MatchCondition::describe).toList()));
+        }
+        String when = r.catchesAll() ? "every request" : String.join(" or ", entries);
+        List<WeightedDestination> ds = r.split().destinations();
+        String to = ds.size() == 1 ? ds.get(0).destination().label()
+                : String.join(", ", ds.stream().map(d -> d.destination().label() + " " + d.weight() + "%").toList());
+        StringBuilder s = new StringBuilder().append(index + 1).append(". ");
+        if (r.name() != null) {
+            s.append(r.name()).append(": ");
+        }
+        s.append(when).append(" → ").append(to);
+        if (r.mirror() != null) {
+            s.append(" · mirror to ").append(r.mirror().destination().label());
+        }
+        if (r.fault() != null) {
+            s.append(" · fault injection");
+        }
+        if (r.timeout() != null) {
+            s.append(" · timeout ").append(r.timeout());
+        }
+        if (r.retries() != null) {
+            s.append(" · ").append(r.retries().attempts()).append(" retries");
+        }
+        return s.toString();
+    }
+
+    /** Every version the routes send traffic to (a subset, or a host without subsets), in order of appearance. */
+    public List<String> versions() {
+        Set<String> out = new LinkedHashSet<>();
+        routes().forEach(r -> r.split().targets().forEach(d -> out.add(d.label())));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The destinations a route can be pointed at: the VirtualService's own host, every destination its routes
+     * and mirrors use, and every subset of the function's DestinationRule.
+     *
+     * @param destinationRule the function's DestinationRule as it is being edited, or null
+     */
+    public List<Destination> destinationChoices(JsonNode destinationRule) {
+        Set<Destination> out = new LinkedHashSet<>();
+        hosts().stream().filter(h -> !h.contains("*")).forEach(h -> out.add(Destination.host(h)));
+        for (HttpRoute r : routes()) {
+            r.split().targets().forEach(out::add);
+            if (r.mirror() != null) {
+                out.add(r.mirror().destination());
+            }
+        }
+        if (destinationRule != null && !destinationRule.path("spec").path("host").asText("").isBlank()) {
+            String host = destinationRule.path("spec").path("host").asText();
+            out.add(Destination.host(host));
+            destinationRule.path("spec").path("subsets").forEach(s -> {
+                if (!s.path("name").asText("").isBlank()) {
+                    out.add(Destination.subset(host, s.path("name").asText()));
+                }
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    /** The conditions of a route, entry by entry. */
+    public List<RouteCondition> conditions(int route) {
+        List<RouteCondition> out = new ArrayList<>();
+        List<MatchRule> matches = route(route).matches();
+        for (int i = 0; i < matches.size(); i++) {
+            for (MatchCondition c : MatchCondition.of(matches.get(i))) {
+                out.add(new RouteCondition(i, c));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds a condition to match entry {@code entry} of a route (all its conditions must hold); an entry one past
+     * the last starts a new alternative.
+     */
+    public RoutingForm addingCondition(int route, int entry, MatchCondition condition) {
+        List<MatchRule> matches = new ArrayList<>(route(route).matches());
+        if (entry < 0 || entry > matches.size()) {
+            throw new IllegalArgumentException("route " + (route + 1) + " has " + matches.size() + " match entries; no entry "
+                    + (entry + 1));
+        }
+        if (entry == matches.size()) {
+            matches.add(condition.addTo(MatchRule.any()));
+        } else {
+            matches.set(entry, condition.addTo(matches.get(entry)));
+        }
+        return withMatches(route, matches);
+    }
+
+    /** Removes a condition; an entry left without conditions goes too (it would match every request). */
+    public RoutingForm removingCondition(int route, RouteCondition condition) {
+        List<MatchRule> matches = new ArrayList<>(route(route).matches());
+        MatchRule rest = condition.condition().removeFrom(matches.get(condition.entry()));
+        if (rest.matchesEverything()) {
+            matches.remove(condition.entry());
+        } else {
+            matches.set(condition.entry(), rest);
+        }
+        return withMatches(route, matches);
+    }
+
+    /**
+     * A new route for requests meeting {@code condition}, sent to {@code target}, placed where it takes effect
+     * (before the catch-all route): e.g. header x-user-tier = premium to the candidate.
+     *
+     * @param name the route's name; blank: unnamed
+     */
+    public RoutingForm addingRoute(String name, MatchCondition condition, Destination target) {
+        HttpRoute route = HttpRoute.to(target).named(name == null || name.isBlank() ? null : name.trim())
+                .addingMatch(condition.addTo(MatchRule.any()));
+        return addingRoute(route);
+    }
+
+    /** Sets one destination's weight; the route's other destinations share the rest. */
+    public RoutingForm withDestinationWeight(int route, int destination, int weight) {
+        return withSplit(route, route(route).split().withWeight(destination, Math.max(0, Math.min(100, weight))));
+    }
+
+    /** Adds a destination to a route at weight 0, so nothing moves until a weight is given. */
+    public RoutingForm addingDestination(int route, Destination destination) {
+        WeightSplit split = route(route).split();
+        if (split.targets().contains(destination)) {
+            throw new IllegalArgumentException("route " + (route + 1) + " already sends traffic to " + destination.label());
+        }
+        return withSplit(route, split.adding(destination, 0));
+    }
+
+    /** Removes a destination; its weight goes to the others. */
+    public RoutingForm removingDestination(int route, int destination) {
+        WeightSplit split = route(route).split();
+        if (split.destinations().size() == 1) {
+            throw new IllegalArgumentException("a route needs a destination; point it elsewhere or remove the route");
+        }
+        return withSplit(route, split.removing(destination));
+    }
+
+    /** Points a route's mirror at {@code target} keeping its percentage; null removes the mirror. */
+    public RoutingForm withMirrorTarget(int route, Destination target) {
+        Mirror m = route(route).mirror();
+        return withMirror(route, target, m == null ? null : m.percent());
+    }
+
+    /** The text a control shows for a per-route field of {@link #routeFields()}; "" when unset. */
+    public String text(int route, String key) {
+        HttpRoute r = route(route);
+        FaultInjection f = r.fault();
+        switch (RouteFields.spec(key).key()) {
+            case "timeout":
+                return r.timeout() == null ? "" : r.timeout().toString();
+            case "retries.attempts":
+                return r.retries() == null ? "" : Integer.toString(r.retries().attempts());
+            case "retries.perTryTimeout":
+                return r.retries() == null || r.retries().perTryTimeout() == null ? "" : r.retries().perTryTimeout().toString();
+            case "retries.retryOn":
+                return r.retries() == null ? "" : String.join(",", r.retries().retryOn());
+            case "mirrorPercentage":
+                return r.mirror() == null || r.mirror().percent() == null ? "" : percent(r.mirror().percent());
+            case "fault.delay.fixedDelay":
+                return f == null || f.delay() == null ? "" : f.delay().duration().toString();
+            case "fault.delay.percentage":
+                return f == null || f.delay() == null ? "" : percent(f.delay().percent());
+            case "fault.abort.httpStatus":
+                return f == null || f.abort() == null ? "" : Integer.toString(f.abort().httpStatus());
+            default:
+                return f == null || f.abort() == null ? "" : percent(f.abort().percent());
+        }
+    }
+
+    /**
+     * Sets a per-route field from the text the user typed; blank clears it (Istio's default).
+     *
+     * @throws IllegalArgumentException with the field's message when the text is not a valid value, or when the
+     *                                  field needs another one first (a mirror percentage needs a mirror)
+     */
+    public RoutingForm withValue(int route, String key, String text) {
+        FieldSpec spec = RouteFields.spec(key);
+        Object value = spec.parse(text);
+        HttpRoute r = route(route);
+        FaultInjection f = r.fault();
+        Retries retries = r.retries();
+        switch (key) {
+            case "timeout":
+                return withTimeout(route, (IstioDuration) value);
+            case "retries.attempts":
+                if (value == null) {
+                    boolean more = retries != null && (retries.perTryTimeout() != null || !retries.retryOn().isEmpty());
+                    return withRetries(route, more ? new Retries(DEFAULT_ATTEMPTS, retries.perTryTimeout(), retries.retryOn()) : null);
+                }
+                return withRetries(route, new Retries(((Long) value).intValue(),
+                        retries == null ? null : retries.perTryTimeout(), retries == null ? List.of() : retries.retryOn()));
+            case "retries.perTryTimeout":
+                return withRetries(route, new Retries(retries == null ? DEFAULT_ATTEMPTS : retries.attempts(),
+                        (IstioDuration) value, retries == null ? List.of() : retries.retryOn()));
+            case "retries.retryOn":
+                return withRetries(route, new Retries(retries == null ? DEFAULT_ATTEMPTS : retries.attempts(),
+                        retries == null ? null : retries.perTryTimeout(), value == null ? List.of()
+                        : List.of(((String) value).split("\\s*,\\s*"))));
+            case "mirrorPercentage":
+                if (r.mirror() == null) {
+                    throw new IllegalArgumentException("choose where to mirror to before the mirror percentage");
+                }
+                return withMirror(route, r.mirror().destination(), value == null ? null : ((Long) value).doubleValue());
+            case "fault.delay.fixedDelay":
+                return withDelayFault(route, (IstioDuration) value, f == null || f.delay() == null ? 100 : f.delay().percent());
+            case "fault.delay.percentage":
+                if (f == null || f.delay() == null) {
+                    throw new IllegalArgumentException("set the injected delay before the share of delayed requests");
+                }
+                return withDelayFault(route, f.delay().duration(), value == null ? 100 : ((Long) value).doubleValue());
+            case "fault.abort.httpStatus":
+                return withAbortFault(route, value == null ? null : ((Long) value).intValue(),
+                        f == null || f.abort() == null ? 100 : f.abort().percent());
+            default:
+                if (f == null || f.abort() == null) {
+                    throw new IllegalArgumentException("set the abort status before the share of aborted requests");
+                }
+                return withAbortFault(route, f.abort().httpStatus(), value == null ? 100 : ((Long) value).doubleValue());
+        }
+    }
+
+    private static String percent(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /**
+     * The route and field a finding's path points at ({@code spec.http[1].timeout} is route 1's timeout;
+     * {@code spec.http[0].route[1].weight} route 0's destinations, key "route"); empty outside the routes.
+     */
+    public static Optional<FormField> fieldAt(String path) {
+        Matcher m = ROUTE_PATH.matcher(path == null ? "" : path);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int route = Integer.parseInt(m.group(1));
+        String rest = m.group(2) == null ? "" : m.group(2);
+        for (FieldSpec spec : RouteFields.ALL) {
+            if (rest.equals(spec.key()) || rest.startsWith(spec.key() + ".")) {
+                return Optional.of(new FormField(route, spec.key()));
+            }
+        }
+        for (String part : List.of("match", "route", "mirror")) {
+            if (rest.equals(part) || rest.startsWith(part + ".") || rest.startsWith(part + "[")) {
+                return Optional.of(new FormField(route, part));
+            }
+        }
+        return Optional.of(new FormField(route, ""));
+    }
+
     // ---- output ----
 
     /** The VirtualService to apply: the object the form was built from, with the form's edits. */
@@ -343,6 +620,12 @@ public final class RoutingForm {
 
     /** Per-route field metadata. */
     static final class RouteFields {
+        static FieldSpec spec(String key) {
+            return ALL.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("no route field " + key + "; the fields are "
+                            + ALL.stream().map(FieldSpec::key).toList()));
+        }
+
         static final List<FieldSpec> ALL = List.of(
                 FieldSpec.duration("timeout", "Timeout", IstioDuration.ofMillis(1), IstioDuration.ofSeconds(3600),
                         IstioDuration.ofMillis(100), "How long the caller waits for the whole request, retries included, "

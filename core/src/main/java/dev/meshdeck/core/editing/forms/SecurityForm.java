@@ -102,11 +102,11 @@ public final class SecurityForm {
     }
 
     /**
-     * A new AuthorizationPolicy for a function: ALLOW, selecting the function's pods by their {@code app}
+     * A new AuthorizationPolicy for a function: ALLOW, selecting the function's pods by their
      * label, with one rule letting in requests from the function's own namespace.
      */
     public static SecurityForm newAuthorizationPolicy(FunctionTarget function) {
-        AccessPolicy p = AccessPolicy.allow(function.namespace(), function.name(), Map.of("app", function.appLabel()),
+        AccessPolicy p = AccessPolicy.allow(function.namespace(), function.name(), function.selector(),
                 AccessRule.anyRequest().withSource(RequestSource.namespaces(function.namespace())));
         return new SecurityForm(null, skeleton(Kind.AUTHORIZATION_POLICY, function), Kind.AUTHORIZATION_POLICY, p, null,
                 null, null, List.of(-1));
@@ -115,7 +115,7 @@ public final class SecurityForm {
     /** A new PeerAuthentication for a function: STRICT mTLS on its pods. */
     public static SecurityForm newPeerAuthentication(FunctionTarget function) {
         PeerAuthenticationPolicy p = new PeerAuthenticationPolicy(function.namespace(), function.name(),
-                Map.of("app", function.appLabel()), PeerAuthenticationPolicy.MtlsMode.STRICT, Map.of());
+                function.selector(), PeerAuthenticationPolicy.MtlsMode.STRICT, Map.of());
         return new SecurityForm(null, skeleton(Kind.PEER_AUTHENTICATION, function), Kind.PEER_AUTHENTICATION, null, null,
                 p, null, List.of());
     }
@@ -123,7 +123,7 @@ public final class SecurityForm {
     /** A new RequestAuthentication for a function's pods, with no issuer yet: add one with {@link #addingJwtRule}. */
     public static SecurityForm newRequestAuthentication(FunctionTarget function) {
         RequestAuthenticationPolicy p = new RequestAuthenticationPolicy(function.namespace(), function.name(),
-                Map.of("app", function.appLabel()), List.of());
+                function.selector(), List.of());
         return new SecurityForm(null, skeleton(Kind.REQUEST_AUTHENTICATION, function), Kind.REQUEST_AUTHENTICATION, null,
                 null, null, p, List.of());
     }
@@ -135,7 +135,7 @@ public final class SecurityForm {
         ObjectNode metadata = tree.putObject("metadata");
         metadata.put("name", function.name());
         metadata.put("namespace", function.namespace());
-        metadata.putObject("labels").put("app", function.appLabel());
+        metadata.putObject("labels").put("app", function.name());
         tree.putObject("spec");
         return PolicyDocument.of(tree);
     }
@@ -287,6 +287,30 @@ public final class SecurityForm {
     public SecurityForm removingJwtRule(int index) {
         return withJwt(new RequestAuthenticationPolicy(jwt.namespace(), jwt.name(), jwt.selector(),
                 Trees.removing(jwtRules(), index)), Trees.removing(origins, index));
+    }
+
+
+    /** The JWT issuer editor's fields, for generic controls (see {@link JwtIssuerEntry}). */
+    public static List<FieldSpec> jwtFields() {
+        return JwtIssuerEntry.FIELDS;
+    }
+
+    /**
+     * Where a finding's path lands: an authorization rule ({@code spec.rules[1]...}: index 1, key "rules"), a JWT
+     * issuer (key "jwtRules"), or "action", "provider", "mtls", "selector"; empty for anything else.
+     */
+    public static java.util.Optional<FormField> fieldAt(String path) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^spec\\.(rules|jwtRules)\\[(\\d+)].*$")
+                .matcher(path == null ? "" : path);
+        if (m.matches()) {
+            return java.util.Optional.of(new FormField(Integer.parseInt(m.group(2)), m.group(1)));
+        }
+        for (String key : List.of("action", "provider", "mtls", "selector", "rules", "jwtRules")) {
+            if (path != null && (path.equals("spec." + key) || path.startsWith("spec." + key + "."))) {
+                return java.util.Optional.of(FormField.of(key));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     // ---- problems and output ----
