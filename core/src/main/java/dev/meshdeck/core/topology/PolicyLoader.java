@@ -1,19 +1,21 @@
 package dev.meshdeck.core.topology;
 
-import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the mesh resources of functions ({@link FunctionCatalog#resourcesOf}, which may block on the network)
+ * Reads the mesh resources of functions ({@code FunctionCatalog.resourcesOf}, which may block on the network)
  * on a few background threads and hands each function's {@link PolicyFacts} over, on those threads. Functions
  * no mesh policy applies to are skipped: their graph comes from the inventory alone.
  */
@@ -21,13 +23,13 @@ public final class PolicyLoader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyLoader.class);
 
-    private final FunctionCatalog catalog;
+    private final Function<FunctionId, List<MeshResource>> resourcesOf;
     private final BiConsumer<FunctionId, PolicyFacts> onLoaded;
     private final ExecutorService workers;
     private final Set<FunctionId> pending = ConcurrentHashMap.newKeySet();
 
-    public PolicyLoader(FunctionCatalog catalog, int threads, BiConsumer<FunctionId, PolicyFacts> onLoaded) {
-        this.catalog = catalog;
+    public PolicyLoader(Function<FunctionId, List<MeshResource>> resourcesOf, int threads, BiConsumer<FunctionId, PolicyFacts> onLoaded) {
+        this.resourcesOf = resourcesOf;
         this.onLoaded = onLoaded;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, task -> {
@@ -45,7 +47,7 @@ public final class PolicyLoader implements AutoCloseable {
         workers.execute(() -> {
             pending.remove(function.id());
             try {
-                onLoaded.accept(function.id(), PolicyFacts.read(catalog.resourcesOf(function.id())));
+                onLoaded.accept(function.id(), PolicyFacts.read(resourcesOf.apply(function.id())));
             } catch (RuntimeException e) {
                 // the details pane shows the same failure when the function is selected
                 LOG.debug("topology: policies of {} not loaded: {}", function.id().qualifiedName(), e.getMessage());

@@ -368,7 +368,7 @@ public final class TopologyModel {
             boolean own = host.inCluster() && host.namespace().equals(f.namespace())
                     && (fn.equals(other) || (other == null && (host.service().equals(f.name()) || isVersionService(f, host.service()))));
             if (own) {
-                ownVersions.computeIfAbsent(r.version(), v -> new ArrayList<>()).add(r);
+                ownVersions.computeIfAbsent(shareVersion(f, r.version()), v -> new ArrayList<>()).add(r);
                 continue;
             }
             String target = other;
@@ -411,6 +411,12 @@ public final class TopologyModel {
             configured.put(e.key(), e);
             refreshEdge(e.key());
         }
+    }
+
+    /** The traffic share a route's version names: itself, or {@code v2} for the version Service {@code <app>-v2}. */
+    private static String shareVersion(ServerlessFunction f, String version) {
+        return f.traffic().stream().map(TrafficShare::version)
+                .filter(v -> version.equals(f.name() + "-" + v)).findFirst().orElse(version);
     }
 
     /** A version Service {@code <app>-<version>} that the function's own traffic shares name. */
@@ -505,9 +511,19 @@ public final class TopologyModel {
         return id;
     }
 
+    /** The version node telemetry names: by its version, or by its version Service ({@code <app>-v2} for v2). */
     private String versionNode(String functionNode, String version) {
         String id = functionNode + "|v|" + version;
-        return nodes.containsKey(id) ? id : null;
+        if (nodes.containsKey(id)) {
+            return id;
+        }
+        TopologyNode fn = nodes.get(functionNode);
+        String prefix = fn == null || fn.function() == null ? null : fn.function().name() + "-";
+        if (prefix != null && version.startsWith(prefix)) {
+            String shortId = functionNode + "|v|" + version.substring(prefix.length());
+            return nodes.containsKey(shortId) ? shortId : null;
+        }
+        return null;
     }
 
     /** Sums per-version figures into one: rates add, errors weigh by rate, p95 is the worst. */

@@ -129,7 +129,21 @@ public final class TopologyLayout {
                     .thenComparing(GroupKey::source).thenComparing(GroupKey::namespace));
         }
         reconcile();
+        Set<GroupKey> missing = new LinkedHashSet<>(model.groups().keySet());
+        missing.removeAll(groups.keySet());
+        if (!missing.isEmpty()) {
+            // groups that appeared while the job ran
+            addGroups(prepare(missing).run());
+        }
         pack();
+    }
+
+    private void addGroups(Job job) {
+        job.result.forEach((key, layout) -> {
+            groups.put(key, layout);
+            layout.positions().keySet().forEach(id -> groupOfNode.put(id, key));
+            order.add(key);
+        });
     }
 
     /** Follows one model update: new nodes take free slots, removed ones leave holes. */
@@ -162,12 +176,7 @@ public final class TopologyLayout {
             }
         }
         if (!newGroups.isEmpty()) {
-            Job job = prepare(newGroups).run();
-            job.result.forEach((key, layout) -> {
-                groups.put(key, layout);
-                layout.positions().keySet().forEach(id -> groupOfNode.put(id, key));
-                order.add(key);
-            });
+            addGroups(prepare(newGroups).run());
             repack = true;
         }
         if (repack) {
