@@ -131,6 +131,9 @@ public final class TopologyModel {
             EdgeKey key = e.getKey();
             String from = nodeFor(key.source());
             String to = nodeFor(key.destination());
+            if (from == null || to == null) {
+                continue;
+            }
             if (key.destinationVersion().isEmpty()) {
                 pairs.put(new TopologyEdge.Key(from, to), e.getValue());
                 continue;
@@ -144,7 +147,12 @@ public final class TopologyModel {
         pairFallback.forEach((k, list) -> pairs.putIfAbsent(k, sum(list)));
         byVersion.forEach((k, list) -> pairs.put(k, sum(list)));
         Map<String, TrafficStats> nodeStats = new HashMap<>();
-        snapshot.nodes().forEach((ref, stats) -> nodeStats.put(nodeFor(ref), stats));
+        snapshot.nodes().forEach((ref, stats) -> {
+            String id = nodeFor(ref);
+            if (id != null) {
+                nodeStats.put(id, stats);
+            }
+        });
 
         Set<TopologyEdge.Key> touched = new HashSet<>(observedEdges.keySet());
         touched.addAll(pairs.keySet());
@@ -485,10 +493,17 @@ public final class TopologyModel {
 
     // ---- telemetry ----------------------------------------------------------------------------------------
 
+    /**
+     * The node telemetry names; a gateway or external node when no function answers. Null for a source whose
+     * functions are not known yet: a poll that beats discovery must not invent nodes for them.
+     */
     private String nodeFor(ServiceRef ref) {
         String fn = byService.get(serviceKey(ref.scope(), ref.namespace(), ref.service()));
         if (fn != null) {
             return fn;
+        }
+        if (!ref.scope().isEmpty() && !sourceLabels.containsKey(ref.scope())) {
+            return null;
         }
         if (ref.service().contains("gateway")) {
             return gatewayNode(ref.scope(), ref.namespace(), ref.service());

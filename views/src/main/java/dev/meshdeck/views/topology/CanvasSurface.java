@@ -1,7 +1,10 @@
 package dev.meshdeck.views.topology;
 
 import javafx.geometry.VPos;
+import java.util.Arrays;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -13,7 +16,16 @@ final class CanvasSurface implements DrawSurface {
     private static final double[] DASHED = {6, 4};
     private static final double[] DOTTED = {2, 3};
 
+    /**
+     * Above this many thin solid lines or plain tiles (the whole graph in view) they are set pixel by pixel into
+     * an image drawn at once: JavaFX's software pipeline takes seconds to stroke ten thousand antialiased lines.
+     */
+    private static final int RASTER_THRESHOLD = 300;
+
     private final GraphicsContext g;
+    private WritableImage image;
+    private int[] pixels;
+    private boolean layerUsed;
 
     CanvasSurface(GraphicsContext g) {
         this.g = g;
@@ -47,16 +59,86 @@ final class CanvasSurface implements DrawSurface {
         if (segments == 0) {
             return;
         }
+        if (segments > RASTER_THRESHOLD && lineWidth <= 1 && dash == Dash.SOLID) {
+            raster(xy, segments, stroke);
+            return;
+        }
         g.setStroke(stroke);
         g.setLineWidth(lineWidth);
         g.setLineDashes(dash == Dash.DASHED ? DASHED : dash == Dash.DOTTED ? DOTTED : null);
-        g.beginPath();
         for (int i = 0; i < segments; i++) {
-            g.moveTo(xy[4 * i], xy[4 * i + 1]);
-            g.lineTo(xy[4 * i + 2], xy[4 * i + 3]);
+            g.strokeLine(xy[4 * i], xy[4 * i + 1], xy[4 * i + 2], xy[4 * i + 3]);
         }
-        g.stroke();
         g.setLineDashes((double[]) null);
+    }
+
+    /** The pixel layer of this frame, cleared on first use; {@link #flush()} draws it. */
+    private boolean layer() {
+        int w = (int) g.getCanvas().getWidth();
+        int h = (int) g.getCanvas().getHeight();
+        if (w <= 0 || h <= 0) {
+            return false;
+        }
+        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+            image = new WritableImage(w, h);
+            pixels = new int[w * h];
+        } else if (!layerUsed) {
+            Arrays.fill(pixels, 0);
+        }
+        layerUsed = true;
+        return true;
+    }
+
+    private static int argb(Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    private void raster(double[] xy, int segments, Color colour) {
+        if (!layer()) {
+            return;
+        }
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int argb = argb(colour);
+        for (int i = 0; i < segments; i++) {
+            PixelLines.draw(pixels, w, h, xy[4 * i], xy[4 * i + 1], xy[4 * i + 2], xy[4 * i + 3], argb);
+        }
+    }
+
+    @Override
+    public void rects(double[] xywh, int count, Color fill) {
+        if (count <= RASTER_THRESHOLD) {
+            for (int i = 0; i < count; i++) {
+                fillRect(xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3], 0, fill);
+            }
+            return;
+        }
+        if (!layer()) {
+            return;
+        }
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int argb = argb(fill);
+        for (int i = 0; i < count; i++) {
+            int x0 = Math.max(0, (int) xywh[4 * i]);
+            int y0 = Math.max(0, (int) xywh[4 * i + 1]);
+            int x1 = Math.min(w, (int) Math.ceil(xywh[4 * i] + xywh[4 * i + 2]));
+            int y1 = Math.min(h, (int) Math.ceil(xywh[4 * i + 1] + xywh[4 * i + 3]));
+            for (int y = y0; y < y1; y++) {
+                Arrays.fill(pixels, y * w + x0, Math.max(y * w + x0, y * w + x1), argb);
+            }
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (layerUsed) {
+            int w = (int) image.getWidth();
+            image.getPixelWriter().setPixels(0, 0, w, (int) image.getHeight(), PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
+            g.drawImage(image, 0, 0);
+            layerUsed = false;
+        }
     }
 
     @Override

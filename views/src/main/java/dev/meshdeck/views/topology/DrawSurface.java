@@ -19,6 +19,12 @@ interface DrawSurface {
     /** Many segments of one style at once: {@code xy} holds x1, y1, x2, y2 per segment. */
     void lines(double[] xy, int segments, Color stroke, double lineWidth, Dash dash);
 
+    /** Many plain rectangles of one colour: {@code xywh} holds x, y, width, height per rectangle. */
+    void rects(double[] xywh, int count, Color fill);
+
+    /** Ends a frame: whatever was batched is put on the surface. */
+    void flush();
+
     void triangle(double x1, double y1, double x2, double y2, double x3, double y3, Color fill);
 
     void circle(double cx, double cy, double r, Color fill);

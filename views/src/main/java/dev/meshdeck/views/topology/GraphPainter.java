@@ -40,6 +40,7 @@ final class GraphPainter {
     private static final Color HIGHLIGHT = Color.web("#facc15");
     private static final Color SELECTED = Color.web("#0f172a");
     private static final Color STALE = Color.web("#b45309");
+    private static final Color LABEL_PLATE = Color.web("#ffffff", 0.85);
     private static final Color[] BOX_FILL = {Color.web("#e2e8f0", 0.55), Color.web("#f1f5f9", 0.8), Color.web("#ffffff", 0.9)};
     private static final Color BOX_STROKE = Color.web("#94a3b8");
     private static final Map<Platform, Color> PLATFORM = new EnumMap<>(Map.of(
@@ -71,6 +72,7 @@ final class GraphPainter {
         boxes(s, vp, p);
         edges(s, vp, p);
         nodes(s, vp, p);
+        s.flush();
         if (p.staleMessage() != null) {
             s.fillRect(0, 0, vp.width(), 22, 0, STALE);
             s.text("Telemetry stale — " + p.staleMessage(), 8, 11, 12, true, Color.WHITE, DrawSurface.Align.LEFT);
@@ -185,7 +187,12 @@ final class GraphPainter {
             if (labelled) {
                 String text = edgeLabel(e);
                 if (!text.isEmpty()) {
-                    s.text(text, (sx1 + sx2) / 2, (sy1 + sy2) / 2 - 7, 10.5, false, style.colour, DrawSurface.Align.CENTRE);
+                    double mx = (sx1 + sx2) / 2;
+                    double my = (sy1 + sy2) / 2 - 7;
+                    // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
+                    double w = text.length() * 5.9 + 6;
+                    s.fillRect(mx - w / 2, my - 7, w, 14, 6, LABEL_PLATE);
+                    s.text(text, mx, my, 10.5, false, style.colour, DrawSurface.Align.CENTRE);
                 }
             }
         }
@@ -250,6 +257,7 @@ final class GraphPainter {
         double w = TopologyLayout.NODE_WIDTH * scale;
         double h = TopologyLayout.NODE_HEIGHT * scale;
         boolean detailed = scale >= LABEL_SCALE;
+        Map<Color, Batch> tiles = new java.util.HashMap<>();
         for (TopologyNode n : p.model().nodes()) {
             if (!shown(p, n.id())) {
                 continue;
@@ -266,7 +274,7 @@ final class GraphPainter {
                 s.fillRect(x - 4, y - 4, w + 8, h + 8, 12, HIGHLIGHT);
             }
             if (!detailed) {
-                s.fillRect(x, y, w, h, 0, n.has(Badge.UNHEALTHY) ? ERROR : colour);
+                tiles.computeIfAbsent(n.has(Badge.UNHEALTHY) ? ERROR : colour, c -> new Batch()).add(x, y, w, h);
                 continue;
             }
             boolean version = n.kind() == NodeKind.VERSION;
@@ -281,6 +289,7 @@ final class GraphPainter {
                     DrawSurface.Align.LEFT);
             badges(s, n, x + w, y, scale);
         }
+        tiles.forEach((colour, batch) -> s.rects(batch.xy, batch.n, colour));
     }
 
     private static void badges(DrawSurface s, TopologyNode n, double right, double top, double scale) {

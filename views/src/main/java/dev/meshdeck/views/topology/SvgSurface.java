@@ -42,6 +42,18 @@ final class SvgSurface implements DrawSurface {
     }
 
     @Override
+    public void rects(double[] xywh, int count, Color fill) {
+        for (int i = 0; i < count; i++) {
+            fillRect(xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3], 0, fill);
+        }
+    }
+
+    @Override
+    public void flush() {
+        // every element is written as it is drawn
+    }
+
+    @Override
     public void triangle(double x1, double y1, double x2, double y2, double x3, double y3, Color fill) {
         svg.append(String.format(Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" %s/>%n",
                 x1, y1, x2, y2, x3, y3, paint("fill", fill)));

@@ -89,6 +89,7 @@ public final class TopologyView {
     private String selectedNode;
     private String staleMessage;
     private TelemetryPoller poller;
+    private CanvasSurface surface;
     private boolean laidOut;
     private boolean layoutRunning;
     private boolean fitPending = true;
@@ -370,7 +371,10 @@ public final class TopologyView {
     public long drawNow() {
         redrawQueued = false;
         long start = System.nanoTime();
-        GraphPainter.paint(new CanvasSurface(canvas.getGraphicsContext2D()), viewport, picture());
+        if (surface == null) {
+            surface = new CanvasSurface(canvas.getGraphicsContext2D());
+        }
+        GraphPainter.paint(surface, viewport, picture());
         return System.nanoTime() - start;
     }
 

@@ -12,6 +12,8 @@ import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.alg.layered.options.GreedySwitchType;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
@@ -42,6 +44,11 @@ final class LayeredGroupLayouter {
         root.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, true);
         root.setProperty(CoreOptions.ASPECT_RATIO, 1.6);
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(0));
+        // The graph draws straight edges itself: ELK's routes are not used, so the cheapest routing will do, and
+        // one crossing-minimisation pass is plenty for groups of tens of nodes.
+        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
+        root.setProperty(LayeredOptions.THOROUGHNESS, 1);
+        root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_GREEDY_SWITCH_TYPE, GreedySwitchType.OFF);
         Map<String, ElkNode> elk = new HashMap<>();
         for (String id : nodeIds) {
             ElkNode n = ElkGraphUtil.createNode(root);

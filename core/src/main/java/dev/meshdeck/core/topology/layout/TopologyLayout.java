@@ -320,6 +320,9 @@ public final class TopologyLayout {
     private Map<GroupKey, List<GroupKey>> tree() {
         Map<GroupKey, List<GroupKey>> children = new LinkedHashMap<>();
         for (GroupKey leaf : order) {
+            if (!model.groups().containsKey(leaf)) {
+                continue; // emptied: its box goes at the next packing
+            }
             GroupKey parent = null;
             for (GroupKey level : leaf.path()) {
                 List<GroupKey> siblings = children.computeIfAbsent(parent, k -> new ArrayList<>());
