@@ -162,6 +162,9 @@ class TopologyViewTest {
             try {
                 view().exportPng(png);
                 view().exportSvg(svg);
+                view().fit();
+                view().drawNow();
+                // the README's picture (docs/topology.png)
                 window.snapshot(Path.of("target/topology.png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

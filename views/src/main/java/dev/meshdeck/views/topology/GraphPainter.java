@@ -25,7 +25,7 @@ import javafx.scene.paint.Color;
 final class GraphPainter {
 
     static final String FONT_FAMILY = "DejaVu Sans";
-    static final double LABEL_SCALE = 0.55;
+    static final double LABEL_SCALE = 0.4;
     static final double EDGE_LABEL_SCALE = 0.7;
 
     static final Color BACKGROUND = Color.web("#f8fafc");
@@ -285,7 +285,8 @@ final class GraphPainter {
             if (n.id().equals(p.selected())) {
                 s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, SELECTED, 2);
             }
-            s.text(fit(n.label(), 20), x + 12 * scale, y + h / 2, 12 * scale, n.kind() == NodeKind.FUNCTION, TEXT,
+            // never smaller than 8 px: the label is why one zooms in
+            s.text(fit(n.label(), 20), x + 12 * scale, y + h / 2, Math.max(8, 12 * scale), n.kind() == NodeKind.FUNCTION, TEXT,
                     DrawSurface.Align.LEFT);
             badges(s, n, x + w, y, scale);
         }

@@ -39,7 +39,8 @@ final class LayeredGroupLayouter {
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, TopologyLayout.GAP);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 3 * TopologyLayout.GAP);
+        // room between layers for an edge label ("90%  37.8 rps")
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 8 * TopologyLayout.GAP);
         root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, TopologyLayout.GAP);
         root.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, true);
         root.setProperty(CoreOptions.ASPECT_RATIO, 1.6);
