@@ -15,6 +15,12 @@ import dev.meshdeck.views.inventory.InventoryModel;
 import dev.meshdeck.views.inventory.InventoryView;
 import dev.meshdeck.views.shell.AppBar;
 import dev.meshdeck.views.shell.StatusBar;
+import dev.meshdeck.views.topology.TopologyView;
+import dev.meshdeck.core.telemetry.TelemetrySource;
+import dev.meshdeck.core.topology.TelemetryPoller;
+import java.time.Duration;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -52,6 +58,10 @@ public final class MainWindow {
     private EditorPane editor;
     private SplitPane panes;
     private Node detailsNode;
+    private TopologyView topology;
+    private TabPane centre;
+    private TelemetrySource telemetry;
+    private Duration telemetryInterval = TelemetryPoller.DEFAULT_INTERVAL;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -86,7 +96,26 @@ public final class MainWindow {
         inventory.markChanged(session::dirty);
         detailsNode = details.node();
 
-        panes = new SplitPane(inventory.treeNode(), inventory.centreNode(), details.node());
+        topology = new TopologyView(catalog::resourcesOf);
+        topology.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                details.show(now);
+                if (editing()) {
+                    editor.show(now);
+                }
+            }
+        });
+        if (telemetry != null) {
+            topology.setTelemetry(telemetry, telemetryInterval);
+        }
+        Tab functionsTab = new Tab("Functions", inventory.centreNode());
+        Tab topologyTab = new Tab("Topology", topology.node());
+        topologyTab.setId("topology-tab");
+        centre = new TabPane(functionsTab, topologyTab);
+        centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        centre.setId("centre-tabs");
+
+        panes = new SplitPane(inventory.treeNode(), centre, details.node());
         panes.getStyleClass().add("main-panes");
         panes.setDividerPositions(0.17, 0.772);
         SplitPane.setResizableWithParent(inventory.treeNode(), false);
@@ -103,14 +132,37 @@ public final class MainWindow {
                 stylesheet("inventory/inventory.css"),
                 stylesheet("details/details.css"),
                 stylesheet("shell/shell.css"),
-                stylesheet("editing/editing.css"));
-        catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), inventory::apply), true);
+                stylesheet("editing/editing.css"),
+                stylesheet("topology/topology.css"));
+        catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), batch -> {
+            inventory.apply(batch);
+            topology.apply(batch);
+        }), true);
         return scene;
     }
 
     /** Selects the first listed function with this name, as a click would; false when none is listed yet. FX thread. */
     public boolean select(String functionName) {
         return inventory != null && inventory.select(functionName);
+    }
+
+    /**
+     * Observed traffic for the topology graph, polled every {@code interval} off the FX thread. Call before the
+     * scene is built; without it the graph shows configured routes only.
+     */
+    public void setTelemetry(TelemetrySource source, Duration interval) {
+        this.telemetry = source;
+        this.telemetryInterval = interval;
+    }
+
+    /** Shows the topology graph instead of the function table. FX thread, after the scene is built. */
+    public void showTopology() {
+        centre.getSelectionModel().select(1);
+    }
+
+    /** The topology graph; null before the scene is built. */
+    public TopologyView topology() {
+        return topology;
     }
 
     /** Whether the policy editor replaces the details pane now. */

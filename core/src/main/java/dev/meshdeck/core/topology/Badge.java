@@ -1,0 +1,27 @@
+package dev.meshdeck.core.topology;
+
+/** A small mark on a node that tells the SRE what governs it, with the letter drawn on the graph. */
+public enum Badge {
+    CANARY("C", "canary in progress"),
+    CIRCUIT_BREAKER("B", "circuit breaker"),
+    MTLS("M", "mTLS"),
+    AUTHZ("A", "authorization policy"),
+    FAULT("F", "fault injection"),
+    UNHEALTHY("!", "unhealthy");
+
+    private final String letter;
+    private final String description;
+
+    Badge(String letter, String description) {
+        this.letter = letter;
+        this.description = description;
+    }
+
+    public String letter() {
+        return letter;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,672 @@
+package dev.meshdeck.core.topology;
+
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Health;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.MeshResource;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.TrafficShare;
+import dev.meshdeck.core.telemetry.EdgeKey;
+import dev.meshdeck.core.telemetry.ServiceRef;
+import dev.meshdeck.core.telemetry.TelemetrySnapshot;
+import dev.meshdeck.core.telemetry.TrafficStats;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The live topology graph: functions of every platform, their versions, the gateways and external hosts they
+ * touch; configured edges from routing config and observed edges from telemetry. Each update (an inventory
+ * event, a function's policies, a telemetry snapshot) changes only what it touches and reports a
+ * {@link TopologyChange} to listeners.
+ *
+ * <p>Not thread-safe: confine a model to one thread (the UI thread in the window), as the inventory views do.
+ */
+public final class TopologyModel {
+
+    public static final double DEFAULT_ERROR_THRESHOLD = 0.05;
+
+    private final Map<String, TopologyNode> nodes = new LinkedHashMap<>();
+    private final Map<GroupKey, Set<String>> members = new LinkedHashMap<>();
+    private final Map<FunctionId, ServerlessFunction> functions = new HashMap<>();
+    private final Map<FunctionId, PolicyFacts> policies = new HashMap<>();
+    private final Map<FunctionId, Contribution> contributions = new HashMap<>();
+    /** Function node by telemetry name: scope|namespace|service. */
+    private final Map<String, String> byService = new HashMap<>();
+    /** Functions whose routes looked up a service key, so a function appearing there re-resolves them. */
+    private final Map<String, Set<FunctionId>> lookups = new HashMap<>();
+    private final Map<String, String> sourceLabels = new HashMap<>();
+    private final Map<TopologyEdge.Key, TopologyEdge> configured = new HashMap<>();
+    private Map<TopologyEdge.Key, TrafficStats> observedEdges = Map.of();
+    private Map<String, TrafficStats> observedNodes = Map.of();
+    private final Map<TopologyEdge.Key, TopologyEdge> edges = new LinkedHashMap<>();
+    private final Map<String, Integer> degree = new HashMap<>();
+    private final List<Consumer<TopologyChange>> listeners = new CopyOnWriteArrayList<>();
+    private double errorThreshold = DEFAULT_ERROR_THRESHOLD;
+    private Changes changes = new Changes();
+
+    /** The version nodes, shared nodes and configured edges one function brings, and the keys it looked up. */
+    private record Contribution(List<String> nodes, List<TopologyEdge> edges, Set<String> lookedUp) {
+    }
+
+    public void addListener(Consumer<TopologyChange> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<TopologyChange> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Error ratio (0..1) above which a node with traffic is marked unhealthy; 5% unless set. */
+    public void setErrorThreshold(double threshold) {
+        if (threshold < 0 || threshold > 1) {
+            throw new IllegalArgumentException("The error threshold is a ratio between 0 and 1, not " + threshold);
+        }
+        errorThreshold = threshold;
+        List.copyOf(nodes.keySet()).forEach(this::refreshNode);
+        fire();
+    }
+
+    public double errorThreshold() {
+        return errorThreshold;
+    }
+
+    // ---- updates ------------------------------------------------------------------------------------------
+
+    public void apply(InventoryEvent event) {
+        apply(List.of(event));
+    }
+
+    /** Applies a batch of inventory events and reports one change for all of them. */
+    public void apply(List<InventoryEvent> batch) {
+        for (InventoryEvent event : batch) {
+            if (event instanceof InventoryEvent.SourceLoaded e) {
+                load(e.source(), e.functions());
+            } else if (event instanceof InventoryEvent.FunctionChanged e) {
+                load(List.of(e.function()));
+            } else if (event instanceof InventoryEvent.FunctionRemoved e) {
+                remove(e.id());
+            }
+        }
+        fire();
+    }
+
+    /** The function's mesh resources, as {@code FunctionCatalog.resourcesOf} returned them. */
+    public void applyResources(FunctionId id, List<MeshResource> resources) {
+        applyPolicies(id, PolicyFacts.read(resources));
+    }
+
+    public void applyPolicies(FunctionId id, PolicyFacts facts) {
+        if (!functions.containsKey(id)) {
+            return;
+        }
+        PolicyFacts before = policies.put(id, facts);
+        if (!facts.equals(before)) {
+            contribute(id);
+            refreshNode(nodeId(id));
+        }
+        fire();
+    }
+
+    /** Replaces the observed figures with a new snapshot's: edges, node totals and telemetry-only nodes. */
+    public void applyTelemetry(TelemetrySnapshot snapshot) {
+        Map<TopologyEdge.Key, TrafficStats> pairs = new HashMap<>();
+        Map<TopologyEdge.Key, List<TrafficStats>> byVersion = new HashMap<>();
+        Map<TopologyEdge.Key, List<TrafficStats>> pairFallback = new HashMap<>();
+        for (Map.Entry<EdgeKey, TrafficStats> e : snapshot.edges().entrySet()) {
+            EdgeKey key = e.getKey();
+            String from = nodeFor(key.source());
+            String to = nodeFor(key.destination());
+            if (from == null || to == null) {
+                continue;
+            }
+            if (key.destinationVersion().isEmpty()) {
+                pairs.put(new TopologyEdge.Key(from, to), e.getValue());
+                continue;
+            }
+            pairFallback.computeIfAbsent(new TopologyEdge.Key(from, to), k -> new ArrayList<>()).add(e.getValue());
+            String version = versionNode(to, key.destinationVersion());
+            if (version != null) {
+                byVersion.computeIfAbsent(new TopologyEdge.Key(to, version), k -> new ArrayList<>()).add(e.getValue());
+            }
+        }
+        pairFallback.forEach((k, list) -> pairs.putIfAbsent(k, sum(list)));
+        byVersion.forEach((k, list) -> pairs.put(k, sum(list)));
+        Map<String, TrafficStats> nodeStats = new HashMap<>();
+        snapshot.nodes().forEach((ref, stats) -> {
+            String id = nodeFor(ref);
+            if (id != null) {
+                nodeStats.put(id, stats);
+            }
+        });
+
+        Set<TopologyEdge.Key> touched = new HashSet<>(observedEdges.keySet());
+        touched.addAll(pairs.keySet());
+        Set<String> statNodes = new HashSet<>(observedNodes.keySet());
+        statNodes.addAll(nodeStats.keySet());
+        observedEdges = pairs;
+        observedNodes = nodeStats;
+        touched.forEach(this::refreshEdge);
+        statNodes.stream().filter(nodes::containsKey).forEach(this::refreshNode);
+        dropOrphans(touched);
+        fire();
+    }
+
+    // ---- queries ------------------------------------------------------------------------------------------
+
+    public Collection<TopologyNode> nodes() {
+        return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    public TopologyNode node(String id) {
+        return nodes.get(id);
+    }
+
+    public Collection<TopologyEdge> edges() {
+        return Collections.unmodifiableCollection(edges.values());
+    }
+
+    public TopologyEdge edge(String from, String to) {
+        return edges.get(new TopologyEdge.Key(from, to));
+    }
+
+    /** Node ids per innermost group, in the order groups and nodes appeared. */
+    public Map<GroupKey, Set<String>> groups() {
+        return Collections.unmodifiableMap(members);
+    }
+
+    public static String nodeId(FunctionId id) {
+        return "fn|" + id.source().id() + "|" + id.namespace() + "|" + id.name();
+    }
+
+    /** The function a node stands for (or is a version of); null for gateways and external hosts. */
+    public ServerlessFunction functionOf(String nodeId) {
+        TopologyNode node = nodes.get(nodeId);
+        return node == null ? null : node.function();
+    }
+
+    /** Nodes whose name, namespace or version contains {@code text}, ignoring case; empty text finds nothing. */
+    public Set<String> search(String text) {
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        Set<String> found = new LinkedHashSet<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        for (TopologyNode n : nodes.values()) {
+            if (n.label().toLowerCase(Locale.ROOT).contains(wanted)
+                    || (n.function() != null && n.function().id().qualifiedName().toLowerCase(Locale.ROOT).contains(wanted))) {
+                found.add(n.id());
+            }
+        }
+        return found;
+    }
+
+    /** The node and every node within {@code hops} edges of it, whatever the edges' direction. */
+    public Set<String> neighbourhood(String nodeId, int hops) {
+        Map<String, List<String>> adjacent = new HashMap<>();
+        for (TopologyEdge e : edges.values()) {
+            adjacent.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+            adjacent.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        if (!nodes.containsKey(nodeId)) {
+            return seen;
+        }
+        seen.add(nodeId);
+        Deque<String> frontier = new ArrayDeque<>(List.of(nodeId));
+        for (int hop = 0; hop < hops && !frontier.isEmpty(); hop++) {
+            Deque<String> next = new ArrayDeque<>();
+            for (String id : frontier) {
+                for (String n : adjacent.getOrDefault(id, List.of())) {
+                    if (seen.add(n)) {
+                        next.add(n);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return seen;
+    }
+
+    /** The nodes a filter shows; see {@link TopologyFilter}. */
+    public Set<String> visible(TopologyFilter filter) {
+        if (filter.isAll()) {
+            return new HashSet<>(nodes.keySet());
+        }
+        Set<String> shown = new HashSet<>();
+        for (TopologyNode n : nodes.values()) {
+            if (n.function() != null && filter.accepts(nodes.get(nodeId(n.function().id())))) {
+                shown.add(n.id());
+            }
+        }
+        for (TopologyEdge e : edges.values()) {
+            if (shown.contains(e.from()) && isShared(e.to())) {
+                shown.add(e.to());
+            } else if (shown.contains(e.to()) && isShared(e.from())) {
+                shown.add(e.from());
+            }
+        }
+        return shown;
+    }
+
+    private boolean isShared(String id) {
+        TopologyNode n = nodes.get(id);
+        return n != null && (n.kind() == NodeKind.GATEWAY || n.kind() == NodeKind.EXTERNAL);
+    }
+
+    // ---- inventory ----------------------------------------------------------------------------------------
+
+    private void load(SourceRef source, List<ServerlessFunction> loaded) {
+        Set<FunctionId> now = new HashSet<>();
+        loaded.forEach(f -> now.add(f.id()));
+        List.copyOf(functions.keySet()).stream()
+                .filter(id -> id.source().equals(source) && !now.contains(id))
+                .forEach(this::remove);
+        load(loaded);
+    }
+
+    /** Registers every function first, so routes between functions of one batch resolve to each other. */
+    private void load(List<ServerlessFunction> loaded) {
+        Set<FunctionId> toResolve = new LinkedHashSet<>();
+        for (ServerlessFunction f : loaded) {
+            if (f.equals(functions.get(f.id()))) {
+                continue;
+            }
+            boolean isNew = functions.put(f.id(), f) == null;
+            sourceLabels.put(f.source().id(), sourceTier(f.source()));
+            String id = nodeId(f.id());
+            if (isNew) {
+                String service = serviceKey(f.source().id(), f.namespace(), f.name());
+                byService.put(service, id);
+                toResolve.addAll(lookups.getOrDefault(service, Set.of()));
+                putNode(new TopologyNode(id, NodeKind.FUNCTION, f.name(), groupOf(f), f, "", Set.of(), TrafficStats.NONE));
+            }
+            toResolve.add(f.id());
+        }
+        for (FunctionId id : toResolve) {
+            if (functions.containsKey(id)) {
+                contribute(id);
+                refreshNode(nodeId(id));
+            }
+        }
+    }
+
+    private void remove(FunctionId id) {
+        ServerlessFunction f = functions.remove(id);
+        if (f == null) {
+            return;
+        }
+        policies.remove(id);
+        withdraw(id);
+        String service = serviceKey(id.source().id(), id.namespace(), id.name());
+        byService.remove(service);
+        String nodeId = nodeId(id);
+        Set<TopologyEdge.Key> touching = new HashSet<>();
+        for (TopologyEdge.Key k : configured.keySet()) {
+            if (k.from().equals(nodeId) || k.to().equals(nodeId)) {
+                touching.add(k);
+            }
+        }
+        removeNode(nodeId);
+        for (TopologyEdge.Key k : observedEdges.keySet()) {
+            if (k.from().equals(nodeId) || k.to().equals(nodeId)) {
+                touching.add(k);
+            }
+        }
+        touching.forEach(this::refreshEdge);
+        // routes of other functions to this one now go to an external host of the same name
+        lookups.getOrDefault(service, Set.of()).stream().filter(functions::containsKey).toList().forEach(this::contribute);
+    }
+
+    static String serviceKey(String scope, String namespace, String service) {
+        return scope + "|" + namespace + "|" + service;
+    }
+
+    private static GroupKey groupOf(ServerlessFunction f) {
+        if (f.source() instanceof SourceRef.AwsRegion aws) {
+            return new GroupKey(f.platform().displayName(), sourceTier(aws), aws.region());
+        }
+        return new GroupKey(f.platform().displayName(), f.source().label(), f.namespace());
+    }
+
+    /** The middle level of the group path: the kube context, or the AWS account (the region is the leaf). */
+    private static String sourceTier(SourceRef source) {
+        return source instanceof SourceRef.AwsRegion aws ? "account " + (aws.account() == null ? "?" : aws.account())
+                : source.label();
+    }
+
+    // ---- contributions: version nodes and configured edges of one function ----------------------------------
+
+    private void contribute(FunctionId id) {
+        withdraw(id);
+        ServerlessFunction f = functions.get(id);
+        String fn = nodeId(id);
+        Map<TopologyEdge.Key, TopologyEdge> routes = new LinkedHashMap<>();
+        List<String> created = new ArrayList<>();
+        Set<String> lookedUp = new HashSet<>();
+        Map<String, List<ConfiguredRoute>> ownVersions = new LinkedHashMap<>();
+        for (TrafficShare share : f.traffic()) {
+            if (share.percent() > 0) {
+                ownVersions.computeIfAbsent(share.version(), v -> new ArrayList<>())
+                        .add(new ConfiguredRoute(f.name(), f.namespace(), share.version(), EdgeKind.ROUTE, share.percent(),
+                                share.tag().isEmpty() ? "" : "alias " + share.tag()));
+            }
+        }
+        PolicyFacts facts = policies.getOrDefault(id, PolicyFacts.NONE);
+        for (ConfiguredRoute r : facts.routes()) {
+            HostRef host = HostRef.parse(r.host(), r.namespace());
+            String other = host.inCluster() ? byService.get(serviceKey(id.source().id(), host.namespace(), host.service())) : null;
+            if (host.inCluster()) {
+                lookedUp.add(serviceKey(id.source().id(), host.namespace(), host.service()));
+            }
+            boolean own = host.inCluster() && host.namespace().equals(f.namespace())
+                    && (fn.equals(other) || (other == null && (host.service().equals(f.name()) || isVersionService(f, host.service()))));
+            if (own) {
+                ownVersions.computeIfAbsent(shareVersion(f, r.version()), v -> new ArrayList<>()).add(r);
+                continue;
+            }
+            String target = other;
+            if (target == null) {
+                target = "ext|" + host.qualified();
+                if (!nodes.containsKey(target)) {
+                    putNode(new TopologyNode(target, NodeKind.EXTERNAL, host.qualified(), new GroupKey(GroupKey.EXTERNAL, "", ""),
+                            null, "", Set.of(), TrafficStats.NONE));
+                }
+                created.add(target);
+            }
+            EdgeKind kind = r.kind() == EdgeKind.ROUTE ? EdgeKind.FAILOVER : r.kind();
+            merge(routes, new TopologyEdge(fn, target, kind, r.weight(), r.condition(), null));
+        }
+        if (ownVersions.size() > 1) {
+            for (Map.Entry<String, List<ConfiguredRoute>> v : ownVersions.entrySet()) {
+                String versionId = fn + "|v|" + v.getKey();
+                if (!nodes.containsKey(versionId)) {
+                    putNode(new TopologyNode(versionId, NodeKind.VERSION, versionLabel(f.name(), v.getKey()), groupOf(f), f,
+                            v.getKey(), Set.of(), TrafficStats.NONE));
+                }
+                created.add(versionId);
+                for (ConfiguredRoute r : v.getValue()) {
+                    merge(routes, new TopologyEdge(fn, versionId, r.kind(), r.weight(), r.condition(), null));
+                }
+            }
+        }
+        for (String gateway : facts.gateways()) {
+            int slash = gateway.indexOf('/');
+            String ns = gateway.substring(0, slash);
+            String name = gateway.substring(slash + 1);
+            String gw = gatewayNode(id.source().id(), ns, name);
+            created.add(gw);
+            merge(routes, new TopologyEdge(gw, fn, EdgeKind.ROUTE, Double.NaN, "", null));
+        }
+        Contribution c = new Contribution(created, List.copyOf(routes.values()), lookedUp);
+        contributions.put(id, c);
+        lookedUp.forEach(k -> lookups.computeIfAbsent(k, x -> new HashSet<>()).add(id));
+        for (TopologyEdge e : c.edges()) {
+            configured.put(e.key(), e);
+            refreshEdge(e.key());
+        }
+    }
+
+    /** The traffic share a route's version names: itself, or {@code v2} for the version Service {@code <app>-v2}. */
+    private static String shareVersion(ServerlessFunction f, String version) {
+        return f.traffic().stream().map(TrafficShare::version)
+                .filter(v -> version.equals(f.name() + "-" + v)).findFirst().orElse(version);
+    }
+
+    /** A version Service {@code <app>-<version>} that the function's own traffic shares name. */
+    private static boolean isVersionService(ServerlessFunction f, String service) {
+        return service.startsWith(f.name() + "-") && f.traffic().stream().anyMatch(t -> t.version().equals(service)
+                || service.equals(f.name() + "-" + t.version()));
+    }
+
+    private static String versionLabel(String function, String version) {
+        return version.startsWith(function) ? version : function + ":" + version;
+    }
+
+    /** Two routes to the same node (a header route and the default route) make one edge. */
+    private static void merge(Map<TopologyEdge.Key, TopologyEdge> routes, TopologyEdge e) {
+        routes.merge(e.key(), e, (a, b) -> {
+            EdgeKind kind = a.kind().ordinal() <= b.kind().ordinal() ? a.kind() : b.kind();
+            double weight = Double.isNaN(a.weight()) ? b.weight() : Double.isNaN(b.weight()) ? a.weight()
+                    : Math.max(a.weight(), b.weight());
+            String condition = a.condition().isEmpty() ? b.condition()
+                    : b.condition().isEmpty() || a.condition().equals(b.condition()) ? a.condition()
+                    : a.condition() + " | " + b.condition();
+            return new TopologyEdge(a.from(), a.to(), kind, weight, condition, null);
+        });
+    }
+
+    private void withdraw(FunctionId id) {
+        Contribution c = contributions.remove(id);
+        if (c == null) {
+            return;
+        }
+        c.lookedUp().forEach(k -> {
+            Set<FunctionId> set = lookups.get(k);
+            if (set != null) {
+                set.remove(id);
+                if (set.isEmpty()) {
+                    lookups.remove(k);
+                }
+            }
+        });
+        Set<TopologyEdge.Key> keys = new HashSet<>();
+        for (TopologyEdge e : c.edges()) {
+            configured.remove(e.key());
+            keys.add(e.key());
+        }
+        keys.forEach(this::refreshEdge);
+        // a version node goes with its function's routes; shared nodes stay while other edges touch them
+        for (String n : c.nodes()) {
+            TopologyNode node = nodes.get(n);
+            if (node != null && node.kind() == NodeKind.VERSION) {
+                removeNodeAndEdges(n);
+            }
+        }
+        dropOrphans(keys);
+    }
+
+    private void removeNodeAndEdges(String id) {
+        List<TopologyEdge.Key> keys = new ArrayList<>();
+        for (TopologyEdge.Key k : edges.keySet()) {
+            if (k.from().equals(id) || k.to().equals(id)) {
+                keys.add(k);
+            }
+        }
+        removeNode(id);
+        keys.forEach(this::refreshEdge);
+    }
+
+    // ---- telemetry ----------------------------------------------------------------------------------------
+
+    /**
+     * The node telemetry names; a gateway or external node when no function answers. Null for a source whose
+     * functions are not known yet: a poll that beats discovery must not invent nodes for them.
+     */
+    private String nodeFor(ServiceRef ref) {
+        String fn = byService.get(serviceKey(ref.scope(), ref.namespace(), ref.service()));
+        if (fn != null) {
+            return fn;
+        }
+        if (!ref.scope().isEmpty() && !sourceLabels.containsKey(ref.scope())) {
+            return null;
+        }
+        if (ref.service().contains("gateway")) {
+            return gatewayNode(ref.scope(), ref.namespace(), ref.service());
+        }
+        String id = "ext|" + ref.service();
+        if (!nodes.containsKey(id)) {
+            putNode(new TopologyNode(id, NodeKind.EXTERNAL, ref.service(), new GroupKey(GroupKey.EXTERNAL, "", ""),
+                    null, "", Set.of(), TrafficStats.NONE));
+        }
+        return id;
+    }
+
+    private String gatewayNode(String scope, String namespace, String name) {
+        String id = "gw|" + scope + "|" + namespace + "|" + name;
+        if (!nodes.containsKey(id)) {
+            putNode(new TopologyNode(id, NodeKind.GATEWAY, name,
+                    new GroupKey(GroupKey.INGRESS, sourceLabels.getOrDefault(scope, scope), namespace),
+                    null, "", Set.of(), TrafficStats.NONE));
+        }
+        return id;
+    }
+
+    /** The version node telemetry names: by its version, or by its version Service ({@code <app>-v2} for v2). */
+    private String versionNode(String functionNode, String version) {
+        String id = functionNode + "|v|" + version;
+        if (nodes.containsKey(id)) {
+            return id;
+        }
+        TopologyNode fn = nodes.get(functionNode);
+        String prefix = fn == null || fn.function() == null ? null : fn.function().name() + "-";
+        if (prefix != null && version.startsWith(prefix)) {
+            String shortId = functionNode + "|v|" + version.substring(prefix.length());
+            return nodes.containsKey(shortId) ? shortId : null;
+        }
+        return null;
+    }
+
+    /** Sums per-version figures into one: rates add, errors weigh by rate, p95 is the worst. */
+    static TrafficStats sum(List<TrafficStats> parts) {
+        double rps = 0;
+        double errors = 0;
+        double p95 = Double.NaN;
+        for (TrafficStats s : parts) {
+            rps += s.requestsPerSecond();
+            errors += s.requestsPerSecond() * s.errorRatio();
+            if (s.hasLatency()) {
+                p95 = Double.isNaN(p95) ? s.p95Millis() : Math.max(p95, s.p95Millis());
+            }
+        }
+        return new TrafficStats(rps, rps > 0 ? errors / rps : 0, p95);
+    }
+
+    // ---- the merged edge set and node state ---------------------------------------------------------------
+
+    private void refreshEdge(TopologyEdge.Key key) {
+        TopologyEdge config = configured.get(key);
+        TrafficStats seen = observedEdges.get(key);
+        TopologyEdge now = config != null ? config.withObserved(seen)
+                : seen != null ? new TopologyEdge(key.from(), key.to(), EdgeKind.CALL, Double.NaN, "", seen) : null;
+        if (now != null && (!nodes.containsKey(key.from()) || !nodes.containsKey(key.to()))) {
+            now = null;
+        }
+        TopologyEdge before = now == null ? edges.remove(key) : edges.put(key, now);
+        if (before == null && now != null) {
+            degree.merge(key.from(), 1, Integer::sum);
+            degree.merge(key.to(), 1, Integer::sum);
+        } else if (before != null && now == null) {
+            // a node already removed has no count left to lower
+            degree.computeIfPresent(key.from(), (k, n) -> n - 1);
+            degree.computeIfPresent(key.to(), (k, n) -> n - 1);
+        }
+        if (before == null ? now != null : !before.equals(now)) {
+            changes.edges = true;
+        }
+    }
+
+    /** Gateways and external hosts that no edge touches any more disappear. */
+    private void dropOrphans(Collection<TopologyEdge.Key> touched) {
+        Set<String> candidates = new HashSet<>();
+        touched.forEach(k -> {
+            candidates.add(k.from());
+            candidates.add(k.to());
+        });
+        for (String id : candidates) {
+            if (isShared(id) && degree.getOrDefault(id, 0) <= 0) {
+                removeNode(id);
+            }
+        }
+    }
+
+    private void refreshNode(String id) {
+        TopologyNode node = nodes.get(id);
+        if (node == null) {
+            return;
+        }
+        TrafficStats stats = observedNodes.getOrDefault(id, TrafficStats.NONE);
+        ServerlessFunction f = node.function() == null ? null : functions.getOrDefault(node.function().id(), node.function());
+        Set<Badge> badges = EnumSet.noneOf(Badge.class);
+        if (node.kind() == NodeKind.FUNCTION) {
+            if (f.hasSplit()) {
+                badges.add(Badge.CANARY);
+            }
+            if (!f.mesh().authorizationPolicies().isEmpty()) {
+                badges.add(Badge.AUTHZ);
+            }
+            badges.addAll(policies.getOrDefault(f.id(), PolicyFacts.NONE).badges());
+            Health.Level level = f.health().level();
+            if (level == Health.Level.DEGRADED || level == Health.Level.DOWN) {
+                badges.add(Badge.UNHEALTHY);
+            }
+        }
+        if (stats.requestsPerSecond() > 0 && stats.errorRatio() > errorThreshold) {
+            badges.add(Badge.UNHEALTHY);
+        }
+        TopologyNode now = new TopologyNode(id, node.kind(), node.label(), node.group(), f, node.version(), badges, stats);
+        if (!now.equals(node)) {
+            nodes.put(id, now);
+            if (!changes.added.contains(id)) {
+                changes.updated.add(id);
+            }
+        }
+    }
+
+    private void putNode(TopologyNode node) {
+        nodes.put(node.id(), node);
+        members.computeIfAbsent(node.group(), g -> new LinkedHashSet<>()).add(node.id());
+        if (!changes.removed.remove(node.id())) {
+            changes.added.add(node.id());
+        } else {
+            changes.updated.add(node.id());
+        }
+    }
+
+    private void removeNode(String id) {
+        TopologyNode node = nodes.remove(id);
+        if (node == null) {
+            return;
+        }
+        Set<String> group = members.get(node.group());
+        group.remove(id);
+        if (group.isEmpty()) {
+            members.remove(node.group());
+        }
+        degree.remove(id);
+        changes.updated.remove(id);
+        if (!changes.added.remove(id)) {
+            changes.removed.add(id);
+        }
+    }
+
+    private void fire() {
+        Changes done = changes;
+        changes = new Changes();
+        TopologyChange change = new TopologyChange(done.added, done.removed, done.updated, done.edges);
+        if (!change.isEmpty()) {
+            listeners.forEach(l -> l.accept(change));
+        }
+    }
+
+    private static final class Changes {
+        final Set<String> added = new HashSet<>();
+        final Set<String> removed = new HashSet<>();
+        final Set<String> updated = new HashSet<>();
+        boolean edges;
+    }
+}

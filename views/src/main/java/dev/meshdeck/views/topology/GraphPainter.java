@@ -1,0 +1,312 @@
+package dev.meshdeck.views.topology;
+
+import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.telemetry.TrafficStats;
+import dev.meshdeck.core.topology.Badge;
+import dev.meshdeck.core.topology.EdgeKind;
+import dev.meshdeck.core.topology.NodeKind;
+import dev.meshdeck.core.topology.TopologyEdge;
+import dev.meshdeck.core.topology.TopologyModel;
+import dev.meshdeck.core.topology.TopologyNode;
+import dev.meshdeck.core.topology.layout.Box;
+import dev.meshdeck.core.topology.layout.Point;
+import dev.meshdeck.core.topology.layout.TopologyLayout;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.paint.Color;
+
+/**
+ * Draws the graph for one viewport through a {@link DrawSurface}: only what is on screen, and less of it the
+ * further out the zoom (labels and badges from {@value #LABEL_SCALE}, edge labels and arrows from
+ * {@value #EDGE_LABEL_SCALE}; below that nodes are plain tiles and edges plain lines).
+ */
+final class GraphPainter {
+
+    static final String FONT_FAMILY = "DejaVu Sans";
+    static final double LABEL_SCALE = 0.4;
+    static final double EDGE_LABEL_SCALE = 0.7;
+
+    static final Color BACKGROUND = Color.web("#f8fafc");
+    private static final Color TEXT = Color.web("#0f172a");
+    private static final Color MUTED = Color.web("#475569");
+    private static final Color CALL = Color.web("#64748b");
+    private static final Color ROUTE = Color.web("#2563eb");
+    private static final Color CONDITIONAL = Color.web("#7c3aed");
+    private static final Color MIRROR = Color.web("#a855f7");
+    private static final Color FAILOVER = Color.web("#ea580c");
+    private static final Color ERROR = Color.web("#dc2626");
+    private static final Color HIGHLIGHT = Color.web("#facc15");
+    private static final Color SELECTED = Color.web("#0f172a");
+    private static final Color STALE = Color.web("#b45309");
+    private static final Color LABEL_PLATE = Color.web("#ffffff", 0.85);
+    private static final Color[] BOX_FILL = {Color.web("#e2e8f0", 0.55), Color.web("#f1f5f9", 0.8), Color.web("#ffffff", 0.9)};
+    private static final Color BOX_STROKE = Color.web("#94a3b8");
+    private static final Map<Platform, Color> PLATFORM = new EnumMap<>(Map.of(
+            Platform.KNATIVE, Color.web("#2563eb"),
+            Platform.OPENFAAS, Color.web("#0891b2"),
+            Platform.KUBELESS, Color.web("#7c3aed"),
+            Platform.KUBERNETES, Color.web("#16a34a"),
+            Platform.LAMBDA, Color.web("#d97706")));
+    private static final Color GATEWAY = Color.web("#334155");
+    private static final Color EXTERNAL = Color.web("#94a3b8");
+
+    /** What to draw: the graph, what the filters and focus leave visible (null: all), marks and the stale note. */
+    record Picture(TopologyModel model, TopologyLayout layout, Set<String> visible, Set<String> highlighted,
+                   String selected, String staleMessage) {
+    }
+
+    private GraphPainter() {
+    }
+
+    static Color colour(TopologyNode node) {
+        if (node.kind() == NodeKind.GATEWAY) {
+            return GATEWAY;
+        }
+        return node.platform() == null ? EXTERNAL : PLATFORM.get(node.platform());
+    }
+
+    static void paint(DrawSurface s, Viewport vp, Picture p) {
+        s.fillRect(0, 0, vp.width(), vp.height(), 0, BACKGROUND);
+        boxes(s, vp, p);
+        edges(s, vp, p);
+        nodes(s, vp, p);
+        s.flush();
+        if (p.staleMessage() != null) {
+            s.fillRect(0, 0, vp.width(), 22, 0, STALE);
+            s.text("Telemetry stale — " + p.staleMessage(), 8, 11, 12, true, Color.WHITE, DrawSurface.Align.LEFT);
+        }
+    }
+
+    private static void boxes(DrawSurface s, Viewport vp, Picture p) {
+        double scale = vp.scale();
+        for (Box b : p.layout().boxes()) {
+            if (!vp.shows(b.x(), b.y(), b.width(), b.height())) {
+                continue;
+            }
+            double x = vp.screenX(b.x());
+            double y = vp.screenY(b.y());
+            double w = b.width() * scale;
+            double h = b.height() * scale;
+            s.fillRect(x, y, w, h, 10 * scale, BOX_FILL[Math.min(b.depth(), 2)]);
+            s.strokeRect(x, y, w, h, 10 * scale, BOX_STROKE, b.collapsed() ? 2 : 1);
+            double font = Math.min(13, (TopologyLayout.HEADER - 8) * scale);
+            if (font >= 7) {
+                String label = (b.collapsed() ? "▸ " : "▾ ") + b.key().label()
+                        + (b.collapsed() ? "  (" + count(p, b) + ")" : "");
+                s.text(label, x + 6 * scale, y + TopologyLayout.HEADER / 2 * scale, font, b.depth() == 0, MUTED,
+                        DrawSurface.Align.LEFT);
+            }
+        }
+    }
+
+    private static int count(Picture p, Box b) {
+        return p.model().groups().entrySet().stream().filter(e -> b.key().contains(e.getKey()))
+                .mapToInt(e -> e.getValue().size()).sum();
+    }
+
+    private static boolean shown(Picture p, String id) {
+        return p.visible() == null || p.visible().contains(id);
+    }
+
+    private static final class Batch {
+        double[] xy = new double[256];
+        int n;
+
+        void add(double x1, double y1, double x2, double y2) {
+            if (4 * n + 4 > xy.length) {
+                xy = java.util.Arrays.copyOf(xy, xy.length * 2);
+            }
+            xy[4 * n] = x1;
+            xy[4 * n + 1] = y1;
+            xy[4 * n + 2] = x2;
+            xy[4 * n + 3] = y2;
+            n++;
+        }
+    }
+
+    private enum Style {
+        CALL(GraphPainter.CALL, DrawSurface.Dash.SOLID), CALL_ERRORS(ERROR, DrawSurface.Dash.SOLID),
+        ROUTE(GraphPainter.ROUTE, DrawSurface.Dash.SOLID), ROUTE_IDLE(GraphPainter.ROUTE, DrawSurface.Dash.DASHED),
+        CONDITIONAL(GraphPainter.CONDITIONAL, DrawSurface.Dash.SOLID), CONDITIONAL_IDLE(GraphPainter.CONDITIONAL, DrawSurface.Dash.DASHED),
+        MIRROR(GraphPainter.MIRROR, DrawSurface.Dash.DOTTED),
+        FAILOVER(GraphPainter.FAILOVER, DrawSurface.Dash.SOLID), FAILOVER_IDLE(GraphPainter.FAILOVER, DrawSurface.Dash.DASHED);
+
+        final Color colour;
+        final DrawSurface.Dash dash;
+
+        Style(Color colour, DrawSurface.Dash dash) {
+            this.colour = colour;
+            this.dash = dash;
+        }
+    }
+
+    private static Style style(TopologyEdge e, double threshold) {
+        boolean idle = e.configuredOnly();
+        return switch (e.kind()) {
+            case CALL -> e.observed().errorRatio() > threshold ? Style.CALL_ERRORS : Style.CALL;
+            case ROUTE -> idle ? Style.ROUTE_IDLE : Style.ROUTE;
+            case CONDITIONAL_ROUTE -> idle ? Style.CONDITIONAL_IDLE : Style.CONDITIONAL;
+            case MIRROR -> Style.MIRROR;
+            case FAILOVER -> idle ? Style.FAILOVER_IDLE : Style.FAILOVER;
+        };
+    }
+
+    private static void edges(DrawSurface s, Viewport vp, Picture p) {
+        boolean detailed = vp.scale() >= LABEL_SCALE;
+        boolean labelled = vp.scale() >= EDGE_LABEL_SCALE;
+        double threshold = p.model().errorThreshold();
+        Map<Style, Batch> batches = new EnumMap<>(Style.class);
+        double half = TopologyLayout.NODE_WIDTH / 2;
+        for (TopologyEdge e : p.model().edges()) {
+            if (!shown(p, e.from()) || !shown(p, e.to())) {
+                continue;
+            }
+            Point a = p.layout().anchor(e.from());
+            Point b = p.layout().anchor(e.to());
+            if (a == null || b == null || a.equals(b)) {
+                continue;
+            }
+            // leave the source on its right side and enter the target on its left when it lies to the right
+            double dir = b.x() >= a.x() ? 1 : -1;
+            double x1 = a.x() + dir * (p.layout().position(e.from()) == null ? 0 : half);
+            double x2 = b.x() - dir * (p.layout().position(e.to()) == null ? 0 : half);
+            if (!vp.shows(Math.min(x1, x2), Math.min(a.y(), b.y()), Math.abs(x2 - x1), Math.abs(b.y() - a.y()))) {
+                continue;
+            }
+            Style style = style(e, threshold);
+            double sx1 = vp.screenX(x1);
+            double sy1 = vp.screenY(a.y());
+            double sx2 = vp.screenX(x2);
+            double sy2 = vp.screenY(b.y());
+            batches.computeIfAbsent(detailed ? style : simplified(style), k -> new Batch()).add(sx1, sy1, sx2, sy2);
+            if (detailed) {
+                arrow(s, sx1, sy1, sx2, sy2, style.colour);
+            }
+            if (labelled) {
+                String text = edgeLabel(e);
+                if (!text.isEmpty()) {
+                    double mx = (sx1 + sx2) / 2;
+                    double my = (sy1 + sy2) / 2 - 7;
+                    // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
+                    double w = text.length() * 5.9 + 6;
+                    s.fillRect(mx - w / 2, my - 7, w, 14, 6, LABEL_PLATE);
+                    s.text(text, mx, my, 10.5, false, style.colour, DrawSurface.Align.CENTRE);
+                }
+            }
+        }
+        double width = detailed ? 1.6 : 1;
+        batches.forEach((style, batch) -> s.lines(batch.xy, batch.n, style.colour, width, style.dash));
+    }
+
+    /** Zoomed out every edge is a thin solid line in its kind's colour: dashes cost time and show nothing. */
+    private static Style simplified(Style style) {
+        return switch (style) {
+            case ROUTE_IDLE -> Style.ROUTE;
+            case CONDITIONAL_IDLE -> Style.CONDITIONAL;
+            case FAILOVER_IDLE -> Style.FAILOVER;
+            case MIRROR -> Style.CONDITIONAL;
+            default -> style;
+        };
+    }
+
+    private static void arrow(DrawSurface s, double x1, double y1, double x2, double y2, Color colour) {
+        double len = Math.hypot(x2 - x1, y2 - y1);
+        if (len < 12) {
+            return;
+        }
+        double ux = (x2 - x1) / len;
+        double uy = (y2 - y1) / len;
+        double size = 8;
+        s.triangle(x2, y2, x2 - size * ux - size / 2 * uy, y2 - size * uy + size / 2 * ux,
+                x2 - size * ux + size / 2 * uy, y2 - size * uy - size / 2 * ux, colour);
+    }
+
+    /** "90%", "x-version=v2", "mirror 10%", then the traffic: "12.5 rps · 2.0% err · p95 80 ms". */
+    static String edgeLabel(TopologyEdge e) {
+        StringBuilder text = new StringBuilder();
+        if (e.kind() == EdgeKind.CONDITIONAL_ROUTE) {
+            text.append(e.condition());
+        } else if (e.kind() == EdgeKind.MIRROR) {
+            text.append("mirror").append(Double.isNaN(e.weight()) ? "" : " " + percent(e.weight()));
+        } else if (e.configured() && !Double.isNaN(e.weight())) {
+            text.append(e.kind() == EdgeKind.FAILOVER ? "failover " : "").append(percent(e.weight()));
+        } else if (e.kind() == EdgeKind.FAILOVER) {
+            text.append("failover");
+        }
+        TrafficStats t = e.observed();
+        if (t != null && t.requestsPerSecond() > 0) {
+            if (text.length() > 0) {
+                text.append("  ");
+            }
+            text.append(String.format(Locale.ROOT, "%.1f rps · %.1f%% err", t.requestsPerSecond(), 100 * t.errorRatio()));
+            if (t.hasLatency()) {
+                text.append(String.format(Locale.ROOT, " · p95 %.0f ms", t.p95Millis()));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String percent(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f%%", value) : String.format(Locale.ROOT, "%.1f%%", value);
+    }
+
+    private static void nodes(DrawSurface s, Viewport vp, Picture p) {
+        double scale = vp.scale();
+        double w = TopologyLayout.NODE_WIDTH * scale;
+        double h = TopologyLayout.NODE_HEIGHT * scale;
+        boolean detailed = scale >= LABEL_SCALE;
+        Map<Color, Batch> tiles = new java.util.HashMap<>();
+        for (TopologyNode n : p.model().nodes()) {
+            if (!shown(p, n.id())) {
+                continue;
+            }
+            Point pos = p.layout().position(n.id());
+            if (pos == null || !vp.shows(pos.x(), pos.y(), TopologyLayout.NODE_WIDTH, TopologyLayout.NODE_HEIGHT)) {
+                continue;
+            }
+            double x = vp.screenX(pos.x());
+            double y = vp.screenY(pos.y());
+            Color colour = colour(n);
+            boolean marked = p.highlighted().contains(n.id());
+            if (marked) {
+                s.fillRect(x - 4, y - 4, w + 8, h + 8, 12, HIGHLIGHT);
+            }
+            if (!detailed) {
+                tiles.computeIfAbsent(n.has(Badge.UNHEALTHY) ? ERROR : colour, c -> new Batch()).add(x, y, w, h);
+                continue;
+            }
+            boolean version = n.kind() == NodeKind.VERSION;
+            s.fillRect(x, y, w, h, 10 * scale, version ? colour.deriveColor(0, 0.35, 1.6, 1) : Color.WHITE);
+            s.fillRect(x, y, 6 * scale, h, 0, colour);
+            s.strokeRect(x, y, w, h, 10 * scale, n.has(Badge.UNHEALTHY) ? ERROR : colour,
+                    n.id().equals(p.selected()) ? 3 : n.has(Badge.UNHEALTHY) ? 2 : 1);
+            if (n.id().equals(p.selected())) {
+                s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, SELECTED, 2);
+            }
+            // never smaller than 8 px: the label is why one zooms in
+            s.text(fit(n.label(), 20), x + 12 * scale, y + h / 2, Math.max(8, 12 * scale), n.kind() == NodeKind.FUNCTION, TEXT,
+                    DrawSurface.Align.LEFT);
+            badges(s, n, x + w, y, scale);
+        }
+        tiles.forEach((colour, batch) -> s.rects(batch.xy, batch.n, colour));
+    }
+
+    private static void badges(DrawSurface s, TopologyNode n, double right, double top, double scale) {
+        double r = 7 * scale;
+        double cx = right - r - 2 * scale;
+        for (Badge b : Badge.values()) {
+            if (!n.has(b)) {
+                continue;
+            }
+            s.circle(cx, top, r, b == Badge.UNHEALTHY ? ERROR : b == Badge.CANARY ? ROUTE : MUTED);
+            s.text(b.letter(), cx, top, 9 * scale, true, Color.WHITE, DrawSurface.Align.CENTRE);
+            cx -= 2 * r + 2 * scale;
+        }
+    }
+
+    private static String fit(String label, int max) {
+        return label.length() <= max ? label : label.substring(0, max - 1) + "…";
+    }
+}
