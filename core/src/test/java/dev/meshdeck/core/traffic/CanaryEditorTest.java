@@ -117,6 +117,39 @@ class CanaryEditorTest {
     }
 
     @Test
+    void promotingALambdaAliasPointsItAtTheCandidateAndClearsTheWeights() throws Exception {
+        JsonNode alias = read("""
+                apiVersion: lambda.meshdeck.dev/v1
+                kind: LambdaAlias
+                metadata:
+                  name: live
+                  resourceVersion: 0b7c-rev
+                spec:
+                  functionName: invoice-pdf
+                  functionVersion: "3"
+                  routingConfig:
+                    additionalVersionWeights:
+                      "4": 0.1
+                """);
+
+        JsonNode promoted = CanaryEditor.of(alias).promoted().candidate();
+
+        assertThat(promoted.at("/spec/functionVersion").asText()).isEqualTo("4");
+        assertThat(promoted.at("/spec/routingConfig").isMissingNode()).isTrue();
+        assertThat(promoted.at("/metadata/resourceVersion").asText()).isEqualTo("0b7c-rev");
+        assertThat(CanaryEditor.of(alias, "5").promoted().candidate().at("/spec/functionVersion").asText())
+                .as("promoting a version named outright skips the canary").isEqualTo("5");
+    }
+
+    @Test
+    void promotingAnIstioCanaryGivesTheCandidateEveryRequest() throws Exception {
+        JsonNode promoted = CanaryEditor.of(read(CANARY_VS)).promoted().candidate();
+
+        assertThat(promoted.at("/spec/http/0/route/0/weight").asInt()).isZero();
+        assertThat(promoted.at("/spec/http/0/route/1/weight").asInt()).isEqualTo(100);
+    }
+
+    @Test
     void aliasOnOneVersionNeedsTheCandidateNamed() throws Exception {
         JsonNode alias = read("""
                 apiVersion: lambda.meshdeck.dev/v1
