@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The AWS/Lambda metrics the sandbox makes up. Every figure is a function of the function, alias, version and
@@ -25,6 +26,7 @@ final class SimulatedLambdaMetrics {
     /** Versions carrying less than this share of a series do not set its p95. */
     private static final double P95_MIN_SHARE = 0.05;
     private static final double BASE_THROTTLE_RATIO = 0.002;
+    private static final Set<String> PRODUCTION_ALIASES = Set.of("live", "prod", "production");
 
     private SimulatedLambdaMetrics() {
     }
@@ -94,8 +96,13 @@ final class SimulatedLambdaMetrics {
         return fn.aliases().isEmpty() ? 1 + hash(fn.latest().name()) % 5 : 0.2;
     }
 
+    /** Production aliases carry ten times the traffic of the others (staging, beta, ...). */
     private static double aliasPerSecond(FunctionTraffic fn, Alias alias) {
-        return "Active".equals(fn.latest().state()) ? 1 + hash(fn.latest().name() + ":" + alias.name()) % 20 : 0;
+        if (!"Active".equals(fn.latest().state())) {
+            return 0;
+        }
+        double base = 1 + hash(fn.latest().name() + ":" + alias.name()) % 20;
+        return PRODUCTION_ALIASES.contains(alias.name()) ? base * 10 : base;
     }
 
     private static double errorRatio(FunctionTraffic fn, String version) {
