@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
             "Govern serverless functions across Knative, OpenFaaS, Kubeless, Kubernetes and AWS Lambda through Istio.",
             "Without a command, opens the main window (same as `meshdeck ui`)."
         },
-        subcommands = {UiCommand.class, SandboxCommand.class, FunctionsCommand.class, ValidateCommand.class, BenchCommand.class, TrafficCommand.class, ExportCommand.class,
+        subcommands = {UiCommand.class, SandboxCommand.class, FunctionsCommand.class, ValidateCommand.class, BenchCommand.class, TrafficCommand.class, ExportCommand.class, LambdaCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:findings or failure", "2:usage error"})
