@@ -143,4 +143,13 @@ class AwsProfileCredentialsTest {
         }
         assertThat(home.resolve("process-ran")).exists();
     }
+
+    @Test
+    void profilesAreListedWithHowTheyGetCredentialsButNoSecret() {
+        assertThat(AwsProfiles.list()).containsExactly(
+                new dev.meshdeck.core.lambda.AwsProfile("by-process", "eu-west-1", "credential_process"),
+                new dev.meshdeck.core.lambda.AwsProfile("keyless", "eu-west-1", "-"),
+                new dev.meshdeck.core.lambda.AwsProfile("sre-sso", "eu-west-1", "SSO"),
+                new dev.meshdeck.core.lambda.AwsProfile("sre-sso-session", "", "SSO"));
+    }
 }
