@@ -41,15 +41,12 @@ final class LambdaMetricsCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "5", paramLabel = "N", description = "The window (default: ${DEFAULT-VALUE}).")
     int minutes;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "table|json",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    String output;
+    @Mixin
+    TableOrJson output = new TableOrJson();
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("table", "json").contains(output)) {
-            throw new ParameterException(spec.commandLine(), "unknown output format '" + output + "' (use table or json)");
-        }
+        boolean json = output.json();
         if (minutes < 1) {
             throw new ParameterException(spec.commandLine(), "--minutes must be at least 1, got " + minutes);
         }
@@ -57,7 +54,7 @@ final class LambdaMetricsCommand implements Callable<Integer> {
         Duration window = Duration.ofMinutes(minutes);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"REGION", "FUNCTION", "ALIAS", "VERSION", "INVOCATIONS", "ERRORS", "THROTTLES", "P95 MS", "REQ/S"});
-        ArrayNode json = JSON.createArrayNode();
+        ArrayNode jsonRows = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
         for (String region : settings.regions()) {
             try (CloudWatchTelemetry telemetry = new CloudWatchTelemetry(settings, region)) {
@@ -66,7 +63,7 @@ final class LambdaMetricsCommand implements Callable<Integer> {
                         number(m.invocations()), number(m.errors()), number(m.throttles()),
                         Double.isNaN(m.p95Millis()) ? "-" : number(m.p95Millis()),
                         number(m.stats(window).requestsPerSecond())});
-                    ObjectNode row = json.addObject().put("region", region).put("function", m.function())
+                    ObjectNode row = jsonRows.addObject().put("region", region).put("function", m.function())
                             .put("alias", m.alias()).put("version", m.version()).put("invocations", m.invocations())
                             .put("errors", m.errors()).put("throttles", m.throttles())
                             .put("requestsPerSecond", m.stats(window).requestsPerSecond());
@@ -78,7 +75,7 @@ final class LambdaMetricsCommand implements Callable<Integer> {
                 failures.add(e.getMessage());
             }
         }
-        spec.commandLine().getOut().print(output.equals("json") ? JSON.writeValueAsString(json) + "\n" : TextTable.render(rows));
+        spec.commandLine().getOut().print(json ? JSON.writeValueAsString(jsonRows) + "\n" : TextTable.render(rows));
         spec.commandLine().getOut().flush();
         failures.forEach(f -> spec.commandLine().getErr().println("meshdeck lambda metrics: " + f));
         return failures.isEmpty() ? 0 : 1;

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "versions", mixinStandardHelpOptions = true,
@@ -32,19 +31,16 @@ final class LambdaVersionsCommand implements Callable<Integer> {
     @Option(names = "--function", required = true, paramLabel = "NAME", description = "The Lambda function.")
     String function;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "table|json",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    String output;
+    @Mixin
+    TableOrJson output = new TableOrJson();
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("table", "json").contains(output)) {
-            throw new ParameterException(spec.commandLine(), "unknown output format '" + output + "' (use table or json)");
-        }
+        boolean json = output.json();
         AwsSettings settings = aws.settings();
         try (LambdaOperations operations = new LambdaOperations(settings)) {
             List<LambdaVersion> versions = operations.versions(aws.singleRegion(settings), function);
-            spec.commandLine().getOut().print(output.equals("json")
+            spec.commandLine().getOut().print(json
                     ? JSON.writeValueAsString(versions) + "\n" : table(versions));
             spec.commandLine().getOut().flush();
             return 0;

@@ -22,6 +22,20 @@ class CanaryEditorTest {
         return added;
     }
 
+    private static final String INVOICE_PDF_LIVE = """
+            apiVersion: lambda.meshdeck.dev/v1
+            kind: LambdaAlias
+            metadata:
+              name: live
+              resourceVersion: 0b7c-rev
+            spec:
+              functionName: invoice-pdf
+              functionVersion: "3"
+              routingConfig:
+                additionalVersionWeights:
+                  "4": 0.1
+            """;
+
     private static final String CANARY_VS = """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
@@ -93,19 +107,7 @@ class CanaryEditorTest {
 
     @Test
     void lambdaAliasWeightIsAFraction() throws Exception {
-        JsonNode alias = read("""
-                apiVersion: lambda.meshdeck.dev/v1
-                kind: LambdaAlias
-                metadata:
-                  name: live
-                  resourceVersion: 0b7c-rev
-                spec:
-                  functionName: invoice-pdf
-                  functionVersion: "3"
-                  routingConfig:
-                    additionalVersionWeights:
-                      "4": 0.1
-                """);
+        JsonNode alias = read(INVOICE_PDF_LIVE);
         CanaryEditor editor = CanaryEditor.of(alias);
         assertThat(editor.split().candidate()).isEqualTo("4");
         assertThat(editor.split().candidatePercent()).isEqualTo(10.0);
@@ -118,19 +120,7 @@ class CanaryEditorTest {
 
     @Test
     void promotingALambdaAliasPointsItAtTheCandidateAndClearsTheWeights() throws Exception {
-        JsonNode alias = read("""
-                apiVersion: lambda.meshdeck.dev/v1
-                kind: LambdaAlias
-                metadata:
-                  name: live
-                  resourceVersion: 0b7c-rev
-                spec:
-                  functionName: invoice-pdf
-                  functionVersion: "3"
-                  routingConfig:
-                    additionalVersionWeights:
-                      "4": 0.1
-                """);
+        JsonNode alias = read(INVOICE_PDF_LIVE);
 
         JsonNode promoted = CanaryEditor.of(alias).promoted().candidate();
 
