@@ -36,7 +36,7 @@ final class SandboxCommand implements Callable<Integer> {
     int metricsPort;
 
     @Option(names = "--env-out", paramLabel = "FILE",
-            description = "Write shell export lines (KUBECONFIG, AWS_ENDPOINT_URL_LAMBDA, AWS_REGION, throwaway credentials).")
+            description = "Write shell export lines (KUBECONFIG, AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL_CLOUDWATCH, AWS_REGION, throwaway credentials).")
     Path envOut;
 
     @Option(names = "--functions", defaultValue = "0", paramLabel = "N",

@@ -19,8 +19,8 @@ final class SourceOptions {
             description = "AWS profile for Lambda (static keys, SSO or credential_process). Default: the SDK default chain.")
     String awsProfile;
 
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "AWS region to scan (repeatable). Default: the profile's or $AWS_REGION.")
+    @Option(names = "--region", paramLabel = "REGION", split = ",",
+            description = "AWS regions to scan in parallel (comma-separated or repeated). Default: the profile's or $AWS_REGION.")
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--function-labels", paramLabel = "RULES",

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SDK clients of one {@link AwsSettings}: one HTTP client and one credentials provider shared by a Lambda
- * client per region and the STS client, with timeouts short enough that a dead endpoint fails in seconds.
+ * and a CloudWatch client per region and the STS client, with timeouts short enough that a dead endpoint fails in seconds.
  */
 final class AwsClients implements AutoCloseable {
 
@@ -29,6 +30,7 @@ final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final Map<String, LambdaClient> lambdas = new ConcurrentHashMap<>();
+    private final Map<String, CloudWatchClient> cloudWatches = new ConcurrentHashMap<>();
     private volatile StsClient sts;
 
     AwsClients(AwsSettings settings) {
@@ -44,6 +46,15 @@ final class AwsClients implements AutoCloseable {
 
     LambdaClient lambda(String region) {
         return lambdas.computeIfAbsent(region, r -> configure(LambdaClient.builder(), r).build());
+    }
+
+    /** CloudWatch of {@code region}: the explicit endpoint, else AWS_ENDPOINT_URL_CLOUDWATCH / AWS_ENDPOINT_URL. */
+    CloudWatchClient cloudWatch(String region) {
+        return cloudWatches.computeIfAbsent(region, r -> configure(CloudWatchClient.builder(), r).build());
+    }
+
+    AwsSettings settings() {
+        return settings;
     }
 
     /** STS in the first scanned region (GetCallerIdentity answers the same account everywhere). */
@@ -81,6 +92,7 @@ final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         lambdas.values().forEach(LambdaClient::close);
+        cloudWatches.values().forEach(CloudWatchClient::close);
         if (sts != null) {
             sts.close();
         }

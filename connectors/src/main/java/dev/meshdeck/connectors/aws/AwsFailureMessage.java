@@ -5,6 +5,7 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.services.sso.auth.ExpiredTokenException;
 
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -28,14 +29,19 @@ final class AwsFailureMessage {
     }
 
     static String explain(Throwable error, AwsSettings settings, String region) {
+        return explain(error, settings, region, AwsService.LAMBDA);
+    }
+
+    static String explain(Throwable error, AwsSettings settings, String region, AwsService service) {
         String profile = settings.effectiveProfile();
+        String name = "AWS " + service.serviceId();
         if (isUnreachable(error)) {
-            return "Cannot reach AWS Lambda for region " + region + " at " + settings.lambdaEndpointLabel(region)
+            return "Cannot reach " + name + " for region " + region + " at " + settings.endpointLabel(service, region)
                     + " (" + rootCause(error) + "). Check the network or proxy, or the endpoint override"
-                    + " (AWS_ENDPOINT_URL_LAMBDA / AWS_ENDPOINT_URL).";
+                    + " (" + service.endpointVariable() + " / AWS_ENDPOINT_URL).";
         }
         if (isCredentialsProblem(error)) {
-            if (!settings.sandbox() && isSsoProfile(profile)) {
+            if (!settings.sandbox() && (isSsoProfile(profile) || causedBy(error, ExpiredTokenException.class))) {
                 return "AWS SSO session for profile " + profile + " has expired: run `aws sso login --profile "
                         + profile + "`";
             }
@@ -43,18 +49,17 @@ final class AwsFailureMessage {
                     + firstLine(error) + ". Configure the profile in ~/.aws/config and ~/.aws/credentials,"
                     + " or set AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.";
         }
-        if (error instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
-            String message = service.awsErrorDetails() == null ? service.getMessage()
-                    : service.awsErrorDetails().errorMessage();
-            if (service.statusCode() == 403) {
-                return "AWS Lambda in " + region + " denied profile " + profile + " (" + code + "): " + message
-                        + ". Its role needs lambda:ListFunctions, lambda:ListAliases, lambda:ListVersionsByFunction"
-                        + " and lambda:GetFunction.";
+        if (error instanceof AwsServiceException failure) {
+            String code = failure.awsErrorDetails() == null ? "" : failure.awsErrorDetails().errorCode();
+            String message = failure.awsErrorDetails() == null ? failure.getMessage()
+                    : failure.awsErrorDetails().errorMessage();
+            if (failure.statusCode() == 403) {
+                return name + " in " + region + " denied profile " + profile + " (" + code + "): " + message
+                        + ". Its role needs " + service.permissions() + ".";
             }
-            return "AWS Lambda in " + region + " answered " + service.statusCode() + " " + code + ": " + message;
+            return name + " in " + region + " answered " + failure.statusCode() + " " + code + ": " + message;
         }
-        return "Lambda discovery in " + region + " with profile " + profile + " failed: " + firstLine(error);
+        return name + " in " + region + " with profile " + profile + " failed: " + firstLine(error);
     }
 
     private static boolean isUnreachable(Throwable error) {
@@ -68,7 +73,19 @@ final class AwsFailureMessage {
         return false;
     }
 
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isCredentialsProblem(Throwable error) {
+        if (causedBy(error, ExpiredTokenException.class)) {
+            return true;
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof AwsServiceException service && service.awsErrorDetails() != null
                     && REJECTED_CREDENTIALS.contains(service.awsErrorDetails().errorCode())) {

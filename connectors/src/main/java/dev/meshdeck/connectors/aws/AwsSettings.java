@@ -18,8 +18,9 @@ import java.util.Optional;
  *
  * @param profile      named profile from ~/.aws/config, or null for the SDK default chain (AWS_PROFILE, env, ...)
  * @param regions      regions scanned in parallel
- * @param endpoint     explicit endpoint for Lambda and STS, or null: the SDK then honours
- *                     AWS_ENDPOINT_URL_LAMBDA / AWS_ENDPOINT_URL (and aws.endpointUrlLambda / aws.endpointUrl)
+ * @param endpoint     explicit endpoint for Lambda, CloudWatch and STS, or null: the SDK then honours
+ *                     AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL_STS or AWS_ENDPOINT_URL
+ *                     (and the aws.endpointUrlLambda, ... system properties)
  * @param timeout      limit for one API call including retries
  * @param pollInterval how often live discovery lists again
  * @param sandbox      true to sign with throwaway credentials (the local control plane ignores signatures)
@@ -97,9 +98,9 @@ public record AwsSettings(String profile, List<String> regions, URI endpoint, Du
         return endpoint == null && serviceEndpoint("Lambda").isPresent() && serviceEndpoint("Sts").isEmpty();
     }
 
-    /** Where Lambda of {@code region} is, for messages. */
-    String lambdaEndpointLabel(String region) {
-        return configuredEndpoint("Lambda").map(URI::toString).orElse("https://lambda." + region + ".amazonaws.com");
+    /** Where {@code service} of {@code region} is, for messages. */
+    String endpointLabel(AwsService service, String region) {
+        return configuredEndpoint(service.serviceId()).map(URI::toString).orElse(service.defaultEndpoint(region));
     }
 
     private static Optional<String> serviceEndpoint(String serviceId) {

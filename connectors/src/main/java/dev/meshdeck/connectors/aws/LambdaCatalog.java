@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Discovers AWS Lambda functions of one account, several regions in parallel. Failures become FAILED source
+ * Discovers AWS Lambda functions of one account, several regions in parallel, each reporting its progress as
+ * CONNECTING statuses ("reading aliases of 120 Lambda functions: 50 done"). Failures become FAILED source
  * statuses with a message for the user, never exceptions; live mode lists again every
  * {@link AwsSettings#pollInterval()} (Lambda has no watch API).
  */
@@ -39,6 +40,9 @@ public final class LambdaCatalog implements FunctionCatalog {
 
     /** Account shown when neither STS nor any function ARN revealed it. */
     public static final String UNKNOWN_ACCOUNT = "unknown";
+
+    /** A progress status every this many functions while aliases are read (one call per function). */
+    static final int PROGRESS_EVERY = 25;
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaCatalog.class);
 
@@ -94,7 +98,8 @@ public final class LambdaCatalog implements FunctionCatalog {
             LambdaClient lambda = clients.lambda(source.region());
             GetFunctionResponse function = lambda.getFunction(r -> r.functionName(id.name()));
             List<MeshResource> resources = new ArrayList<>();
-            resources.add(LambdaResources.function(function.configuration(), function.tags()));
+            resources.add(LambdaResources.function(function.configuration(), function.tags(),
+                    function.concurrency() == null ? null : function.concurrency().reservedConcurrentExecutions()));
             aliases(lambda, id.name()).forEach(a -> resources.add(LambdaResources.alias(id.name(), a)));
             return resources;
         } catch (SdkException e) {
@@ -127,6 +132,10 @@ public final class LambdaCatalog implements FunctionCatalog {
             SourceRef.AwsRegion source = source(owner, region);
             List<ServerlessFunction> functions = new ArrayList<>(configs.size());
             for (FunctionConfiguration config : configs) {
+                if (functions.size() % PROGRESS_EVERY == 0) {
+                    report(listener, new SourceStatus(source, SourceStatus.State.CONNECTING, "reading aliases of "
+                            + configs.size() + " Lambda functions: " + functions.size() + " done"));
+                }
                 String name = config.functionName();
                 functions.add(LambdaFunctions.toFunction(source, config, aliases(lambda, name), () -> versions(lambda, name)));
             }

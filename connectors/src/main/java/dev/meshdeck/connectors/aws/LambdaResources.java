@@ -1,6 +1,8 @@
 package dev.meshdeck.connectors.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -33,7 +35,8 @@ final class LambdaResources {
     private LambdaResources() {
     }
 
-    static MeshResource function(FunctionConfiguration c, Map<String, String> tags) {
+    /** @param reserved the function's reserved concurrency, null when it uses the account's unreserved pool */
+    static MeshResource function(FunctionConfiguration c, Map<String, String> tags, Integer reserved) {
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put("FunctionName", c.functionName());
         yaml.put("FunctionArn", c.functionArn());
@@ -52,6 +55,7 @@ final class LambdaResources {
         yaml.put("PackageType", c.packageTypeAsString());
         yaml.put("Architectures", c.architecturesAsStrings());
         yaml.put("RevisionId", c.revisionId());
+        yaml.put("ReservedConcurrentExecutions", reserved);
         if (c.environment() != null && c.environment().hasVariables()) {
             Map<String, String> masked = new TreeMap<>();
             c.environment().variables().keySet().forEach(name -> masked.put(name, MASK));
@@ -68,6 +72,15 @@ final class LambdaResources {
      * alias's RevisionId is its resourceVersion, the concurrency token of an update.
      */
     static MeshResource alias(String function, AliasConfiguration a) {
+        return alias(function, aliasTree(function, a));
+    }
+
+    /** An alias document (live or candidate) as a resource, written as {@link #alias(String, AliasConfiguration)} writes it. */
+    static MeshResource alias(String function, JsonNode alias) {
+        return new MeshResource(ALIAS_KIND, "", function + ":" + alias.at("/metadata/name").asText(), write(alias));
+    }
+
+    static ObjectNode aliasTree(String function, AliasConfiguration a) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", a.name());
         metadata.put("resourceVersion", a.revisionId());
@@ -86,11 +99,15 @@ final class LambdaResources {
         yaml.put("kind", ALIAS_KIND);
         yaml.put("metadata", metadata);
         yaml.put("spec", spec);
-        return new MeshResource(ALIAS_KIND, "", function + ":" + a.name(), write(yaml));
+        return YAML.valueToTree(yaml);
     }
 
     private static String write(Map<String, Object> yaml) {
         yaml.values().removeIf(v -> v == null);
+        return write((Object) yaml);
+    }
+
+    private static String write(Object yaml) {
         try {
             return YAML.writeValueAsString(yaml);
         } catch (JsonProcessingException e) {

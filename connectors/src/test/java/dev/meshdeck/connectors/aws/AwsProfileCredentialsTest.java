@@ -41,6 +41,10 @@ class AwsProfileCredentialsTest {
 
             [profile keyless]
             region = eu-west-1
+
+            [profile by-process]
+            region = eu-west-1
+            credential_process = /bin/sh %s
             """;
 
     @TempDir
@@ -49,7 +53,13 @@ class AwsProfileCredentialsTest {
 
     @BeforeEach
     void redirectAwsFiles() throws IOException {
-        Files.writeString(home.resolve("config"), CONFIG);
+        Path script = home.resolve("issue-credentials.sh");
+        // prints throwaway keys, and leaves a mark so the test knows the SDK ran it
+        Files.writeString(script, """
+                touch "%s"
+                printf '{"Version": 1, "AccessKeyId": "AKIDPROCESSTHROWAWAY", "SecretAccessKey": "throwaway"}'
+                """.formatted(home.resolve("process-ran")));
+        Files.writeString(home.resolve("config"), CONFIG.formatted(script));
         Files.writeString(home.resolve("credentials"), "");
         System.setProperty("aws.configFile", home.resolve("config").toString());
         System.setProperty("aws.sharedCredentialsFile", home.resolve("credentials").toString());
@@ -61,6 +71,7 @@ class AwsProfileCredentialsTest {
         System.clearProperty("aws.configFile");
         System.clearProperty("aws.sharedCredentialsFile");
         System.clearProperty("aws.endpointUrlLambda");
+        System.clearProperty("aws.profile");
         plane.close();
     }
 
@@ -117,5 +128,28 @@ class AwsProfileCredentialsTest {
                         assertThat(loaded.functions()).hasSize(4);
                     });
         }
+    }
+
+    @Test
+    void credentialProcessOfTheDefaultChainsProfileIsRun() {
+        System.setProperty("aws.profile", "by-process");
+
+        try (LambdaCatalog catalog = new LambdaCatalog(AwsSettings.defaultChain(List.of("eu-west-1"))
+                .withEndpoint(plane.endpoint()))) {
+            List<InventoryEvent> events = catalog.discover();
+
+            assertThat(events).filteredOn(InventoryEvent.SourceLoaded.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((InventoryEvent.SourceLoaded) e).functions()).hasSize(4));
+        }
+        assertThat(home.resolve("process-ran")).exists();
+    }
+
+    @Test
+    void profilesAreListedWithHowTheyGetCredentialsButNoSecret() {
+        assertThat(AwsProfiles.list()).containsExactly(
+                new dev.meshdeck.core.lambda.AwsProfile("by-process", "eu-west-1", "credential_process"),
+                new dev.meshdeck.core.lambda.AwsProfile("keyless", "eu-west-1", "-"),
+                new dev.meshdeck.core.lambda.AwsProfile("sre-sso", "eu-west-1", "SSO"),
+                new dev.meshdeck.core.lambda.AwsProfile("sre-sso-session", "", "SSO"));
     }
 }

@@ -88,8 +88,8 @@ class LambdaCatalogTest {
         assertThat(functions.get("report-export").health().level()).isEqualTo(Health.Level.DOWN);
 
         assertThat(statuses(events)).extracting(SourceStatus::state)
-                .containsExactly(SourceStatus.State.CONNECTING, SourceStatus.State.CONNECTED);
-        assertThat(statuses(events).get(1).message()).isEqualTo("4 Lambda functions");
+                .containsExactly(SourceStatus.State.CONNECTING, SourceStatus.State.CONNECTING, SourceStatus.State.CONNECTED);
+        assertThat(statuses(events).get(2).message()).isEqualTo("4 Lambda functions");
     }
 
     @Test
@@ -101,6 +101,25 @@ class LambdaCatalogTest {
         assertThat(events).contains(new InventoryEvent.SourceLoaded(usEast1, List.of()));
         assertThat(statuses(events)).filteredOn(s -> s.state() == SourceStatus.State.CONNECTED)
                 .extracting(SourceStatus::source).containsExactlyInAnyOrder(EU_WEST_1, usEast1);
+    }
+
+    @Test
+    void eachRegionReportsItsProgressBeforeItsFunctions() {
+        plane.seedSynthetic(60);
+
+        List<InventoryEvent> events = discover(AwsSettings.sandbox(plane.endpoint(), List.of("eu-west-1", "us-east-1")));
+
+        List<InventoryEvent> euWest1 = events.stream().filter(e -> e instanceof InventoryEvent.SourceLoaded l
+                ? l.source().equals(EU_WEST_1)
+                : ((InventoryEvent.SourceChanged) e).status().source().equals(EU_WEST_1)).toList();
+        assertThat(euWest1).extracting(e -> e instanceof InventoryEvent.SourceChanged c
+                        ? c.status().state() + " " + c.status().message() : "loaded")
+                .containsExactly("CONNECTING connecting",
+                        "CONNECTING reading aliases of 64 Lambda functions: 0 done",
+                        "CONNECTING reading aliases of 64 Lambda functions: 25 done",
+                        "CONNECTING reading aliases of 64 Lambda functions: 50 done",
+                        "loaded",
+                        "CONNECTED 64 Lambda functions");
     }
 
     @Test
@@ -134,6 +153,9 @@ class LambdaCatalogTest {
 
     @Test
     void resourcesShowConfigurationWithMaskedEnvironmentAndAliases() {
+        try (LambdaClient lambda = sandboxClient()) {
+            lambda.putFunctionConcurrency(r -> r.functionName("invoice-pdf").reservedConcurrentExecutions(50));
+        }
         try (LambdaCatalog catalog = new LambdaCatalog(AwsSettings.sandbox(plane.endpoint(), List.of("eu-west-1")))) {
             List<MeshResource> resources =
                     catalog.resourcesOf(new FunctionId(EU_WEST_1, Platform.LAMBDA, "", "invoice-pdf"));
@@ -143,7 +165,7 @@ class LambdaCatalogTest {
                             "LambdaAlias invoice-pdf:staging");
             String function = resources.get(0).yaml();
             assertThat(function).contains("Runtime: java17", "MemorySize: 1024", "DB_PASSWORD: '****'",
-                    "INVOICE_BUCKET: '****'", "team: payments");
+                    "INVOICE_BUCKET: '****'", "team: payments", "ReservedConcurrentExecutions: 50");
             assertThat(function).doesNotContain("sandbox-not-a-secret", "meshdeck-invoices-eu-west-1");
             assertThat(resources.get(1).yaml()).contains("apiVersion: lambda.meshdeck.dev/v1", "kind: LambdaAlias",
                     "name: live", "functionName: invoice-pdf", "functionVersion: \"3\"", "additionalVersionWeights:",

@@ -104,21 +104,7 @@ public enum InventoryFormat {
                 healthText(f.health())
             });
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                boolean last = i == row.length - 1;
-                out.append(last ? row[i] : String.format("%-" + widths[i] + "s   ", row[i]));
-            }
-            out.append('\n');
-        }
-        return out.toString();
+        return TextTable.render(rows);
     }
 
     /** "v1 90% · v2 10%", or "-" when the platform reports no versions. */

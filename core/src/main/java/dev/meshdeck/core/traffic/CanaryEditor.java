@@ -129,6 +129,14 @@ public final class CanaryEditor {
         return new CanaryEditor(live, split.withCandidatePercent(percent));
     }
 
+    /**
+     * The same editor with the candidate promoted: it takes all traffic. A Lambda alias then points at the
+     * candidate version with its weights cleared.
+     */
+    public CanaryEditor promoted() {
+        return new CanaryEditor(live, split.promote());
+    }
+
     /** The live object as read. */
     public JsonNode live() {
         return live.original();

@@ -22,6 +22,20 @@ class CanaryEditorTest {
         return added;
     }
 
+    private static final String INVOICE_PDF_LIVE = """
+            apiVersion: lambda.meshdeck.dev/v1
+            kind: LambdaAlias
+            metadata:
+              name: live
+              resourceVersion: 0b7c-rev
+            spec:
+              functionName: invoice-pdf
+              functionVersion: "3"
+              routingConfig:
+                additionalVersionWeights:
+                  "4": 0.1
+            """;
+
     private static final String CANARY_VS = """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
@@ -93,19 +107,7 @@ class CanaryEditorTest {
 
     @Test
     void lambdaAliasWeightIsAFraction() throws Exception {
-        JsonNode alias = read("""
-                apiVersion: lambda.meshdeck.dev/v1
-                kind: LambdaAlias
-                metadata:
-                  name: live
-                  resourceVersion: 0b7c-rev
-                spec:
-                  functionName: invoice-pdf
-                  functionVersion: "3"
-                  routingConfig:
-                    additionalVersionWeights:
-                      "4": 0.1
-                """);
+        JsonNode alias = read(INVOICE_PDF_LIVE);
         CanaryEditor editor = CanaryEditor.of(alias);
         assertThat(editor.split().candidate()).isEqualTo("4");
         assertThat(editor.split().candidatePercent()).isEqualTo(10.0);
@@ -114,6 +116,27 @@ class CanaryEditorTest {
         assertThat(candidate.at("/spec/functionVersion").asText()).isEqualTo("3");
         assertThat(candidate.at("/spec/routingConfig/additionalVersionWeights/4").asDouble()).isEqualTo(0.5);
         assertThat(candidate.at("/metadata/resourceVersion").asText()).isEqualTo("0b7c-rev");
+    }
+
+    @Test
+    void promotingALambdaAliasPointsItAtTheCandidateAndClearsTheWeights() throws Exception {
+        JsonNode alias = read(INVOICE_PDF_LIVE);
+
+        JsonNode promoted = CanaryEditor.of(alias).promoted().candidate();
+
+        assertThat(promoted.at("/spec/functionVersion").asText()).isEqualTo("4");
+        assertThat(promoted.at("/spec/routingConfig").isMissingNode()).isTrue();
+        assertThat(promoted.at("/metadata/resourceVersion").asText()).isEqualTo("0b7c-rev");
+        assertThat(CanaryEditor.of(alias, "5").promoted().candidate().at("/spec/functionVersion").asText())
+                .as("promoting a version named outright skips the canary").isEqualTo("5");
+    }
+
+    @Test
+    void promotingAnIstioCanaryGivesTheCandidateEveryRequest() throws Exception {
+        JsonNode promoted = CanaryEditor.of(read(CANARY_VS)).promoted().candidate();
+
+        assertThat(promoted.at("/spec/http/0/route/0/weight").asInt()).isZero();
+        assertThat(promoted.at("/spec/http/0/route/1/weight").asInt()).isEqualTo(100);
     }
 
     @Test

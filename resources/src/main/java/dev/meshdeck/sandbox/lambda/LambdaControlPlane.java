@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,9 @@ import java.util.regex.Pattern;
  * (and the AWS CLI) can list functions, move alias weights and invoke without an AWS account.
  * <p>
  * SigV4 signatures are not checked; the region is read from the signature's credential scope, and a region
- * other than the sandbox's own is simply empty. STS GetCallerIdentity is answered too.
+ * other than the sandbox's own is simply empty. STS GetCallerIdentity is answered too, and CloudWatch
+ * GetMetricData with simulated AWS/Lambda metrics ({@link CloudWatchMetricData}) on the same endpoint: point
+ * both {@code AWS_ENDPOINT_URL_LAMBDA} and {@code AWS_ENDPOINT_URL_CLOUDWATCH} at {@link #endpoint()}.
  */
 public final class LambdaControlPlane implements AutoCloseable {
 
@@ -41,7 +44,8 @@ public final class LambdaControlPlane implements AutoCloseable {
     public static final String DEFAULT_ACCOUNT = "123456789012";
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaControlPlane.class);
-    private static final String API = "2015-03-31";
+    /** Lambda's API dates: most operations use the first, the concurrency ones the later two. */
+    private static final Set<String> API_DATES = Set.of("2015-03-31", "2017-10-31", "2019-09-30");
     private static final Pattern SCOPE_REGION = Pattern.compile("Credential=[^/,]+/\\d{8}/([^/,]+)/");
     /** Seeded functions look deployed over the days before this instant; fixed so runs are repeatable. */
     private static final Instant SEED_EPOCH = Instant.parse("2025-01-06T09:00:00Z");
@@ -145,6 +149,10 @@ public final class LambdaControlPlane implements AutoCloseable {
         LOG.debug("{} {}", method, path);
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (CloudWatchMetricData.handles(path)) {
+                sendMetricData(exchange, path, body);
+                return;
+            }
             try {
                 Reply reply = route(exchange, method, path, body);
                 send(exchange, reply);
@@ -165,13 +173,29 @@ public final class LambdaControlPlane implements AutoCloseable {
         }
     }
 
+    private void sendMetricData(HttpExchange exchange, String path, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("smithy-protocol", "rpc-v2-cbor");
+        try {
+            byte[] answer = CloudWatchMetricData.call(path, body, regionNamed(requestRegion(exchange)));
+            send(exchange, new Reply(200, CloudWatchMetricData.CONTENT_TYPE, answer, Map.of()));
+        } catch (CloudWatchMetricData.Failure e) {
+            send(exchange, new Reply(e.status(), CloudWatchMetricData.CONTENT_TYPE, CloudWatchMetricData.error(e),
+                    Map.of("x-amzn-query-error", e.queryErrorHeader())));
+        } catch (JsonProcessingException e) {
+            CloudWatchMetricData.Failure failure = new CloudWatchMetricData.Failure(400, "SerializationException",
+                    "SerializationException", "Could not read the CBOR request: " + e.getOriginalMessage());
+            send(exchange, new Reply(400, CloudWatchMetricData.CONTENT_TYPE, CloudWatchMetricData.error(failure),
+                    Map.of("x-amzn-query-error", failure.queryErrorHeader())));
+        }
+    }
+
     private Reply route(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
         String text = new String(body, StandardCharsets.UTF_8);
         if (CallerIdentity.isRequest(method, path, text)) {
             return new Reply(200, "text/xml", CallerIdentity.response(account), Map.of());
         }
         List<String> segments = segments(path);
-        if (segments.size() < 2 || !API.equals(segments.get(0)) || !"functions".equals(segments.get(1))) {
+        if (segments.size() < 2 || !API_DATES.contains(segments.get(0)) || !"functions".equals(segments.get(1))) {
             throw LambdaException.unknownOperation(method, path);
         }
         LambdaRegion target = regionNamed(requestRegion(exchange));
@@ -189,9 +213,30 @@ public final class LambdaControlPlane implements AutoCloseable {
         switch (key) {
             case "GET ":
                 return Reply.json(200, LambdaJson.function(target, target.configuration(fn.name(), fn.qualifier()),
-                        target.tags(fn.name())));
+                        target.tags(fn.name()), target.reservedConcurrency(fn.name())));
             case "GET configuration":
                 return Reply.json(200, LambdaJson.configuration(target, target.configuration(fn.name(), fn.qualifier())));
+            case "PUT configuration": {
+                JsonNode request = json(body);
+                return Reply.json(200, LambdaJson.configuration(target, target.updateConfiguration(fn.name(),
+                        LambdaJson.configurationChange(request), LambdaJson.text(request, "RevisionId"))));
+            }
+            case "PUT code": {
+                JsonNode request = json(body);
+                return Reply.json(200, LambdaJson.configuration(target, target.updateCode(fn.name(),
+                        LambdaJson.code(request), LambdaJson.text(request, "RevisionId"))));
+            }
+            case "GET concurrency":
+                return Reply.json(200, LambdaJson.concurrency(target.reservedConcurrency(fn.name())));
+            case "PUT concurrency": {
+                JsonNode request = json(body);
+                JsonNode reserved = request.get("ReservedConcurrentExecutions");
+                return Reply.json(200, LambdaJson.concurrency(target.reserveConcurrency(fn.name(),
+                        reserved == null || !reserved.canConvertToInt() ? null : reserved.intValue())));
+            }
+            case "DELETE concurrency":
+                target.deleteConcurrency(fn.name());
+                return new Reply(204, "application/json", new byte[0], Map.of());
             case "GET versions":
                 return Reply.json(200, LambdaJson.page("Versions",
                         target.versions(fn.name(), query.get("Marker"), maxItems(query)),
@@ -199,7 +244,7 @@ public final class LambdaControlPlane implements AutoCloseable {
             case "POST versions": {
                 JsonNode request = json(body);
                 return Reply.json(201, LambdaJson.configuration(target, target.publish(fn.name(),
-                        text(request, "CodeSha256"), text(request, "Description"), text(request, "RevisionId"))));
+                        LambdaJson.text(request, "CodeSha256"), LambdaJson.text(request, "Description"), LambdaJson.text(request, "RevisionId"))));
             }
             case "GET aliases":
                 return Reply.json(200, LambdaJson.page("Aliases",
@@ -208,16 +253,16 @@ public final class LambdaControlPlane implements AutoCloseable {
             case "POST aliases": {
                 JsonNode request = json(body);
                 Map<String, Double> weights = weights(request);
-                Alias created = target.createAlias(fn.name(), text(request, "Name"), text(request, "FunctionVersion"),
-                        text(request, "Description"), weights == null ? Map.of() : weights, null);
+                Alias created = target.createAlias(fn.name(), LambdaJson.text(request, "Name"), LambdaJson.text(request, "FunctionVersion"),
+                        LambdaJson.text(request, "Description"), weights == null ? Map.of() : weights, null);
                 return Reply.json(201, LambdaJson.alias(target, fn.name(), created));
             }
             case "GET aliases/{name}":
                 return Reply.json(200, LambdaJson.alias(target, fn.name(), target.alias(fn.name(), segments.get(4))));
             case "PUT aliases/{name}": {
                 JsonNode request = json(body);
-                Alias updated = target.updateAlias(fn.name(), segments.get(4), text(request, "FunctionVersion"),
-                        text(request, "Description"), weights(request), text(request, "RevisionId"));
+                Alias updated = target.updateAlias(fn.name(), segments.get(4), LambdaJson.text(request, "FunctionVersion"),
+                        LambdaJson.text(request, "Description"), weights(request), LambdaJson.text(request, "RevisionId"));
                 return Reply.json(200, LambdaJson.alias(target, fn.name(), updated));
             }
             case "DELETE aliases/{name}":
@@ -269,11 +314,6 @@ public final class LambdaControlPlane implements AutoCloseable {
 
     private static JsonNode json(byte[] body) throws IOException {
         return body.length == 0 ? LambdaJson.MAPPER.createObjectNode() : LambdaJson.MAPPER.readTree(body);
-    }
-
-    private static String text(JsonNode request, String field) {
-        JsonNode value = request.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** AdditionalVersionWeights, or null when the request has no RoutingConfig (keep the current one). */

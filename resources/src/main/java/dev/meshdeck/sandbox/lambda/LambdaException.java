@@ -23,6 +23,11 @@ final class LambdaException extends RuntimeException {
         return new LambdaException(400, "InvalidParameterValueException", message);
     }
 
+    /** A request that breaks the API model's constraints, reported before any Lambda rule is checked. */
+    static LambdaException validation(String message) {
+        return new LambdaException(400, "ValidationException", message);
+    }
+
     static LambdaException conflict(String message) {
         return new LambdaException(409, "ResourceConflictException", message);
     }

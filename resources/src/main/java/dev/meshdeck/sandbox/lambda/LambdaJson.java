@@ -1,9 +1,14 @@
 package dev.meshdeck.sandbox.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -55,8 +60,11 @@ final class LambdaJson {
         return json;
     }
 
-    static ObjectNode function(LambdaRegion region, FunctionConfig c, Map<String, String> tags) {
+    static ObjectNode function(LambdaRegion region, FunctionConfig c, Map<String, String> tags, Integer reserved) {
         ObjectNode json = MAPPER.createObjectNode();
+        if (reserved != null) {
+            json.set("Concurrency", concurrency(reserved));
+        }
         json.set("Configuration", configuration(region, c));
         json.putObject("Code")
                 .put("RepositoryType", "S3")
@@ -75,6 +83,53 @@ final class LambdaJson {
             json.put("NextMarker", page.nextMarker());
         }
         return json;
+    }
+
+    /** GetFunctionConcurrency's answer: empty when nothing is reserved. */
+    static ObjectNode concurrency(Integer reserved) {
+        ObjectNode json = MAPPER.createObjectNode();
+        if (reserved != null) {
+            json.put("ReservedConcurrentExecutions", reserved);
+        }
+        return json;
+    }
+
+    /** An UpdateFunctionConfiguration request body. */
+    static ConfigurationChange configurationChange(JsonNode request) {
+        JsonNode variables = request.path("Environment").path("Variables");
+        Map<String, String> environment = null;
+        if (variables.isObject()) {
+            environment = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> variable = it.next();
+                environment.put(variable.getKey(), variable.getValue().asText());
+            }
+        }
+        return new ConfigurationChange(text(request, "Runtime"), text(request, "Handler"), integer(request, "MemorySize"),
+                integer(request, "Timeout"), text(request, "Description"), environment);
+    }
+
+    /** The code of an UpdateFunctionCode request: the ZIP's bytes, or the S3 object's coordinates standing for them. */
+    static byte[] code(JsonNode request) {
+        if (request.hasNonNull("ZipFile")) {
+            return Base64.getDecoder().decode(request.get("ZipFile").asText());
+        }
+        if (request.hasNonNull("S3Bucket") && request.hasNonNull("S3Key")) {
+            return ("s3://" + request.get("S3Bucket").asText() + "/" + request.get("S3Key").asText() + "?"
+                    + request.path("S3ObjectVersion").asText("")).getBytes(StandardCharsets.UTF_8);
+        }
+        throw LambdaException.invalidParameter("Please provide a source for function code.");
+    }
+
+    /** A string field of a request body, or null. */
+    static String text(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Integer integer(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        return value == null || !value.canConvertToInt() ? null : value.intValue();
     }
 
     static ObjectNode error(String message) {

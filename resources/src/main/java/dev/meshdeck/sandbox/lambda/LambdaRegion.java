@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -25,6 +26,9 @@ final class LambdaRegion {
     static final Comparator<String> VERSION_ORDER = Comparator
             .comparing((String v) -> !FunctionConfig.LATEST.equals(v))
             .thenComparing(v -> FunctionConfig.LATEST.equals(v) ? 0L : Long.parseLong(v));
+
+    static final int ACCOUNT_CONCURRENCY = 1000;
+    static final int MIN_UNRESERVED = 100;
 
     private static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
@@ -114,25 +118,89 @@ final class LambdaRegion {
     }
 
     /**
-     * Publishes {@code $LATEST} as the next version. {@code expectedRevision} and {@code expectedSha} are the
-     * optimistic-locking preconditions of the real API (either may be null).
+     * Publishes {@code $LATEST} as the next version; when neither its code nor its configuration changed since
+     * the last published version, that version is returned instead, as Lambda does. {@code expectedRevision} and
+     * {@code expectedSha} are the optimistic-locking preconditions of the real API (either may be null).
      */
     synchronized FunctionConfig publish(String name, String expectedSha, String description, String expectedRevision) {
         FunctionEntry entry = entry(name);
-        if (expectedRevision != null && !expectedRevision.equals(entry.latest.revisionId())) {
-            throw LambdaException.preconditionFailed("The Revision Id provided does not match the latest Revision Id."
-                    + " Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
-        }
+        checkRevision(entry, expectedRevision);
         if (expectedSha != null && !expectedSha.equals(entry.latest.codeSha256())) {
             throw LambdaException.invalidParameter("CodeSHA256 (" + expectedSha
                     + ") is different from current CodeSHA256 in $LATEST (" + entry.latest.codeSha256()
                     + "). Please try again with the CodeSHA256 in $LATEST.");
+        }
+        if (!entry.versions.isEmpty() && entry.latest.deploysSameAs(entry.versions.lastEntry().getValue())) {
+            return entry.versions.lastEntry().getValue();
         }
         String version = Long.toString(entry.versions.isEmpty() ? 1 : Long.parseLong(entry.versions.lastKey()) + 1);
         FunctionConfig published = entry.latest.publishedAs(version, description == null ? "" : description,
                 UUID.randomUUID().toString());
         entry.versions.put(version, published);
         return published;
+    }
+
+    /** UpdateFunctionConfiguration: changes {@code $LATEST} only; published versions never change. */
+    synchronized FunctionConfig updateConfiguration(String name, ConfigurationChange change, String expectedRevision) {
+        change.checkConstraints();
+        FunctionEntry entry = entry(name);
+        checkRevision(entry, expectedRevision);
+        entry.latest = entry.latest.with(change, LAST_MODIFIED.format(Instant.now()), UUID.randomUUID().toString());
+        return entry.latest;
+    }
+
+    /** UpdateFunctionCode: new code in {@code $LATEST}, identified by the SHA-256 of {@code code}. */
+    synchronized FunctionConfig updateCode(String name, byte[] code, String expectedRevision) {
+        FunctionEntry entry = entry(name);
+        checkRevision(entry, expectedRevision);
+        entry.latest = entry.latest.withCode(sha256(code), LAST_MODIFIED.format(Instant.now()),
+                UUID.randomUUID().toString());
+        return entry.latest;
+    }
+
+    /** Reserved concurrency of the function, or null when it draws from the account's unreserved pool. */
+    synchronized Integer reservedConcurrency(String name) {
+        return entry(name).reservedConcurrency;
+    }
+
+    /**
+     * PutFunctionConcurrency. Lambda keeps {@value #MIN_UNRESERVED} of the account's {@value #ACCOUNT_CONCURRENCY}
+     * concurrent executions unreserved.
+     */
+    synchronized int reserveConcurrency(String name, Integer reserved) {
+        if (reserved == null || reserved < 0) {
+            throw LambdaException.validation("1 validation error detected: Value '" + reserved
+                    + "' at 'reservedConcurrentExecutions' failed to satisfy constraint: Member must have value"
+                    + " greater than or equal to 0");
+        }
+        FunctionEntry entry = entry(name);
+        int reservedByOthers = functions.values().stream().filter(e -> e != entry && e.reservedConcurrency != null)
+                .mapToInt(e -> e.reservedConcurrency).sum();
+        if (ACCOUNT_CONCURRENCY - reservedByOthers - reserved < MIN_UNRESERVED) {
+            throw LambdaException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases"
+                    + " account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED + "].");
+        }
+        entry.reservedConcurrency = reserved;
+        return reserved;
+    }
+
+    synchronized void deleteConcurrency(String name) {
+        entry(name).reservedConcurrency = null;
+    }
+
+    /** What the metrics simulator needs of a function: its {@code $LATEST}, aliases and reserved concurrency. */
+    synchronized Optional<FunctionTraffic> traffic(String name) {
+        FunctionEntry entry = functions.get(name);
+        return entry == null ? Optional.empty()
+                : Optional.of(new FunctionTraffic(entry.latest, List.copyOf(entry.aliases.values()),
+                        entry.reservedConcurrency));
+    }
+
+    private static void checkRevision(FunctionEntry entry, String expectedRevision) {
+        if (expectedRevision != null && !expectedRevision.equals(entry.latest.revisionId())) {
+            throw LambdaException.preconditionFailed("The Revision Id provided does not match the latest Revision Id."
+                    + " Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+        }
     }
 
     synchronized Page<Alias> aliases(String name, String functionVersion, String marker, Integer maxItems) {
@@ -214,45 +282,48 @@ final class LambdaRegion {
         return alias.functionVersion();
     }
 
+    /**
+     * Lambda's checks of an alias, in its order and with its words: the API model's constraints first
+     * (ValidationException), then Lambda's own rules (InvalidParameterValueException), then the versions named.
+     */
     private Alias validated(String name, FunctionEntry entry, Alias alias) {
         String version = alias.functionVersion();
         if (version == null || version.isBlank()) {
             throw LambdaException.invalidParameter("FunctionVersion is missing for alias " + alias.name());
         }
+        Map<String, Double> weights = alias.additionalWeights();
+        for (Map.Entry<String, Double> weighted : weights.entrySet()) {
+            Double weight = weighted.getValue();
+            String pair = "{" + weighted.getKey() + "=" + weight + "}";
+            if (weight == null || !(weight >= 0.0 && weight <= 1.0)) {
+                throw LambdaException.validation("1 validation error detected: Value '" + pair
+                        + "' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must"
+                        + " satisfy constraint: [Member must have value less than or equal to 1.0, Member must have"
+                        + " value greater than or equal to 0.0, Member must not be null]");
+            }
+            if (!weighted.getKey().matches("[0-9]{1,1024}")) {
+                throw LambdaException.validation("1 validation error detected: Value '" + pair
+                        + "' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map keys must"
+                        + " satisfy constraint: [Member must have length less than or equal to 1024, Member must have"
+                        + " length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]");
+            }
+        }
         if (!FunctionConfig.LATEST.equals(version) && !entry.versions.containsKey(version)) {
             throw LambdaException.notFound("Function not found: " + functionArn(name) + ":" + version);
         }
-        Map<String, Double> weights = alias.additionalWeights();
-        if (weights.isEmpty()) {
-            return alias;
-        }
         if (weights.size() > 1) {
-            throw LambdaException.invalidParameter("RoutingConfig.AdditionalVersionWeights of alias " + alias.name()
-                    + " has " + weights.size() + " versions " + weights.keySet()
-                    + ": an alias routes to at most one additional version");
+            throw LambdaException.invalidParameter("Number of items in AdditionalVersionWeights cannot be greater than 1");
         }
-        if (FunctionConfig.LATEST.equals(version)) {
-            throw LambdaException.invalidParameter("$LATEST is not supported for an alias pointing to more than 1"
-                    + " version: point alias " + alias.name() + " at a published version");
-        }
-        for (Map.Entry<String, Double> weighted : weights.entrySet()) {
-            String extra = weighted.getKey();
-            double weight = weighted.getValue() == null ? Double.NaN : weighted.getValue();
-            if (!(weight >= 0.0 && weight <= 1.0)) {
-                throw LambdaException.invalidParameter("Weight " + weighted.getValue() + " for version " + extra
-                        + " of alias " + alias.name() + " must be between 0.0 and 1.0");
-            }
-            if (FunctionConfig.LATEST.equals(extra)) {
-                throw LambdaException.invalidParameter("$LATEST cannot be an additional version of alias "
-                        + alias.name() + ": publish a version and route to it");
-            }
+        for (String extra : weights.keySet()) {
             if (extra.equals(version)) {
-                throw LambdaException.invalidParameter("Alias " + alias.name() + " already points to version "
-                        + version + ": the additional version must differ from FunctionVersion");
+                throw LambdaException.invalidParameter("Invalid function version " + version + ". Function version "
+                        + version + " is already included in routing configuration.");
+            }
+            if (FunctionConfig.LATEST.equals(version)) {
+                throw LambdaException.invalidParameter("$LATEST is not supported for an alias pointing to more than 1 version");
             }
             if (!entry.versions.containsKey(extra)) {
-                throw LambdaException.invalidParameter("Version " + extra + " of " + name
-                        + " is not published: publish it before routing alias " + alias.name() + " to it");
+                throw LambdaException.notFound("Function not found: " + functionArn(name) + ":" + extra);
             }
         }
         return alias;
@@ -271,8 +342,12 @@ final class LambdaRegion {
     }
 
     private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
@@ -285,6 +360,7 @@ final class LambdaRegion {
         final TreeMap<String, FunctionConfig> versions = new TreeMap<>(VERSION_ORDER);
         final Map<String, Alias> aliases = new TreeMap<>();
         FunctionConfig latest;
+        Integer reservedConcurrency;
 
         FunctionEntry(Map<String, String> tags) {
             this.tags = Map.copyOf(tags);

@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResp
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
@@ -106,15 +109,95 @@ class LambdaControlPlaneTest {
     }
 
     @Test
-    void versionsAreListedAfterLatestAndPublishingAddsTheNextOne() {
+    void publishingUnchangedCodeReturnsTheLastVersionAndNewCodeOrConfigurationTheNextOne() {
         assertThat(lambda.listVersionsByFunction(r -> r.functionName("invoice-pdf")).versions())
                 .extracting(FunctionConfiguration::version).containsExactly("$LATEST", "1", "2", "3", "4");
+        assertThat(lambda.publishVersion(r -> r.functionName("invoice-pdf")).version()).isEqualTo("4");
 
+        String sha = lambda.updateFunctionCode(r -> r.functionName("invoice-pdf")
+                .zipFile(SdkBytes.fromUtf8String("new code"))).codeSha256();
         String revision = lambda.getFunction(r -> r.functionName("invoice-pdf")).configuration().revisionId();
-        assertThat(lambda.publishVersion(r -> r.functionName("invoice-pdf").revisionId(revision)).version()).isEqualTo("5");
-
+        assertThatThrownBy(() -> lambda.publishVersion(r -> r.functionName("invoice-pdf").codeSha256("c3RhbGU=")))
+                .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.awsErrorDetails()
+                        .errorMessage()).startsWith("CodeSHA256 (c3RhbGU=) is different from current CodeSHA256 in $LATEST"));
         assertThatThrownBy(() -> lambda.publishVersion(r -> r.functionName("invoice-pdf").revisionId("stale-revision")))
                 .isInstanceOf(PreconditionFailedException.class);
+        PublishVersionResponse five = lambda.publishVersion(r -> r.functionName("invoice-pdf").codeSha256(sha)
+                .revisionId(revision).description("new renderer"));
+        assertThat(five.version()).isEqualTo("5");
+        assertThat(five.codeSha256()).isEqualTo(sha);
+        assertThat(five.description()).isEqualTo("new renderer");
+
+        lambda.updateFunctionConfiguration(r -> r.functionName("invoice-pdf").memorySize(2048));
+        assertThat(lambda.publishVersion(r -> r.functionName("invoice-pdf")).version()).isEqualTo("6");
+        assertThat(lambda.getFunctionConfiguration(r -> r.functionName("invoice-pdf").qualifier("5")).memorySize())
+                .as("published versions never change").isEqualTo(1024);
+    }
+
+    @Test
+    void configurationUpdatesChangeLatestWithinLambdasRanges() {
+        String revision = lambda.getFunction(r -> r.functionName("notify-email")).configuration().revisionId();
+
+        UpdateFunctionConfigurationResponse updated = lambda.updateFunctionConfiguration(r -> r
+                .functionName("notify-email").revisionId(revision).runtime("nodejs22.x").memorySize(512).timeout(20)
+                .environment(e -> e.variables(Map.of("SMTP_HOST", "smtp2.meshdeck.example"))));
+
+        assertThat(updated.runtimeAsString()).isEqualTo("nodejs22.x");
+        assertThat(updated.memorySize()).isEqualTo(512);
+        assertThat(updated.timeout()).isEqualTo(20);
+        assertThat(updated.environment().variables()).containsExactly(Map.entry("SMTP_HOST", "smtp2.meshdeck.example"));
+        assertThat(updated.revisionId()).isNotEqualTo(revision);
+        assertThatThrownBy(() -> lambda.updateFunctionConfiguration(r -> r.functionName("notify-email").revisionId(revision)))
+                .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        assertThatThrownBy(() -> lambda.updateFunctionConfiguration(r -> r.functionName("notify-email").memorySize(64)))
+                .isInstanceOfSatisfying(LambdaException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '64' at"
+                            + " 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128");
+                });
+    }
+
+    @Test
+    void reservedConcurrencyIsSetReadAndRemovedWithinTheAccountPool() {
+        assertThat(lambda.getFunctionConcurrency(r -> r.functionName("invoice-pdf")).reservedConcurrentExecutions()).isNull();
+
+        lambda.putFunctionConcurrency(r -> r.functionName("invoice-pdf").reservedConcurrentExecutions(50));
+
+        assertThat(lambda.getFunctionConcurrency(r -> r.functionName("invoice-pdf")).reservedConcurrentExecutions()).isEqualTo(50);
+        assertThat(lambda.getFunction(r -> r.functionName("invoice-pdf")).concurrency().reservedConcurrentExecutions())
+                .isEqualTo(50);
+        assertThatThrownBy(() -> lambda.putFunctionConcurrency(r -> r.functionName("notify-email")
+                .reservedConcurrentExecutions(860)))
+                .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.awsErrorDetails()
+                        .errorMessage()).isEqualTo("Specified ReservedConcurrentExecutions for function decreases"
+                                + " account's UnreservedConcurrentExecution below its minimum value of [100]."));
+
+        lambda.deleteFunctionConcurrency(r -> r.functionName("invoice-pdf"));
+        assertThat(lambda.getFunction(r -> r.functionName("invoice-pdf")).concurrency()).isNull();
+    }
+
+    @Test
+    void versionsAndAliasesArePagedBeyondOnePage() {
+        for (int i = 0; i < 55; i++) {
+            byte[] code = ("build " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            lambda.updateFunctionCode(r -> r.functionName("notify-email").zipFile(SdkBytes.fromByteArray(code)));
+            lambda.publishVersion(r -> r.functionName("notify-email"));
+        }
+        for (int i = 0; i < 60; i++) {
+            String name = "canary-%02d".formatted(i);
+            lambda.createAlias(r -> r.functionName("notify-email").name(name).functionVersion("1"));
+        }
+
+        ListVersionsByFunctionResponse firstPage = lambda.listVersionsByFunction(r -> r.functionName("notify-email"));
+        assertThat(firstPage.versions()).hasSize(50);
+        assertThat(lambda.listVersionsByFunctionPaginator(r -> r.functionName("notify-email").maxItems(7)).versions()
+                .stream().map(FunctionConfiguration::version).toList())
+                .hasSize(58).doesNotHaveDuplicates().startsWith("$LATEST", "1", "2").endsWith("57");
+        assertThat(lambda.listAliasesPaginator(r -> r.functionName("notify-email").maxItems(25)).aliases()
+                .stream().map(AliasConfiguration::name).toList())
+                .hasSize(61).doesNotHaveDuplicates().contains("canary-00", "canary-59", "live");
+        assertThat(lambda.listAliases(r -> r.functionName("notify-email").functionVersion("1").maxItems(100))
+                .aliases()).as("MaxItems is capped at one page of 50").hasSize(50);
     }
 
     @Test
@@ -177,29 +260,42 @@ class LambdaControlPlaneTest {
     }
 
     @Test
-    void invalidWeightsAreRejectedAndLeaveTheAliasUnchanged() {
-        assertInvalidWeights(Map.of("4", 1.5));
-        assertInvalidWeights(Map.of("4", -0.1));
-        assertInvalidWeights(Map.of("2", 0.1, "4", 0.1));
-        assertInvalidWeights(Map.of("$LATEST", 0.1));
-        assertInvalidWeights(Map.of("3", 0.1));
-        assertInvalidWeights(Map.of("9", 0.1));
-        assertThatThrownBy(() -> lambda.updateAlias(r -> r.functionName("invoice-pdf").name("live")
-                .functionVersion("$LATEST").routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.1)))))
-                .isInstanceOf(InvalidParameterValueException.class)
-                .hasMessageContaining("$LATEST");
+    void invalidWeightsAreRejectedWithLambdasCodesAndWordsAndLeaveTheAliasUnchanged() {
+        assertRejected(Map.of("4", 1.5), "3", "ValidationException", "1 validation error detected: Value '{4=1.5}' at"
+                + " 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must satisfy"
+                + " constraint: [Member must have value less than or equal to 1.0, Member must have value greater than"
+                + " or equal to 0.0, Member must not be null]");
+        assertRejected(Map.of("4", -0.1), "3", "ValidationException", "1 validation error detected: Value '{4=-0.1}'"
+                + " at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must satisfy"
+                + " constraint: [Member must have value less than or equal to 1.0, Member must have value greater than"
+                + " or equal to 0.0, Member must not be null]");
+        assertRejected(Map.of("$LATEST", 0.1), "3", "ValidationException", "1 validation error detected: Value"
+                + " '{$LATEST=0.1}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map keys"
+                + " must satisfy constraint: [Member must have length less than or equal to 1024, Member must have"
+                + " length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]");
+        assertRejected(Map.of("2", 0.1, "4", 0.1), "3", "InvalidParameterValueException",
+                "Number of items in AdditionalVersionWeights cannot be greater than 1");
+        assertRejected(Map.of("3", 0.1), "3", "InvalidParameterValueException",
+                "Invalid function version 3. Function version 3 is already included in routing configuration.");
+        assertRejected(Map.of("4", 0.1), "$LATEST", "InvalidParameterValueException",
+                "$LATEST is not supported for an alias pointing to more than 1 version");
+        assertRejected(Map.of("9", 0.1), "3", "ResourceNotFoundException",
+                "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:invoice-pdf:9");
 
         GetAliasResponse live = lambda.getAlias(r -> r.functionName("invoice-pdf").name("live"));
         assertThat(live.functionVersion()).isEqualTo("3");
         assertThat(live.routingConfig().additionalVersionWeights()).containsExactly(Map.entry("4", 0.1));
     }
 
-    private void assertInvalidWeights(Map<String, Double> weights) {
+    private void assertRejected(Map<String, Double> weights, String primary, String code, String message) {
         assertThatThrownBy(() -> lambda.updateAlias(r -> r.functionName("invoice-pdf").name("live")
-                .routingConfig(c -> c.additionalVersionWeights(weights))))
-                .as("weights %s", weights)
-                .isInstanceOfSatisfying(InvalidParameterValueException.class,
-                        e -> assertThat(e.statusCode()).isEqualTo(400));
+                .functionVersion(primary).routingConfig(c -> c.additionalVersionWeights(weights))))
+                .as("version %s with weights %s", primary, weights)
+                .isInstanceOfSatisfying(LambdaException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(code.equals("ResourceNotFoundException") ? 404 : 400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+                });
     }
 
     @Test

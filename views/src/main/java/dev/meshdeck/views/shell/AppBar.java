@@ -23,6 +23,7 @@ public final class AppBar {
 
     private final VBox root;
     private final Button themeToggle = new Button();
+    private final HBox bar;
     private boolean dark;
 
     /** @param search shown in the middle of the bar */
@@ -41,7 +42,7 @@ public final class AppBar {
         themeToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         themeToggle.setOnAction(e -> applyTheme(!dark));
 
-        HBox bar = new HBox(10, title, subtitle, left, search, right, themeToggle);
+        bar = new HBox(10, title, subtitle, left, search, right, themeToggle);
         bar.getStyleClass().add("app-bar");
         root = new VBox(bar);
         if (options.sandboxBanner()) {
@@ -52,6 +53,11 @@ public final class AppBar {
 
     public Node node() {
         return root;
+    }
+
+    /** Shows the AWS profile and region picker beside the theme switch. */
+    public void showAwsTargets(AwsTargetMenu menu) {
+        bar.getChildren().add(bar.getChildren().indexOf(themeToggle), menu.node());
     }
 
     private static Node banner(String text) {
