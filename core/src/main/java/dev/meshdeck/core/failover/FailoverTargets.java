@@ -13,7 +13,7 @@ import java.util.Set;
  * The failover targets a function offers: its configured backup (annotation {@value #ANNOTATION} on any of
  * its objects, or that tag on a Lambda function, written as a target: {@code payment-function-backup},
  * {@code host:...}, {@code subset:v2}, {@code url:https://...}), then its other versions, then the subsets its
- * DestinationRules define. A version that already has all the traffic is no target.
+ * DestinationRules define. Versions with less traffic come first; one that already has all of it is no target.
  */
 public final class FailoverTargets {
 
@@ -30,7 +30,10 @@ public final class FailoverTargets {
         List<Option> options = new ArrayList<>();
         Set<FailoverTarget> seen = new LinkedHashSet<>();
         configuredOption(fn).ifPresent(o -> add(options, seen, o));
-        for (TrafficShare share : fn.function().traffic()) {
+        // the version with the least traffic first: failing over usually means away from the busiest one
+        List<TrafficShare> shares = fn.function().traffic().stream()
+                .sorted(java.util.Comparator.comparingDouble(TrafficShare::percent)).toList();
+        for (TrafficShare share : shares) {
             if (share.percent() < 100.0) {
                 add(options, seen, new Option(new FailoverTarget.Version(share.version()),
                         "version " + share.version() + " (" + Math.round(share.percent()) + "% of traffic now)", false));
