@@ -42,6 +42,8 @@ public final class LambdaControlPlane implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaControlPlane.class);
     private static final String API = "2015-03-31";
+    /** GetFunctionUrlConfig's API version; every sandbox function (and alias) has a URL with AuthType NONE. */
+    private static final String URL_API = "2021-10-31";
     private static final Pattern SCOPE_REGION = Pattern.compile("Credential=[^/,]+/\\d{8}/([^/,]+)/");
     /** Seeded functions look deployed over the days before this instant; fixed so runs are repeatable. */
     private static final Instant SEED_EPOCH = Instant.parse("2025-01-06T09:00:00Z");
@@ -171,6 +173,12 @@ public final class LambdaControlPlane implements AutoCloseable {
             return new Reply(200, "text/xml", CallerIdentity.response(account), Map.of());
         }
         List<String> segments = segments(path);
+        if (segments.size() == 4 && URL_API.equals(segments.get(0)) && "functions".equals(segments.get(1))
+                && "url".equals(segments.get(3)) && "GET".equals(method)) {
+            LambdaRegion target = regionNamed(requestRegion(exchange));
+            FunctionRef fn = FunctionRef.parse(segments.get(2), query(exchange.getRequestURI().getRawQuery()).get("Qualifier"));
+            return Reply.json(200, LambdaJson.functionUrl(target, fn.name(), fn.qualifier()));
+        }
         if (segments.size() < 2 || !API.equals(segments.get(0)) || !"functions".equals(segments.get(1))) {
             throw LambdaException.unknownOperation(method, path);
         }
