@@ -8,6 +8,7 @@ import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.connectors.history.H2ChangeHistory;
 import dev.meshdeck.connectors.kube.KubeGateway;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.core.access.AccessReview;
 import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.ApplyProgress;
@@ -45,9 +46,14 @@ final class ChangeWiring implements AutoCloseable {
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final ApplyPipeline pipeline;
+    private final AccessReview access;
 
     private ChangeWiring(List<ClusterGateway> gateways, ChangeOptions options) {
         gateways.forEach(g -> opened.add((AutoCloseable) g));
+        // Lambda aliases cannot be asked about beforehand: IAM answers when writing
+        AccessReview kube = gateways.stream().filter(KubeGateway.class::isInstance).map(g -> ((KubeGateway) g).accessReview())
+                .findFirst().orElse(AccessReview.UNCHECKED);
+        this.access = (id, verb) -> id.isLambdaAlias() ? AccessReview.UNCHECKED.review(id, verb) : kube.review(id, verb);
         Path data = DataDirectory.resolve();
         ProductionGuard guard = ProductionGuard.of(options.productionPattern, Clock.systemUTC());
         this.pipeline = new ApplyPipeline(ClusterGateway.combined(gateways), new H2ChangeHistory(data), new AuditFile(data),
@@ -104,6 +110,11 @@ final class ChangeWiring implements AutoCloseable {
         return pipeline;
     }
 
+    /** What the writing identity may do, asked before planning (SelfSubjectAccessReview on kube contexts). */
+    AccessReview accessReview() {
+        return access;
+    }
+
     /** How far a command goes: show the diff, ask the server too, or write. */
     enum Mode { DIFF, DRY_RUN, APPLY }
 
@@ -112,9 +123,15 @@ final class ChangeWiring implements AutoCloseable {
      * stop at a refusal or where {@code mode} says, else confirm and apply. Answers the exit code.
      */
     int apply(CommandSpec spec, ChangeOptions options, ChangeSet changes, ApplyRequest request, Mode mode) {
+        return apply(spec, options, changes, List.of(), request, mode);
+    }
+
+    /** The same, validating the changes against {@code references} (the objects they refer to). */
+    int apply(CommandSpec spec, ChangeOptions options, ChangeSet changes, List<? extends com.fasterxml.jackson.databind.JsonNode> references,
+              ApplyRequest request, Mode mode) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plan plan = pipeline.plan(changes, List.of(), progressTo(err));
+        Plan plan = pipeline.plan(changes, references, progressTo(err));
         out.print(plan.diff());
         out.flush();
         plan.findings().stream().filter(f -> f.severity() != Severity.ERROR).map(Finding::toCompilerLine).forEach(err::println);

@@ -81,6 +81,11 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** What the sandbox API answers to SelfSubjectAccessReviews (allowed unless denied). */
+    public dev.meshdeck.sandbox.kube.AccessReviews accessReviews() {
+        return kube.accessReviews();
+    }
+
     public Path kubeconfig() {
         return kubeconfig;
     }

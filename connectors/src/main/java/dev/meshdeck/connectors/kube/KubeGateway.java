@@ -2,6 +2,7 @@ package dev.meshdeck.connectors.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.access.AccessReview;
 import dev.meshdeck.core.changes.ClusterGateway;
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.GatewayException.Reason;
@@ -134,6 +135,11 @@ public final class KubeGateway implements ClusterGateway, AutoCloseable {
         } catch (KubernetesClientException e) {
             throw failure(e, "delete", id);
         }
+    }
+
+    /** What this context's identity may do, asked of the cluster (SelfSubjectAccessReview). */
+    public AccessReview accessReview() {
+        return new KubeAccessReview(client, id -> definition(id).getPlural());
     }
 
     @Override

@@ -107,6 +107,11 @@ public final class KubeSandbox implements AutoCloseable {
         return dispatcher.faults();
     }
 
+    /** What SelfSubjectAccessReviews answer: allowed, unless a test denies a verb. */
+    public AccessReviews accessReviews() {
+        return dispatcher.accessReviews();
+    }
+
     /** The API's base URL, {@code http://127.0.0.1:<port>}. */
     public String url() {
         return url;

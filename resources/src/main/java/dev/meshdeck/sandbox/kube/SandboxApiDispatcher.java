@@ -54,6 +54,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     private final DryRun dryRun;
     private final MockWebServer requestLog;
     private final WriteFaults faults = new WriteFaults();
+    private final AccessReviews accessReviews = new AccessReviews();
     /**
      * Dry runs and preloads read or write the store outside the mock's private lock; every request takes this
      * lock too (reads shared, writes exclusive) so neither ever sees the store half-changed.
@@ -83,6 +84,9 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
                         .setBody(document.get());
             }
         }
+        if (AccessReviews.isReview(request, path)) {
+            return accessReviews.answer(request);
+        }
         Optional<String> proxied = ServiceProxy.servicePath(path);
         boolean write = method != HttpMethod.GET && proxied.isEmpty() && !DryRun.requested(request.getPath());
         if (write) {
@@ -110,6 +114,10 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
 
     WriteFaults faults() {
         return faults;
+    }
+
+    AccessReviews accessReviews() {
+        return accessReviews;
     }
 
     /**

@@ -46,6 +46,8 @@ public final class LambdaControlPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LambdaControlPlane.class);
     /** Lambda's API dates: most operations use the first, the concurrency ones the later two. */
     private static final Set<String> API_DATES = Set.of("2015-03-31", "2017-10-31", "2019-09-30");
+    /** GetFunctionUrlConfig's API version; every sandbox function (and alias) has a URL with AuthType NONE. */
+    private static final String URL_API = "2021-10-31";
     private static final Pattern SCOPE_REGION = Pattern.compile("Credential=[^/,]+/\\d{8}/([^/,]+)/");
     /** Seeded functions look deployed over the days before this instant; fixed so runs are repeatable. */
     private static final Instant SEED_EPOCH = Instant.parse("2025-01-06T09:00:00Z");
@@ -195,6 +197,12 @@ public final class LambdaControlPlane implements AutoCloseable {
             return new Reply(200, "text/xml", CallerIdentity.response(account), Map.of());
         }
         List<String> segments = segments(path);
+        if (segments.size() == 4 && URL_API.equals(segments.get(0)) && "functions".equals(segments.get(1))
+                && "url".equals(segments.get(3)) && "GET".equals(method)) {
+            LambdaRegion target = regionNamed(requestRegion(exchange));
+            FunctionRef fn = FunctionRef.parse(segments.get(2), query(exchange.getRequestURI().getRawQuery()).get("Qualifier"));
+            return Reply.json(200, LambdaJson.functionUrl(target, fn.name(), fn.qualifier()));
+        }
         if (segments.size() < 2 || !API_DATES.contains(segments.get(0)) || !"functions".equals(segments.get(1))) {
             throw LambdaException.unknownOperation(method, path);
         }

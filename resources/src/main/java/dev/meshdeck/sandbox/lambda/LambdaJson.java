@@ -46,6 +46,35 @@ final class LambdaJson {
         return json;
     }
 
+    /**
+     * The URL of a function or alias, as GetFunctionUrlConfig answers: its id derives from the ARN, so it is
+     * the same on every start.
+     */
+    static ObjectNode functionUrl(LambdaRegion region, String function, String qualifier) {
+        if (qualifier == null) {
+            region.configuration(function, null);
+        } else {
+            region.alias(function, qualifier);
+        }
+        String arn = region.functionArn(function) + (qualifier == null ? "" : ":" + qualifier);
+        String id = java.util.HexFormat.of().formatHex(sha256(arn)).substring(0, 32);
+        return MAPPER.createObjectNode()
+                .put("FunctionUrl", "https://" + id + ".lambda-url." + region.region() + ".on.aws/")
+                .put("FunctionArn", arn)
+                .put("AuthType", "NONE")
+                .put("InvokeMode", "BUFFERED")
+                .put("CreationTime", "2025-05-12T08:00:00.000+0000")
+                .put("LastModifiedTime", "2025-05-12T08:00:00.000+0000");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     static ObjectNode alias(LambdaRegion region, String function, Alias a) {
         ObjectNode json = MAPPER.createObjectNode()
                 .put("AliasArn", region.functionArn(function) + ":" + a.name())

@@ -1,0 +1,40 @@
+package dev.meshdeck.app;
+
+import dev.meshdeck.core.failover.Failback;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "failback",
+        mixinStandardHelpOptions = true,
+        description = {
+            "End a function's failover: roll back the newest applied `meshdeck failover` of it (in the history of its",
+            "context or region), restoring exactly the routing recorded before. When someone changed those objects",
+            "since, it is a conflict shown base / live / mine, and nothing is overwritten."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:failed back", "1:no failover to undo, conflict, refused or denied",
+            "2:usage error or no --yes without a terminal"})
+final class FailbackCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ChangeOptions options = new ChangeOptions();
+
+    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function.")
+    String function;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Its namespace, when the name is not unique.")
+    String namespace;
+
+    @Override
+    public Integer call() {
+        return FunctionActions.onFunction(spec, options, function, namespace, (live, pipeline) ->
+                Failback.of(pipeline.history(), pipeline.gateway().target(), live.subject(), options.reason));
+    }
+}

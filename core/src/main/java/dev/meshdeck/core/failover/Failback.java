@@ -1,0 +1,60 @@
+package dev.meshdeck.core.failover;
+
+import dev.meshdeck.core.changes.Rollbacks;
+import dev.meshdeck.core.changes.history.Action;
+import dev.meshdeck.core.changes.history.ChangeHistory;
+import dev.meshdeck.core.changes.history.HistoryEntry;
+import dev.meshdeck.core.changes.history.Status;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ending a failover: exactly the routing recorded before it comes back, by rolling back the failover's change
+ * set. The rollback's before states are the objects as the failover left them, so anything changed since is a
+ * conflict that is shown, never overwritten.
+ */
+public final class Failback {
+
+    private Failback() {
+    }
+
+    /**
+     * The newest failover of {@code subject} written to {@code target} that is applied and not failed back yet.
+     *
+     * @param target where it was written, as {@code ClusterGateway.target()} names it
+     */
+    public static Optional<HistoryEntry> activeFailover(ChangeHistory history, String target, String subject) {
+        Set<Long> failedBack = new HashSet<>();
+        for (HistoryEntry e : history.entries()) {
+            if (!e.subject().equals(subject) || !e.target().equals(target) || e.status() != Status.APPLIED) {
+                continue;
+            }
+            if (e.action() == Action.FAILBACK && e.relatesTo() != null) {
+                failedBack.add(e.relatesTo());
+            } else if (e.action() == Action.FAILOVER && !failedBack.contains(e.id())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Functions of {@code subjects} that are failed over on {@code target} now, for a view's badge. */
+    public static List<String> failedOver(ChangeHistory history, String target, List<String> subjects) {
+        return subjects.stream().filter(s -> activeFailover(history, target, s).isPresent()).toList();
+    }
+
+    /**
+     * The failback of {@code subject}'s active failover.
+     *
+     * @throws IllegalStateException when it has none on {@code target}
+     */
+    public static FunctionChange of(ChangeHistory history, String target, String subject, String reason) {
+        HistoryEntry failover = activeFailover(history, target, subject).orElseThrow(() -> new IllegalStateException(
+                subject + " has no failover on " + target + " to fail back from (see `meshdeck history`)"));
+        return new FunctionChange(subject, "Fail " + subject + " back (undo change set " + failover.id() + ": "
+                + failover.reason() + ")", Rollbacks.of(failover), List.of(),
+                FunctionChange.request(reason, "failback of change set " + failover.id(), Action.FAILBACK, failover.id(), subject));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.meshdeck.core.failover;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.ResourceChange;
+import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.changes.history.Action;
+import dev.meshdeck.core.changes.history.ChangeHistory;
+import dev.meshdeck.core.changes.history.HistoryEntry;
+import dev.meshdeck.core.changes.history.Status;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Incident actions on a function's workloads, each an ordinary change set: restart and scale its Deployments
+ * (as {@code kubectl rollout restart} and {@code kubectl scale} do), scale a Knative Service, and undo the last
+ * change MeshDeck made to a Deployment.
+ */
+public final class Rollouts {
+
+    /** What {@code kubectl rollout restart} sets on the pod template; a new value rolls every pod. */
+    public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+    public static final String KNATIVE_MIN_SCALE = "autoscaling.knative.dev/min-scale";
+    public static final String KNATIVE_MAX_SCALE = "autoscaling.knative.dev/max-scale";
+
+    private Rollouts() {
+    }
+
+    /**
+     * Restarts the function's Deployments (all of them, or the one named by name or {@code version} label).
+     *
+     * @throws IllegalArgumentException when the function has no such Deployment
+     */
+    public static FunctionChange restart(LiveFunction fn, String deployment, Instant now, String reason) {
+        List<ObjectNode> selected = deployment == null ? requireAny(fn) : List.of(one(fn, deployment));
+        String at = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        ChangeSet changes = new ChangeSet(selected.stream().map(d -> {
+            ObjectNode after = d.deepCopy();
+            after.withObject("/spec/template/metadata/annotations").put(RESTARTED_AT, at);
+            return ResourceChange.of(d, after);
+        }).toList());
+        String what = "restart " + names(selected);
+        return new FunctionChange(fn.subject(), capitalised(what), changes, List.of(),
+                FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
+    }
+
+    /** Sets one Deployment's replicas (the function's only one unless named). */
+    public static FunctionChange scale(LiveFunction fn, String deployment, int replicas, String reason) {
+        if (replicas < 0) {
+            throw new IllegalArgumentException("replicas must be 0 or more, not " + replicas);
+        }
+        ObjectNode d = deployment == null ? onlyOne(fn) : one(fn, deployment);
+        ObjectNode after = d.deepCopy();
+        after.withObject("/spec").put("replicas", replicas);
+        String what = "scale " + names(List.of(d)) + " from " + d.at("/spec/replicas").asInt(1) + " to " + replicas + " replicas";
+        return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(d, after)), List.of(),
+                FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
+    }
+
+    /**
+     * Sets a Knative Service's scale bounds on its revision template (null leaves a bound as it is). Knative
+     * makes a new revision from the changed template: with {@code latestRevision} traffic it serves at once;
+     * traffic pinned to named revisions keeps their old bounds.
+     */
+    public static FunctionChange knativeScale(LiveFunction fn, Integer min, Integer max, String reason) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("give a minimum or a maximum scale");
+        }
+        if ((min != null && min < 0) || (max != null && max < 0) || (min != null && max != null && min > max)) {
+            throw new IllegalArgumentException("scale bounds min " + min + " max " + max + " are not 0 <= min <= max");
+        }
+        ObjectNode service = fn.knativeService().orElseThrow(() -> new IllegalArgumentException(
+                fn.subject() + " has no Knative Service to scale"));
+        ObjectNode after = service.deepCopy();
+        ObjectNode annotations = after.withObject("/spec/template/metadata/annotations");
+        if (min != null) {
+            annotations.put(KNATIVE_MIN_SCALE, String.valueOf(min));
+        }
+        if (max != null) {
+            annotations.put(KNATIVE_MAX_SCALE, String.valueOf(max));
+        }
+        String what = "scale Knative Service " + fn.function().id().qualifiedName()
+                + (min == null ? "" : " min " + min) + (max == null ? "" : " max " + max);
+        return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(service, after)), List.of(),
+                FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
+    }
+
+    /**
+     * Undoes the newest change MeshDeck recorded on {@code target} for the Deployment: its object goes back to
+     * its state before that change (other objects of that change set are left alone). Like
+     * {@code kubectl rollout undo}, undoing twice returns to where it started. A Deployment changed since is a
+     * conflict, never overwritten.
+     *
+     * @throws IllegalStateException when the history has no applied change of it
+     */
+    public static FunctionChange undo(ChangeHistory history, String target, LiveFunction fn, String deployment,
+                                      String reason) {
+        ObjectNode d = deployment == null ? onlyOne(fn) : one(fn, deployment);
+        ResourceId id = ResourceId.of(d);
+        for (HistoryEntry e : history.entries()) {
+            if (e.status() != Status.APPLIED || !e.target().equals(target)) {
+                continue;
+            }
+            Optional<ResourceChange> change = e.changes().changes().stream().filter(c -> c.target().equals(id)).findFirst();
+            if (change.isPresent()) {
+                String what = "undo change set " + e.id() + " (" + e.reason() + ") on " + id;
+                return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(change.get().inverse()), List.of(),
+                        FunctionChange.request(reason, what, Action.ROLLBACK, e.id(), fn.subject()));
+            }
+        }
+        throw new IllegalStateException("MeshDeck's history has no applied change of " + id + " on " + target
+                + ", so there is nothing to undo");
+    }
+
+    private static List<ObjectNode> requireAny(LiveFunction fn) {
+        if (fn.deployments().isEmpty()) {
+            throw new IllegalArgumentException(fn.subject() + " has no Deployment"
+                    + (fn.knativeService().isPresent() ? "; Knative manages its pods: scale it instead" : ""));
+        }
+        return fn.deployments();
+    }
+
+    private static ObjectNode onlyOne(LiveFunction fn) {
+        List<ObjectNode> all = requireAny(fn);
+        if (all.size() > 1) {
+            throw new IllegalArgumentException(fn.subject() + " has several Deployments (" + names(all)
+                    + "); name one with --deployment");
+        }
+        return all.get(0);
+    }
+
+    /** The Deployment named so, or labelled with that version. */
+    private static ObjectNode one(LiveFunction fn, String nameOrVersion) {
+        return requireAny(fn).stream()
+                .filter(d -> d.at("/metadata/name").asText().equals(nameOrVersion)
+                        || d.at("/metadata/labels/version").asText().equals(nameOrVersion))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(fn.subject() + " has no Deployment named or versioned '"
+                        + nameOrVersion + "'; it has " + names(fn.deployments())));
+    }
+
+    private static String names(List<ObjectNode> deployments) {
+        return deployments.stream().map(LiveFunction::describe).collect(Collectors.joining(", "));
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
