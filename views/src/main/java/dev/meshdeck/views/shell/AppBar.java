@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.List;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
@@ -23,6 +24,7 @@ public final class AppBar {
 
     private final VBox root;
     private final Button themeToggle = new Button();
+    private final HBox bar;
     private boolean dark;
 
     /** @param search shown in the middle of the bar */
@@ -41,7 +43,7 @@ public final class AppBar {
         themeToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         themeToggle.setOnAction(e -> applyTheme(!dark));
 
-        HBox bar = new HBox(10, title, subtitle, left, search, right, themeToggle);
+        bar = new HBox(10, title, subtitle, left, search, right, themeToggle);
         bar.getStyleClass().add("app-bar");
         root = new VBox(bar);
         if (options.sandboxBanner()) {
@@ -52,6 +54,11 @@ public final class AppBar {
 
     public Node node() {
         return root;
+    }
+
+    /** Adds window-wide actions (History, Undo last action) before the theme switch. */
+    public void addActions(Node... actions) {
+        bar.getChildren().addAll(bar.getChildren().indexOf(themeToggle), List.of(actions));
     }
 
     private static Node banner(String text) {
