@@ -102,6 +102,7 @@ class ApplyFromWindowOnSandboxTest {
         until(() -> table.getItems().size() == 1);
         HistoryEntry applied = table.getItems().get(0);
         assertThat(applied.reason()).isEqualTo("canary 50%");
+        assertThat(applied.relatesTo()).as("an apply undoes nothing").isNull();
         assertThat(applied.target()).isEqualTo("context " + sandboxContext());
         assertThat(applied.changes().summary()).isEqualTo("update VirtualService serverless/order-function");
 
@@ -152,6 +153,7 @@ class ApplyFromWindowOnSandboxTest {
         assertThat(onFx(() -> button(robot, review, "#review-rebase").isVisible()))
                 .as("both changed the weights: no rebase").isFalse();
 
+        screenshot(review, "apply-conflict.png");
         assertThat(weights()).containsExactly(80L, 20L);
         assertThat(new WindowChanges(sources).history().entries()).isEmpty();
         assertThat(onFx(() -> window.editor().session().dirty())).as("the draft is kept to edit again").isTrue();

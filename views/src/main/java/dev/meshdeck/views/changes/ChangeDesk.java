@@ -141,7 +141,7 @@ public final class ChangeDesk implements ApplyHandler {
             history = new HistoryView(this::rollback, this::undoLast, this::refreshHistory);
             historyStage = new Stage();
             historyStage.setTitle("MeshDeck — History");
-            Scene scene = new Scene((javafx.scene.Parent) history.node(), 1180, 640);
+            Scene scene = new Scene((javafx.scene.Parent) history.node(), 1240, 660);
             scene.getStylesheets().addAll(stylesheets);
             historyStage.setScene(scene);
             Window window = owner.get();

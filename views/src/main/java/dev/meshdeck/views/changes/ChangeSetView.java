@@ -40,7 +40,7 @@ final class ChangeSetView {
             }
         });
         diff.node().setId(idPrefix + "-diff");
-        root.setDividerPositions(0.3);
+        root.setDividerPositions(0.36);
         root.getStyleClass().add("change-set-view");
     }
 

@@ -48,14 +48,14 @@ final class HistoryView {
         table.setPlaceholder(new Label("No change set applied yet: Apply in the editor records one here"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("#", 50, e -> Long.toString(e.id())),
+                column("#", 40, e -> Long.toString(e.id())),
                 column("Time", 150, e -> TIME.format(e.started())),
-                column("Where", 170, HistoryEntry::target),
-                column("Who", 170, HistoryEntry::identity),
-                column("Action", 90, e -> words(e.action().name())),
-                column("Outcome", 140, this::outcome),
-                column("Reason", 180, HistoryEntry::reason),
-                column("Resources", 260, e -> e.changes().summary())));
+                column("Where", 190, HistoryEntry::target),
+                column("Who", 160, HistoryEntry::identity),
+                column("Action", 70, e -> words(e.action().name())),
+                column("Outcome", 170, this::outcome),
+                column("Reason", 150, HistoryEntry::reason),
+                column("Resources", 300, e -> e.changes().summary())));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> select(now));
 
         rollback.setId("history-rollback");
@@ -74,6 +74,7 @@ final class HistoryView {
         message.getStyleClass().add("history-message");
         detail.setId("history-detail");
         detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         detail.getStyleClass().add("history-detail");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
