@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -102,12 +103,19 @@ public final class ChangeDesk implements ApplyHandler {
     @Override
     public void apply(List<Draft> drafts, Runnable applied) {
         DraftChanges pending = new DraftChanges(drafts);
-        ChangeSet changes = pending.changeSet();
-        String where = pending.sources().stream().map(SourceRef::label).reduce((a, b) -> a + " + " + b).orElse("");
+        review(pending.changeSet(), ApplyRequest.apply(""), pending.sources(), applied);
+    }
+
+    /**
+     * Reviews and applies any change set written to {@code sources} in the review dialog: the editor's drafts,
+     * and the place for other actions (failover, failback) to send theirs. {@code applied} runs on the FX thread
+     * once written. FX thread.
+     */
+    public void review(ChangeSet changes, ApplyRequest request, Set<SourceRef> sources, Runnable applied) {
+        String where = sources.stream().map(SourceRef::label).reduce((a, b) -> a + " + " + b).orElse("");
         review("Apply " + changes.size() + (changes.size() == 1 ? " change" : " changes") + " to " + where,
-                () -> targets.connect(pending.sources(), arming.guard()),
-                connection -> new ChangeReview(connection.pipeline(), changes, ApplyRequest.apply(""),
-                        List.of(), background),
+                () -> targets.connect(sources, arming.guard()),
+                connection -> new ChangeReview(connection.pipeline(), changes, request, List.of(), background),
                 (review, outcome) -> applied.run());
     }
 
