@@ -13,6 +13,8 @@ import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.ApplyProgress;
 import dev.meshdeck.core.changes.ApplyRequest;
+import dev.meshdeck.core.changes.ApplyTargets;
+import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ClusterGateway;
 import dev.meshdeck.core.changes.Plan;
@@ -38,26 +40,30 @@ import picocli.CommandLine.Model.CommandSpec;
  * The apply pipeline of a command: a gateway to the kube context (and, when the change set needs it, to a
  * Lambda region), the history and audit log of the data directory, and the production guard.
  */
-final class ChangeWiring implements AutoCloseable {
+final class ChangeWiring implements ApplyTargets.Connection {
 
     /** Long enough for a loaded API server; a write that takes longer counts as unanswered and is checked. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration ARMED_FOR = Duration.ofMinutes(15);
+    private static final Duration ARMED_FOR = ProductionArming.ARMED_FOR;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final ApplyPipeline pipeline;
     private final AccessReview access;
 
-    private ChangeWiring(List<ClusterGateway> gateways, ChangeOptions options) {
+    private ChangeWiring(List<ClusterGateway> gateways, ProductionGuard guard) {
         gateways.forEach(g -> opened.add((AutoCloseable) g));
         // Lambda aliases cannot be asked about beforehand: IAM answers when writing
         AccessReview kube = gateways.stream().filter(KubeGateway.class::isInstance).map(g -> ((KubeGateway) g).accessReview())
                 .findFirst().orElse(AccessReview.UNCHECKED);
         this.access = (id, verb) -> id.isLambdaAlias() ? AccessReview.UNCHECKED.review(id, verb) : kube.review(id, verb);
         Path data = DataDirectory.resolve();
-        ProductionGuard guard = ProductionGuard.of(options.productionPattern, Clock.systemUTC());
         this.pipeline = new ApplyPipeline(ClusterGateway.combined(gateways), new H2ChangeHistory(data), new AuditFile(data),
-                options.armProduction ? guard.armedFor(ARMED_FOR) : guard);
+                guard);
+    }
+
+    private static ProductionGuard guard(ChangeOptions options) {
+        ProductionGuard guard = ProductionGuard.of(options.productionPattern, Clock.systemUTC());
+        return options.armProduction ? guard.armedFor(ARMED_FOR) : guard;
     }
 
     /**
@@ -66,24 +72,38 @@ final class ChangeWiring implements AutoCloseable {
      * @param lambda  whether Lambda aliases are written (in the options' first region)
      */
     static ChangeWiring connect(ChangeOptions options, String context, boolean kube, boolean lambda) {
+        Kubeconfigs kubeconfigs = null;
+        if (kube) {
+            kubeconfigs = options.kubeconfig != null
+                    ? Kubeconfigs.load(Kubeconfigs.parsePathList(options.kubeconfig))
+                    : Kubeconfigs.fromEnvironment();
+            if (!kubeconfigs.problems().isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", kubeconfigs.problems()));
+            }
+        }
+        AwsSettings aws = !lambda ? null : AwsDetection.detect(options.awsProfile, options.regions).orElseThrow(() ->
+                new IllegalArgumentException("the change set has Lambda aliases but no AWS configuration was"
+                        + " found: pass --aws-profile/--region or set AWS_PROFILE / AWS_REGION"));
+        return connect(kubeconfigs, options.context != null ? options.context : context, aws,
+                aws == null ? null : aws.regions().get(0), guard(options));
+    }
+
+    /**
+     * A pipeline to {@code context} of {@code kubeconfigs} (null: no Kubernetes objects; a null context: the
+     * current one) and/or Lambda {@code region} with {@code aws} (null: no Lambda aliases), guarded by {@code guard}.
+     * The window calls it with its own kubeconfigs and production switch.
+     */
+    static ChangeWiring connect(Kubeconfigs kubeconfigs, String context, AwsSettings aws, String region,
+                                ProductionGuard guard) {
         List<ClusterGateway> gateways = new ArrayList<>();
         try {
-            if (kube) {
-                Kubeconfigs kubeconfigs = options.kubeconfig != null
-                        ? Kubeconfigs.load(Kubeconfigs.parsePathList(options.kubeconfig))
-                        : Kubeconfigs.fromEnvironment();
-                if (!kubeconfigs.problems().isEmpty()) {
-                    throw new IllegalArgumentException(String.join("; ", kubeconfigs.problems()));
-                }
-                gateways.add(KubeGateway.connect(kubeconfigs, options.context != null ? options.context : context, REQUEST_TIMEOUT));
+            if (kubeconfigs != null) {
+                gateways.add(KubeGateway.connect(kubeconfigs, context, REQUEST_TIMEOUT));
             }
-            if (lambda) {
-                AwsSettings aws = AwsDetection.detect(options.awsProfile, options.regions).orElseThrow(() ->
-                        new IllegalArgumentException("the change set has Lambda aliases but no AWS configuration was"
-                                + " found: pass --aws-profile/--region or set AWS_PROFILE / AWS_REGION"));
-                gateways.add(new LambdaAliasGateway(aws, aws.regions().get(0)));
+            if (aws != null) {
+                gateways.add(new LambdaAliasGateway(aws, region));
             }
-            return new ChangeWiring(gateways, options);
+            return new ChangeWiring(gateways, guard);
         } catch (RuntimeException e) {
             gateways.forEach(g -> closeQuietly((AutoCloseable) g));
             throw e;
@@ -106,7 +126,8 @@ final class ChangeWiring implements AutoCloseable {
         return target.substring("context ".length(), plus < 0 ? target.length() : plus);
     }
 
-    ApplyPipeline pipeline() {
+    @Override
+    public ApplyPipeline pipeline() {
         return pipeline;
     }
 

@@ -1,8 +1,11 @@
 package dev.meshdeck.app;
 
+import dev.meshdeck.core.changes.ProductionArming;
+import dev.meshdeck.core.changes.ProductionGuard;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -38,7 +41,9 @@ public final class MeshDeckApp extends Application {
     @Override
     public void start(Stage stage) {
         WindowOptions options = sources.isSandbox() ? WindowOptions.sandbox("MeshDeck — sandbox") : WindowOptions.of("MeshDeck");
-        MainWindow window = new MainWindow(sources.catalog(), options);
+        MainWindow window = new MainWindow(sources.catalog(), options).withChanges(new WindowChanges(sources),
+                new ProductionArming(System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN",
+                        ProductionGuard.DEFAULT_PATTERN), Clock.systemUTC()));
         window.show(stage);
         if (startup.select() != null) {
             selectWhenListed(window, startup.select());

@@ -24,12 +24,14 @@ final class Sources implements AutoCloseable {
     private final KubeCatalog kube;
     private final Optional<LambdaCatalog> lambda;
     private final Optional<Sandbox> sandbox;
+    private final Optional<AwsSettings> aws;
     private final FunctionCatalog catalog;
 
-    private Sources(Kubeconfigs kubeconfigs, KubeCatalog kube, Optional<LambdaCatalog> lambda, Optional<Sandbox> sandbox) {
+    private Sources(Kubeconfigs kubeconfigs, KubeCatalog kube, Optional<AwsSettings> aws, Optional<Sandbox> sandbox) {
         this.kubeconfigs = kubeconfigs;
         this.kube = kube;
-        this.lambda = lambda;
+        this.aws = aws;
+        this.lambda = aws.map(LambdaCatalog::new);
         this.sandbox = sandbox;
         List<FunctionCatalog> parts = new ArrayList<>();
         parts.add(kube);
@@ -55,8 +57,7 @@ final class Sources implements AutoCloseable {
             throw new IllegalStateException("no kubeconfig found ($KUBECONFIG or ~/.kube/config) and no AWS configuration; "
                     + "to try MeshDeck, run `meshdeck sandbox --env-out sandbox.env` and `source sandbox.env` in another shell");
         }
-        return new Sources(kubeconfigs, new KubeCatalog(kubeconfigs, kubeOptions(options)), aws.map(LambdaCatalog::new),
-                Optional.empty());
+        return new Sources(kubeconfigs, new KubeCatalog(kubeconfigs, kubeOptions(options)), aws, Optional.empty());
     }
 
     private static Sources sandbox(SourceOptions options, int sandboxSize) {
@@ -64,8 +65,8 @@ final class Sources implements AutoCloseable {
         try {
             Kubeconfigs kubeconfigs = Kubeconfigs.load(List.of(sandbox.kubeconfig()));
             KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions(options));
-            LambdaCatalog lambda = new LambdaCatalog(AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region())));
-            return new Sources(kubeconfigs, kube, Optional.of(lambda), Optional.of(sandbox));
+            AwsSettings aws = AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region()));
+            return new Sources(kubeconfigs, kube, Optional.of(aws), Optional.of(sandbox));
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -88,6 +89,11 @@ final class Sources implements AutoCloseable {
 
     Optional<LambdaCatalog> lambda() {
         return lambda;
+    }
+
+    /** How Lambda is reached (the sandbox's local endpoint there); empty without AWS. */
+    Optional<AwsSettings> aws() {
+        return aws;
     }
 
     FunctionCatalog catalog() {

@@ -21,6 +21,18 @@ import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import dev.meshdeck.core.changes.ApplyTargets;
+import dev.meshdeck.core.changes.ProductionArming;
+import dev.meshdeck.views.changes.ChangeDesk;
+import dev.meshdeck.views.common.Icons;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -62,10 +74,28 @@ public final class MainWindow {
     private TabPane centre;
     private TelemetrySource telemetry;
     private Duration telemetryInterval = TelemetryPoller.DEFAULT_INTERVAL;
+    private ApplyTargets changeTargets;
+    private ProductionArming arming;
+    private ChangeDesk changes;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
         this.options = options;
+    }
+
+    /**
+     * Lets the window write: Apply in the editor, the History window with rollback and "undo last action",
+     * recovery of interrupted applies at start, production read-only until armed. Call before the scene is built.
+     */
+    public MainWindow withChanges(ApplyTargets targets, ProductionArming production) {
+        this.changeTargets = targets;
+        this.arming = production;
+        return this;
+    }
+
+    /** The window's change desk; empty when it was built without {@link #withChanges}. */
+    public Optional<ChangeDesk> changes() {
+        return Optional.ofNullable(changes);
     }
 
     /**
@@ -122,7 +152,8 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(details.node(), false);
 
         BorderPane root = new BorderPane(panes);
-        root.setTop(new AppBar(options, inventory.filterField()).node());
+        AppBar appBar = new AppBar(options, inventory.filterField());
+        root.setTop(appBar.node());
         root.setBottom(new StatusBar(model).node());
         root.getStyleClass().add("main-window");
 
@@ -133,12 +164,36 @@ public final class MainWindow {
                 stylesheet("details/details.css"),
                 stylesheet("shell/shell.css"),
                 stylesheet("editing/editing.css"),
-                stylesheet("topology/topology.css"));
+                stylesheet("topology/topology.css"),
+                stylesheet("changes/changes.css"));
+        if (changeTargets != null) {
+            enableChanges(appBar, background);
+        }
         catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), batch -> {
             inventory.apply(batch);
             topology.apply(batch);
         }), true);
         return scene;
+    }
+
+    private void enableChanges(AppBar appBar, ExecutorService background) {
+        changes = new ChangeDesk(changeTargets, arming, background);
+        changes.setOwner(scene::getWindow);
+        editor.setApplyHandler(changes);
+        changes.addAppliedListener(() -> editor.reload(editor.session().clean()));
+        Button history = new Button("History", Icons.of(MaterialDesignH.HISTORY));
+        history.setId("history-button");
+        history.setTooltip(new Tooltip("Every applied change set, with rollback (Ctrl+H)"));
+        history.setOnAction(e -> changes.showHistory());
+        Button undoLast = new Button("Undo last", Icons.of(MaterialDesignU.UNDO_VARIANT));
+        undoLast.setId("undo-last-button");
+        undoLast.setTooltip(new Tooltip("Roll back the last applied change set, after review (Ctrl+Shift+U)"));
+        undoLast.setOnAction(e -> changes.undoLast());
+        appBar.addActions(history, undoLast);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), changes::showHistory);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), changes::undoLast);
+        Platform.runLater(changes::recoverInterrupted);
     }
 
     /** Selects the first listed function with this name, as a click would; false when none is listed yet. FX thread. */

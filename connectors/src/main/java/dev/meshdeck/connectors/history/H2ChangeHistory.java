@@ -200,9 +200,11 @@ public final class H2ChangeHistory implements ChangeHistory {
                         long set = r.getLong(1);
                         Timestamp finished = r.getTimestamp(3);
                         long relates = r.getLong(8);
+                        // wasNull() speaks of the last column read: ask before reading another
+                        Long relatesTo = r.wasNull() ? null : relates;
                         out.add(new HistoryEntry(set, r.getTimestamp(2).toInstant(),
                                 finished == null ? null : finished.toInstant(), r.getString(4), r.getString(5),
-                                r.getString(6), Action.valueOf(r.getString(7)), r.wasNull() ? null : relates,
+                                r.getString(6), Action.valueOf(r.getString(7)), relatesTo,
                                 r.getString(9), Status.valueOf(r.getString(10)), r.getString(11),
                                 new ChangeSet(changes.getOrDefault(set, List.of())), written.getOrDefault(set, List.of())));
                     }

@@ -78,6 +78,15 @@ public final class ChangeReview {
         return changes;
     }
 
+    /** Where the change set is written ("context sandbox"). */
+    public String target() {
+        return pipeline.gateway().target();
+    }
+
+    public ApplyRequest request() {
+        return request;
+    }
+
     /** Checks the change set (nothing is written); ends in CONFIRM or REFUSED. */
     public CompletableFuture<State> plan() {
         return CompletableFuture.supplyAsync(() -> {
@@ -90,6 +99,19 @@ public final class ChangeReview {
 
     /** The person confirmed the diff: writes, ending in DONE. Refused unless the state is CONFIRM. */
     public CompletableFuture<State> confirm() {
+        return confirm(request);
+    }
+
+    /**
+     * Confirms with the reason the person typed in the dialog; a blank one keeps the request's own (a rollback
+     * says which change set it undoes).
+     */
+    public CompletableFuture<State> confirm(String reason) {
+        return confirm(reason == null || reason.isBlank() ? request
+                : new ApplyRequest(reason.strip(), request.action(), request.relatesTo(), request.subject()));
+    }
+
+    private CompletableFuture<State> confirm(ApplyRequest confirmed) {
         State current = state;
         if (current.stage() != Stage.CONFIRM) {
             return CompletableFuture.failedFuture(new IllegalStateException(
@@ -97,7 +119,7 @@ public final class ChangeReview {
         }
         return CompletableFuture.supplyAsync(() -> {
             publish(new State(Stage.APPLYING, current.plan(), steps(), null));
-            ApplyOutcome outcome = pipeline.apply(current.plan(), request, this::progress);
+            ApplyOutcome outcome = pipeline.apply(current.plan(), confirmed, this::progress);
             return publish(new State(Stage.DONE, current.plan(), steps(), outcome));
         }, worker);
     }

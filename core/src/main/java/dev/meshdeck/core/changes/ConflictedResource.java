@@ -24,6 +24,16 @@ public record ConflictedResource(ResourceId target, ObjectNode base, ObjectNode 
         return diff(base, mine, "base/", "mine/");
     }
 
+    /** base → live, line by line (for a side-by-side view). */
+    public dev.meshdeck.core.editing.LineDiff theirLines() {
+        return dev.meshdeck.core.editing.LineDiff.of(ResourceChange.review(base), ResourceChange.review(live));
+    }
+
+    /** base → mine, line by line. */
+    public dev.meshdeck.core.editing.LineDiff myLines() {
+        return dev.meshdeck.core.editing.LineDiff.of(ResourceChange.review(base), ResourceChange.review(mine));
+    }
+
     private String diff(ObjectNode from, ObjectNode to, String fromLabel, String toLabel) {
         return dev.meshdeck.core.editing.LineDiff.of(ResourceChange.review(from), ResourceChange.review(to))
                 .unified(from == null ? "/dev/null" : fromLabel + target, to == null ? "/dev/null" : toLabel + target, 3);

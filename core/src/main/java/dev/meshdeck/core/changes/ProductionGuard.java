@@ -43,6 +43,11 @@ public final class ProductionGuard {
         return new ProductionGuard(pattern, Instant.MIN, clock);
     }
 
+    /** The regular expression a production target's name matches. */
+    public String pattern() {
+        return pattern.pattern();
+    }
+
     public boolean isProduction(String target) {
         return pattern.matcher(target).find();
     }

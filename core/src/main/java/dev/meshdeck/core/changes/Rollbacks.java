@@ -3,6 +3,8 @@ package dev.meshdeck.core.changes;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
+import java.util.List;
+import java.util.Optional;
 
 /** Undoing a recorded change set: a new change set from each object's recorded after back to its before. */
 public final class Rollbacks {
@@ -28,5 +30,22 @@ public final class Rollbacks {
     public static ApplyRequest request(HistoryEntry entry, String reason) {
         return new ApplyRequest(reason == null || reason.isBlank() ? "rollback of change set " + entry.id() : reason,
                 Action.ROLLBACK, entry.id(), entry.subject());
+    }
+
+    /**
+     * What "undo last action" rolls back: the newest applied change set that no applied rollback undid yet (a
+     * rollback itself counts, so undoing twice re-applies). Empty when there is none.
+     *
+     * @param entries the history, newest first
+     */
+    public static Optional<HistoryEntry> lastUndoable(List<HistoryEntry> entries) {
+        return entries.stream().filter(e -> e.status() == Status.APPLIED)
+                .filter(e -> rolledBackBy(e, entries).isEmpty()).findFirst();
+    }
+
+    /** The applied rollback that undid {@code entry}, if any. */
+    public static Optional<HistoryEntry> rolledBackBy(HistoryEntry entry, List<HistoryEntry> entries) {
+        return entries.stream().filter(e -> e.action() == Action.ROLLBACK && e.status() == Status.APPLIED)
+                .filter(e -> Long.valueOf(entry.id()).equals(e.relatesTo())).findFirst();
     }
 }

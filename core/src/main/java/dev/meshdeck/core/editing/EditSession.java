@@ -111,6 +111,28 @@ public final class EditSession {
         return List.copyOf(functions.getOrDefault(function, List.of()));
     }
 
+    /** Changed drafts of one function, in the order of {@link #pending()}. */
+    public List<Draft> pendingOf(FunctionId function) {
+        return pending().stream().filter(d -> d.function().equals(function)).toList();
+    }
+
+    /**
+     * Drops a function's drafts, edits included, so that the next {@link #open} loads its objects afresh (after
+     * they were applied, or changed by a rollback). Listeners are told with each dropped draft.
+     */
+    public void forget(FunctionId function) {
+        List<Draft> dropped = functions.remove(function);
+        if (dropped != null) {
+            dropped.forEach(this::changed);
+        }
+    }
+
+    /** Functions opened whose drafts are all unchanged: safe to reload from the cluster. */
+    public List<FunctionId> clean() {
+        return functions.entrySet().stream().filter(e -> e.getValue().stream().noneMatch(Draft::dirty))
+                .map(Map.Entry::getKey).toList();
+    }
+
     public boolean isOpen(FunctionId function) {
         return functions.containsKey(function);
     }

@@ -14,8 +14,8 @@ import javafx.scene.layout.Priority;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 
-/** The candidate against the live object, unified ({@code diff -u}) or side by side. */
-final class DiffView {
+/** The candidate against the live object (or any before → after), unified ({@code diff -u}) or side by side. */
+public final class DiffView {
 
     static final int CONTEXT = 3;
 
@@ -28,7 +28,7 @@ final class DiffView {
     private final VirtualizedScrollPane<CodeArea> unifiedPane = new VirtualizedScrollPane<>(unified);
     private LineDiff diff;
 
-    DiffView() {
+    public DiffView() {
         unified.setId("diff-unified");
         unified.setEditable(false);
         unified.getStyleClass().addAll("yaml-area", "diff-area");
@@ -60,7 +60,7 @@ final class DiffView {
         root.getStyleClass().add("diff-view");
     }
 
-    Node node() {
+    public Node node() {
         return root;
     }
 
@@ -72,7 +72,7 @@ final class DiffView {
         return sideBySideButton.isSelected();
     }
 
-    String unifiedText() {
+    public String unifiedText() {
         return unified.getText();
     }
 
@@ -81,10 +81,15 @@ final class DiffView {
     }
 
     void show(LineDiff diff) {
+        show(diff, "live", "candidate");
+    }
+
+    /** Shows {@code diff}, its sides named {@code from} and {@code to} ("live", "candidate"). */
+    public void show(LineDiff diff, String from, String to) {
         this.diff = diff;
-        String text = diff.unified("live", "candidate", CONTEXT);
-        summary.setText(diff.changed() ? diff.changeCount() + " lines changed" : "Same as the live object");
-        unified.replaceText(text.isEmpty() ? "# no changes against the live object\n" : text);
+        String text = diff.unified(from, to, CONTEXT);
+        summary.setText(diff.changed() ? diff.changeCount() + " lines changed" : "Same as " + from);
+        unified.replaceText(text.isEmpty() ? "# no changes against " + from + "\n" : text);
         for (int p = 0; p < unified.getParagraphs().size(); p++) {
             String line = unified.getParagraph(p).getText();
             String style = line.startsWith("+++") || line.startsWith("---") ? "diff-header"

@@ -15,6 +15,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,7 @@ public final class EditorPane {
     static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination APPLY = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final EditSession session;
     private final Function<FunctionId, List<MeshResource>> resourcesOf;
@@ -73,6 +77,9 @@ public final class EditorPane {
     private final Button export = new Button("Export…");
     private final Button discard = new Button("Discard new");
     private final Button close = new Button("Close");
+    private final Button apply = new Button("Apply");
+    private final Button applyAll = new Button("Apply all");
+    private final HBox applyBox = new HBox(8);
     private final TrafficForm trafficForm = new TrafficForm();
     private final Label trafficPlaceholder = new Label();
     private final StackPane trafficContent = new StackPane();
@@ -107,6 +114,7 @@ public final class EditorPane {
     private Task<List<MeshResource>> loading;
     private Runnable onClose = () -> { };
     private Runnable onChange = () -> { };
+    private ApplyHandler applier;
 
     /**
      * @param resourcesOf may block on the network; it only ever runs on {@code background}
@@ -149,8 +157,19 @@ public final class EditorPane {
         status.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // the actions on the whole session (export, and applying changes later) sit between redo and close
-        HBox header = new HBox(8, title, dirtyMarker, pending, spacer, status, undo, redo, discard, export, close);
+        apply.setId("apply-button");
+        applyAll.setId("apply-all-button");
+        apply.getStyleClass().addAll("small", "accent");
+        applyAll.getStyleClass().add("small");
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        applyAll.setMinWidth(Region.USE_PREF_SIZE);
+        apply.setOnAction(e -> applyShown());
+        applyAll.setOnAction(e -> applyAll());
+        applyBox.setAlignment(Pos.CENTER_LEFT);
+        applyBox.managedProperty().bind(applyBox.visibleProperty());
+        applyBox.setVisible(false);
+        // the actions on the whole session (apply, export) sit between redo and close
+        HBox header = new HBox(8, title, dirtyMarker, pending, spacer, status, undo, redo, discard, applyBox, export, close);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("editor-header");
 
@@ -240,6 +259,43 @@ public final class EditorPane {
         this.onChange = onChange;
     }
 
+    /**
+     * Turns on Apply (Ctrl+Enter: this function's pending changes) and Apply all (every pending change) through
+     * {@code handler}, with its control (the production switch) before them. FX thread.
+     */
+    public void setApplyHandler(ApplyHandler handler) {
+        applier = handler;
+        applyBox.getChildren().setAll(handler.control(), apply, applyAll);
+        applyBox.setVisible(true);
+        handler.addListener(this::refreshState);
+        if (shown != null) {
+            handler.showing(shown.id().source());
+        }
+        refreshState();
+    }
+
+    /**
+     * Drops the drafts of {@code functions} and loads them afresh (after their changes were applied, or a
+     * rollback changed their objects); the function shown reloads at once. FX thread.
+     */
+    public void reload(Collection<FunctionId> functions) {
+        candidate.flush();
+        for (FunctionId function : functions) {
+            trafficModels.keySet().removeIf(d -> d.function().equals(function));
+            session.forget(function);
+        }
+        if (shown != null && functions.contains(shown.id())) {
+            ServerlessFunction again = shown;
+            draft = null;
+            show(again);
+        }
+    }
+
+    /** Why Apply is disabled now ("" when it is enabled, or there is nothing to apply). */
+    public String applyRefusal() {
+        return apply.getTooltip() == null || !apply.isDisable() ? "" : apply.getTooltip().getText();
+    }
+
     /** Shows a function's editors, loading its objects off the FX thread the first time. FX thread. */
     public void show(ServerlessFunction function) {
         if (function == null || (shown != null && shown.id().equals(function.id()) && draft != null)) {
@@ -248,6 +304,9 @@ public final class EditorPane {
         candidate.flush();
         shown = function;
         title.setText(function.name());
+        if (applier != null) {
+            applier.showing(function.id().source());
+        }
         if (loading != null) {
             loading.cancel();
             loading = null;
@@ -283,6 +342,9 @@ public final class EditorPane {
         candidate.flush();
         shown = function;
         title.setText(function.name());
+        if (applier != null) {
+            applier.showing(function.id().source());
+        }
         session.open(function.id(), resources);
         showDrafts(function);
     }
@@ -522,6 +584,52 @@ public final class EditorPane {
         undo.setDisable(draft == null || !draft.canUndo());
         redo.setDisable(draft == null || !draft.canRedo());
         export.setDisable(count == 0);
+        refreshApply();
+    }
+
+    /** Apply needs pending changes of the function shown, Apply all any; production must be armed for either. */
+    private void refreshApply() {
+        if (applier == null) {
+            return;
+        }
+        List<Draft> mine = shown == null ? List.of() : session.pendingOf(shown.id());
+        List<Draft> all = session.pending();
+        Optional<String> mineRefused = refusal(mine);
+        Optional<String> allRefused = refusal(all);
+        apply.setDisable(mine.isEmpty() || mineRefused.isPresent());
+        applyAll.setDisable(all.isEmpty() || allRefused.isPresent());
+        apply.setTooltip(new Tooltip(mineRefused.orElse(mine.isEmpty() ? "No changes of this function to apply"
+                : "Review and apply the " + mine.size() + " pending change(s) of this function (Ctrl+Enter)")));
+        applyAll.setTooltip(new Tooltip(allRefused.orElse(all.isEmpty() ? "No changes to apply"
+                : "Review and apply every pending change (" + all.size() + ") as one change set")));
+    }
+
+    private Optional<String> refusal(List<Draft> drafts) {
+        return drafts.stream().map(d -> d.function().source()).distinct().map(applier::refusal)
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    private void applyShown() {
+        candidate.flush();
+        if (applier != null && shown != null && !apply.isDisable()) {
+            review(session.pendingOf(shown.id()));
+        }
+    }
+
+    private void applyAll() {
+        candidate.flush();
+        if (applier != null && !applyAll.isDisable()) {
+            review(session.pending());
+        }
+    }
+
+    private void review(List<Draft> drafts) {
+        Set<FunctionId> functions = new LinkedHashSet<>();
+        drafts.forEach(d -> functions.add(d.function()));
+        applier.apply(drafts, () -> {
+            reload(functions);
+            status.setText("Applied and verified: " + drafts.size() + (drafts.size() == 1 ? " change" : " changes"));
+        });
     }
 
     private void shortcut(KeyEvent e) {
@@ -533,6 +641,9 @@ public final class EditorPane {
             e.consume();
         } else if (EXPORT.match(e)) {
             exportWithChooser();
+            e.consume();
+        } else if (APPLY.match(e)) {
+            applyShown();
             e.consume();
         }
     }

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.List;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
@@ -58,6 +59,11 @@ public final class AppBar {
     /** Shows the AWS profile and region picker beside the theme switch. */
     public void showAwsTargets(AwsTargetMenu menu) {
         bar.getChildren().add(bar.getChildren().indexOf(themeToggle), menu.node());
+    }
+
+    /** Adds window-wide actions (History, Undo last action) before the theme switch. */
+    public void addActions(Node... actions) {
+        bar.getChildren().addAll(bar.getChildren().indexOf(themeToggle), List.of(actions));
     }
 
     private static Node banner(String text) {
