@@ -11,7 +11,9 @@ import dev.meshdeck.core.topology.TopologyNode;
 import dev.meshdeck.core.topology.layout.Box;
 import dev.meshdeck.core.topology.layout.Point;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -68,15 +70,83 @@ final class GraphPainter {
     }
 
     static void paint(DrawSurface s, Viewport vp, Picture p) {
+        paintGraph(s, vp, p);
+        paintOverlay(s, vp, p);
+    }
+
+    /** The graph itself: background, boxes, edges, nodes. */
+    static void paintGraph(DrawSurface s, Viewport vp, Picture p) {
         s.fillRect(0, 0, vp.width(), vp.height(), 0, BACKGROUND);
         boxes(s, vp, p);
         edges(s, vp, p);
         nodes(s, vp, p);
         s.flush();
+    }
+
+    /** What stays in place on screen above the graph: an empty state, the legend, the stale-telemetry banner. */
+    static void paintOverlay(DrawSurface s, Viewport vp, Picture p) {
+        String empty = p.model().nodes().isEmpty()
+                ? "No functions to draw yet: sources are being discovered, or none of them has functions."
+                : p.visible() != null && p.visible().isEmpty() ? "No function matches the filters: widen them or press Show all." : null;
+        if (empty != null) {
+            s.text(empty, vp.width() / 2, vp.height() / 2, 14, false, MUTED, DrawSurface.Align.CENTRE);
+        } else {
+            legend(s, vp);
+        }
         if (p.staleMessage() != null) {
             s.fillRect(0, 0, vp.width(), 22, 0, STALE);
             s.text("Telemetry stale — " + p.staleMessage(), 8, 11, 12, true, Color.WHITE, DrawSurface.Align.LEFT);
         }
+    }
+
+    /** Three lines at the bottom left: what colours, line styles and badge letters mean. */
+    private static void legend(DrawSurface s, Viewport vp) {
+        double lineHeight = 16;
+        double top = vp.height() - 3 * lineHeight - 10;
+        if (top < 60 || vp.width() < 640) {
+            return; // no room: the graph matters more
+        }
+        s.fillRect(6, top - 4, 620, 3 * lineHeight + 8, 6, LABEL_PLATE);
+        double x = 12;
+        double y = top + lineHeight / 2;
+        for (Platform platform : Platform.values()) {
+            x = swatch(s, x, y, PLATFORM.get(platform), platform.displayName());
+        }
+        x = swatch(s, x, y, GATEWAY, "gateway");
+        swatch(s, x, y, EXTERNAL, "external host");
+        x = 12;
+        y += lineHeight;
+        x = stroke(s, x, y, Style.ROUTE, "route");
+        x = stroke(s, x, y, Style.ROUTE_IDLE, "no traffic");
+        x = stroke(s, x, y, Style.CONDITIONAL, "conditional");
+        x = stroke(s, x, y, Style.MIRROR, "mirror");
+        x = stroke(s, x, y, Style.FAILOVER, "failover");
+        x = stroke(s, x, y, Style.CALL, "call");
+        stroke(s, x, y, Style.CALL_ERRORS, "errors");
+        x = 12;
+        y += lineHeight;
+        for (Badge b : Badge.values()) {
+            s.circle(x + 6, y, 6, badgeColour(b));
+            s.text(b.letter(), x + 6, y, 8, true, Color.WHITE, DrawSurface.Align.CENTRE);
+            s.text(b.description(), x + 15, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+            x += 15 + b.description().length() * 5.6 + 10;
+        }
+    }
+
+    private static Color badgeColour(Badge b) {
+        return b == Badge.UNHEALTHY ? ERROR : b == Badge.CANARY ? ROUTE : MUTED;
+    }
+
+    private static double swatch(DrawSurface s, double x, double y, Color colour, String text) {
+        s.fillRect(x, y - 5, 10, 10, 3, colour);
+        s.text(text, x + 14, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+        return x + 14 + text.length() * 5.6 + 12;
+    }
+
+    private static double stroke(DrawSurface s, double x, double y, Style style, String text) {
+        s.lines(new double[] {x, y, x + 18, y}, 1, style.colour, 2, style.dash);
+        s.text(text, x + 22, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+        return x + 22 + text.length() * 5.6 + 10;
     }
 
     private static void boxes(DrawSurface s, Viewport vp, Picture p) {
@@ -158,6 +228,7 @@ final class GraphPainter {
         boolean labelled = vp.scale() >= EDGE_LABEL_SCALE;
         double threshold = p.model().errorThreshold();
         Map<Style, Batch> batches = new EnumMap<>(Style.class);
+        Labels labels = new Labels();
         double half = TopologyLayout.NODE_WIDTH / 2;
         for (TopologyEdge e : p.model().edges()) {
             if (!shown(p, e.from()) || !shown(p, e.to())) {
@@ -186,11 +257,11 @@ final class GraphPainter {
             }
             if (labelled) {
                 String text = edgeLabel(e);
-                if (!text.isEmpty()) {
-                    double mx = (sx1 + sx2) / 2;
-                    double my = (sy1 + sy2) / 2 - 7;
-                    // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
-                    double w = text.length() * 5.9 + 6;
+                double mx = (sx1 + sx2) / 2;
+                double my = (sy1 + sy2) / 2 - 7;
+                // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
+                double w = text.length() * 5.9 + 6;
+                if (!text.isEmpty() && labels.free(mx - w / 2, my - 7, w, 14)) {
                     s.fillRect(mx - w / 2, my - 7, w, 14, 6, LABEL_PLATE);
                     s.text(text, mx, my, 10.5, false, style.colour, DrawSurface.Align.CENTRE);
                 }
@@ -198,6 +269,25 @@ final class GraphPainter {
         }
         double width = detailed ? 1.6 : 1;
         batches.forEach((style, batch) -> s.lines(batch.xy, batch.n, style.colour, width, style.dash));
+    }
+
+    /**
+     * The edge labels drawn so far in a frame: a label that would cover one of them is left out (zoom in, or
+     * select the function, to read it) rather than drawn over it.
+     */
+    private static final class Labels {
+        private final List<double[]> drawn = new ArrayList<>();
+
+        /** Whether the box is clear of every label drawn so far; if so it is taken. */
+        boolean free(double x, double y, double w, double h) {
+            for (double[] r : drawn) {
+                if (x < r[0] + r[2] && r[0] < x + w && y < r[1] + r[3] && r[1] < y + h) {
+                    return false;
+                }
+            }
+            drawn.add(new double[] {x, y, w, h});
+            return true;
+        }
     }
 
     /** Zoomed out every edge is a thin solid line in its kind's colour: dashes cost time and show nothing. */
@@ -300,7 +390,7 @@ final class GraphPainter {
             if (!n.has(b)) {
                 continue;
             }
-            s.circle(cx, top, r, b == Badge.UNHEALTHY ? ERROR : b == Badge.CANARY ? ROUTE : MUTED);
+            s.circle(cx, top, r, badgeColour(b));
             s.text(b.letter(), cx, top, 9 * scale, true, Color.WHITE, DrawSurface.Align.CENTRE);
             cx -= 2 * r + 2 * scale;
         }
