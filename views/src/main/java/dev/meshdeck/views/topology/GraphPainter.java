@@ -28,7 +28,11 @@ final class GraphPainter {
 
     static final String FONT_FAMILY = "DejaVu Sans";
     static final double LABEL_SCALE = 0.4;
-    static final double EDGE_LABEL_SCALE = 0.7;
+    static final double EDGE_LABEL_SCALE = 0.4;
+    /** From this zoom edge labels carry error % and p95 too; below it, the weight and the rate. */
+    static final double FULL_EDGE_LABEL_SCALE = 0.7;
+    /** Room the legend takes at the bottom of the view (when it fits). */
+    static final double LEGEND_HEIGHT = 3 * 16 + 14;
 
     static final Color BACKGROUND = Color.web("#f8fafc");
     private static final Color TEXT = Color.web("#0f172a");
@@ -99,13 +103,17 @@ final class GraphPainter {
         }
     }
 
+    static boolean showsLegend(double width, double height) {
+        return width >= 640 && height >= 2 * LEGEND_HEIGHT;
+    }
+
     /** Three lines at the bottom left: what colours, line styles and badge letters mean. */
     private static void legend(DrawSurface s, Viewport vp) {
-        double lineHeight = 16;
-        double top = vp.height() - 3 * lineHeight - 10;
-        if (top < 60 || vp.width() < 640) {
+        if (!showsLegend(vp.width(), vp.height())) {
             return; // no room: the graph matters more
         }
+        double lineHeight = 16;
+        double top = vp.height() - LEGEND_HEIGHT + 4;
         s.fillRect(6, top - 4, 620, 3 * lineHeight + 8, 6, LABEL_PLATE);
         double x = 12;
         double y = top + lineHeight / 2;
@@ -161,8 +169,9 @@ final class GraphPainter {
             double h = b.height() * scale;
             s.fillRect(x, y, w, h, 10 * scale, BOX_FILL[Math.min(b.depth(), 2)]);
             s.strokeRect(x, y, w, h, 10 * scale, BOX_STROKE, b.collapsed() ? 2 : 1);
-            double font = Math.min(13, (TopologyLayout.HEADER - 8) * scale);
-            if (font >= 7) {
+            // headers name the boxes (Ingress, Knative, a namespace): readable from the zoom that shows labels
+            double font = Math.max(8, Math.min(13, (TopologyLayout.HEADER - 8) * scale));
+            if (scale >= LABEL_SCALE) {
                 String label = (b.collapsed() ? "▸ " : "▾ ") + b.key().label()
                         + (b.collapsed() ? "  (" + count(p, b) + ")" : "");
                 s.text(label, x + 6 * scale, y + TopologyLayout.HEADER / 2 * scale, font, b.depth() == 0, MUTED,
@@ -256,11 +265,12 @@ final class GraphPainter {
                 arrow(s, sx1, sy1, sx2, sy2, style.colour);
             }
             if (labelled) {
-                String text = edgeLabel(e);
-                double mx = (sx1 + sx2) / 2;
-                double my = (sy1 + sy2) / 2 - 7;
+                String text = vp.scale() >= FULL_EDGE_LABEL_SCALE ? edgeLabel(e) : shortEdgeLabel(e);
+                // towards the target: the edges fanning out of one node (a canary's versions) part there
+                double mx = sx1 + 0.65 * (sx2 - sx1);
+                double my = sy1 + 0.65 * (sy2 - sy1) - 7;
                 // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
-                double w = text.length() * 5.9 + 6;
+                double w = text.length() * 6.3 + 6;
                 if (!text.isEmpty() && labels.free(mx - w / 2, my - 7, w, 14)) {
                     s.fillRect(mx - w / 2, my - 7, w, 14, 6, LABEL_PLATE);
                     s.text(text, mx, my, 10.5, false, style.colour, DrawSurface.Align.CENTRE);
@@ -338,6 +348,13 @@ final class GraphPainter {
         return text.toString();
     }
 
+    /** "90%  12.5 rps": what a canary split and its traffic look like from further out. */
+    static String shortEdgeLabel(TopologyEdge e) {
+        String full = edgeLabel(e);
+        int figures = full.indexOf(" · ");
+        return figures < 0 ? full : full.substring(0, figures);
+    }
+
     private static String percent(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f%%", value) : String.format(Locale.ROOT, "%.1f%%", value);
     }
@@ -376,8 +393,11 @@ final class GraphPainter {
                 s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, SELECTED, 2);
             }
             // never smaller than 8 px: the label is why one zooms in
-            s.text(fit(n.label(), 20), x + 12 * scale, y + h / 2, Math.max(8, 12 * scale), n.kind() == NodeKind.FUNCTION, TEXT,
-                    DrawSurface.Align.LEFT);
+            double font = Math.max(8, 12 * scale);
+            // as many characters as the tile holds (about 0.6 em each): a label never runs out of its node
+            int room = (int) ((w - 14 * scale) / (0.6 * font));
+            s.text(fit(n.label(), Math.max(4, Math.min(20, room))), x + 12 * scale, y + h / 2, font, n.kind() == NodeKind.FUNCTION,
+                    TEXT, DrawSurface.Align.LEFT);
             badges(s, n, x + w, y, scale);
         }
         tiles.forEach((colour, batch) -> s.rects(batch.xy, batch.n, colour));

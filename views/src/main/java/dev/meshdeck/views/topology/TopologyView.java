@@ -238,7 +238,10 @@ public final class TopologyView {
             return;
         }
         fitPending = false;
-        viewport = Viewport.fitting(0, 0, layout.width(), layout.height(), canvas.getWidth(), canvas.getHeight());
+        // the legend keeps the bottom of the view: the graph fits above it
+        double room = canvas.getHeight() - (GraphPainter.showsLegend(canvas.getWidth(), canvas.getHeight()) ? GraphPainter.LEGEND_HEIGHT : 0);
+        viewport = Viewport.fitting(0, 0, layout.width(), layout.height(), canvas.getWidth(), room)
+                .resized(canvas.getWidth(), canvas.getHeight());
         redraw();
     }
 
