@@ -1,5 +1,6 @@
 package dev.meshdeck.app;
 
+import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
 import java.nio.file.Path;
@@ -16,8 +17,14 @@ public final class MeshDeckApp extends Application {
     /** How long discovery may take before a --screenshot is taken anyway. */
     private static final Duration SCREENSHOT_DELAY = Duration.seconds(6);
 
-    /** What to do once the window is up: select a function, then save a screenshot and exit (each optional). */
-    record Startup(String select, Path screenshot) {
+    /** How long a --screenshot of the topology may wait for the first telemetry poll after the settle delay. */
+    private static final Duration TELEMETRY_WAIT = Duration.seconds(30);
+
+    /**
+     * What to do once the window is up: open on the topology graph, feed it observed traffic (null: none) every
+     * {@code metricsInterval}, select a function, then save a screenshot and exit (each optional).
+     */
+    record Startup(String select, Path screenshot, boolean topology, TelemetrySource telemetry, java.time.Duration metricsInterval) {
     }
 
     private static Sources sources;
@@ -39,14 +46,20 @@ public final class MeshDeckApp extends Application {
     public void start(Stage stage) {
         WindowOptions options = sources.isSandbox() ? WindowOptions.sandbox("MeshDeck — sandbox") : WindowOptions.of("MeshDeck");
         MainWindow window = new MainWindow(sources.catalog(), options);
+        if (startup.telemetry() != null) {
+            window.setTelemetry(startup.telemetry(), startup.metricsInterval());
+        }
         window.show(stage);
+        if (startup.topology()) {
+            window.showTopology();
+        }
         if (startup.select() != null) {
             selectWhenListed(window, startup.select());
         }
         Path screenshot = startup.screenshot();
         if (screenshot != null) {
             PauseTransition settle = new PauseTransition(SCREENSHOT_DELAY);
-            settle.setOnFinished(e -> {
+            settle.setOnFinished(e -> whenTrafficShown(window, System.nanoTime() + (long) TELEMETRY_WAIT.toMillis() * 1_000_000, () -> {
                 try {
                     window.snapshot(screenshot);
                     System.err.println("meshdeck: screenshot written to " + screenshot);
@@ -55,9 +68,27 @@ public final class MeshDeckApp extends Application {
                     EXIT_CODE.set(1);
                 }
                 Platform.exit();
-            });
+            }));
             settle.play();
         }
+    }
+
+    /**
+     * A screenshot of the graph shows observed traffic: with a telemetry source, waits (up to a deadline) until
+     * the first poll has put figures on an edge, then one more pulse for the canvas to draw them.
+     */
+    private static void whenTrafficShown(MainWindow window, long deadlineNanos, Runnable then) {
+        boolean waiting = startup.topology() && startup.telemetry() != null && System.nanoTime() < deadlineNanos
+                && window.topology().model().edges().stream().noneMatch(e -> e.observed() != null);
+        PauseTransition next = new PauseTransition(Duration.millis(waiting ? 200 : 100));
+        next.setOnFinished(e -> {
+            if (waiting) {
+                whenTrafficShown(window, deadlineNanos, then);
+            } else {
+                then.run();
+            }
+        });
+        next.play();
     }
 
     /** Discovery is asynchronous: try again every 200 ms until the function is listed. */

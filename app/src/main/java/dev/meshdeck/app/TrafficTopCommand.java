@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +27,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every source answered", "1:a source failed", "2:usage error"})
 final class TrafficTopCommand implements Callable<Integer> {
-
-    private static final Pattern WINDOW = Pattern.compile("(\\d+)([smh])");
 
     @Spec
     CommandSpec spec;
@@ -87,15 +83,10 @@ final class TrafficTopCommand implements Callable<Integer> {
     }
 
     private Duration window(String text) {
-        Matcher m = WINDOW.matcher(text);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new ParameterException(spec.commandLine(), "--window " + text + ": give a duration such as 30s, 1m or 5m");
+        try {
+            return DurationText.parse("--window", text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 }

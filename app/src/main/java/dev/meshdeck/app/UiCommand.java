@@ -1,10 +1,17 @@
 package dev.meshdeck.app;
 
+import dev.meshdeck.core.telemetry.CombinedTelemetry;
+import dev.meshdeck.core.telemetry.TelemetrySource;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "ui",
         mixinStandardHelpOptions = true,
@@ -13,6 +20,12 @@ import picocli.CommandLine.Option;
             "With no kubeconfig at all, the embedded sandbox is started and shown."
         })
 final class UiCommand implements Callable<Integer> {
+
+    /** Which tab of the centre pane the window opens on. */
+    enum View { functions, topology }
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     SourceOptions sources = new SourceOptions();
@@ -36,9 +49,38 @@ final class UiCommand implements Callable<Integer> {
             description = "Select this function once it is discovered (its details open on the right).")
     String select;
 
+    @Option(names = "--metrics-interval", defaultValue = "15s", paramLabel = "DURATION",
+            description = "How often the topology graph polls observed traffic, and the rate window: 5s, 15s, 1m, ... "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String metricsInterval = "15s";
+
+    @Option(names = "--view", defaultValue = "functions", paramLabel = "functions|topology",
+            description = "The tab the window opens on: the function table or the topology graph (default: ${DEFAULT-VALUE}).")
+    View view = View.functions;
+
     @Override
     public Integer call() {
+        Duration interval;
+        try {
+            interval = DurationText.parse("--metrics-interval", metricsInterval);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Sources resolved = Sources.resolve(sources, sandbox, true, sandboxFunctions);
-        return MeshDeckApp.launch(resolved, new MeshDeckApp.Startup(select, screenshot));
+        List<TelemetrySource> telemetrySources;
+        try {
+            telemetrySources = Telemetry.resolve(resolved, telemetry);
+        } catch (IllegalArgumentException e) {
+            resolved.close();
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        TelemetrySource observed = telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources);
+        try {
+            return MeshDeckApp.launch(resolved, new MeshDeckApp.Startup(select, screenshot, view == View.topology, observed, interval));
+        } finally {
+            if (observed != null) {
+                observed.close();
+            }
+        }
     }
 }

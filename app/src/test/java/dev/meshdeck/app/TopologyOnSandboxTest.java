@@ -3,22 +3,14 @@ package dev.meshdeck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.core.inventory.FunctionId;
-import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
-import dev.meshdeck.core.inventory.SourceStatus;
 import dev.meshdeck.core.topology.Badge;
 import dev.meshdeck.core.topology.EdgeKind;
 import dev.meshdeck.core.topology.GroupKey;
-import dev.meshdeck.core.topology.PolicyFacts;
 import dev.meshdeck.core.topology.TopologyModel;
 import dev.meshdeck.core.topology.TopologyNode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,27 +20,12 @@ import org.junit.jupiter.api.Test;
 class TopologyOnSandboxTest {
 
     private static Sources sources;
-    private static final TopologyModel MODEL = new TopologyModel();
+    private static TopologyModel model;
 
     @BeforeAll
     static void discover() throws Exception {
         sources = Sources.resolve(new SourceOptions(), true, true, 0);
-        List<InventoryEvent> events = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch loaded = new CountDownLatch(sources.catalog().sources().size());
-        sources.catalog().start(e -> {
-            events.add(e);
-            if (e instanceof InventoryEvent.SourceLoaded
-                    || (e instanceof InventoryEvent.SourceChanged c && c.status().state() == SourceStatus.State.FAILED)) {
-                loaded.countDown();
-            }
-        }, false);
-        assertThat(loaded.await(60, TimeUnit.SECONDS)).isTrue();
-        MODEL.apply(List.copyOf(events));
-        for (TopologyNode n : List.copyOf(MODEL.nodes())) {
-            if (n.function() != null && n.function().mesh().hasPolicies() && n.id().equals(TopologyModel.nodeId(n.function().id()))) {
-                MODEL.applyPolicies(n.function().id(), PolicyFacts.read(sources.catalog().resourcesOf(n.function().id())));
-            }
-        }
+        model = SandboxGraph.discover(sources);
     }
 
     @AfterAll
@@ -57,21 +34,21 @@ class TopologyOnSandboxTest {
     }
 
     private static TopologyNode function(String name) {
-        return MODEL.nodes().stream().filter(n -> n.function() != null && n.label().equals(name)).findFirst().orElseThrow();
+        return SandboxGraph.function(model, name);
     }
 
     private static double weight(String function, String version) {
         String fn = function(function).id();
-        return MODEL.edge(fn, fn + "|v|" + version).weight();
+        return model.edge(fn, fn + "|v|" + version).weight();
     }
 
     @Test
     void showsEveryPlatformInItsBoxes() {
-        Set<Platform> platforms = MODEL.nodes().stream().map(TopologyNode::platform).filter(p -> p != null).collect(Collectors.toSet());
+        Set<Platform> platforms = model.nodes().stream().map(TopologyNode::platform).filter(p -> p != null).collect(Collectors.toSet());
         assertThat(platforms).containsExactlyInAnyOrder(Platform.values());
         assertThat(function("order-function").group()).isEqualTo(new GroupKey("Kubernetes", "meshdeck-sandbox", "serverless"));
         assertThat(function("invoice-pdf").group().tier()).isEqualTo("AWS Lambda");
-        assertThat(MODEL.groups().keySet()).extracting(GroupKey::namespace)
+        assertThat(model.groups().keySet()).extracting(GroupKey::namespace)
                 .contains("serverless", "frontend", "backend", "payments", "eu-west-1");
     }
 
@@ -84,7 +61,7 @@ class TopologyOnSandboxTest {
         assertThat(weight("invoice-pdf", "3")).isEqualTo(90);
         assertThat(weight("invoice-pdf", "4")).isEqualTo(10);
         String inventory = function("inventory-function").id();
-        assertThat(MODEL.edge(inventory, inventory + "|v|v2").kind()).isEqualTo(EdgeKind.CONDITIONAL_ROUTE);
+        assertThat(model.edge(inventory, inventory + "|v|v2").kind()).isEqualTo(EdgeKind.CONDITIONAL_ROUTE);
         assertThat(function("order-function").badges()).contains(Badge.CANARY);
     }
 

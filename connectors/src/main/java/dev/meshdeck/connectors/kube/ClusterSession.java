@@ -211,8 +211,9 @@ final class ClusterSession implements AutoCloseable {
     }
 
     /**
-     * The function's own objects and the mesh policies that apply to it, read fresh from the cluster.
-     * Discovers the context first when it has not been discovered yet.
+     * The function's own objects and the mesh policies that apply to it: from the informers' caches while
+     * watching (as current as the watch, milliseconds behind the server), else read fresh from the cluster,
+     * discovering the context first when it has not been discovered yet.
      *
      * @throws IllegalStateException naming the context and server when the cluster cannot be read
      */
@@ -230,7 +231,7 @@ final class ClusterSession implements AutoCloseable {
 
     private List<MeshResource> readResourcesOf(FunctionId id) {
         DiscoveredFunction found = functions.get(id);
-        if (found == null) {
+        if (found == null && !watching) {
             discoverOnce();
             found = functions.get(id);
         }
@@ -245,11 +246,26 @@ final class ClusterSession implements AutoCloseable {
         addRefs(refs, KubeKind.PEER_AUTHENTICATIONS, mesh.peerAuthentications());
         addRefs(refs, KubeKind.REQUEST_AUTHENTICATIONS, mesh.requestAuthentications());
 
+        if (watching) {
+            // the informers hold every object discovery saw, kept current by their watches: no request per object
+            return refs.stream().map(this::cached).filter(Objects::nonNull).toList();
+        }
         KubernetesClient c = client();
         List<CompletableFuture<MeshResource>> reads = refs.stream()
                 .map(ref -> CompletableFuture.supplyAsync(() -> read(c, ref), executor))
                 .toList();
         return reads.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+    }
+
+    /** The object from its kind's informer cache (read from the server when the kind has none), null when gone. */
+    private MeshResource cached(DiscoveredFunction.ObjectRef ref) {
+        SharedIndexInformer<? extends HasMetadata> informer = informers.get(ref.kind());
+        if (informer == null) {
+            return read(client(), ref);
+        }
+        HasMetadata object = informer.getStore().getByKey(ref.namespace() + "/" + ref.name());
+        return object == null ? null
+                : new MeshResource(ref.kind().kind(), ref.namespace(), ref.name(), ResourceYaml.of(ResourceYaml.genericCopy(object)));
     }
 
     private static void addRefs(List<DiscoveredFunction.ObjectRef> refs, KubeKind<?> kind, List<String> qualifiedNames) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.UncheckedIOException;
 
@@ -21,7 +23,17 @@ final class ResourceYaml {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .build());
 
+    private static final ObjectMapper JSON = Serialization.jsonMapper();
+
     private ResourceYaml() {
+    }
+
+    /**
+     * A detached generic copy of a (typed or generic) object, e.g. one from an informer's cache, which must not
+     * be changed in place.
+     */
+    static GenericKubernetesResource genericCopy(HasMetadata object) {
+        return JSON.convertValue(JSON.valueToTree(object), GenericKubernetesResource.class);
     }
 
     static String of(GenericKubernetesResource resource) {

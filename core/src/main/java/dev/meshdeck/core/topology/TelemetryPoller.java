@@ -1,5 +1,6 @@
 package dev.meshdeck.core.topology;
 
+import dev.meshdeck.core.telemetry.PartialTelemetryException;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TelemetrySource;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls a {@link TelemetrySource} on its own daemon thread, every {@code interval} (15 s unless configured),
  * over a window of the same length. Results and failures are delivered on that thread: a view hops to its own.
+ * A {@link PartialTelemetryException} delivers its snapshot, then its failure (the graph stays, marked stale).
  */
 public final class TelemetryPoller implements AutoCloseable {
 
@@ -64,6 +66,10 @@ public final class TelemetryPoller implements AutoCloseable {
     private void poll() {
         try {
             onSnapshot.accept(source.fetch(interval));
+        } catch (PartialTelemetryException e) {
+            // what the sources that answered saw still shows; the failed ones are named as stale
+            onSnapshot.accept(e.snapshot());
+            onFailure.accept(e.getMessage());
         } catch (TelemetryException e) {
             onFailure.accept(source.name() + ": " + e.getMessage());
         } catch (RuntimeException e) {

@@ -57,6 +57,7 @@ public final class TopologyModel {
     private final Map<String, Integer> degree = new HashMap<>();
     private final List<Consumer<TopologyChange>> listeners = new CopyOnWriteArrayList<>();
     private double errorThreshold = DEFAULT_ERROR_THRESHOLD;
+    private TelemetrySnapshot lastSnapshot;
     private Changes changes = new Changes();
 
     /** The version nodes, shared nodes and configured edges one function brings, and the keys it looked up. */
@@ -93,14 +94,20 @@ public final class TopologyModel {
 
     /** Applies a batch of inventory events and reports one change for all of them. */
     public void apply(List<InventoryEvent> batch) {
+        boolean sourceLoaded = false;
         for (InventoryEvent event : batch) {
             if (event instanceof InventoryEvent.SourceLoaded e) {
                 load(e.source(), e.functions());
+                sourceLoaded = true;
             } else if (event instanceof InventoryEvent.FunctionChanged e) {
                 load(List.of(e.function()));
             } else if (event instanceof InventoryEvent.FunctionRemoved e) {
                 remove(e.id());
             }
+        }
+        if (sourceLoaded && lastSnapshot != null) {
+            // a poll that beat discovery named functions unknown then: the graph need not wait for the next one
+            resolve(lastSnapshot);
         }
         fire();
     }
@@ -124,6 +131,12 @@ public final class TopologyModel {
 
     /** Replaces the observed figures with a new snapshot's: edges, node totals and telemetry-only nodes. */
     public void applyTelemetry(TelemetrySnapshot snapshot) {
+        lastSnapshot = snapshot;
+        resolve(snapshot);
+        fire();
+    }
+
+    private void resolve(TelemetrySnapshot snapshot) {
         Map<TopologyEdge.Key, TrafficStats> pairs = new HashMap<>();
         Map<TopologyEdge.Key, List<TrafficStats>> byVersion = new HashMap<>();
         Map<TopologyEdge.Key, List<TrafficStats>> pairFallback = new HashMap<>();
@@ -163,7 +176,6 @@ public final class TopologyModel {
         touched.forEach(this::refreshEdge);
         statNodes.stream().filter(nodes::containsKey).forEach(this::refreshNode);
         dropOrphans(touched);
-        fire();
     }
 
     // ---- queries ------------------------------------------------------------------------------------------
@@ -526,19 +538,22 @@ public final class TopologyModel {
         return id;
     }
 
-    /** The version node telemetry names: by its version, or by its version Service ({@code <app>-v2} for v2). */
+    /**
+     * The version node telemetry names: by its version, or through its version Service — telemetry's {@code v2}
+     * is the node {@code <app>-v2} a VirtualService routes to, and telemetry's {@code <app>-v2} the node {@code v2}.
+     */
     private String versionNode(String functionNode, String version) {
         String id = functionNode + "|v|" + version;
         if (nodes.containsKey(id)) {
             return id;
         }
         TopologyNode fn = nodes.get(functionNode);
-        String prefix = fn == null || fn.function() == null ? null : fn.function().name() + "-";
-        if (prefix != null && version.startsWith(prefix)) {
-            String shortId = functionNode + "|v|" + version.substring(prefix.length());
-            return nodes.containsKey(shortId) ? shortId : null;
+        if (fn == null || fn.function() == null) {
+            return null;
         }
-        return null;
+        String prefix = fn.function().name() + "-";
+        String other = functionNode + "|v|" + (version.startsWith(prefix) ? version.substring(prefix.length()) : prefix + version);
+        return nodes.containsKey(other) ? other : null;
     }
 
     /** Sums per-version figures into one: rates add, errors weigh by rate, p95 is the worst. */

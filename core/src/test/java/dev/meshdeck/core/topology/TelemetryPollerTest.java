@@ -2,6 +2,7 @@ package dev.meshdeck.core.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshdeck.core.telemetry.PartialTelemetryException;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TelemetrySource;
@@ -40,6 +41,28 @@ class TelemetryPollerTest {
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(TelemetrySnapshot.empty(Instant.EPOCH.plusSeconds(30)));
             poller.pollNow();
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("prometheus http://127.0.0.1:9: connection refused");
+        }
+    }
+
+    @Test
+    void aPartialAnswerDeliversWhatWasSeenThenNamesTheFailedSource() throws Exception {
+        TelemetrySnapshot seen = TelemetrySnapshot.empty(Instant.EPOCH);
+        TelemetrySource partial = new TelemetrySource() {
+            @Override
+            public String name() {
+                return "two clusters";
+            }
+
+            @Override
+            public TelemetrySnapshot fetch(Duration window) throws TelemetryException {
+                throw new PartialTelemetryException("prometheus west: connection refused", seen);
+            }
+        };
+        BlockingQueue<Object> received = new ArrayBlockingQueue<>(10);
+        try (TelemetryPoller poller = new TelemetryPoller(partial, Duration.ofSeconds(30), received::add, received::add)) {
+            poller.pollNow();
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isSameAs(seen);
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("prometheus west: connection refused");
         }
     }
 }

@@ -126,6 +126,17 @@ class TopologyModelTest {
     }
 
     @Test
+    void aPollThatBeatDiscoveryShowsOnceTheFunctionsAreLoaded() {
+        TopologyModel model = new TopologyModel();
+        model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref(web), ref(order), ""), new TrafficStats(12.5, 0.02, 80)), Map.of()));
+        assertThat(model.nodes()).isEmpty();
+
+        model.apply(new InventoryEvent.SourceLoaded(CLUSTER, List.of(web, order)));
+        assertThat(model.edge(id(web), id(order)).observed().requestsPerSecond()).isEqualTo(12.5);
+    }
+
+    @Test
     void aFunctionChangeTouchesOnlyItsNodesAndReportsThem() {
         TopologyModel model = model(order, web);
         List<TopologyChange> changes = new ArrayList<>();

@@ -89,18 +89,13 @@ final class CanvasSurface implements DrawSurface {
         return true;
     }
 
-    private static int argb(Color c) {
-        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                | (int) Math.round(c.getBlue() * 255);
-    }
-
     private void raster(double[] xy, int segments, Color colour) {
         if (!layer()) {
             return;
         }
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        int argb = argb(colour);
+        int argb = PixelSurface.argb(colour);
         for (int i = 0; i < segments; i++) {
             PixelLines.draw(pixels, w, h, xy[4 * i], xy[4 * i + 1], xy[4 * i + 2], xy[4 * i + 3], argb);
         }
@@ -119,7 +114,7 @@ final class CanvasSurface implements DrawSurface {
         }
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
-        int argb = argb(fill);
+        int argb = PixelSurface.argb(fill);
         for (int i = 0; i < count; i++) {
             int x0 = Math.max(0, (int) xywh[4 * i]);
             int y0 = Math.max(0, (int) xywh[4 * i + 1]);

@@ -11,7 +11,9 @@ import dev.meshdeck.core.topology.TopologyNode;
 import dev.meshdeck.core.topology.layout.Box;
 import dev.meshdeck.core.topology.layout.Point;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +28,11 @@ final class GraphPainter {
 
     static final String FONT_FAMILY = "DejaVu Sans";
     static final double LABEL_SCALE = 0.4;
-    static final double EDGE_LABEL_SCALE = 0.7;
+    static final double EDGE_LABEL_SCALE = 0.4;
+    /** From this zoom edge labels carry error % and p95 too; below it, the weight and the rate. */
+    static final double FULL_EDGE_LABEL_SCALE = 0.7;
+    /** Room the legend takes at the bottom of the view (when it fits). */
+    static final double LEGEND_HEIGHT = 3 * 16 + 14;
 
     static final Color BACKGROUND = Color.web("#f8fafc");
     private static final Color TEXT = Color.web("#0f172a");
@@ -68,15 +74,87 @@ final class GraphPainter {
     }
 
     static void paint(DrawSurface s, Viewport vp, Picture p) {
+        paintGraph(s, vp, p);
+        paintOverlay(s, vp, p);
+    }
+
+    /** The graph itself: background, boxes, edges, nodes. */
+    static void paintGraph(DrawSurface s, Viewport vp, Picture p) {
         s.fillRect(0, 0, vp.width(), vp.height(), 0, BACKGROUND);
         boxes(s, vp, p);
         edges(s, vp, p);
         nodes(s, vp, p);
         s.flush();
+    }
+
+    /** What stays in place on screen above the graph: an empty state, the legend, the stale-telemetry banner. */
+    static void paintOverlay(DrawSurface s, Viewport vp, Picture p) {
+        String empty = p.model().nodes().isEmpty()
+                ? "No functions to draw yet: sources are being discovered, or none of them has functions."
+                : p.visible() != null && p.visible().isEmpty() ? "No function matches the filters: widen them or press Show all." : null;
+        if (empty != null) {
+            s.text(empty, vp.width() / 2, vp.height() / 2, 14, false, MUTED, DrawSurface.Align.CENTRE);
+        } else {
+            legend(s, vp);
+        }
         if (p.staleMessage() != null) {
             s.fillRect(0, 0, vp.width(), 22, 0, STALE);
             s.text("Telemetry stale — " + p.staleMessage(), 8, 11, 12, true, Color.WHITE, DrawSurface.Align.LEFT);
         }
+    }
+
+    static boolean showsLegend(double width, double height) {
+        return width >= 640 && height >= 2 * LEGEND_HEIGHT;
+    }
+
+    /** Three lines at the bottom left: what colours, line styles and badge letters mean. */
+    private static void legend(DrawSurface s, Viewport vp) {
+        if (!showsLegend(vp.width(), vp.height())) {
+            return; // no room: the graph matters more
+        }
+        double lineHeight = 16;
+        double top = vp.height() - LEGEND_HEIGHT + 4;
+        s.fillRect(6, top - 4, 620, 3 * lineHeight + 8, 6, LABEL_PLATE);
+        double x = 12;
+        double y = top + lineHeight / 2;
+        for (Platform platform : Platform.values()) {
+            x = swatch(s, x, y, PLATFORM.get(platform), platform.displayName());
+        }
+        x = swatch(s, x, y, GATEWAY, "gateway");
+        swatch(s, x, y, EXTERNAL, "external host");
+        x = 12;
+        y += lineHeight;
+        x = stroke(s, x, y, Style.ROUTE, "route");
+        x = stroke(s, x, y, Style.ROUTE_IDLE, "no traffic");
+        x = stroke(s, x, y, Style.CONDITIONAL, "conditional");
+        x = stroke(s, x, y, Style.MIRROR, "mirror");
+        x = stroke(s, x, y, Style.FAILOVER, "failover");
+        x = stroke(s, x, y, Style.CALL, "call");
+        stroke(s, x, y, Style.CALL_ERRORS, "errors");
+        x = 12;
+        y += lineHeight;
+        for (Badge b : Badge.values()) {
+            s.circle(x + 6, y, 6, badgeColour(b));
+            s.text(b.letter(), x + 6, y, 8, true, Color.WHITE, DrawSurface.Align.CENTRE);
+            s.text(b.description(), x + 15, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+            x += 15 + b.description().length() * 5.6 + 10;
+        }
+    }
+
+    private static Color badgeColour(Badge b) {
+        return b == Badge.UNHEALTHY ? ERROR : b == Badge.CANARY ? ROUTE : MUTED;
+    }
+
+    private static double swatch(DrawSurface s, double x, double y, Color colour, String text) {
+        s.fillRect(x, y - 5, 10, 10, 3, colour);
+        s.text(text, x + 14, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+        return x + 14 + text.length() * 5.6 + 12;
+    }
+
+    private static double stroke(DrawSurface s, double x, double y, Style style, String text) {
+        s.lines(new double[] {x, y, x + 18, y}, 1, style.colour, 2, style.dash);
+        s.text(text, x + 22, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+        return x + 22 + text.length() * 5.6 + 10;
     }
 
     private static void boxes(DrawSurface s, Viewport vp, Picture p) {
@@ -91,8 +169,9 @@ final class GraphPainter {
             double h = b.height() * scale;
             s.fillRect(x, y, w, h, 10 * scale, BOX_FILL[Math.min(b.depth(), 2)]);
             s.strokeRect(x, y, w, h, 10 * scale, BOX_STROKE, b.collapsed() ? 2 : 1);
-            double font = Math.min(13, (TopologyLayout.HEADER - 8) * scale);
-            if (font >= 7) {
+            // headers name the boxes (Ingress, Knative, a namespace): readable from the zoom that shows labels
+            double font = Math.max(8, Math.min(13, (TopologyLayout.HEADER - 8) * scale));
+            if (scale >= LABEL_SCALE) {
                 String label = (b.collapsed() ? "▸ " : "▾ ") + b.key().label()
                         + (b.collapsed() ? "  (" + count(p, b) + ")" : "");
                 s.text(label, x + 6 * scale, y + TopologyLayout.HEADER / 2 * scale, font, b.depth() == 0, MUTED,
@@ -158,6 +237,7 @@ final class GraphPainter {
         boolean labelled = vp.scale() >= EDGE_LABEL_SCALE;
         double threshold = p.model().errorThreshold();
         Map<Style, Batch> batches = new EnumMap<>(Style.class);
+        Labels labels = new Labels();
         double half = TopologyLayout.NODE_WIDTH / 2;
         for (TopologyEdge e : p.model().edges()) {
             if (!shown(p, e.from()) || !shown(p, e.to())) {
@@ -185,12 +265,13 @@ final class GraphPainter {
                 arrow(s, sx1, sy1, sx2, sy2, style.colour);
             }
             if (labelled) {
-                String text = edgeLabel(e);
-                if (!text.isEmpty()) {
-                    double mx = (sx1 + sx2) / 2;
-                    double my = (sy1 + sy2) / 2 - 7;
-                    // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
-                    double w = text.length() * 5.9 + 6;
+                String text = vp.scale() >= FULL_EDGE_LABEL_SCALE ? edgeLabel(e) : shortEdgeLabel(e);
+                // towards the target: the edges fanning out of one node (a canary's versions) part there
+                double mx = sx1 + 0.65 * (sx2 - sx1);
+                double my = sy1 + 0.65 * (sy2 - sy1) - 7;
+                // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
+                double w = text.length() * 6.3 + 6;
+                if (!text.isEmpty() && labels.free(mx - w / 2, my - 7, w, 14)) {
                     s.fillRect(mx - w / 2, my - 7, w, 14, 6, LABEL_PLATE);
                     s.text(text, mx, my, 10.5, false, style.colour, DrawSurface.Align.CENTRE);
                 }
@@ -198,6 +279,25 @@ final class GraphPainter {
         }
         double width = detailed ? 1.6 : 1;
         batches.forEach((style, batch) -> s.lines(batch.xy, batch.n, style.colour, width, style.dash));
+    }
+
+    /**
+     * The edge labels drawn so far in a frame: a label that would cover one of them is left out (zoom in, or
+     * select the function, to read it) rather than drawn over it.
+     */
+    private static final class Labels {
+        private final List<double[]> drawn = new ArrayList<>();
+
+        /** Whether the box is clear of every label drawn so far; if so it is taken. */
+        boolean free(double x, double y, double w, double h) {
+            for (double[] r : drawn) {
+                if (x < r[0] + r[2] && r[0] < x + w && y < r[1] + r[3] && r[1] < y + h) {
+                    return false;
+                }
+            }
+            drawn.add(new double[] {x, y, w, h});
+            return true;
+        }
     }
 
     /** Zoomed out every edge is a thin solid line in its kind's colour: dashes cost time and show nothing. */
@@ -248,6 +348,13 @@ final class GraphPainter {
         return text.toString();
     }
 
+    /** "90%  12.5 rps": what a canary split and its traffic look like from further out. */
+    static String shortEdgeLabel(TopologyEdge e) {
+        String full = edgeLabel(e);
+        int figures = full.indexOf(" · ");
+        return figures < 0 ? full : full.substring(0, figures);
+    }
+
     private static String percent(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f%%", value) : String.format(Locale.ROOT, "%.1f%%", value);
     }
@@ -286,8 +393,11 @@ final class GraphPainter {
                 s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, SELECTED, 2);
             }
             // never smaller than 8 px: the label is why one zooms in
-            s.text(fit(n.label(), 20), x + 12 * scale, y + h / 2, Math.max(8, 12 * scale), n.kind() == NodeKind.FUNCTION, TEXT,
-                    DrawSurface.Align.LEFT);
+            double font = Math.max(8, 12 * scale);
+            // as many characters as the tile holds (about 0.6 em each): a label never runs out of its node
+            int room = (int) ((w - 14 * scale) / (0.6 * font));
+            s.text(fit(n.label(), Math.max(4, Math.min(20, room))), x + 12 * scale, y + h / 2, font, n.kind() == NodeKind.FUNCTION,
+                    TEXT, DrawSurface.Align.LEFT);
             badges(s, n, x + w, y, scale);
         }
         tiles.forEach((colour, batch) -> s.rects(batch.xy, batch.n, colour));
@@ -300,7 +410,7 @@ final class GraphPainter {
             if (!n.has(b)) {
                 continue;
             }
-            s.circle(cx, top, r, b == Badge.UNHEALTHY ? ERROR : b == Badge.CANARY ? ROUTE : MUTED);
+            s.circle(cx, top, r, badgeColour(b));
             s.text(b.letter(), cx, top, 9 * scale, true, Color.WHITE, DrawSurface.Align.CENTRE);
             cx -= 2 * r + 2 * scale;
         }

@@ -94,6 +94,9 @@ public final class TopologyView {
     private boolean layoutRunning;
     private boolean fitPending = true;
     private boolean redrawQueued;
+    /** Counts changes of what is drawn, for the overview image. */
+    private long content;
+    private final OverviewImage overview = new OverviewImage(this::redraw);
     private double pressX;
     private double pressY;
     private Viewport pressViewport;
@@ -186,6 +189,7 @@ public final class TopologyView {
         }
         policies.close();
         layoutWorker.shutdownNow();
+        overview.close();
     }
 
     // ---- model and layout ---------------------------------------------------------------------------------
@@ -202,7 +206,7 @@ public final class TopologyView {
             selected.set(model.functionOf(selectedNode));
         }
         refreshVisible();
-        redraw();
+        changed();
     }
 
     private void scheduleFullLayout() {
@@ -220,7 +224,7 @@ public final class TopologyView {
                 if (fitPending) {
                     fit();
                 }
-                redraw();
+                changed();
             });
         });
     }
@@ -234,7 +238,10 @@ public final class TopologyView {
             return;
         }
         fitPending = false;
-        viewport = Viewport.fitting(0, 0, layout.width(), layout.height(), canvas.getWidth(), canvas.getHeight());
+        // the legend keeps the bottom of the view: the graph fits above it
+        double room = canvas.getHeight() - (GraphPainter.showsLegend(canvas.getWidth(), canvas.getHeight()) ? GraphPainter.LEGEND_HEIGHT : 0);
+        viewport = Viewport.fitting(0, 0, layout.width(), layout.height(), canvas.getWidth(), room)
+                .resized(canvas.getWidth(), canvas.getHeight());
         redraw();
     }
 
@@ -243,7 +250,7 @@ public final class TopologyView {
         highlighted = model.search(text);
         matches.setText(highlighted.isEmpty() ? (text == null || text.isBlank() ? "" : "no match") : highlighted.size() + " found");
         highlighted.stream().map(layout::position).filter(p -> p != null).findFirst().ifPresent(this::centreOn);
-        redraw();
+        changed();
         return highlighted.size();
     }
 
@@ -255,7 +262,7 @@ public final class TopologyView {
     public void select(String nodeId) {
         selectedNode = nodeId != null && model.node(nodeId) != null ? nodeId : null;
         selected.set(selectedNode == null ? null : model.functionOf(selectedNode));
-        redraw();
+        changed();
     }
 
     public String selectedNode() {
@@ -270,20 +277,20 @@ public final class TopologyView {
         focusNode = selectedNode;
         hops.getValueFactory().setValue(n);
         refreshVisible();
-        redraw();
+        changed();
         return true;
     }
 
     public void clearFocus() {
         focusNode = null;
         refreshVisible();
-        redraw();
+        changed();
     }
 
     public void setFilter(TopologyFilter value) {
         filter = value;
         refreshVisible();
-        redraw();
+        changed();
     }
 
     public TopologyFilter filter() {
@@ -341,7 +348,7 @@ public final class TopologyView {
         }
         if (header != null) {
             layout.setCollapsed(header.key(), !header.collapsed());
-            redraw();
+            changed();
         } else {
             select(null);
         }
@@ -359,6 +366,12 @@ public final class TopologyView {
         redraw();
     }
 
+    /** What is drawn changed (not only where the view is): the overview image is made again. */
+    private void changed() {
+        content++;
+        redraw();
+    }
+
     /** Draws on the next pulse; many changes in one frame draw once. */
     private void redraw() {
         if (!redrawQueued) {
@@ -367,15 +380,27 @@ public final class TopologyView {
         }
     }
 
-    /** Draws now, on the FX thread; returns the time it took in nanoseconds (for the benchmark). */
+    /**
+     * Draws now, on the FX thread; returns the time it took in nanoseconds (for the benchmark). Zoomed out, the
+     * frame is the overview image scaled and shifted, once it is ready for what is drawn now.
+     */
     public long drawNow() {
         redrawQueued = false;
         long start = System.nanoTime();
         if (surface == null) {
             surface = new CanvasSurface(canvas.getGraphicsContext2D());
         }
-        GraphPainter.paint(surface, viewport, picture());
+        GraphPainter.Picture picture = picture();
+        if (!overview.draw(canvas.getGraphicsContext2D(), viewport, content, picture)) {
+            GraphPainter.paintGraph(surface, viewport, picture);
+        }
+        GraphPainter.paintOverlay(surface, viewport, picture);
         return System.nanoTime() - start;
+    }
+
+    /** How long the last overview image took to make (FX-thread recording + background pixels), for the benchmark. */
+    public long overviewRenderNanos() {
+        return overview.lastRenderNanos();
     }
 
     /** Zooms around the canvas centre by {@code factor} and pans by a screen offset, as the mouse would. */
@@ -464,7 +489,7 @@ public final class TopologyView {
         tidy.setTooltip(new Tooltip("Lay out again the groups whose functions came and went"));
         tidy.setOnAction(e -> {
             layout.relayoutDirty();
-            redraw();
+            changed();
         });
         MenuButton export = new MenuButton("Export");
         MenuItem png = new MenuItem("PNG…");

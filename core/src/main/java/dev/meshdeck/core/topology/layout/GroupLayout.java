@@ -38,6 +38,11 @@ final class GroupLayout {
         return contentWidth;
     }
 
+    /** Height of the laid-out nodes alone. */
+    double laidHeight() {
+        return contentHeight;
+    }
+
     /** Height of the box's content: the laid-out nodes, then the reserved row(s). */
     double height() {
         return contentHeight + (1 + extraRows) * (TopologyLayout.NODE_HEIGHT + TopologyLayout.GAP);

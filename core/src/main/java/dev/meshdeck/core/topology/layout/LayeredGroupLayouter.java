@@ -1,8 +1,11 @@
 package dev.meshdeck.core.topology.layout;
 
 import dev.meshdeck.core.topology.TopologyEdge;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +21,11 @@ import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
-/** Lays out one group's nodes with Eclipse ELK layered, left to right. Thread-safe: one ELK graph per call. */
+/**
+ * Lays out one group's nodes: each connected part that has edges with Eclipse ELK layered, left to right (the
+ * parts in parallel), packed in rows largest first; nodes without an edge in the group follow in a grid below,
+ * as ELK would put them anyway, without its cost. Thread-safe: one ELK graph per part.
+ */
 final class LayeredGroupLayouter {
 
     static {
@@ -31,10 +38,92 @@ final class LayeredGroupLayouter {
 
     /** {@code edges} may name nodes outside the group: those are ignored. */
     static GroupLayout layout(Collection<String> nodeIds, List<TopologyEdge> edges) {
-        if (nodeIds.size() == 1) {
-            return new GroupLayout(Map.of(nodeIds.iterator().next(), new Point(0, 0)), TopologyLayout.NODE_WIDTH,
-                    TopologyLayout.NODE_HEIGHT);
+        Map<String, String> parent = new LinkedHashMap<>();
+        nodeIds.forEach(id -> parent.put(id, id));
+        List<TopologyEdge> inside = new ArrayList<>();
+        for (TopologyEdge e : edges) {
+            if (parent.containsKey(e.from()) && parent.containsKey(e.to()) && !e.from().equals(e.to())) {
+                inside.add(e);
+                parent.put(root(parent, e.from()), root(parent, e.to()));
+            }
         }
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        for (String id : nodeIds) {
+            parts.computeIfAbsent(root(parent, id), k -> new ArrayList<>()).add(id);
+        }
+        Map<String, List<TopologyEdge>> partEdges = new HashMap<>();
+        for (TopologyEdge e : inside) {
+            partEdges.computeIfAbsent(root(parent, e.from()), k -> new ArrayList<>()).add(e);
+        }
+        List<String> alone = new ArrayList<>();
+        List<Map.Entry<String, List<String>>> connected = new ArrayList<>();
+        for (Map.Entry<String, List<String>> part : parts.entrySet()) {
+            if (part.getValue().size() == 1) {
+                alone.add(part.getValue().get(0));
+            } else {
+                connected.add(part);
+            }
+        }
+        connected.sort(Comparator.comparingInt((Map.Entry<String, List<String>> e) -> e.getValue().size()).reversed());
+        List<GroupLayout> laid = (connected.size() > 1 ? connected.parallelStream() : connected.stream())
+                .map(e -> elk(e.getValue(), partEdges.get(e.getKey())))
+                .toList();
+        return pack(laid, alone);
+    }
+
+    /** The representative of a node's part (union-find with path halving). */
+    private static String root(Map<String, String> parent, String id) {
+        String at = id;
+        while (!parent.get(at).equals(at)) {
+            String up = parent.get(parent.get(at));
+            parent.put(at, up);
+            at = up;
+        }
+        return at;
+    }
+
+    /** Parts in rows about 1.6 times wider than high, then the lone nodes in a grid of that width. */
+    private static GroupLayout pack(List<GroupLayout> parts, List<String> alone) {
+        double cellW = TopologyLayout.NODE_WIDTH + TopologyLayout.GAP;
+        double cellH = TopologyLayout.NODE_HEIGHT + TopologyLayout.GAP;
+        double area = alone.size() * cellW * cellH;
+        double widest = TopologyLayout.NODE_WIDTH;
+        for (GroupLayout p : parts) {
+            area += (p.width() + TopologyLayout.GAP) * (p.laidHeight() + TopologyLayout.GAP);
+            widest = Math.max(widest, p.width());
+        }
+        double limit = Math.max(widest, Math.sqrt(area * 1.6));
+        Map<String, Point> positions = new HashMap<>();
+        double x = 0;
+        double y = 0;
+        double rowHeight = 0;
+        double width = 0;
+        for (GroupLayout p : parts) {
+            if (x > 0 && x + p.width() > limit) {
+                x = 0;
+                y += rowHeight + TopologyLayout.GAP;
+                rowHeight = 0;
+            }
+            double ox = x;
+            double oy = y;
+            p.positions().forEach((id, at) -> positions.put(id, new Point(ox + at.x(), oy + at.y())));
+            x += p.width() + TopologyLayout.GAP;
+            rowHeight = Math.max(rowHeight, p.laidHeight());
+            width = Math.max(width, x - TopologyLayout.GAP);
+        }
+        double top = parts.isEmpty() ? 0 : y + rowHeight + TopologyLayout.GAP;
+        int columns = Math.max(1, (int) ((Math.max(limit, width) + TopologyLayout.GAP) / cellW));
+        for (int i = 0; i < alone.size(); i++) {
+            positions.put(alone.get(i), new Point(i % columns * cellW, top + i / columns * cellH));
+            width = Math.max(width, (Math.min(alone.size(), columns)) * cellW - TopologyLayout.GAP);
+        }
+        double height = alone.isEmpty() ? top - (parts.isEmpty() ? 0 : TopologyLayout.GAP)
+                : top + ((alone.size() - 1) / columns + 1) * cellH - TopologyLayout.GAP;
+        return new GroupLayout(positions, width, height);
+    }
+
+    /** One connected part with ELK layered. */
+    private static GroupLayout elk(Collection<String> nodeIds, List<TopologyEdge> edges) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -42,7 +131,8 @@ final class LayeredGroupLayouter {
         // room between layers for an edge label ("90%  37.8 rps")
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 8 * TopologyLayout.GAP);
         root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, TopologyLayout.GAP);
-        root.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, true);
+        // one connected part per call: ELK need not look for components
+        root.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, false);
         root.setProperty(CoreOptions.ASPECT_RATIO, 1.6);
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(0));
         // The graph draws straight edges itself: ELK's routes are not used, so the cheapest routing will do, and

@@ -1,0 +1,118 @@
+package dev.meshdeck.views.topology;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+/**
+ * The whole graph zoomed out, rendered once into an image per zoom bucket (a power of two at or above the zoom)
+ * and drawn scaled and shifted while the user pans and zooms: a frame is then one image copy, whatever the size
+ * of the graph. The picture is recorded on the FX thread and its pixels set on a background thread, again only
+ * when what is drawn changed (a new {@code content} number) or the zoom left the bucket. Until a changed
+ * picture is ready the caller draws directly; a new bucket of the same picture shows the previous one scaled.
+ */
+final class OverviewImage {
+
+    /** Above this many pixels (about 4 MP, 16 MB) an image costs more than it saves: the caller draws directly. */
+    private static final long MAX_PIXELS = 4_000_000;
+    private static final double MARGIN = 4;
+
+    private final Runnable onReady;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "meshdeck-topology-overview");
+        t.setDaemon(true);
+        return t;
+    });
+    private WritableImage image;
+    private Viewport imageViewport;
+    private long imageContent = -1;
+    private long pendingContent = -1;
+    private double pendingScale;
+    private volatile long lastRenderNanos;
+
+    /** @param onReady called on the FX thread when a new image is ready (to draw again) */
+    OverviewImage(Runnable onReady) {
+        this.onReady = onReady;
+    }
+
+    /** The zoom the overview is rendered at for {@code scale}: the power of two at or above it. */
+    static double bucket(double scale) {
+        return Math.pow(2, Math.ceil(Math.log(scale) / Math.log(2)));
+    }
+
+    /** Whether the overview serves this zoom of a graph this large (no labels yet, image small enough). */
+    static boolean serves(double scale, double graphWidth, double graphHeight) {
+        double b = bucket(scale);
+        return b < GraphPainter.LABEL_SCALE && graphWidth > 0
+                && (graphWidth * b + 2 * MARGIN) * (graphHeight * b + 2 * MARGIN) <= MAX_PIXELS;
+    }
+
+    /**
+     * Draws the graph from the overview when it can; false when the caller must draw directly (zoomed in, graph
+     * too large for an image, or the picture changed and its image is not ready yet). FX thread.
+     */
+    boolean draw(GraphicsContext g, Viewport vp, long content, GraphPainter.Picture picture) {
+        double graphWidth = picture.layout().width();
+        double graphHeight = picture.layout().height();
+        if (!serves(vp.scale(), graphWidth, graphHeight)) {
+            return false;
+        }
+        double b = bucket(vp.scale());
+        boolean current = image != null && imageContent == content;
+        if ((!current || imageViewport.scale() != b) && !(pendingContent == content && pendingScale == b)) {
+            render(content, b, picture, graphWidth, graphHeight);
+        }
+        if (!current) {
+            return false;
+        }
+        double k = vp.scale() / imageViewport.scale();
+        g.setFill(GraphPainter.BACKGROUND);
+        g.fillRect(0, 0, vp.width(), vp.height());
+        g.drawImage(image, vp.screenX(imageViewport.originX()), vp.screenY(imageViewport.originY()),
+                image.getWidth() * k, image.getHeight() * k);
+        return true;
+    }
+
+    private void render(long content, double scale, GraphPainter.Picture picture, double graphWidth, double graphHeight) {
+        pendingContent = content;
+        pendingScale = scale;
+        int w = (int) Math.ceil(graphWidth * scale + 2 * MARGIN);
+        int h = (int) Math.ceil(graphHeight * scale + 2 * MARGIN);
+        Viewport at = new Viewport(-MARGIN / scale, -MARGIN / scale, scale, w, h);
+        long start = System.nanoTime();
+        RecordingSurface recording = new RecordingSurface();
+        GraphPainter.paintGraph(recording, at, picture);
+        long recorded = System.nanoTime() - start;
+        worker.execute(() -> {
+            long t = System.nanoTime();
+            PixelSurface pixels = new PixelSurface(w, h);
+            recording.replay(pixels);
+            lastRenderNanos = recorded + System.nanoTime() - t;
+            Platform.runLater(() -> {
+                if (pendingContent != content || pendingScale != scale) {
+                    return; // a newer picture is on its way
+                }
+                WritableImage done = image != null && (int) image.getWidth() == w && (int) image.getHeight() == h
+                        ? image : new WritableImage(w, h);
+                done.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels.pixels(), 0, w);
+                image = done;
+                imageViewport = at;
+                imageContent = content;
+                pendingContent = -1;
+                onReady.run();
+            });
+        });
+    }
+
+    /** How long the last image took: recording on the FX thread plus setting its pixels in the background. */
+    long lastRenderNanos() {
+        return lastRenderNanos;
+    }
+
+    void close() {
+        worker.shutdownNow();
+    }
+}
