@@ -9,7 +9,6 @@ import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.inventory.CombinedCatalog;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.sandbox.Sandbox;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,18 +22,17 @@ final class Sources implements AutoCloseable {
     private final Kubeconfigs kubeconfigs;
     private final KubeCatalog kube;
     private final Optional<LambdaCatalog> lambda;
+    private final AwsTargets aws;
     private final Optional<Sandbox> sandbox;
     private final FunctionCatalog catalog;
 
-    private Sources(Kubeconfigs kubeconfigs, KubeCatalog kube, Optional<LambdaCatalog> lambda, Optional<Sandbox> sandbox) {
+    private Sources(Kubeconfigs kubeconfigs, KubeCatalog kube, Optional<AwsSettings> aws, Optional<Sandbox> sandbox) {
         this.kubeconfigs = kubeconfigs;
         this.kube = kube;
-        this.lambda = lambda;
+        this.lambda = aws.map(LambdaCatalog::new);
+        this.aws = new AwsTargets(aws, lambda, sandbox.map(Sandbox::lambdaEndpoint).orElse(null));
         this.sandbox = sandbox;
-        List<FunctionCatalog> parts = new ArrayList<>();
-        parts.add(kube);
-        lambda.ifPresent(parts::add);
-        this.catalog = new CombinedCatalog(parts);
+        this.catalog = new CombinedCatalog(List.of(kube, this.aws.catalog()));
     }
 
     /**
@@ -55,8 +53,7 @@ final class Sources implements AutoCloseable {
             throw new IllegalStateException("no kubeconfig found ($KUBECONFIG or ~/.kube/config) and no AWS configuration; "
                     + "to try MeshDeck, run `meshdeck sandbox --env-out sandbox.env` and `source sandbox.env` in another shell");
         }
-        return new Sources(kubeconfigs, new KubeCatalog(kubeconfigs, kubeOptions(options)), aws.map(LambdaCatalog::new),
-                Optional.empty());
+        return new Sources(kubeconfigs, new KubeCatalog(kubeconfigs, kubeOptions(options)), aws, Optional.empty());
     }
 
     private static Sources sandbox(SourceOptions options, int sandboxSize) {
@@ -64,7 +61,7 @@ final class Sources implements AutoCloseable {
         try {
             Kubeconfigs kubeconfigs = Kubeconfigs.load(List.of(sandbox.kubeconfig()));
             KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions(options));
-            LambdaCatalog lambda = new LambdaCatalog(AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region())));
+            AwsSettings lambda = AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region()));
             return new Sources(kubeconfigs, kube, Optional.of(lambda), Optional.of(sandbox));
         } catch (RuntimeException e) {
             sandbox.close();
@@ -86,8 +83,14 @@ final class Sources implements AutoCloseable {
         return kube;
     }
 
+    /** The Lambda catalog the command started with (the window may switch to others: see {@link #aws()}). */
     Optional<LambdaCatalog> lambda() {
         return lambda;
+    }
+
+    /** The AWS profile and regions scanned, switchable from the window's picker. */
+    AwsTargets aws() {
+        return aws;
     }
 
     FunctionCatalog catalog() {

@@ -14,6 +14,7 @@ import dev.meshdeck.views.inventory.EventCoalescer;
 import dev.meshdeck.views.inventory.InventoryModel;
 import dev.meshdeck.views.inventory.InventoryView;
 import dev.meshdeck.views.shell.AppBar;
+import dev.meshdeck.views.shell.AwsTargetMenu;
 import dev.meshdeck.views.shell.StatusBar;
 import dev.meshdeck.views.topology.TopologyView;
 import dev.meshdeck.core.telemetry.TelemetrySource;
@@ -62,6 +63,7 @@ public final class MainWindow {
     private TabPane centre;
     private TelemetrySource telemetry;
     private Duration telemetryInterval = TelemetryPoller.DEFAULT_INTERVAL;
+    private AwsTargetMenu awsTargets;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -122,7 +124,11 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(details.node(), false);
 
         BorderPane root = new BorderPane(panes);
-        root.setTop(new AppBar(options, inventory.filterField()).node());
+        AppBar appBar = new AppBar(options, inventory.filterField());
+        root.setTop(appBar.node());
+        if (awsTargets != null) {
+            appBar.showAwsTargets(awsTargets);
+        }
         root.setBottom(new StatusBar(model).node());
         root.getStyleClass().add("main-window");
 
@@ -153,6 +159,14 @@ public final class MainWindow {
     public void setTelemetry(TelemetrySource source, Duration interval) {
         this.telemetry = source;
         this.telemetryInterval = interval;
+    }
+
+    /**
+     * The AWS profile and region picker in the app bar; choosing calls the menu's callback, which switches the
+     * catalog's Lambda sources. Call before the scene is built; without it the app bar has no picker.
+     */
+    public void setAwsTargets(AwsTargetMenu menu) {
+        this.awsTargets = menu;
     }
 
     /** Shows the topology graph instead of the function table. FX thread, after the scene is built. */
