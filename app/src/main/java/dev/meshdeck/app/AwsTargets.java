@@ -1,9 +1,11 @@
 package dev.meshdeck.app;
 
+import dev.meshdeck.connectors.aws.AwsProfiles;
 import dev.meshdeck.connectors.aws.AwsSettings;
 import dev.meshdeck.connectors.aws.LambdaCatalog;
 import dev.meshdeck.core.inventory.SwitchableCatalog;
 import dev.meshdeck.core.lambda.AwsTarget;
+import dev.meshdeck.views.shell.AwsTargetMenu;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,11 @@ final class AwsTargets {
     AwsTarget current() {
         AwsSettings now = settings;
         return now == null ? new AwsTarget(null, List.of(FIRST_REGION)) : new AwsTarget(now.profile(), now.regions());
+    }
+
+    /** The app bar's picker: the profiles of the user's AWS configuration, choosing calls {@link #choose}. */
+    AwsTargetMenu menu() {
+        return new AwsTargetMenu(AwsProfiles.list(), current(), this::choose);
     }
 
     /** Scans {@code target} from now on; returns at once, discovery reports progress per region as it goes. */

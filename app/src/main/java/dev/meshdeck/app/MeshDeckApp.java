@@ -1,10 +1,8 @@
 package dev.meshdeck.app;
 
-import dev.meshdeck.connectors.aws.AwsProfiles;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
-import dev.meshdeck.views.shell.AwsTargetMenu;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.PauseTransition;
@@ -51,7 +49,7 @@ public final class MeshDeckApp extends Application {
         if (startup.telemetry() != null) {
             window.setTelemetry(startup.telemetry(), startup.metricsInterval());
         }
-        window.setAwsTargets(new AwsTargetMenu(AwsProfiles.list(), sources.aws().current(), sources.aws()::choose));
+        window.setAwsTargets(sources.aws().menu());
         window.show(stage);
         if (startup.topology()) {
             window.showTopology();
