@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * A catalog whose sources can be exchanged while the window runs: the Lambda part, rebuilt when another AWS profile
- * or other regions are chosen. A switch removes the old sources ({@link InventoryEvent.SourceRemoved}), closes the
- * old catalog and starts the new one with the listener and mode of {@link #start}; events an old catalog still
+ * or other regions are chosen. A switch removes the sources the new catalog does not scan
+ * ({@link InventoryEvent.SourceRemoved}), closes the old catalog and starts the new one with the listener and mode of {@link #start}; events an old catalog still
  * sends afterwards are dropped, so a scan in flight cannot bring back a source that was switched away.
  */
 public final class SwitchableCatalog implements FunctionCatalog {
@@ -46,28 +46,35 @@ public final class SwitchableCatalog implements FunctionCatalog {
 
     /**
      * Replaces the catalog by the one {@code next} builds, off the caller's thread (building may read files and
-     * connecting takes time); switches run one after the other. When {@code next} fails, its message is reported
-     * as a {@link InventoryEvent.Problem} and nothing is scanned until the next switch.
+     * connecting takes time); switches run one after the other. Sources of both stay (their functions are replaced
+     * when the new catalog reports them). When {@code next} fails, its message is reported as a
+     * {@link InventoryEvent.Problem} and the current catalog carries on.
      */
     public void switchTo(Supplier<? extends FunctionCatalog> next) {
         switches.execute(() -> replace(next));
     }
 
     private synchronized void replace(Supplier<? extends FunctionCatalog> next) {
-        FunctionCatalog old = current;
-        current = null;
-        if (old != null) {
-            old.sources().forEach(s -> emit(new InventoryEvent.SourceRemoved(s)));
-            old.close();
-        }
+        FunctionCatalog built;
         try {
-            current = next.get();
+            built = next.get();
         } catch (RuntimeException e) {
             emit(new InventoryEvent.Problem(String.valueOf(e.getMessage())));
             return;
         }
+        FunctionCatalog old = current;
+        current = null;
+        List<SourceRef> before = old == null ? List.of() : old.sources();
+        List<SourceRef> after = built.sources();
+        // a region scanned before and after stays: its functions are replaced in place when the new scan lands
+        before.stream().filter(s -> !after.contains(s)).forEach(s -> emit(new InventoryEvent.SourceRemoved(s)));
+        if (old != null) {
+            old.close();
+        }
+        current = built;
         if (listener != null) {
-            current.sources().forEach(s -> emit(new InventoryEvent.SourceChanged(SourceStatus.connecting(s))));
+            after.stream().filter(s -> !before.contains(s))
+                    .forEach(s -> emit(new InventoryEvent.SourceChanged(SourceStatus.connecting(s))));
             startCurrent();
         }
     }

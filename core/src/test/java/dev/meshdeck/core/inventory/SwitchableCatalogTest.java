@@ -15,21 +15,21 @@ class SwitchableCatalogTest {
     static final SourceRef.AwsRegion IRELAND = new SourceRef.AwsRegion("123456789012", "eu-west-1", null);
     static final SourceRef.AwsRegion VIRGINIA = new SourceRef.AwsRegion("123456789012", "us-east-1", "prod");
 
-    /** A catalog of one source that hands its listener to the test and says when it was started and closed. */
-    static final class OneSource implements FunctionCatalog {
-        final SourceRef source;
+    /** A catalog of given sources that hands its listener to the test and says when it was started and closed. */
+    static final class Regions implements FunctionCatalog {
+        final List<SourceRef> sources;
         final CountDownLatch started = new CountDownLatch(1);
         volatile Consumer<InventoryEvent> listener;
         volatile boolean live;
         volatile boolean closed;
 
-        OneSource(SourceRef source) {
-            this.source = source;
+        Regions(SourceRef... sources) {
+            this.sources = List.of(sources);
         }
 
         @Override
         public List<SourceRef> sources() {
-            return List.of(source);
+            return sources;
         }
 
         @Override
@@ -41,7 +41,7 @@ class SwitchableCatalogTest {
 
         @Override
         public List<MeshResource> resourcesOf(FunctionId id) {
-            return List.of(new MeshResource("LambdaFunction", "", id.name(), "from " + source.id()));
+            return List.of(new MeshResource("LambdaFunction", "", id.name(), "from " + id.source().id()));
         }
 
         @Override
@@ -52,8 +52,8 @@ class SwitchableCatalogTest {
 
     @Test
     void switchingRemovesTheOldSourcesAndScansTheNewOnesForTheSameListener() throws Exception {
-        OneSource ireland = new OneSource(IRELAND);
-        OneSource virginia = new OneSource(VIRGINIA);
+        Regions ireland = new Regions(IRELAND);
+        Regions virginia = new Regions(VIRGINIA);
         List<InventoryEvent> events = Collections.synchronizedList(new ArrayList<>());
         try (SwitchableCatalog catalog = new SwitchableCatalog(ireland)) {
             catalog.start(events::add, true);
@@ -79,15 +79,29 @@ class SwitchableCatalogTest {
     }
 
     @Test
-    void aCatalogThatCannotBeBuiltIsAProblemAndNothingIsScanned() throws Exception {
+    void aRegionScannedBeforeAndAfterIsNotRemoved() throws Exception {
+        Regions ireland = new Regions(IRELAND);
+        SourceRef.AwsRegion irelandAgain = new SourceRef.AwsRegion("unknown", "eu-west-1", null);
+        Regions both = new Regions(irelandAgain, VIRGINIA);
+        List<InventoryEvent> events = Collections.synchronizedList(new ArrayList<>());
+        try (SwitchableCatalog catalog = new SwitchableCatalog(ireland)) {
+            catalog.start(events::add, true);
+            catalog.switchTo(() -> both);
+            assertThat(both.started.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(events).containsExactly(new InventoryEvent.SourceChanged(SourceStatus.connecting(VIRGINIA)));
+        }
+    }
+
+    @Test
+    void aCatalogThatCannotBeBuiltIsAProblemAndTheCurrentOneCarriesOn() throws Exception {
+        Regions ireland = new Regions(IRELAND);
         List<InventoryEvent> events = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch reported = new CountDownLatch(1);
-        try (SwitchableCatalog catalog = new SwitchableCatalog(null)) {
+        try (SwitchableCatalog catalog = new SwitchableCatalog(ireland)) {
             catalog.start(e -> {
                 events.add(e);
                 reported.countDown();
             }, true);
-            assertThat(catalog.sources()).isEmpty();
 
             catalog.switchTo(() -> {
                 throw new IllegalStateException("AWS profile prod is not in ~/.aws/config");
@@ -95,7 +109,8 @@ class SwitchableCatalogTest {
 
             assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(events).containsExactly(new InventoryEvent.Problem("AWS profile prod is not in ~/.aws/config"));
-            assertThat(catalog.sources()).isEmpty();
+            assertThat(catalog.sources()).containsExactly(IRELAND);
+            assertThat(ireland.closed).isFalse();
         }
     }
 }
