@@ -114,7 +114,22 @@ final class ChangeWiring implements ApplyTargets.Connection {
     static ChangeWiring forEntry(ChangeOptions options, HistoryEntry entry) {
         boolean lambda = entry.changes().changes().stream().anyMatch(c -> c.target().isLambdaAlias());
         boolean kube = entry.changes().changes().stream().anyMatch(c -> !c.target().isLambdaAlias());
+        if (lambda && options.regions.isEmpty()) {
+            regionOf(entry.target()).ifPresent(region -> options.regions = List.of(region));
+        }
         return connect(options, contextOf(entry.target()), kube, lambda);
+    }
+
+    /** "AWS 123456789012/eu-west-1" (or "context c + AWS profile p/eu-west-1") → eu-west-1: where the aliases were written. */
+    static Optional<String> regionOf(String target) {
+        int aws = target.indexOf("AWS ");
+        if (aws < 0) {
+            return Optional.empty();
+        }
+        int plus = target.indexOf(" + ", aws);
+        String part = target.substring(aws, plus < 0 ? target.length() : plus);
+        int slash = part.lastIndexOf('/');
+        return slash < 0 ? Optional.empty() : Optional.of(part.substring(slash + 1));
     }
 
     /** "context prod-eu" (or "context prod-eu + AWS ...") → prod-eu; null when the entry wrote no kube context. */

@@ -54,6 +54,7 @@ public final class MeshDeckApp extends Application {
         if (startup.telemetry() != null) {
             window.setTelemetry(startup.telemetry(), startup.metricsInterval());
         }
+        window.setAwsTargets(sources.aws().menu());
         window.show(stage);
         if (startup.topology()) {
             window.showTopology();

@@ -9,7 +9,6 @@ import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.inventory.CombinedCatalog;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.sandbox.Sandbox;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,20 +22,17 @@ final class Sources implements AutoCloseable {
     private final Kubeconfigs kubeconfigs;
     private final KubeCatalog kube;
     private final Optional<LambdaCatalog> lambda;
+    private final AwsTargets aws;
     private final Optional<Sandbox> sandbox;
-    private final Optional<AwsSettings> aws;
     private final FunctionCatalog catalog;
 
     private Sources(Kubeconfigs kubeconfigs, KubeCatalog kube, Optional<AwsSettings> aws, Optional<Sandbox> sandbox) {
         this.kubeconfigs = kubeconfigs;
         this.kube = kube;
-        this.aws = aws;
         this.lambda = aws.map(LambdaCatalog::new);
+        this.aws = new AwsTargets(aws, lambda, sandbox.map(Sandbox::lambdaEndpoint).orElse(null));
         this.sandbox = sandbox;
-        List<FunctionCatalog> parts = new ArrayList<>();
-        parts.add(kube);
-        lambda.ifPresent(parts::add);
-        this.catalog = new CombinedCatalog(parts);
+        this.catalog = new CombinedCatalog(List.of(kube, this.aws.catalog()));
     }
 
     /**
@@ -65,8 +61,8 @@ final class Sources implements AutoCloseable {
         try {
             Kubeconfigs kubeconfigs = Kubeconfigs.load(List.of(sandbox.kubeconfig()));
             KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions(options));
-            AwsSettings aws = AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region()));
-            return new Sources(kubeconfigs, kube, Optional.of(aws), Optional.of(sandbox));
+            AwsSettings lambda = AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region()));
+            return new Sources(kubeconfigs, kube, Optional.of(lambda), Optional.of(sandbox));
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -87,12 +83,13 @@ final class Sources implements AutoCloseable {
         return kube;
     }
 
+    /** The Lambda catalog the command started with (the window may switch to others: see {@link #aws()}). */
     Optional<LambdaCatalog> lambda() {
         return lambda;
     }
 
-    /** How Lambda is reached (the sandbox's local endpoint there); empty without AWS. */
-    Optional<AwsSettings> aws() {
+    /** The AWS profile and regions scanned, switchable from the window's picker. */
+    AwsTargets aws() {
         return aws;
     }
 

@@ -1,5 +1,6 @@
 package dev.meshdeck.app;
 
+import dev.meshdeck.connectors.aws.LambdaTelemetry;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.connectors.prometheus.ClusterPrometheus;
 import dev.meshdeck.connectors.prometheus.DirectPrometheus;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * The telemetry sources for the resolved catalogs, one per cluster: the sandbox's traffic simulator, a
  * Prometheus URL given with {@code --prometheus}, or the cluster's own {@code istio-system/prometheus} reached
- * through the API server. Callers poll them off the UI thread and close them.
+ * through the API server; and CloudWatch for the AWS regions scanned. Callers poll them off the UI thread and close
+ * them.
  */
 final class Telemetry {
 
@@ -43,6 +45,8 @@ final class Telemetry {
                 result.add(new ClusterPrometheus(context.id(), context.context(), kubeconfigs.newClient(context.context()), TIMEOUT));
             }
         }
+        // Lambda from CloudWatch, in the regions the window scans now (the picker may change them)
+        result.add(new LambdaTelemetry(sources.aws()::settings));
         return result;
     }
 

@@ -3,11 +3,7 @@ package dev.meshdeck.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ApplyRequest;
-import dev.meshdeck.core.changes.ChangeSet;
-import dev.meshdeck.core.changes.ProductionGuard;
-import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.inventory.MeshResource;
-import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.TrafficShare;
@@ -66,18 +62,8 @@ final class TrafficSetCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "yaml", description = "Output format (yaml).")
     String output;
 
-    @Option(names = "--apply", description = "Apply the candidate through the safe pipeline (diff, dry run, confirm or --yes,"
-            + " write with the live version as precondition, verify, history).")
-    boolean apply;
-
-    @Option(names = {"-y", "--yes"}, description = "With --apply: write without asking (required when stdin is not a terminal).")
-    boolean yes;
-
-    @Option(names = "--reason", paramLabel = "TEXT", description = "With --apply: why, for the history.")
-    String reason;
-
-    @Option(names = "--arm-production", description = "With --apply: allow writing to a production target.")
-    boolean armProduction;
+    @Mixin
+    CandidateApplyOptions applying = new CandidateApplyOptions();
 
     @Override
     public Integer call() throws YamlProblem {
@@ -93,8 +79,9 @@ final class TrafficSetCommand implements Callable<Integer> {
             }
             JsonNode carrier = trafficCarrier(fn, objects);
             CanaryEditor editor = CanaryEditor.of(carrier, candidate).withCandidatePercent(weight);
-            if (apply) {
-                return applyCandidate(fn, editor);
+            if (applying.apply) {
+                return applying.apply(spec, fn.source(), sources.kubeconfig, (ObjectNode) editor.live(), editor.candidate(),
+                        ApplyRequest.apply("traffic set " + fn.name() + " candidate " + weight + "%"));
             }
             spec.commandLine().getOut().print(editor.candidateYaml());
             spec.commandLine().getOut().flush();
@@ -102,27 +89,6 @@ final class TrafficSetCommand implements Callable<Integer> {
             List<Finding> findings = validate(editor.candidate(), objects, carrier);
             findings.forEach(f -> err.println(f.toCompilerLine()));
             return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
-        }
-    }
-
-    /** Sends the slider's change through the apply pipeline of the function's own context or region. */
-    private int applyCandidate(ServerlessFunction fn, CanaryEditor editor) {
-        ChangeOptions options = new ChangeOptions();
-        options.kubeconfig = sources.kubeconfig;
-        options.awsProfile = sources.awsProfile;
-        options.regions = sources.regions;
-        options.yes = yes;
-        options.reason = reason == null ? "traffic set " + fn.name() + " candidate " + weight + "%" : reason;
-        options.armProduction = armProduction;
-        options.productionPattern = System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN", ProductionGuard.DEFAULT_PATTERN);
-        boolean lambda = fn.platform() == Platform.LAMBDA;
-        if (fn.source() instanceof SourceRef.AwsRegion region) {
-            options.regions = List.of(region.region());
-        }
-        String context = fn.source() instanceof SourceRef.KubeContext kube ? kube.context() : null;
-        ChangeSet change = ChangeSet.of(ResourceChange.of((ObjectNode) editor.live(), editor.candidate()));
-        try (ChangeWiring wiring = ChangeWiring.connect(options, context, !lambda, lambda)) {
-            return wiring.apply(spec, options, change, ApplyRequest.apply(options.reason), ChangeWiring.Mode.APPLY);
         }
     }
 

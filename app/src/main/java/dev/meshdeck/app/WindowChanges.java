@@ -52,12 +52,12 @@ final class WindowChanges implements ApplyTargets {
     }
 
     private Connection connect(String context, String region, ProductionGuard guard) {
-        if (region != null && sources.aws().isEmpty()) {
+        if (region != null && sources.aws().settings().isEmpty()) {
             throw new IllegalArgumentException("Lambda aliases in " + region + " cannot be written: the window was opened"
                     + " without an AWS configuration (pass --aws-profile/--region)");
         }
         return ChangeWiring.connect(context == null ? null : sources.kubeconfigs(), context,
-                region == null ? null : sources.aws().get(), region, guard);
+                region == null ? null : sources.aws().settings().get(), region, guard);
     }
 
     /** Opened on first use, off the FX thread: H2 creates its files then. */

@@ -14,6 +14,7 @@ import dev.meshdeck.views.inventory.EventCoalescer;
 import dev.meshdeck.views.inventory.InventoryModel;
 import dev.meshdeck.views.inventory.InventoryView;
 import dev.meshdeck.views.shell.AppBar;
+import dev.meshdeck.views.shell.AwsTargetMenu;
 import dev.meshdeck.views.shell.StatusBar;
 import dev.meshdeck.views.topology.TopologyView;
 import dev.meshdeck.core.telemetry.TelemetrySource;
@@ -77,6 +78,7 @@ public final class MainWindow {
     private ApplyTargets changeTargets;
     private ProductionArming arming;
     private ChangeDesk changes;
+    private AwsTargetMenu awsTargets;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -154,6 +156,9 @@ public final class MainWindow {
         BorderPane root = new BorderPane(panes);
         AppBar appBar = new AppBar(options, inventory.filterField());
         root.setTop(appBar.node());
+        if (awsTargets != null) {
+            appBar.showAwsTargets(awsTargets);
+        }
         root.setBottom(new StatusBar(model).node());
         root.getStyleClass().add("main-window");
 
@@ -208,6 +213,14 @@ public final class MainWindow {
     public void setTelemetry(TelemetrySource source, Duration interval) {
         this.telemetry = source;
         this.telemetryInterval = interval;
+    }
+
+    /**
+     * The AWS profile and region picker in the app bar; choosing calls the menu's callback, which switches the
+     * catalog's Lambda sources. Call before the scene is built; without it the app bar has no picker.
+     */
+    public void setAwsTargets(AwsTargetMenu menu) {
+        this.awsTargets = menu;
     }
 
     /** Shows the topology graph instead of the function table. FX thread, after the scene is built. */

@@ -1,7 +1,11 @@
 package dev.meshdeck.connectors.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.inventory.MeshResource;
+import dev.meshdeck.core.yaml.YamlProblem;
+import dev.meshdeck.core.yaml.YamlReader;
 import dev.meshdeck.sandbox.lambda.LambdaControlPlane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +17,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
-import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Versions, publish and alias candidates through the real SDK against the embedded control plane. */
+/**
+ * Versions, publish and alias candidates through the real SDK against the embedded control plane; candidates are
+ * written by the apply pipeline's own writer, {@link LambdaAliasGateway}.
+ */
 class LambdaOperationsTest {
 
     private static final String REGION = "eu-west-1";
@@ -29,6 +35,7 @@ class LambdaOperationsTest {
     private LambdaControlPlane plane;
     private LambdaOperations operations;
     private LambdaClient lambda;
+    private LambdaAliasGateway aliases;
 
     @BeforeEach
     void start() {
@@ -38,13 +45,25 @@ class LambdaOperationsTest {
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "throwaway")))
                 .build();
+        aliases = new LambdaAliasGateway(AwsSettings.sandbox(plane.endpoint(), List.of(REGION)), REGION);
     }
 
     @AfterEach
     void stop() {
+        aliases.close();
         lambda.close();
         operations.close();
         plane.close();
+    }
+
+    private static ObjectNode read(MeshResource alias) throws YamlProblem {
+        return (ObjectNode) new YamlReader().read(alias.title(), alias.yaml()).get(0).tree();
+    }
+
+    /** UpdateAlias as the apply pipeline sends it, with the document's own RevisionId as precondition. */
+    private void write(MeshResource alias) throws Exception {
+        ObjectNode doc = read(alias);
+        aliases.update(doc, doc.at("/metadata/resourceVersion").asText());
     }
 
     private GetAliasResponse live() {
@@ -78,57 +97,57 @@ class LambdaOperationsTest {
     }
 
     @Test
-    void weightedAliasRoundTripsThroughItsCandidateDocument() {
+    void weightedAliasRoundTripsThroughItsCandidateDocument() throws Exception {
         LambdaAliasChange change = operations.setWeight(REGION, "invoice-pdf", "live", null, 50);
 
-        JsonNode candidate = AliasDocuments.read(change.candidate());
+        JsonNode candidate = read(change.candidate());
         assertThat(candidate.at("/spec/functionVersion").asText()).isEqualTo("3");
         assertThat(candidate.at("/spec/routingConfig/additionalVersionWeights/4").asDouble()).isEqualTo(0.5);
         assertThat(candidate.at("/metadata/resourceVersion").asText()).isEqualTo(live().revisionId());
         assertThat(change.live().title()).isEqualTo("LambdaAlias invoice-pdf:live");
 
-        AliasDocuments.write(lambda, change.candidate());
+        write(change.candidate());
 
         assertThat(live().routingConfig().additionalVersionWeights()).containsExactly(Map.entry("4", 0.5));
         LambdaAliasChange reread = operations.setWeight(REGION, "invoice-pdf", "live", null, 50);
-        assertThat(AliasDocuments.read(reread.live()).get("spec")).isEqualTo(candidate.get("spec"));
+        assertThat(read(reread.live()).get("spec")).isEqualTo(candidate.get("spec"));
     }
 
     @Test
-    void promoteThenRollBackByWritingTheLiveDocumentAgain() {
+    void promoteThenRollBackByWritingTheLiveDocumentAgain() throws Exception {
         LambdaAliasChange promotion = operations.promote(REGION, "invoice-pdf", "live", null);
-        JsonNode promoted = AliasDocuments.read(promotion.candidate());
+        JsonNode promoted = read(promotion.candidate());
         assertThat(promoted.at("/spec/functionVersion").asText()).isEqualTo("4");
         assertThat(promoted.at("/spec/routingConfig").isMissingNode()).isTrue();
 
-        AliasDocuments.write(lambda, promotion.candidate());
+        write(promotion.candidate());
         assertThat(live().functionVersion()).isEqualTo("4");
         assertThat(live().routingConfig()).isNull();
 
         // The before-document carries the RevisionId it was read at: written blindly, it is a conflict.
-        assertThatThrownBy(() -> AliasDocuments.write(lambda, promotion.live()))
-                .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        assertThatThrownBy(() -> write(promotion.live()))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(GatewayException.Reason.CONFLICT));
         // A rollback writes the before-document on top of the alias as it is now.
-        AliasDocuments.write(lambda, promotion.live(), live().revisionId());
+        aliases.update(read(promotion.live()), live().revisionId());
         assertThat(live().functionVersion()).isEqualTo("3");
         assertThat(live().routingConfig().additionalVersionWeights()).containsExactly(Map.entry("4", 0.1));
     }
 
     @Test
-    void aCandidateWrittenAfterAConcurrentChangeIsAConflictNotAnOverwrite() {
+    void aCandidateWrittenAfterAConcurrentChangeIsAConflictNotAnOverwrite() throws Exception {
         LambdaAliasChange change = operations.setWeight(REGION, "invoice-pdf", "live", null, 50);
         lambda.updateAlias(r -> r.functionName("invoice-pdf").name("live")
                 .routingConfig(c -> c.additionalVersionWeights(Map.of("4", 0.2))));
 
-        assertThatThrownBy(() -> AliasDocuments.write(lambda, change.candidate()))
-                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> write(change.candidate()))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(GatewayException.Reason.CONFLICT));
         assertThat(live().routingConfig().additionalVersionWeights()).containsExactly(Map.entry("4", 0.2));
     }
 
     @Test
-    void promotingANamedVersionSkipsTheCanaryAndAnAliasWithoutCanaryNeedsOne() {
+    void promotingANamedVersionSkipsTheCanaryAndAnAliasWithoutCanaryNeedsOne() throws Exception {
         MeshResource straight = operations.promote(REGION, "notify-email", "live", "1").candidate();
-        assertThat(AliasDocuments.read(straight).at("/spec/functionVersion").asText()).isEqualTo("1");
+        assertThat(read(straight).at("/spec/functionVersion").asText()).isEqualTo("1");
 
         assertThatThrownBy(() -> operations.promote(REGION, "notify-email", "live", null))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -27,6 +27,9 @@ public final class Inventory {
         } else if (event instanceof InventoryEvent.SourceLoaded e) {
             functions.keySet().removeIf(id -> id.source().equals(e.source()));
             e.functions().forEach(f -> functions.put(f.id(), f));
+        } else if (event instanceof InventoryEvent.SourceRemoved e) {
+            statuses.remove(e.source());
+            functions.keySet().removeIf(id -> id.source().equals(e.source()));
         } else if (event instanceof InventoryEvent.FunctionChanged e) {
             functions.put(e.function().id(), e.function());
         } else if (event instanceof InventoryEvent.FunctionRemoved e) {

@@ -15,6 +15,9 @@ public sealed interface InventoryEvent {
         }
     }
 
+    /** A source is no longer scanned (another AWS profile or region was chosen): it and its functions go. */
+    record SourceRemoved(SourceRef source) implements InventoryEvent {}
+
     /** A function appeared or changed (informer/watch update). */
     record FunctionChanged(ServerlessFunction function) implements InventoryEvent {}
 

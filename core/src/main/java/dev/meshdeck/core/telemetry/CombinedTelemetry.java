@@ -97,7 +97,9 @@ public final class CombinedTelemetry implements TelemetrySource {
         Instant at = Instant.EPOCH;
         for (TelemetrySnapshot part : parts) {
             part.edges().forEach((k, v) -> edges.merge(k, v, CombinedTelemetry::add));
-            part.nodes().forEach((k, v) -> nodes.merge(k, v, CombinedTelemetry::add));
+            // a node two sources report is one node seen twice (a Lambda function by its mesh callers and by
+            // CloudWatch): the source that sees more of its calls sees them all
+            part.nodes().forEach((k, v) -> nodes.merge(k, v, (a, b) -> a.requestsPerSecond() >= b.requestsPerSecond() ? a : b));
             at = part.at().isAfter(at) ? part.at() : at;
         }
         return new TelemetrySnapshot(at, edges, nodes);

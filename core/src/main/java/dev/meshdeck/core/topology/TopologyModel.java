@@ -99,6 +99,10 @@ public final class TopologyModel {
             if (event instanceof InventoryEvent.SourceLoaded e) {
                 load(e.source(), e.functions());
                 sourceLoaded = true;
+            } else if (event instanceof InventoryEvent.SourceRemoved e) {
+                load(e.source(), List.of());
+                // telemetry naming the source no longer invents nodes for it
+                sourceLabels.remove(e.source().id());
             } else if (event instanceof InventoryEvent.FunctionChanged e) {
                 load(List.of(e.function()));
             } else if (event instanceof InventoryEvent.FunctionRemoved e) {

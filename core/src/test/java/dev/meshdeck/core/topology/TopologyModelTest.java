@@ -173,4 +173,23 @@ class TopologyModelTest {
         assertThat(model.visible(TopologyFilter.ALL.withPlatforms(Set.of(Platform.OPENFAAS)))).containsExactly(id(web));
         assertThat(model.visible(TopologyFilter.ALL.withNamespaces(Set.of("payments")))).containsExactly(id(backup));
     }
+
+    @Test
+    void aLambdaSourceSwitchedAwayTakesItsFunctionsAndTheirTelemetryWithIt() {
+        TopologyModel model = new TopologyModel();
+        model.apply(List.of(new InventoryEvent.SourceLoaded(CLUSTER, List.of(payment)),
+                new InventoryEvent.SourceLoaded(AWS, List.of(invoice))));
+        TelemetrySnapshot calls = new TelemetrySnapshot(Instant.now(),
+                Map.of(new EdgeKey(ref(payment), ref(invoice), ""), new TrafficStats(3, 0.01, 200)),
+                Map.of(ref(invoice), new TrafficStats(5, 0.02, 300)));
+        model.applyTelemetry(calls);
+        assertThat(model.edge(id(payment), id(invoice)).observed().requestsPerSecond()).isEqualTo(3);
+        assertThat(model.node(id(invoice)).stats().errorRatio()).isEqualTo(0.02);
+
+        model.apply(new InventoryEvent.SourceRemoved(AWS));
+        model.applyTelemetry(calls);
+
+        assertThat(model.nodes()).extracting(TopologyNode::id).containsExactly(id(payment));
+        assertThat(model.edges()).isEmpty();
+    }
 }

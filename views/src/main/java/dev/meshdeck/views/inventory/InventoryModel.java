@@ -63,6 +63,11 @@ public final class InventoryModel {
                 byId.keySet().removeIf(id -> id.source().equals(e.source()));
                 e.functions().forEach(f -> byId.put(f.id(), f));
                 reset = true;
+            } else if (event instanceof InventoryEvent.SourceRemoved e) {
+                sources.remove(e.source());
+                statuses.remove(e.source());
+                loaded.remove(e.source());
+                reset |= byId.keySet().removeIf(id -> id.source().equals(e.source()));
             } else if (event instanceof InventoryEvent.FunctionChanged e) {
                 remember(e.function().source());
                 byId.put(e.function().id(), e.function());
