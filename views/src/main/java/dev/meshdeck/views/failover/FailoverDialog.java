@@ -68,6 +68,7 @@ final class FailoverDialog {
         dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().setId("failover-dialog");
         dialog.getDialogPane().getButtonTypes().addAll(REVIEW, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(REVIEW).setId("failover-review");
         dialog.getDialogPane().lookupButton(REVIEW).addEventFilter(ActionEvent.ACTION, e -> {
             try {
                 choice(options, typed, reason);

@@ -124,10 +124,14 @@ public final class IncidentControls {
 
     /** Shows the actions of {@code function} (null: none), checking off the FX thread what it allows. FX thread. */
     public void show(ServerlessFunction function) {
+        boolean sameFunction = function != null && shown != null && shown.id().equals(function.id());
         shown = function;
-        assessed = null;
-        setDisabled(true);
-        reason.setText(function == null ? "" : "checking what may be done…");
+        if (!sameFunction) {
+            // a newer state of the same function keeps its buttons until it is checked again: no flicker per poll
+            assessed = null;
+            setDisabled(true);
+            reason.setText(function == null ? "" : "checking what may be done…");
+        }
         if (function == null) {
             return;
         }
