@@ -112,6 +112,7 @@ class FailoverFromWindowOnSandboxTest {
         until(() -> enabled(robot, "#failback-button"));
         assertThat(onFx(() -> robot.lookup("#failback-button").queryAs(Button.class).getTooltip().getText()))
                 .contains("change set " + failover.id());
+        screenshot(robot.lookup("#failback-button").queryAs(Button.class).getScene().getRoot(), "failover-window.png");
         robot.interact(() -> robot.lookup("#failback-button").queryAs(Button.class).fire());
         Parent failback = awaitConfirmable(robot);
         robot.interact(() -> button(robot, failback, "#review-confirm").fire());

@@ -98,7 +98,6 @@ public final class BulkFailoverDialog {
                 new HBox(8, start, close));
         root.setId("bulk-failover-dialog");
         root.getStyleClass().add("bulk-failover");
-        root.setStyle("-fx-padding: 16");
         Scene scene = new Scene(root, 760, 520);
         scene.getStylesheets().addAll(stylesheets);
         stage.setScene(scene);
