@@ -151,6 +151,11 @@ final class ChangeWiring implements ApplyTargets.Connection {
         return access;
     }
 
+    @Override
+    public AccessReview access() {
+        return access;
+    }
+
     /** How far a command goes: show the diff, ask the server too, or write. */
     enum Mode { DIFF, DRY_RUN, APPLY }
 

@@ -25,6 +25,8 @@ import javafx.scene.control.TabPane;
 import dev.meshdeck.core.changes.ApplyTargets;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.views.changes.ChangeDesk;
+import dev.meshdeck.views.failover.BulkFailoverDialog;
+import dev.meshdeck.views.failover.IncidentControls;
 import dev.meshdeck.views.common.Icons;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -33,6 +35,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -79,6 +82,7 @@ public final class MainWindow {
     private ProductionArming arming;
     private ChangeDesk changes;
     private AwsTargetMenu awsTargets;
+    private IncidentControls incidents;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -173,6 +177,7 @@ public final class MainWindow {
                 stylesheet("changes/changes.css"));
         if (changeTargets != null) {
             enableChanges(appBar, background);
+            enableIncidentActions(appBar, details, background);
         }
         catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), batch -> {
             inventory.apply(batch);
@@ -199,6 +204,26 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), changes::undoLast);
         Platform.runLater(changes::recoverInterrupted);
+    }
+
+    /** Failover, failback and rollout actions on the selected function; bulk failover of the listed ones. */
+    private void enableIncidentActions(AppBar appBar, DetailsPane details, ExecutorService background) {
+        incidents = new IncidentControls(changeTargets, changes, catalog::resourcesOf, background);
+        incidents.setOwner(scene::getWindow);
+        details.addActions(incidents.node());
+        inventory.selectedProperty().addListener((obs, old, now) -> incidents.show(now));
+        topology.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                incidents.show(now);
+            }
+        });
+        changes.addAppliedListener(incidents::refresh);
+        Button bulk = new Button("Fail over listed…", Icons.of(MaterialDesignS.SWAP_HORIZONTAL));
+        bulk.setId("bulk-failover-button");
+        bulk.setTooltip(new Tooltip("Fail every listed function (tree scope and filter) over to its configured backup"));
+        bulk.setOnAction(e -> new BulkFailoverDialog(scene.getWindow(), scene.getStylesheets(), changeTargets, arming,
+                catalog::resourcesOf, background, inventory.listed()).show());
+        appBar.addActions(bulk);
     }
 
     /** Selects the first listed function with this name, as a click would; false when none is listed yet. FX thread. */

@@ -1,5 +1,6 @@
 package dev.meshdeck.core.changes;
 
+import dev.meshdeck.core.access.AccessReview;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.inventory.SourceRef;
@@ -27,6 +28,11 @@ public interface ApplyTargets {
     /** An open pipeline; closing it closes its clients. */
     interface Connection extends AutoCloseable {
         ApplyPipeline pipeline();
+
+        /** What the writing identity may do, to disable an action with the reason before it is tried. */
+        default AccessReview access() {
+            return AccessReview.UNCHECKED;
+        }
 
         @Override
         void close();

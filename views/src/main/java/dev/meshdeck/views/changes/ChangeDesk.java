@@ -10,6 +10,8 @@ import dev.meshdeck.core.changes.Recovery;
 import dev.meshdeck.core.changes.Rollbacks;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.history.HistoryEntry;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.editing.Draft;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.views.editing.ApplyHandler;
@@ -114,8 +116,21 @@ public final class ChangeDesk implements ApplyHandler {
     public void review(ChangeSet changes, ApplyRequest request, Set<SourceRef> sources, Runnable applied) {
         String where = sources.stream().map(SourceRef::label).reduce((a, b) -> a + " + " + b).orElse("");
         review("Apply " + changes.size() + (changes.size() == 1 ? " change" : " changes") + " to " + where,
-                () -> targets.connect(sources, arming.guard()),
-                connection -> new ChangeReview(connection.pipeline(), changes, request, List.of(), background),
+                sources, changes, request, List.of(), applied);
+    }
+
+    /**
+     * Reviews an incident action (failover, failback, restart, scale, undo, promote) titled by its own words,
+     * validated against the objects it refers to. FX thread.
+     */
+    public void review(FunctionChange change, Set<SourceRef> sources, Runnable applied) {
+        review(change.title(), sources, change.changes(), change.request(), change.references(), applied);
+    }
+
+    private void review(String title, Set<SourceRef> sources, ChangeSet changes, ApplyRequest request,
+                        List<ObjectNode> references, Runnable applied) {
+        review(title, () -> targets.connect(sources, arming.guard()),
+                connection -> new ChangeReview(connection.pipeline(), changes, request, references, background),
                 (review, outcome) -> applied.run());
     }
 

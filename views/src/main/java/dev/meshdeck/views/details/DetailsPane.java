@@ -128,6 +128,11 @@ public final class DetailsPane {
         return root;
     }
 
+    /** Places a row of actions (failover, restart, ...) under the function's name. FX thread. */
+    public void addActions(Node actions) {
+        content.getChildren().add(1, actions);
+    }
+
     /**
      * Shows an "Edit" button once a function's objects are loaded; pressing it hands over the function and its
      * objects. FX thread.

@@ -86,6 +86,11 @@ public final class InventoryView {
         return table.selectedProperty();
     }
 
+    /** The functions listed now, under the tree's scope and the filter (for actions on all of them). */
+    public List<ServerlessFunction> listed() {
+        return List.copyOf(table.shown());
+    }
+
     /** Marks the rows of functions with unexported edits; call again after edits to redraw. */
     public void markChanged(java.util.function.Predicate<dev.meshdeck.core.inventory.FunctionId> changed) {
         table.markChanged(changed);
