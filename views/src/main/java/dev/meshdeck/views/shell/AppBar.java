@@ -44,6 +44,10 @@ public final class AppBar {
         themeToggle.setOnAction(e -> applyTheme(!dark));
 
         bar = new HBox(10, title, subtitle, left, search, right, themeToggle);
+        // The title and the actions keep their full text; the filter shrinks, and the tagline goes first.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        subtitle.visibleProperty().bind(bar.widthProperty().greaterThan(1400));
+        subtitle.managedProperty().bind(subtitle.visibleProperty());
         bar.getStyleClass().add("app-bar");
         root = new VBox(bar);
         if (options.sandboxBanner()) {
@@ -58,12 +62,20 @@ public final class AppBar {
 
     /** Shows the AWS profile and region picker beside the theme switch. */
     public void showAwsTargets(AwsTargetMenu menu) {
+        keepWhole(menu.node());
         bar.getChildren().add(bar.getChildren().indexOf(themeToggle), menu.node());
     }
 
     /** Adds window-wide actions (History, Undo last action) before the theme switch. */
     public void addActions(Node... actions) {
+        List.of(actions).forEach(AppBar::keepWhole);
         bar.getChildren().addAll(bar.getChildren().indexOf(themeToggle), List.of(actions));
+    }
+
+    private static void keepWhole(Node node) {
+        if (node instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private static Node banner(String text) {
