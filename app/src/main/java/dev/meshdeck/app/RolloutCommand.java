@@ -1,6 +1,5 @@
 package dev.meshdeck.app;
 
-import dev.meshdeck.core.failover.AliasPromotion;
 import dev.meshdeck.core.failover.Rollouts;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -17,8 +16,7 @@ import picocli.CommandLine.Spec;
             "Incident actions on a function's workloads, each a change set through the apply pipeline (diff, dry run,",
             "confirm or --yes, history; `meshdeck rollback ID` undoes any of them)."
         },
-        subcommands = {RolloutCommand.Restart.class, RolloutCommand.Undo.class, RolloutCommand.Scale.class,
-            RolloutCommand.Promote.class})
+        subcommands = {RolloutCommand.Restart.class, RolloutCommand.Undo.class, RolloutCommand.Scale.class})
 final class RolloutCommand {
 
     /** The function (and optionally which of its Deployments) an action is about. */
@@ -106,29 +104,6 @@ final class RolloutCommand {
             return FunctionActions.onFunction(spec, options, target.function, target.namespace, (live, pipeline) ->
                     replicas != null ? Rollouts.scale(live, target.deployment, replicas, options.reason)
                             : Rollouts.knativeScale(live, minScale, maxScale, options.reason));
-        }
-    }
-
-    @Command(name = "promote", mixinStandardHelpOptions = true,
-            description = "Lambda: move the function's alias entirely to one version (default: its canary) and clear the weights.",
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:promoted", "1:refused or conflict", "2:usage error or no --yes without a terminal"})
-    static final class Promote implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ChangeOptions options = new ChangeOptions();
-
-        @Option(names = "--function", required = true, paramLabel = "NAME", description = "The Lambda function.")
-        String function;
-
-        @Option(names = "--to-version", paramLabel = "N", description = "The version. Default: the alias's additional version.")
-        String version;
-
-        @Override
-        public Integer call() {
-            return FunctionActions.onFunction(spec, options, function, null, (live, pipeline) ->
-                    AliasPromotion.promote(live, version, options.reason));
         }
     }
 }

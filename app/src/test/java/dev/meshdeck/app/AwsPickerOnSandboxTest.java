@@ -1,5 +1,7 @@
 package dev.meshdeck.app;
 
+import static dev.meshdeck.app.WindowWait.until;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.core.inventory.Platform;
@@ -7,8 +9,6 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
@@ -45,9 +45,6 @@ class AwsPickerOnSandboxTest {
         sources.close();
     }
 
-    private static void until(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 
     @SuppressWarnings("unchecked")
     private static List<String> lambdaFunctions(FxRobot robot) throws Exception {

@@ -1,5 +1,7 @@
 package dev.meshdeck.app;
 
+import static dev.meshdeck.app.WindowWait.until;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.core.editing.Draft;
@@ -12,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -191,7 +192,4 @@ class EditorWalkthroughOnSandboxTest {
         return robot.lookup(id).queryAs(TextField.class);
     }
 
-    private static void until(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

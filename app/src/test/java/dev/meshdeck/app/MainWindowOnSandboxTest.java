@@ -1,5 +1,7 @@
 package dev.meshdeck.app;
 
+import static dev.meshdeck.app.WindowWait.until;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.connectors.kube.Kubeconfigs;
@@ -12,8 +14,6 @@ import io.fabric8.istio.client.IstioClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -44,9 +44,6 @@ class MainWindowOnSandboxTest {
         sources.close();
     }
 
-    private static void until(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 
     @SuppressWarnings("unchecked")
     private static TableView<ServerlessFunction> table(FxRobot robot) {
