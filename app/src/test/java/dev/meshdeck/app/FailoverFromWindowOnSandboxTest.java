@@ -5,22 +5,13 @@ import static dev.meshdeck.app.WindowWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.meshdeck.connectors.history.DataDirectory;
-import dev.meshdeck.core.changes.ProductionArming;
-import dev.meshdeck.core.changes.ProductionGuard;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.failover.FailoverTargets;
 import dev.meshdeck.views.MainWindow;
-import dev.meshdeck.views.WindowOptions;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.scene.Node;
@@ -29,8 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,27 +40,23 @@ class FailoverFromWindowOnSandboxTest {
 
     @TempDir
     Path data;
+    private SandboxWindow sandbox;
     private Sources sources;
     private KubernetesClient client;
     private MainWindow window;
 
+    /** A fresh sandbox and history per test. */
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(DataDirectory.PROPERTY, data.toString());
-        sources = Sources.resolve(new SourceOptions(), true, true, 0);
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(
-                Files.readString(sources.sandbox().orElseThrow().kubeconfig()))).build();
-        window = new MainWindow(sources.catalog(), WindowOptions.sandbox("MeshDeck"))
-                .withChanges(new WindowChanges(sources), new ProductionArming(ProductionGuard.DEFAULT_PATTERN, Clock.systemUTC()));
-        WaitForAsyncUtils.asyncFx(() -> window.show(new Stage())).get();
+        sandbox = SandboxWindow.open(data);
+        sources = sandbox.sources;
+        client = sandbox.client;
+        window = sandbox.window;
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> new ArrayList<>(Window.getWindows()).forEach(Window::hide)).get();
-        client.close();
-        sources.close();
-        System.clearProperty(DataDirectory.PROPERTY);
+        sandbox.close();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshdeck.connectors.aws.AwsSettings;
 import dev.meshdeck.connectors.aws.LambdaAliasGateway;
 import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
@@ -13,9 +12,7 @@ import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.ResourceChange;
-import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.Rollbacks;
-import dev.meshdeck.sandbox.lambda.LambdaControlPlane;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -26,23 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** Lambda aliases through the same pipeline, RevisionId as the concurrency token, on the local control plane. */
 class LambdaAliasGatewayTest {
 
-    static final ResourceId LIVE = new ResourceId("lambda.meshdeck.dev/v1", "LambdaAlias", "invoice-pdf", "live");
-
     @TempDir
     Path data;
-    LambdaControlPlane lambda;
+    SandboxLambda sandbox;
     LambdaAliasGateway gateway;
 
     @BeforeEach
     void start() {
-        lambda = LambdaControlPlane.start(0, LambdaControlPlane.DEFAULT_REGION, LambdaControlPlane.DEFAULT_ACCOUNT).seedDefault();
-        gateway = new LambdaAliasGateway(AwsSettings.sandbox(lambda.endpoint(), List.of(lambda.region())), lambda.region());
+        sandbox = new SandboxLambda();
+        gateway = sandbox.gateway;
     }
 
     @AfterEach
     void stop() {
-        gateway.close();
-        lambda.close();
+        sandbox.close();
     }
 
     private static ObjectNode withCandidateWeight(ObjectNode alias, double weight) {
@@ -54,28 +48,28 @@ class LambdaAliasGatewayTest {
     @Test
     void aliasWeightIsAppliedAndRolledBack() throws Exception {
         ApplyPipeline pipeline = SandboxCluster.pipeline(gateway, data);
-        ObjectNode live = gateway.read(LIVE).orElseThrow();
+        ObjectNode live = gateway.read(SandboxLambda.LIVE).orElseThrow();
         assertThat(gateway.target()).isEqualTo("AWS 123456789012/eu-west-1");
 
-        ApplyOutcome outcome = pipeline.planAndApply(ChangeSet.of(new ResourceChange(LIVE, live, withCandidateWeight(live, 0.5))),
+        ApplyOutcome outcome = pipeline.planAndApply(ChangeSet.of(new ResourceChange(SandboxLambda.LIVE, live, withCandidateWeight(live, 0.5))),
                 List.of(), ApplyRequest.apply("half"), ApplyProgress.NONE);
 
         assertThat(outcome).as(outcome.summary()).isInstanceOf(ApplyOutcome.Applied.class);
-        ObjectNode now = gateway.read(LIVE).orElseThrow();
+        ObjectNode now = gateway.read(SandboxLambda.LIVE).orElseThrow();
         assertThat(now.at("/spec/routingConfig/additionalVersionWeights/4").asDouble()).isEqualTo(0.5);
         assertThat(now.at("/metadata/resourceVersion").asText()).isNotEqualTo(live.at("/metadata/resourceVersion").asText());
 
         var entry = pipeline.history().entries().get(0);
         assertThat(pipeline.planAndApply(Rollbacks.of(entry), List.of(), Rollbacks.request(entry, null), ApplyProgress.NONE)
                 .applied()).isTrue();
-        assertThat(gateway.read(LIVE).orElseThrow().at("/spec/routingConfig/additionalVersionWeights/4").asDouble())
+        assertThat(gateway.read(SandboxLambda.LIVE).orElseThrow().at("/spec/routingConfig/additionalVersionWeights/4").asDouble())
                 .isEqualTo(0.1);
     }
 
     @Test
     void staleRevisionIdIsAConflictAndNothingIsWritten() throws Exception {
         ApplyPipeline pipeline = SandboxCluster.pipeline(gateway, data);
-        ObjectNode loaded = gateway.read(LIVE).orElseThrow();
+        ObjectNode loaded = gateway.read(SandboxLambda.LIVE).orElseThrow();
         ObjectNode theirs = withCandidateWeight(loaded, 0.2);
         gateway.update(theirs, loaded.at("/metadata/resourceVersion").asText());
 
@@ -83,21 +77,21 @@ class LambdaAliasGatewayTest {
         assertThatThrownBy(() -> gateway.update(withCandidateWeight(loaded, 0.5), loaded.at("/metadata/resourceVersion").asText()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.reason()).isEqualTo(GatewayException.Reason.CONFLICT));
-        ApplyOutcome outcome = pipeline.planAndApply(ChangeSet.of(new ResourceChange(LIVE, loaded,
+        ApplyOutcome outcome = pipeline.planAndApply(ChangeSet.of(new ResourceChange(SandboxLambda.LIVE, loaded,
                 withCandidateWeight(loaded, 0.5))), List.of(), ApplyRequest.apply(""), ApplyProgress.NONE);
 
         assertThat(outcome).isInstanceOf(ApplyOutcome.Conflict.class);
-        assertThat(gateway.read(LIVE).orElseThrow().at("/spec/routingConfig/additionalVersionWeights/4").asDouble())
+        assertThat(gateway.read(SandboxLambda.LIVE).orElseThrow().at("/spec/routingConfig/additionalVersionWeights/4").asDouble())
                 .isEqualTo(0.2);
     }
 
     @Test
     void routingToAnUnpublishedVersionIsRejectedByTheDryRun() throws Exception {
-        ObjectNode live = gateway.read(LIVE).orElseThrow();
+        ObjectNode live = gateway.read(SandboxLambda.LIVE).orElseThrow();
         ObjectNode after = live.deepCopy();
         ((ObjectNode) after.at("/spec")).put("functionVersion", "99");
         ApplyOutcome outcome = SandboxCluster.pipeline(gateway, data).planAndApply(
-                ChangeSet.of(new ResourceChange(LIVE, live, after)), List.of(), ApplyRequest.apply(""), ApplyProgress.NONE);
+                ChangeSet.of(new ResourceChange(SandboxLambda.LIVE, live, after)), List.of(), ApplyRequest.apply(""), ApplyProgress.NONE);
         assertThat(outcome).isInstanceOf(ApplyOutcome.Rejected.class);
         assertThat(outcome.summary()).contains("version 99");
     }

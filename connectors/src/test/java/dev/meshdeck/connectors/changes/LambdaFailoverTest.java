@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshdeck.connectors.aws.AwsSettings;
 import dev.meshdeck.connectors.aws.LambdaAliasGateway;
 import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
@@ -35,19 +34,20 @@ class LambdaFailoverTest {
 
     @TempDir
     Path data;
+    SandboxLambda sandbox;
     LambdaControlPlane lambda;
     LambdaAliasGateway gateway;
 
     @BeforeEach
     void start() {
-        lambda = LambdaControlPlane.start(0, LambdaControlPlane.DEFAULT_REGION, LambdaControlPlane.DEFAULT_ACCOUNT).seedDefault();
-        gateway = new LambdaAliasGateway(AwsSettings.sandbox(lambda.endpoint(), List.of(lambda.region())), lambda.region());
+        sandbox = new SandboxLambda();
+        lambda = sandbox.lambda;
+        gateway = sandbox.gateway;
     }
 
     @AfterEach
     void stop() {
-        gateway.close();
-        lambda.close();
+        sandbox.close();
     }
 
     private LiveFunction invoicePdf() throws Exception {
@@ -55,26 +55,26 @@ class LambdaFailoverTest {
                 new FunctionId(new SourceRef.AwsRegion(lambda.account(), lambda.region(), null), Platform.LAMBDA, "", "invoice-pdf"),
                 List.of(new TrafficShare("3", 90, "live"), new TrafficShare("4", 10, "live")),
                 MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
-        return new LiveFunction(fn, List.of(gateway.read(LambdaAliasGatewayTest.LIVE).orElseThrow()));
+        return new LiveFunction(fn, List.of(gateway.read(SandboxLambda.LIVE).orElseThrow()));
     }
 
     @Test
     void aliasFailsOverToOneVersionAndBackToItsCanaryWeights() throws Exception {
         ApplyPipeline pipeline = SandboxCluster.pipeline(gateway, data);
-        ObjectNode before = gateway.read(LambdaAliasGatewayTest.LIVE).orElseThrow();
+        ObjectNode before = gateway.read(SandboxLambda.LIVE).orElseThrow();
         LiveFunction fn = invoicePdf();
 
         ApplyOutcome over = FailoverPlanner.failover(fn, new FailoverTarget.Version("2"), null).apply(pipeline, ApplyProgress.NONE);
 
         assertThat(over).as(over.summary()).isInstanceOf(ApplyOutcome.Applied.class);
-        ObjectNode moved = gateway.read(LambdaAliasGatewayTest.LIVE).orElseThrow();
+        ObjectNode moved = gateway.read(SandboxLambda.LIVE).orElseThrow();
         assertThat(moved.at("/spec/functionVersion").asText()).isEqualTo("2");
         assertThat(moved.at("/spec/routingConfig/additionalVersionWeights").size()).isZero();
 
         ApplyOutcome back = Failback.of(pipeline.history(), gateway.target(), fn.subject(), null).apply(pipeline, ApplyProgress.NONE);
 
         assertThat(back).as(back.summary()).isInstanceOf(ApplyOutcome.Applied.class);
-        ObjectNode restored = gateway.read(LambdaAliasGatewayTest.LIVE).orElseThrow();
+        ObjectNode restored = gateway.read(SandboxLambda.LIVE).orElseThrow();
         assertThat(restored.at("/spec/functionVersion").asText()).isEqualTo("3");
         assertThat(restored.at("/spec/routingConfig")).isEqualTo(before.at("/spec/routingConfig"));
     }
@@ -86,7 +86,7 @@ class LambdaFailoverTest {
         ApplyOutcome promoted = AliasPromotion.promote(invoicePdf(), null, null).apply(pipeline, ApplyProgress.NONE);
 
         assertThat(promoted).as(promoted.summary()).isInstanceOf(ApplyOutcome.Applied.class);
-        ObjectNode alias = gateway.read(LambdaAliasGatewayTest.LIVE).orElseThrow();
+        ObjectNode alias = gateway.read(SandboxLambda.LIVE).orElseThrow();
         assertThat(alias.at("/spec/functionVersion").asText()).isEqualTo("4");
         assertThat(alias.at("/spec/routingConfig/additionalVersionWeights").size()).isZero();
         assertThat(pipeline.history().entries().get(0).reason()).isEqualTo("promote alias live of invoice-pdf to version 4");
