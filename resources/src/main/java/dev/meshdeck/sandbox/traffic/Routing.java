@@ -13,6 +13,11 @@ public interface Routing {
     default void refresh() {
     }
 
+    /** Reads again what may have changed since the last read (what a background ticker calls). */
+    default void refreshChanged() {
+        refresh();
+    }
+
     /** A routing that never changes, for tests and fixed exporters. */
     static Routing fixed(Map<CallTarget, List<RoutedVersion>> table) {
         Map<CallTarget, List<RoutedVersion>> copy = Map.copyOf(table);

@@ -14,6 +14,9 @@ import io.fabric8.knative.serving.v1.TrafficTarget;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -38,8 +43,12 @@ import org.slf4j.LoggerFactory;
  * Lambda alias weights, read from the sandbox's Kubernetes API and Lambda control plane on {@link #refresh()}.
  * Destinations resolve to the Deployments a Service (plus a DestinationRule subset) selects, shared by ready
  * replicas, and are named the way Istio's telemetry names them.
+ *
+ * <p>Listing the mesh's objects scans the whole in-process API's store (seconds of CPU once the sandbox holds
+ * thousands of functions), so {@link #refreshChanged()} lists them again only after a watch has seen one of them
+ * change; {@link #refresh()} always reads.
  */
-public final class SandboxRouting implements Routing {
+public final class SandboxRouting implements Routing, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxRouting.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +60,11 @@ public final class SandboxRouting implements Routing {
     private final String region;
     private final Set<CallTarget> targets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicBoolean meshChanged = new AtomicBoolean(true);
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+    private volatile boolean watching;
     private volatile Map<CallTarget, List<RoutedVersion>> table = Map.of();
+    private Map<CallTarget, List<RoutedVersion>> meshRoutes = Map.of();
 
     /**
      * @param meshScope   telemetry scope of the cluster (the kube context's source id)
@@ -74,22 +87,80 @@ public final class SandboxRouting implements Routing {
     }
 
     @Override
-    public void refresh() {
+    public synchronized void refresh() {
+        read(true);
+    }
+
+    /** Reads the Lambda aliases, and the mesh's objects only if a watch saw one change (or no watch runs). */
+    @Override
+    public synchronized void refreshChanged() {
+        read(!watching || meshChanged.get());
+    }
+
+    /** Starts the watches that tell {@link #refreshChanged()} when the mesh's routing objects changed. */
+    public void watchChanges() {
+        IstioClient istio = kube.adapt(IstioClient.class);
+        watches.add(istio.v1().virtualServices().inAnyNamespace().watch(changeMarker()));
+        watches.add(istio.v1().destinationRules().inAnyNamespace().watch(changeMarker()));
+        watches.add(kube.adapt(KnativeClient.class).services().inAnyNamespace().watch(changeMarker()));
+        watches.add(kube.services().inAnyNamespace().watch(changeMarker()));
+        watches.add(kube.apps().deployments().inAnyNamespace().watch(changeMarker()));
+        watching = true;
+        meshChanged.set(true);
+    }
+
+    @Override
+    public void close() {
+        watching = false;
+        watches.forEach(Watch::close);
+        watches.clear();
+    }
+
+    private <T> Watcher<T> changeMarker() {
+        return new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, T resource) {
+                meshChanged.set(true);
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                // a lost watch must not freeze the routing: read on every refresh from now on
+                watching = false;
+            }
+        };
+    }
+
+    private void read(boolean mesh) {
         try {
-            Map<String, Namespace> namespaces = new HashMap<>();
-            Map<CallTarget, List<RoutedVersion>> next = new HashMap<>();
+            if (mesh) {
+                // cleared before reading: a change during the read marks it again
+                meshChanged.set(false);
+                meshRoutes = readMesh();
+            }
+            Map<CallTarget, List<RoutedVersion>> next = new HashMap<>(meshRoutes);
             for (CallTarget target : targets) {
-                if (target instanceof CallTarget.MeshHost host) {
-                    next.put(target, namespaces.computeIfAbsent(host.namespace(), this::readNamespace).route(host.host()));
-                } else if (target instanceof CallTarget.LambdaFunction fn) {
+                if (target instanceof CallTarget.LambdaFunction fn) {
                     next.put(target, lambdaVersions(fn));
                 }
             }
             table = Map.copyOf(next);
         } catch (RuntimeException e) {
+            meshChanged.compareAndSet(false, mesh);
             // the sandbox is stopping or was changed by hand into something unreadable: keep the last routing
             LOG.debug("Keeping the previous sandbox routing: {}", e.toString());
         }
+    }
+
+    private Map<CallTarget, List<RoutedVersion>> readMesh() {
+        Map<String, Namespace> namespaces = new HashMap<>();
+        Map<CallTarget, List<RoutedVersion>> routes = new HashMap<>();
+        for (CallTarget target : targets) {
+            if (target instanceof CallTarget.MeshHost host) {
+                routes.put(target, namespaces.computeIfAbsent(host.namespace(), this::readNamespace).route(host.host()));
+            }
+        }
+        return routes;
     }
 
     private Namespace readNamespace(String ns) {

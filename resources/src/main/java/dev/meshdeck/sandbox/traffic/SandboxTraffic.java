@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The sandbox's traffic: the simulator over {@code sandbox/traffic.yaml} following the sandbox's live routing,
- * its Prometheus endpoint, and a ticker that keeps the counters growing every second and re-reads the routing
+ * its Prometheus endpoint, and a ticker that keeps the counters growing every second and re-reads the changed routing
  * every few seconds (a fetch re-reads it at once).
  */
 public final class SandboxTraffic implements AutoCloseable {
@@ -21,9 +21,12 @@ public final class SandboxTraffic implements AutoCloseable {
     private final TrafficSimulator simulator;
     private final MetricsEndpoint endpoint;
     private final ScheduledExecutorService ticker;
+    private final SandboxRouting routing;
 
-    private SandboxTraffic(TrafficSimulator simulator, MetricsEndpoint endpoint, ScheduledExecutorService ticker) {
+    private SandboxTraffic(TrafficSimulator simulator, MetricsEndpoint endpoint, ScheduledExecutorService ticker,
+                           SandboxRouting routing) {
         this.simulator = simulator;
+        this.routing = routing;
         this.endpoint = endpoint;
         this.ticker = ticker;
     }
@@ -38,6 +41,7 @@ public final class SandboxTraffic implements AutoCloseable {
         String meshScope = new SourceRef.KubeContext(kubeContext, kubeContext, "").id();
         String lambdaScope = new SourceRef.AwsRegion(account, region, null).id();
         SandboxRouting routing = new SandboxRouting(kube, meshScope, lambdaEndpoint, lambdaScope, region, graph.targets());
+        routing.watchChanges();
         routing.refresh();
         TrafficSimulator simulator = new TrafficSimulator(graph, routing, meshScope, Clock.systemUTC());
         MetricsEndpoint endpoint = MetricsEndpoint.start(simulator::exposition, metricsPort);
@@ -48,7 +52,7 @@ public final class SandboxTraffic implements AutoCloseable {
         });
         ticker.scheduleWithFixedDelay(simulator::advance, 1, 1, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(simulator::refreshRouting, ROUTING_EVERY_SECONDS, ROUTING_EVERY_SECONDS, TimeUnit.SECONDS);
-        return new SandboxTraffic(simulator, endpoint, ticker);
+        return new SandboxTraffic(simulator, endpoint, ticker, routing);
     }
 
     /** The simulator as a telemetry source (closing it leaves the sandbox running). */
@@ -64,6 +68,7 @@ public final class SandboxTraffic implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        routing.close();
         endpoint.close();
     }
 }

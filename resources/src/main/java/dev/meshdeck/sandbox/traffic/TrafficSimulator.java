@@ -76,9 +76,9 @@ public final class TrafficSimulator implements TelemetrySource {
         return counters.render();
     }
 
-    /** Re-reads the routing (what a background ticker calls). */
+    /** Re-reads what changed in the routing (what a background ticker calls). */
     public void refreshRouting() {
-        routing.refresh();
+        routing.refreshChanged();
     }
 
     private List<Flow> flows(Instant at) {

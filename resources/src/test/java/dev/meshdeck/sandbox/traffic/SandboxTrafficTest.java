@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -99,6 +100,36 @@ class SandboxTrafficTest {
         } finally {
             setOrderWeights(90, 10);
         }
+    }
+
+    @Test
+    void theBackgroundRefreshFollowsAChangeItsWatchSaw() throws Exception {
+        CallTarget orderHost = new CallTarget.MeshHost("serverless", "order-function");
+        try (SandboxRouting routing = new SandboxRouting(client, MESH, sandbox.lambdaEndpoint(), LAMBDA, sandbox.region(),
+                Set.of(orderHost))) {
+            routing.watchChanges();
+            routing.refresh();
+            assertThat(percentOf(routing.versionsOf(orderHost), "v2")).isEqualTo(10);
+
+            setOrderWeights(50, 50);
+            try {
+                // what the ticker calls: it lists the mesh's objects again only once the watch has seen the edit
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                double v2 = 10;
+                while (v2 != 50 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                    routing.refreshChanged();
+                    v2 = percentOf(routing.versionsOf(orderHost), "v2");
+                }
+                assertThat(v2).isEqualTo(50);
+            } finally {
+                setOrderWeights(90, 10);
+            }
+        }
+    }
+
+    private static double percentOf(List<RoutedVersion> versions, String version) {
+        return versions.stream().filter(v -> v.version().equals(version)).mapToDouble(RoutedVersion::percent).sum();
     }
 
     @Test
