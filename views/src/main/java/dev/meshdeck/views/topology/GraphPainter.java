@@ -89,9 +89,19 @@ final class GraphPainter {
 
     /** What stays in place on screen above the graph: an empty state, the legend, the stale-telemetry banner. */
     static void paintOverlay(DrawSurface s, Viewport vp, Picture p) {
-        String empty = p.model().nodes().isEmpty()
-                ? "No functions to draw yet: sources are being discovered, or none of them has functions."
-                : p.visible() != null && p.visible().isEmpty() ? "No function matches the filters: widen them or press Show all." : null;
+        String empty;
+        if (p.model().nodes().isEmpty()) {
+            empty = "No functions to draw yet: sources are being discovered, or none of them has functions.";
+        } else if (p.layout().width() <= 0) {
+            // the first layout of a large estate takes seconds in the background
+            int boxes = p.model().groups().size();
+            empty = String.format(Locale.ROOT, "Laying out %,d nodes in %,d %s…", p.model().nodes().size(), boxes,
+                    boxes == 1 ? "box" : "boxes");
+        } else if (p.visible() != null && p.visible().isEmpty()) {
+            empty = "No function matches the filters: widen them or press Show all.";
+        } else {
+            empty = null;
+        }
         if (empty != null) {
             s.text(empty, vp.width() / 2, vp.height() / 2, 14, false, MUTED, DrawSurface.Align.CENTRE);
         } else {

@@ -1,0 +1,51 @@
+package dev.meshdeck.views.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Health;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.MeshStatus;
+import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.topology.TopologyModel;
+import dev.meshdeck.core.topology.layout.TopologyLayout;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the graph says in place of itself while it cannot be drawn yet. */
+class GraphPainterTest {
+
+    private static final Viewport SCREEN = new Viewport(0, 0, 1, 1280, 760);
+
+    private final TopologyModel model = new TopologyModel();
+    private final TopologyLayout layout = new TopologyLayout(model);
+
+    private String overlay() {
+        SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
+        GraphPainter.paintOverlay(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null));
+        return svg.document();
+    }
+
+    @Test
+    void saysTheFunctionsAreBeingDiscoveredWhileThereAreNone() {
+        assertThat(overlay()).contains("No functions to draw yet");
+    }
+
+    @Test
+    void saysTheGraphIsBeingLaidOutUntilTheFirstLayoutArrives() {
+        SourceRef source = new SourceRef.KubeContext("test", "c", "s");
+        for (String name : List.of("order-function", "payment-function")) {
+            model.apply(List.of(new InventoryEvent.FunctionChanged(new ServerlessFunction(
+                    new FunctionId(source, Platform.KUBERNETES, "serverless", name), List.of(), MeshStatus.NOT_IN_MESH,
+                    new Health(1, 1, 1, "Ready"), Map.of()))));
+        }
+
+        assertThat(overlay()).contains("Laying out 2 nodes in 1 box…");
+
+        layout.layoutAll();
+        assertThat(overlay()).doesNotContain("Laying out").contains("route");
+    }
+}
