@@ -1,6 +1,5 @@
 package dev.meshdeck.app;
 
-import dev.meshdeck.core.failover.Failback;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "End a function's failover: roll back the newest applied `meshdeck failover` of it (in the history of its",
-            "context or region), restoring exactly the routing recorded before. When someone changed those objects",
+            "context or region, or for a Lambda function failed over to the mesh, of that kube context), restoring",
+            "exactly the routing recorded before. When someone changed those objects",
             "since, it is a conflict shown base / live / mine, and nothing is overwritten."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -34,7 +34,6 @@ final class FailbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return FunctionActions.onFunction(spec, options, function, namespace, (live, pipeline) ->
-                Failback.of(pipeline.history(), pipeline.gateway().target(), live.subject(), options.reason));
+        return FunctionActions.failback(spec, options, function, namespace);
     }
 }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
             "host:payment-function.payments-dr.svc.cluster.local), url:https://HOST/ or lambda:FUNCTION[:ALIAS] (an",
             "HTTPS endpoint such as a Lambda function URL, through a ServiceEntry); default: the configured backup",
             "(annotation meshdeck.dev/failover-target). Without --function: every function selected by --namespace,",
-            "--selector and --platform, each its own change set, in parallel."
+            "--selector and --platform, each its own change set, in parallel. A Lambda function fails over to",
+            "subset:VERSION (its alias moves) or to host:HOST for its callers in the mesh (a VirtualService on the host",
+            "of the ServiceEntry that carries their calls to its function URL, written in that kube context)."
         },
         subcommands = FailoverTargetsCommand.class,
         exitCodeListHeading = "%nExit codes:%n",
@@ -72,7 +74,7 @@ final class FailoverCommand implements Callable<Integer> {
             return new BulkFailoverRun(spec, options, new FunctionSelection(namespace, selector, platform), to, parallel).run();
         }
         FailoverTarget given = to == null ? null : FailoverTargetParser.parse(to, options);
-        return FunctionActions.onFunction(spec, options, function, namespace, (live, pipeline) ->
+        return FunctionActions.planned(spec, options, function, namespace, live ->
                 FailoverPlanner.failover(live, given == null ? FailoverTargets.backupOf(live) : given, options.reason));
     }
 }

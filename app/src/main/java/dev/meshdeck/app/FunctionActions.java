@@ -2,6 +2,10 @@ package dev.meshdeck.app;
 
 import dev.meshdeck.core.access.Permissions;
 import dev.meshdeck.core.changes.ApplyPipeline;
+import dev.meshdeck.connectors.history.DataDirectory;
+import dev.meshdeck.connectors.history.H2ChangeHistory;
+import dev.meshdeck.core.changes.history.HistoryEntry;
+import dev.meshdeck.core.failover.Failback;
 import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.failover.LiveFunction;
 import dev.meshdeck.core.inventory.Platform;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -63,11 +68,46 @@ final class FunctionActions {
     }
 
     /**
+     * Finds the function, reads its objects and runs the change {@code plan} makes of them, written where its
+     * objects are: a Lambda function's alias in its region, its mesh entry (the VirtualService of its function
+     * URL's host) in the kube context.
+     */
+    static int planned(CommandSpec spec, ChangeOptions options, String function, String namespace,
+                       Function<LiveFunction, FunctionChange> plan) {
+        try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
+            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
+            FunctionChange change = plan.apply(live(sources, fn));
+            boolean lambda = change.changes().changes().stream().anyMatch(c -> c.target().isLambdaAlias());
+            boolean kube = change.changes().changes().stream().anyMatch(c -> !c.target().isLambdaAlias());
+            if (fn.source() instanceof SourceRef.AwsRegion region) {
+                options.regions = List.of(region.region());
+            }
+            String context = fn.source() instanceof SourceRef.KubeContext k ? k.context() : kube ? meshEntryContext(sources, fn) : null;
+            return run(spec, options, () -> ChangeWiring.connect(options, context, kube, lambda), pipeline -> change);
+        }
+    }
+
+    /** The one kube context whose mesh entry of a Lambda function is changed: --context, or the only one discovered. */
+    private static String meshEntryContext(Sources sources, ServerlessFunction fn) {
+        List<String> contexts = sources.catalog().sources().stream()
+                .filter(SourceRef.KubeContext.class::isInstance).map(s -> ((SourceRef.KubeContext) s).context()).toList();
+        if (contexts.size() != 1) {
+            throw new IllegalArgumentException("the mesh's calls to Lambda function " + fn.name() + " are routed in a kube"
+                    + " context: name it with --context (found " + contexts.size() + ")");
+        }
+        return contexts.get(0);
+    }
+
+    /**
      * Builds the change with the function's pipeline (failback and undo read its history), refuses with the
      * cluster's reason when the identity may not write it, else plans, prints the diff, confirms and applies.
      */
     static int run(CommandSpec spec, ChangeOptions options, ServerlessFunction fn, Function<ApplyPipeline, FunctionChange> build) {
-        try (ChangeWiring wiring = wiringFor(options, fn)) {
+        return run(spec, options, () -> wiringFor(options, fn), build);
+    }
+
+    static int run(CommandSpec spec, ChangeOptions options, Supplier<ChangeWiring> wire, Function<ApplyPipeline, FunctionChange> build) {
+        try (ChangeWiring wiring = wire.get()) {
             FunctionChange change = build.apply(wiring.pipeline());
             PrintWriter err = spec.commandLine().getErr();
             err.println("meshdeck " + spec.name() + ": " + change.title());
@@ -76,6 +116,27 @@ final class FunctionActions {
                 return denied.get();
             }
             return wiring.apply(spec, options, change.changes(), change.references(), change.request(), ChangeWiring.Mode.APPLY);
+        }
+    }
+
+    /**
+     * Ends the function's failover where it was written: its own context or region, or, for a Lambda function
+     * failed over to the mesh, the kube context of its mesh entry (found in the history).
+     */
+    static int failback(CommandSpec spec, ChangeOptions options, String function, String namespace) {
+        try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
+            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
+            String subject = LiveFunction.subjectOf(fn);
+            if (fn.platform() == Platform.LAMBDA) {
+                Optional<HistoryEntry> inMesh = Failback.activeFailovers(new H2ChangeHistory(DataDirectory.resolve()), subject)
+                        .stream().filter(e -> ChangeWiring.contextOf(e.target()) != null).findFirst();
+                if (inMesh.isPresent()) {
+                    return run(spec, options, () -> ChangeWiring.forEntry(options, inMesh.get()), pipeline ->
+                            Failback.of(pipeline.history(), inMesh.get().target(), subject, options.reason));
+                }
+            }
+            return run(spec, options, fn, pipeline ->
+                    Failback.of(pipeline.history(), pipeline.gateway().target(), subject, options.reason));
         }
     }
 

@@ -3,6 +3,9 @@ package dev.meshdeck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.connectors.history.DataDirectory;
+import dev.meshdeck.core.telemetry.EdgeKey;
+import dev.meshdeck.core.telemetry.ServiceRef;
+import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.yaml.YamlRenderer;
 import dev.meshdeck.sandbox.Sandbox;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -12,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,14 +118,52 @@ class FailoverCommandTest {
     }
 
     @Test
+    void aLambdaFunctionFailsOverToItsMeshFallbackForItsCallersInTheMeshAndBack() throws Exception {
+        ServiceRef payment = new ServiceRef("kube:meshdeck-sandbox", "payments", "payment-function");
+        ServiceRef invoice = new ServiceRef("aws::eu-west-1", "", "invoice-pdf");
+        ServiceRef fallback = new ServiceRef("kube:meshdeck-sandbox", "payments", "invoice-pdf-fallback");
+        assertThat(sandbox.telemetry().fetch(Duration.ofMinutes(1)).edges()).containsKey(new EdgeKey(payment, invoice, ""));
+
+        // the configured backup: the tag meshdeck.dev/failover-target on the Lambda function
+        Cli over = run("failover", "--function", "invoice-pdf", "--yes", "--reason", "Lambda throttled in eu-west-1");
+
+        assertThat(over.exitCode()).as(over.err()).isZero();
+        assertThat(over.out()).contains("+kind: VirtualService", "host: invoice-pdf-fallback.payments.svc.cluster.local",
+                "applied and verified");
+        GenericKubernetesResource route = get("networking.istio.io/v1", "VirtualService", "invoice-pdf-failover");
+        GenericKubernetesResource entry = get("networking.istio.io/v1", "ServiceEntry", "invoice-pdf-lambda");
+        assertThat(Serialization.jsonMapper().valueToTree(route).at("/spec/hosts"))
+                .isEqualTo(Serialization.jsonMapper().valueToTree(entry).at("/spec/hosts"));
+        TelemetrySnapshot failedOver = sandbox.telemetry().fetch(Duration.ofMinutes(1));
+        assertThat(failedOver.edges().keySet()).noneSatisfy(e -> assertThat(e.destination()).isEqualTo(invoice));
+        assertThat(failedOver.edges()).containsKey(new EdgeKey(payment, fallback, ""));
+        assertThat(Cli.run("history").out()).contains("Lambda throttled in eu-west-1");
+
+        Cli back = run("failback", "--function", "invoice-pdf", "--yes");
+
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(get("networking.istio.io/v1", "VirtualService", "invoice-pdf-failover")).isNull();
+        assertThat(sandbox.telemetry().fetch(Duration.ofMinutes(1)).edges()).containsKey(new EdgeKey(payment, invoice, ""))
+                .doesNotContainKey(new EdgeKey(payment, fallback, ""));
+    }
+
+    @Test
+    void aLambdaFunctionTheMeshDoesNotCallIsRefusedAMeshTarget() {
+        Cli refused = run("failover", "--function", "thumbnail-lambda", "--to", "host:thumbnail.serverless.svc.cluster.local", "--yes");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("no ServiceEntry in the cluster carries the mesh's calls to Lambda function thumbnail-lambda");
+    }
+
+    @Test
     void bulkFailoverOfANamespaceReportsEveryFunction() {
         Cli bulk = run("failover", "--namespace", "payments", "--to-backup", "--yes");
 
         assertThat(bulk.exitCode()).as(bulk.out() + bulk.err()).isZero();
         assertThat(bulk.out()).contains("kubernetes payments/payment-function -> host:payment-function-backup: failed over",
                 "knative payments/fraud-check: skipped: no configured failover target",
-                "context meshdeck-sandbox: 3 function(s): 1 failed over, 0 not failed over, 2 skipped");
-        assertThat(bulk.err()).contains("[3/3]");
+                "context meshdeck-sandbox: 4 function(s): 1 failed over, 0 not failed over, 3 skipped");
+        assertThat(bulk.err()).contains("[4/4]");
         assertThat(routedHost()).isEqualTo("payment-function-backup");
     }
 

@@ -111,6 +111,40 @@ class FailoverFromWindowOnSandboxTest {
     }
 
     @Test
+    void lambdaInvoicePdfFailsOverToItsMeshFallbackForTheMeshCallersAndBack(FxRobot robot) throws Exception {
+        until(() -> window.select("invoice-pdf"));
+        until(() -> enabled(robot, "#failover-button"));
+
+        robot.interact(() -> robot.lookup("#failover-button").queryAs(Button.class).fire());
+        until(() -> robot.lookup("#failover-dialog").tryQuery().isPresent());
+        Parent dialog = robot.lookup("#failover-dialog").query();
+        FailoverTargets.Option chosen = onFx(() -> (FailoverTargets.Option) robot.from(dialog).lookup("#failover-targets")
+                .queryAs(ListView.class).getSelectionModel().getSelectedItem());
+        assertThat(chosen.target()).hasToString("host:invoice-pdf-fallback.payments.svc.cluster.local");
+        robot.interact(() -> button(robot, dialog, "#failover-review").fire());
+        Parent review = awaitConfirmable(robot);
+        robot.interact(() -> button(robot, review, "#review-confirm").fire());
+        until(() -> outcome(robot, review).startsWith("Applied and verified"));
+        robot.interact(() -> button(robot, review, "#review-cancel").fire());
+
+        JsonNode route = Serialization.jsonMapper().valueToTree(client.genericKubernetesResources("networking.istio.io/v1",
+                "VirtualService").inNamespace("payments").withName("invoice-pdf-failover").get());
+        assertThat(route.at("/spec/http/0/route/0/destination/host").asText())
+                .isEqualTo("invoice-pdf-fallback.payments.svc.cluster.local");
+        HistoryEntry failover = new WindowChanges(sources).history().entries().get(0);
+        assertThat(failover.subject()).isEqualTo("lambda invoice-pdf");
+
+        until(() -> enabled(robot, "#failback-button"));
+        robot.interact(() -> robot.lookup("#failback-button").queryAs(Button.class).fire());
+        Parent failback = awaitConfirmable(robot);
+        robot.interact(() -> button(robot, failback, "#review-confirm").fire());
+        until(() -> outcome(robot, failback).startsWith("Applied and verified"));
+
+        assertThat(client.genericKubernetesResources("networking.istio.io/v1", "VirtualService").inNamespace("payments")
+                .withName("invoice-pdf-failover").get()).isNull();
+    }
+
+    @Test
     void bulkFailoverOfThePaymentsNamespaceShowsAResultPerFunction(FxRobot robot) throws Exception {
         until(() -> window.select("payment-function"));
         robot.interact(() -> robot.lookup("#filter-field").queryAs(TextField.class).setText("ns:payments"));
@@ -118,18 +152,18 @@ class FailoverFromWindowOnSandboxTest {
         until(() -> robot.lookup("#bulk-failover-dialog").tryQuery().isPresent());
         Parent dialog = robot.lookup("#bulk-failover-dialog").query();
         assertThat(onFx(() -> robot.from(dialog).lookup("#bulk-question").queryAs(Label.class).getText()))
-                .startsWith("Fail over 3 functions to each one's configured backup");
+                .startsWith("Fail over 4 functions to each one's configured backup");
         robot.interact(() -> robot.from(dialog).lookup("#bulk-reason").queryAs(TextField.class).setText("payments drill"));
         robot.interact(() -> button(robot, dialog, "#bulk-start").fire());
         until(() -> !robot.from(dialog).lookup("#bulk-summary").queryAs(Label.class).getText().isEmpty());
 
         assertThat(onFx(() -> robot.from(dialog).lookup("#bulk-summary").queryAs(Label.class).getText()))
-                .isEqualTo("3 function(s): 1 failed over, 0 not failed over, 2 skipped");
+                .isEqualTo("4 function(s): 1 failed over, 0 not failed over, 3 skipped");
         List<String> lines = onFx(() -> robot.from(dialog).lookup("#bulk-results").queryAs(ListView.class).getItems()
                 .stream().map(String::valueOf).toList());
-        assertThat(lines).hasSize(3).contains(
+        assertThat(lines).hasSize(4).contains(
                 "kubernetes payments/payment-function -> host:payment-function-backup: failed over");
-        assertThat(lines).filteredOn(l -> l.contains("skipped: no configured failover target")).hasSize(2);
+        assertThat(lines).filteredOn(l -> l.contains("skipped: no configured failover target")).hasSize(3);
         screenshot(dialog, "bulk-failover.png");
         assertThat(virtualServiceSpec().at("/http/0/route/0/destination/host").asText()).isEqualTo("payment-function-backup");
         HistoryEntry entry = new WindowChanges(sources).history().entries().get(0);

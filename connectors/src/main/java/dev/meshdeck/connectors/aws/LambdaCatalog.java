@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,10 +99,12 @@ public final class LambdaCatalog implements FunctionCatalog {
         try {
             LambdaClient lambda = clients.lambda(source.region());
             GetFunctionResponse function = lambda.getFunction(r -> r.functionName(id.name()));
+            List<AliasConfiguration> aliases = aliases(lambda, id.name());
             List<MeshResource> resources = new ArrayList<>();
             resources.add(LambdaResources.function(function.configuration(), function.tags(),
-                    function.concurrency() == null ? null : function.concurrency().reservedConcurrentExecutions()));
-            aliases(lambda, id.name()).forEach(a -> resources.add(LambdaResources.alias(id.name(), a)));
+                    function.concurrency() == null ? null : function.concurrency().reservedConcurrentExecutions(),
+                    urls(lambda, id.name(), aliases)));
+            aliases.forEach(a -> resources.add(LambdaResources.alias(id.name(), a)));
             return resources;
         } catch (SdkException e) {
             throw new IllegalStateException("Cannot read Lambda function " + id.name() + ": "
@@ -188,6 +192,29 @@ public final class LambdaCatalog implements FunctionCatalog {
                 .filter(parts -> parts.length > 4 && !parts[4].isEmpty())
                 .map(parts -> parts[4])
                 .findFirst();
+    }
+
+    /** The function's URLs (its own, then its aliases'): where the mesh reaches it through a ServiceEntry. */
+    private static List<String> urls(LambdaClient lambda, String function, List<AliasConfiguration> aliases) {
+        List<String> qualifiers = new ArrayList<>();
+        qualifiers.add(null);
+        aliases.forEach(a -> qualifiers.add(a.name()));
+        List<String> urls = new ArrayList<>();
+        for (String qualifier : qualifiers) {
+            try {
+                urls.add(lambda.getFunctionUrlConfig(r -> r.functionName(function).qualifier(qualifier)).functionUrl());
+            } catch (ResourceNotFoundException none) {
+                // no URL for this qualifier: nothing calls it that way
+            } catch (LambdaException e) {
+                if (e.statusCode() != 403) {
+                    throw e;
+                }
+                // without lambda:GetFunctionUrlConfig the function is still shown; only its mesh entry is unknown
+                LOG.debug("Cannot read the URL of Lambda function {}: {}", function, e.getMessage());
+                return urls;
+            }
+        }
+        return urls;
     }
 
     private static List<AliasConfiguration> aliases(LambdaClient lambda, String function) {

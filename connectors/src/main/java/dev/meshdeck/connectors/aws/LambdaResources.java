@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.meshdeck.core.inventory.LambdaUrlHosts;
 import dev.meshdeck.core.inventory.MeshResource;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,8 +37,11 @@ final class LambdaResources {
     private LambdaResources() {
     }
 
-    /** @param reserved the function's reserved concurrency, null when it uses the account's unreserved pool */
-    static MeshResource function(FunctionConfiguration c, Map<String, String> tags, Integer reserved) {
+    /**
+     * @param reserved the function's reserved concurrency, null when it uses the account's unreserved pool
+     * @param urls     its function URLs (unqualified and per alias)
+     */
+    static MeshResource function(FunctionConfiguration c, Map<String, String> tags, Integer reserved, List<String> urls) {
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put("FunctionName", c.functionName());
         yaml.put("FunctionArn", c.functionArn());
@@ -60,6 +65,9 @@ final class LambdaResources {
             Map<String, String> masked = new TreeMap<>();
             c.environment().variables().keySet().forEach(name -> masked.put(name, MASK));
             yaml.put("Environment", Map.of("Variables", masked));
+        }
+        if (!urls.isEmpty()) {
+            yaml.put(LambdaUrlHosts.FUNCTION_URLS, urls);
         }
         if (!tags.isEmpty()) {
             yaml.put("Tags", new TreeMap<>(tags));

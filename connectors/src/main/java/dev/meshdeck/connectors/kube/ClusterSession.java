@@ -10,6 +10,7 @@ import dev.meshdeck.core.inventory.SourceStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -255,6 +257,45 @@ final class ClusterSession implements AutoCloseable {
                 .map(ref -> CompletableFuture.supplyAsync(() -> read(c, ref), executor))
                 .toList();
         return reads.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The ServiceEntries naming one of {@code hosts} and the VirtualServices routing those hosts: how the mesh
+     * calls them. Empty when none does, or the cluster serves no Istio.
+     */
+    List<MeshResource> entriesFor(Set<String> hosts) {
+        try {
+            List<MeshResource> found = new ArrayList<>(naming(KubeKind.SERVICE_ENTRIES, hosts));
+            if (!found.isEmpty()) {
+                found.addAll(naming(KubeKind.VIRTUAL_SERVICES, hosts));
+            }
+            return found;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of();
+            }
+            throw new IllegalStateException(ConnectionFailure.describe(source, e), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(ConnectionFailure.describe(source, unwrap(e)), e);
+        }
+    }
+
+    /** Objects of {@code kind} whose spec.hosts names one of {@code hosts}, from the informer when there is one. */
+    private List<MeshResource> naming(KubeKind<?> kind, Set<String> hosts) {
+        SharedIndexInformer<? extends HasMetadata> informer = informers.get(kind);
+        List<? extends HasMetadata> objects = informer != null ? informer.getStore().list()
+                : kind.operation(client()).inAnyNamespace().list().getItems();
+        List<MeshResource> found = new ArrayList<>();
+        for (HasMetadata object : objects) {
+            GenericKubernetesResource generic = ResourceYaml.genericCopy(object);
+            Object spec = generic.getAdditionalProperties().get("spec");
+            Object named = spec instanceof Map<?, ?> m ? m.get("hosts") : null;
+            if (named instanceof Collection<?> list && list.stream().anyMatch(h -> hosts.contains(String.valueOf(h)))) {
+                found.add(new MeshResource(kind.kind(), generic.getMetadata().getNamespace(), generic.getMetadata().getName(),
+                        ResourceYaml.of(generic)));
+            }
+        }
+        return found;
     }
 
     /** The object from its kind's informer cache (read from the server when the kind has none), null when gone. */

@@ -162,6 +162,18 @@ public final class KubeCatalog implements FunctionCatalog {
                 .orElse(List.of());
     }
 
+    /** From the first context whose mesh calls one of the hosts: a change set is written to one context. */
+    @Override
+    public List<MeshResource> meshEntriesOf(Set<String> hosts) {
+        for (ClusterSession session : sessions) {
+            List<MeshResource> entries = session.entriesFor(hosts);
+            if (!entries.isEmpty()) {
+                return entries;
+            }
+        }
+        return List.of();
+    }
+
     /** Stops informers and closes every client. */
     @Override
     public void close() {

@@ -41,6 +41,9 @@ final class KubeKind<T extends HasMetadata> {
             typed("VirtualService", "networking.istio.io", "v1", "virtualservices", VirtualService.class);
     static final KubeKind<DestinationRule> DESTINATION_RULES =
             typed("DestinationRule", "networking.istio.io", "v1", "destinationrules", DestinationRule.class);
+    /** Read on demand only (a Lambda function's mesh entry), not discovered. */
+    static final KubeKind<GenericKubernetesResource> SERVICE_ENTRIES =
+            generic("ServiceEntry", "networking.istio.io", "v1", "serviceentries");
     static final KubeKind<AuthorizationPolicy> AUTHORIZATION_POLICIES =
             typed("AuthorizationPolicy", "security.istio.io", "v1", "authorizationpolicies", AuthorizationPolicy.class);
     static final KubeKind<PeerAuthentication> PEER_AUTHENTICATIONS =

@@ -5,6 +5,7 @@ import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,23 +22,38 @@ public final class Failback {
     }
 
     /**
-     * The newest failover of {@code subject} written to {@code target} that is applied and not failed back yet.
+     * The newest failover of {@code subject} that a pipeline to {@code target} reaches, applied and not failed back yet.
      *
-     * @param target where it was written, as {@code ClusterGateway.target()} names it
+     * @param target where the pipeline writes, as {@code ClusterGateway.target()} names it
      */
     public static Optional<HistoryEntry> activeFailover(ChangeHistory history, String target, String subject) {
+        return activeFailovers(history, subject).stream().filter(e -> reaches(target, e.target())).findFirst();
+    }
+
+    /**
+     * Whether a pipeline writing to {@code target} reaches everything {@code written} names: "context c + AWS
+     * a/r" reaches a failover written to "context c" (a Lambda function's mesh entry) and one written to "AWS a/r".
+     */
+    static boolean reaches(String target, String written) {
+        List<String> parts = List.of(target.split(" \\+ "));
+        return parts.containsAll(List.of(written.split(" \\+ ")));
+    }
+
+    /** The applied failovers of {@code subject} not failed back yet, on any target, newest first. */
+    public static List<HistoryEntry> activeFailovers(ChangeHistory history, String subject) {
         Set<Long> failedBack = new HashSet<>();
+        List<HistoryEntry> active = new ArrayList<>();
         for (HistoryEntry e : history.entries()) {
-            if (!e.subject().equals(subject) || !e.target().equals(target) || e.status() != Status.APPLIED) {
+            if (!e.subject().equals(subject) || e.status() != Status.APPLIED) {
                 continue;
             }
             if (e.action() == Action.FAILBACK && e.relatesTo() != null) {
                 failedBack.add(e.relatesTo());
             } else if (e.action() == Action.FAILOVER && !failedBack.contains(e.id())) {
-                return Optional.of(e);
+                active.add(e);
             }
         }
-        return Optional.empty();
+        return active;
     }
 
     /** Functions of {@code subjects} that are failed over on {@code target} now, for a view's badge. */

@@ -27,6 +27,9 @@ import java.util.Optional;
  * objects as read: every HTTP route of its VirtualService (a new one when it has none) for Kubernetes,
  * OpenFaaS and Kubeless functions, the traffic block of a Knative Service, the alias of a Lambda function.
  * Routes keep their matches, timeouts and retries; only where they send traffic changes.
+ *
+ * <p>A Lambda function fails over to a mesh host where the mesh calls it: a VirtualService on the host of the
+ * ServiceEntry through which mesh workloads reach its function URL sends their calls to that host instead.
  */
 public final class FailoverPlanner {
 
@@ -58,13 +61,41 @@ public final class FailoverPlanner {
     }
 
     private static ChangeSet lambda(LiveFunction fn, FailoverTarget target) {
+        if (target instanceof FailoverTarget.Host host) {
+            return lambdaCallersInTheMesh(fn, host);
+        }
         if (!(target instanceof FailoverTarget.Version version)) {
-            throw new IllegalArgumentException("Lambda function " + fn.function().name() + " is not in the mesh: its alias"
-                    + " can only move to another of its versions (subset:VERSION), not to " + target);
+            throw new IllegalArgumentException("Lambda function " + fn.function().name() + " fails over to another of its"
+                    + " versions (subset:VERSION, its alias moves) or to a mesh host (host:HOST, for its callers in the"
+                    + " mesh), not to " + target);
         }
         ObjectNode alias = fn.lambdaAlias().orElseThrow(() -> new IllegalArgumentException("Lambda function "
                 + fn.function().name() + " has no alias to move; callers of an unqualified function always get $LATEST"));
         return ChangeSet.of(ResourceChange.of(alias, AliasPromotion.to(alias, version.name())));
+    }
+
+    /**
+     * The mesh's calls to a Lambda function go to {@code host}: the VirtualService of the function URL's
+     * ServiceEntry host routes every HTTP request there (a new one when it has none). Callers outside the mesh
+     * (API Gateway, event sources, the URL called from elsewhere) still reach Lambda: the mesh cannot move them.
+     */
+    private static ChangeSet lambdaCallersInTheMesh(LiveFunction fn, FailoverTarget.Host host) {
+        List<ObjectNode> entries = fn.ofKind("networking.istio.io/", "ServiceEntry");
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("no ServiceEntry in the cluster carries the mesh's calls to Lambda function "
+                    + fn.function().name() + " (none has its function URL's host), so no caller in the mesh can be sent to "
+                    + host + "; its callers outside the mesh cannot be moved by it either");
+        }
+        Optional<ObjectNode> live = fn.virtualService();
+        if (live.isPresent()) {
+            ObjectNode after = PolicyDocument.of(live.get()).edit(VirtualService.class, vs -> routeAll(vs, host)).tree();
+            return ChangeSet.of(ResourceChange.of(live.get(), after));
+        }
+        ObjectNode entry = entries.get(0);
+        List<String> hosts = new ArrayList<>();
+        entry.at("/spec/hosts").forEach(h -> hosts.add(h.asText()));
+        return ChangeSet.of(ResourceChange.of(null, newVirtualService(entry.at("/metadata/namespace").asText(),
+                fn.function().name() + "-failover", hosts, Destination.host(hosts.get(0)), host)));
     }
 
     private static ChangeSet knative(LiveFunction fn, FailoverTarget target) {
@@ -151,13 +182,19 @@ public final class FailoverPlanner {
     /** A function routed by Kubernetes alone gets a VirtualService for its Service (named like the function). */
     private static ObjectNode newVirtualService(LiveFunction fn, FailoverTarget target) {
         String name = fn.function().name();
+        return newVirtualService(fn.function().namespace(), name, List.of(name), Destination.host(name), target);
+    }
+
+    /** A VirtualService for {@code hosts} whose one route, to {@code routed} now, goes to the target. */
+    private static ObjectNode newVirtualService(String namespace, String name, List<String> hosts, Destination routed,
+                                                FailoverTarget target) {
         HTTPRoute route = new HTTPRoute();
         route.setName("failover");
-        route.setRoute(List.of(new HTTPRouteDestinationBuilder().withDestination(Destination.host(name).toFabric8()).build()));
+        route.setRoute(List.of(new HTTPRouteDestinationBuilder().withDestination(routed.toFabric8()).build()));
         VirtualService vs = new VirtualServiceBuilder()
-                .withNewMetadata().withNamespace(fn.function().namespace()).withName(name)
+                .withNewMetadata().withNamespace(namespace).withName(name)
                 .addToAnnotations(CREATED_BY, "failover").endMetadata()
-                .withNewSpec().withHosts(name).withHttp(route).endSpec()
+                .withNewSpec().withHosts(hosts).withHttp(route).endSpec()
                 .build();
         ObjectNode tree = MAPPER.valueToTree(routeAll(vs, target));
         tree.put("apiVersion", "networking.istio.io/v1").put("kind", "VirtualService");

@@ -2,6 +2,7 @@ package dev.meshdeck.core.inventory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Several catalogs (kube contexts, AWS regions) seen as one; each function is answered by the catalog that owns its source. */
@@ -25,11 +26,30 @@ public final class CombinedCatalog implements FunctionCatalog {
         parts.forEach(p -> p.start(listener, live));
     }
 
+    /** A Lambda function's resources include how the mesh calls it: the entries of its URL hosts in a cluster. */
     @Override
     public List<MeshResource> resourcesOf(FunctionId id) {
         for (FunctionCatalog part : parts) {
             if (part.sources().contains(id.source())) {
-                return part.resourcesOf(id);
+                List<MeshResource> own = part.resourcesOf(id);
+                Set<String> hosts = LambdaUrlHosts.in(own);
+                if (hosts.isEmpty()) {
+                    return own;
+                }
+                List<MeshResource> all = new ArrayList<>(own);
+                all.addAll(meshEntriesOf(hosts));
+                return all;
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<MeshResource> meshEntriesOf(Set<String> hosts) {
+        for (FunctionCatalog part : parts) {
+            List<MeshResource> entries = part.meshEntriesOf(hosts);
+            if (!entries.isEmpty()) {
+                return entries;
             }
         }
         return List.of();

@@ -1,6 +1,7 @@
 package dev.meshdeck.core.inventory;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +24,14 @@ public interface FunctionCatalog extends AutoCloseable {
      * never call it on the UI thread.
      */
     List<MeshResource> resourcesOf(FunctionId id);
+
+    /**
+     * How the mesh calls hosts outside it: the ServiceEntries naming one of {@code hosts} (a Lambda function's
+     * URL hosts) and the VirtualServices routing them. Empty for catalogs without a mesh. May block.
+     */
+    default List<MeshResource> meshEntriesOf(Set<String> hosts) {
+        return List.of();
+    }
 
     @Override
     void close();

@@ -85,4 +85,74 @@ class FailoverPlannerTest {
         assertThatThrownBy(() -> FailoverTarget.parse("url:http://plain.example")).hasMessageContaining("not an https:// URL");
         assertThatThrownBy(() -> FailoverTarget.parse("cluster:x")).hasMessageContaining("subset:VERSION, host:HOST");
     }
+
+    static final String LAMBDA_ENTRY = """
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata: {name: invoice-pdf-lambda, namespace: payments, resourceVersion: "3"}
+            spec:
+              hosts: [abc.lambda-url.eu-west-1.on.aws]
+              location: MESH_EXTERNAL
+              resolution: DNS
+              ports: [{number: 443, name: https, protocol: HTTPS}]
+            """;
+
+    private static LiveFunction lambda(String... yaml) throws Exception {
+        ServerlessFunction fn = new ServerlessFunction(new FunctionId(new SourceRef.AwsRegion("000000000000", "eu-west-1", null),
+                Platform.LAMBDA, "", "invoice-pdf"), List.of(new TrafficShare("3", 90, "live"), new TrafficShare("4", 10, "live")),
+                MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
+        List<ObjectNode> objects = new java.util.ArrayList<>();
+        for (String y : yaml) {
+            objects.add((ObjectNode) new YamlReader().read("test.yaml", y).get(0).tree());
+        }
+        return new LiveFunction(fn, objects);
+    }
+
+    @Test
+    void aLambdaFunctionFailsOverToAMeshHostWhereTheMeshCallsIt() throws Exception {
+        FunctionChange change = FailoverPlanner.failover(lambda(LAMBDA_ENTRY),
+                new FailoverTarget.Host("invoice-pdf-fallback.payments.svc.cluster.local"), null);
+
+        ResourceChange created = change.changes().changes().get(0);
+        assertThat(change.changes().changes()).hasSize(1);
+        assertThat(created.operation()).isEqualTo(ResourceChange.Operation.CREATE);
+        assertThat(created.after().at("/metadata/namespace").asText()).isEqualTo("payments");
+        assertThat(created.after().at("/spec/hosts/0").asText()).isEqualTo("abc.lambda-url.eu-west-1.on.aws");
+        assertThat(created.after().at("/spec/http/0/route")).hasSize(1);
+        assertThat(created.after().at("/spec/http/0/route/0/destination/host").asText())
+                .isEqualTo("invoice-pdf-fallback.payments.svc.cluster.local");
+        assertThat(change.request().subject()).isEqualTo(LiveFunction.subjectOf(lambda().function()));
+    }
+
+    @Test
+    void aLambdaEntryAlreadyRoutedKeepsItsVirtualServiceWithOneDestination() throws Exception {
+        String routed = """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: invoice-pdf-lambda, namespace: payments, resourceVersion: "5"}
+                spec:
+                  hosts: [abc.lambda-url.eu-west-1.on.aws]
+                  http:
+                    - timeout: 10s
+                      route: [{destination: {host: abc.lambda-url.eu-west-1.on.aws, port: {number: 443}}}]
+                """;
+        FunctionChange change = FailoverPlanner.failover(lambda(LAMBDA_ENTRY, routed),
+                new FailoverTarget.Host("invoice-pdf-fallback.payments.svc.cluster.local"), null);
+
+        ResourceChange edited = change.changes().changes().get(0);
+        assertThat(edited.operation()).isEqualTo(ResourceChange.Operation.UPDATE);
+        assertThat(edited.after().at("/spec/http/0/timeout").asText()).isEqualTo("10s");
+        assertThat(edited.after().at("/spec/http/0/route/0/destination/host").asText())
+                .isEqualTo("invoice-pdf-fallback.payments.svc.cluster.local");
+    }
+
+    @Test
+    void aLambdaFunctionTheMeshDoesNotCallCannotFailOverToIt() throws Exception {
+        assertThatThrownBy(() -> FailoverPlanner.failover(lambda(), new FailoverTarget.Host("invoice-pdf-fallback"), null))
+                .hasMessageContaining("no ServiceEntry")
+                .hasMessageContaining("invoice-pdf");
+        assertThatThrownBy(() -> FailoverPlanner.failover(lambda(LAMBDA_ENTRY),
+                FailoverTarget.External.ofUrl("https://other.example/", ""), null))
+                .hasMessageContaining("subset:VERSION").hasMessageContaining("host:HOST");
+    }
 }

@@ -84,6 +84,22 @@ class IncidentActionsTest {
                 .as("a failover written elsewhere").isEmpty();
     }
 
+    @Test
+    void aFailoverWrittenToOneOfTheTargetsAPipelineWritesIsOfferedForFailback() throws Exception {
+        LiveFunction fn = payment();
+        FunctionChange failover = FailoverPlanner.failover(fn, FailoverTargets.backupOf(fn), "INC-2");
+        Entries history = new Entries();
+        long id = history.begin("context c", "me", failover.request(), failover.changes());
+        history.finish(id, Status.APPLIED, "");
+
+        // a Lambda function's pipeline writes its region and the context of its mesh entry
+        assertThat(IncidentActions.assess(fn, history, "context c + AWS 123456789012/eu-west-1", AccessReview.UNCHECKED, "me")
+                .activeFailover()).map(HistoryEntry::id).contains(id);
+        assertThat(IncidentActions.assess(fn, history, "context d + AWS 123456789012/eu-west-1", AccessReview.UNCHECKED, "me")
+                .activeFailover()).isEmpty();
+        assertThat(IncidentActions.assess(fn, history, "context cc", AccessReview.UNCHECKED, "me").activeFailover()).isEmpty();
+    }
+
     private static LiveFunction payment() throws Exception {
         ServerlessFunction fn = new ServerlessFunction(new FunctionId(new SourceRef.KubeContext("test", "c", "s"),
                 Platform.KUBERNETES, "payments", "payment-function"), List.of(new TrafficShare("v1", 100)),

@@ -65,6 +65,8 @@ public final class SandboxRouting implements Routing, AutoCloseable {
     private volatile boolean watching;
     private volatile Map<CallTarget, List<RoutedVersion>> table = Map.of();
     private Map<CallTarget, List<RoutedVersion>> meshRoutes = Map.of();
+    private Map<CallTarget, Redirect> redirects = Map.of();
+    private final Map<CallTarget, String> urlHosts = new HashMap<>();
 
     /**
      * @param meshScope   telemetry scope of the cluster (the kube context's source id)
@@ -141,7 +143,8 @@ public final class SandboxRouting implements Routing, AutoCloseable {
             Map<CallTarget, List<RoutedVersion>> next = new HashMap<>(meshRoutes);
             for (CallTarget target : targets) {
                 if (target instanceof CallTarget.LambdaFunction fn) {
-                    next.put(target, lambdaVersions(fn));
+                    Redirect redirect = redirects.get(target);
+                    next.put(target, redirect == null ? lambdaVersions(fn) : redirect.with(lambdaVersions(fn)));
                 }
             }
             table = Map.copyOf(next);
@@ -160,7 +163,47 @@ public final class SandboxRouting implements Routing, AutoCloseable {
                 routes.put(target, namespaces.computeIfAbsent(host.namespace(), this::readNamespace).route(host.host()));
             }
         }
+        // a VirtualService on a Lambda function URL's host (a failover) sends the mesh's calls to it elsewhere;
+        // looked for where the mesh's callers live, the namespaces read above
+        Map<CallTarget, Redirect> found = new HashMap<>();
+        for (CallTarget target : targets) {
+            if (target instanceof CallTarget.LambdaFunction fn && !fn.alias().isEmpty()) {
+                String host = urlHosts.getOrDefault(fn, "");
+                if (host.isEmpty()) {
+                    host = urlHost(fn);
+                    urlHosts.put(fn, host);
+                }
+                for (Namespace ns : List.copyOf(namespaces.values())) {
+                    Optional<Redirect> redirect = ns.redirect(host);
+                    if (redirect.isPresent()) {
+                        found.put(target, redirect.get());
+                        break;
+                    }
+                }
+            }
+        }
+        redirects = Map.copyOf(found);
         return routes;
+    }
+
+    /**
+     * Where a VirtualService sends the mesh's calls to a Lambda function URL: mesh workloads, computed when the
+     * mesh is read, and the share still going to the function itself, split by its alias when traffic flows.
+     */
+    private record Redirect(List<RoutedVersion> mesh, double lambdaPercent) {
+        List<RoutedVersion> with(List<RoutedVersion> lambda) {
+            List<RoutedVersion> all = new ArrayList<>(mesh);
+            lambda.forEach(v -> all.add(new RoutedVersion(v.destination(), v.serviceHost(), v.version(), v.workload(),
+                    v.percent() * lambdaPercent / 100)));
+            return all;
+        }
+    }
+
+    /** The host of the function URL of {@code fn}'s alias, as GetFunctionUrlConfig answers it. */
+    private String urlHost(CallTarget.LambdaFunction fn) {
+        JsonNode url = getJson(lambdaEndpoint.resolve("/2021-10-31/functions/" + fn.function() + "/url?Qualifier=" + fn.alias()),
+                "the URL of " + fn);
+        return url == null ? "" : URI.create(url.path("FunctionUrl").asText()).getHost();
     }
 
     private Namespace readNamespace(String ns) {
@@ -210,12 +253,30 @@ public final class SandboxRouting implements Routing, AutoCloseable {
             if (vs.isEmpty()) {
                 return workloads(host, "", 100);
             }
+            return routed(vs.get(), "").mesh();
+        }
+
+        /** Where this namespace's VirtualService for an external {@code host} sends calls, if it has one. */
+        Optional<Redirect> redirect(String host) {
+            return virtualServices.stream()
+                    .filter(v -> v.getSpec() != null && v.getSpec().getHosts() != null && v.getSpec().getHosts().contains(host))
+                    .findFirst()
+                    .map(v -> routed(v, host));
+        }
+
+        /** The catch-all route's destinations resolved to workloads; those to {@code external} are left as a share. */
+        private Redirect routed(VirtualService vs, String external) {
             List<RoutedVersion> versions = new ArrayList<>();
-            List<HTTPRouteDestination> destinations = catchAll(vs.get().getSpec().getHttp());
+            double externalPercent = 0;
+            List<HTTPRouteDestination> destinations = catchAll(vs.getSpec().getHttp());
             for (HTTPRouteDestination d : destinations) {
                 double weight = d.getWeight() != null ? d.getWeight() : destinations.size() == 1 ? 100 : 0;
                 if (weight > 0 && d.getDestination() != null) {
                     String destinationHost = d.getDestination().getHost();
+                    if (destinationHost.equals(external)) {
+                        externalPercent += weight;
+                        continue;
+                    }
                     String subset = Objects.requireNonNullElse(d.getDestination().getSubset(), "");
                     // a destination in another namespace (svc.ns...) is resolved where it lives
                     String ns = namespaceOf(destinationHost, name);
@@ -223,7 +284,7 @@ public final class SandboxRouting implements Routing, AutoCloseable {
                     versions.addAll(owner.workloads(shortName(destinationHost), subset, weight));
                 }
             }
-            return versions;
+            return new Redirect(versions, externalPercent);
         }
 
         private List<RoutedVersion> knativeVersions(io.fabric8.knative.serving.v1.Service ksvc) {
@@ -347,29 +408,37 @@ public final class SandboxRouting implements Routing, AutoCloseable {
         if (fn.alias().isEmpty()) {
             return List.of(new RoutedVersion(destination, host, "$LATEST", fn.function(), 100));
         }
-        URI uri = lambdaEndpoint.resolve("/2015-03-31/functions/" + fn.function() + "/aliases/" + fn.alias());
+        JsonNode alias = getJson(lambdaEndpoint.resolve("/2015-03-31/functions/" + fn.function() + "/aliases/" + fn.alias()),
+                "the alias " + fn);
+        if (alias == null) {
+            return List.of();
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        alias.path("RoutingConfig").path("AdditionalVersionWeights").fields()
+                .forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
+        double additional = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<RoutedVersion> versions = new ArrayList<>();
+        versions.add(new RoutedVersion(destination, host, alias.path("FunctionVersion").asText(), fn.function(),
+                100 * (1 - additional)));
+        weights.forEach((version, w) -> versions.add(new RoutedVersion(destination, host, version, fn.function(), 100 * w)));
+        return versions;
+    }
+
+    /** A GET of the Lambda control plane; null (logged) when it does not answer 200. */
+    private JsonNode getJson(URI uri, String what) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                LOG.debug("No route to {}: the Lambda control plane answered {}", fn, response.statusCode());
-                return List.of();
+                LOG.debug("Cannot read {}: the Lambda control plane answered {}", what, response.statusCode());
+                return null;
             }
-            JsonNode alias = JSON.readTree(response.body());
-            Map<String, Double> weights = new LinkedHashMap<>();
-            alias.path("RoutingConfig").path("AdditionalVersionWeights").fields()
-                    .forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
-            double additional = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-            List<RoutedVersion> versions = new ArrayList<>();
-            versions.add(new RoutedVersion(destination, host, alias.path("FunctionVersion").asText(), fn.function(),
-                    100 * (1 - additional)));
-            weights.forEach((version, w) -> versions.add(new RoutedVersion(destination, host, version, fn.function(), 100 * w)));
-            return versions;
+            return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the alias " + fn + " from " + lambdaEndpoint, e);
+            throw new java.io.UncheckedIOException("cannot read " + what + " from " + lambdaEndpoint, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the alias " + fn, e);
+            throw new IllegalStateException("interrupted while reading " + what, e);
         }
     }
 }

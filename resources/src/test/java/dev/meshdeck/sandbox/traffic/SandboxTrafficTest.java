@@ -133,6 +133,35 @@ class SandboxTrafficTest {
     }
 
     @Test
+    void aVirtualServiceOnTheLambdaUrlHostSendsTheMeshCallsToTheFallback() throws Exception {
+        ServiceRef payment = new ServiceRef(MESH, "payments", "payment-function");
+        ServiceRef invoice = new ServiceRef(LAMBDA, "", "invoice-pdf");
+        ServiceRef fallback = new ServiceRef(MESH, "payments", "invoice-pdf-fallback");
+        // the estate's ServiceEntry names the host the control plane gives the live alias's URL
+        HttpResponse<String> url = HttpClient.newHttpClient().send(HttpRequest.newBuilder(sandbox.lambdaEndpoint()
+                .resolve("/2021-10-31/functions/invoice-pdf/url?Qualifier=live")).build(), HttpResponse.BodyHandlers.ofString());
+        String host = URI.create(new com.fasterxml.jackson.databind.ObjectMapper().readTree(url.body()).path("FunctionUrl").asText()).getHost();
+        var entry = client.adapt(IstioClient.class).v1().serviceEntries().inNamespace("payments").withName("invoice-pdf-lambda").get();
+        assertThat(entry.getSpec().getHosts()).containsExactly(host);
+        assertThat(fetch().edges()).containsKey(new EdgeKey(payment, invoice, "3"));
+
+        client.adapt(IstioClient.class).v1().virtualServices().inNamespace("payments").resource(
+                new io.fabric8.istio.api.networking.v1.VirtualServiceBuilder()
+                        .withNewMetadata().withName("invoice-pdf-failover").withNamespace("payments").endMetadata()
+                        .withNewSpec().withHosts(host).addNewHttp().addNewRoute().withNewDestination()
+                        .withHost("invoice-pdf-fallback.payments.svc.cluster.local").endDestination().endRoute().endHttp()
+                        .endSpec().build()).create();
+        try {
+            TelemetrySnapshot after = fetch();
+            assertThat(after.edges().keySet()).noneSatisfy(e -> assertThat(e.destination()).isEqualTo(invoice));
+            assertThat(after.edges().get(new EdgeKey(payment, fallback, "")).requestsPerSecond()).isGreaterThan(0);
+        } finally {
+            client.adapt(IstioClient.class).v1().virtualServices().inNamespace("payments").withName("invoice-pdf-failover").delete();
+        }
+        assertThat(fetch().edges()).containsKey(new EdgeKey(payment, invoice, "3"));
+    }
+
+    @Test
     void knativePercentsAndLambdaAliasWeightsAreFollowedToo() throws Exception {
         ServiceRef ingress = new ServiceRef(MESH, "istio-system", "istio-ingressgateway");
         ServiceRef imageResize = new ServiceRef(MESH, "serverless", "image-resize");

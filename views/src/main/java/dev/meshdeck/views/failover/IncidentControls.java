@@ -16,6 +16,7 @@ import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.views.changes.ChangeDesk;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class IncidentControls {
     private final ApplyTargets targets;
     private final ChangeDesk desk;
     private final Function<FunctionId, List<MeshResource>> resourcesOf;
+    private final Supplier<List<SourceRef>> sources;
     private final Executor background;
     private final Button failover = new Button("Fail over…");
     private final Button failback = new Button("Fail back");
@@ -78,11 +80,13 @@ public final class IncidentControls {
         FunctionChange of(LiveFunction live, ApplyPipeline pipeline);
     }
 
+    /** @param sources every source of the window's catalog (the kube context of a Lambda function's mesh entry is one) */
     public IncidentControls(ApplyTargets targets, ChangeDesk desk, Function<FunctionId, List<MeshResource>> resourcesOf,
-                            Executor background) {
+                            Supplier<List<SourceRef>> sources, Executor background) {
         this.targets = targets;
         this.desk = desk;
         this.resourcesOf = resourcesOf;
+        this.sources = sources;
         this.background = background;
         failover.setId("failover-button");
         failback.setId("failback-button");
@@ -167,11 +171,25 @@ public final class IncidentControls {
 
     private Assessment assess(ServerlessFunction function) {
         LiveFunction live = read(function);
-        try (ApplyTargets.Connection c = targets.connect(Set.of(function.id().source()), desk.arming().guard())) {
+        try (ApplyTargets.Connection c = targets.connect(writtenTo(live), desk.arming().guard())) {
             ApplyPipeline p = c.pipeline();
             return new Assessment(function, live, IncidentActions.assess(live, p.history(), p.gateway().target(), c.access(),
                     p.gateway().identity()));
         }
+    }
+
+    /**
+     * Where the function's changes are written: its own context or region and, for a Lambda function the mesh
+     * calls through a ServiceEntry, the kube context of that entry when the window has one (with several it cannot
+     * tell which: `meshdeck failover --context` can).
+     */
+    private Set<SourceRef> writtenTo(LiveFunction live) {
+        SourceRef own = live.function().id().source();
+        if (live.platform() != Platform.LAMBDA || live.ofKind("networking.istio.io/", "ServiceEntry").isEmpty()) {
+            return Set.of(own);
+        }
+        List<SourceRef> contexts = sources.get().stream().filter(SourceRef.KubeContext.class::isInstance).toList();
+        return contexts.size() == 1 ? Set.of(own, contexts.get(0)) : Set.of(own);
     }
 
     private LiveFunction read(ServerlessFunction function) {
@@ -224,12 +242,13 @@ public final class IncidentControls {
                 LiveFunction live = read(function);
                 FunctionChange change;
                 Optional<String> denial;
-                try (ApplyTargets.Connection c = targets.connect(Set.of(function.id().source()), desk.arming().guard())) {
+                Set<SourceRef> writtenTo = writtenTo(live);
+                try (ApplyTargets.Connection c = targets.connect(writtenTo, desk.arming().guard())) {
                     change = build.of(live, c.pipeline());
                     denial = Permissions.check(c.access(), c.pipeline().gateway().identity(), change.changes()).denial();
                 }
                 javafx.application.Platform.runLater(() -> denial.ifPresentOrElse(d -> inform("Not allowed", d),
-                        () -> desk.review(change, Set.of(function.id().source()), this::refresh)));
+                        () -> desk.review(change, writtenTo, this::refresh)));
             } catch (RuntimeException e) {
                 LOG.warn("Cannot prepare an incident action on {}", function.id().qualifiedName(), e);
                 javafx.application.Platform.runLater(() -> inform("Cannot do that", describe(e)));
