@@ -78,7 +78,7 @@ class DefaultEstateTest {
     }
 
     @Test
-    void thirteenFunctionsAcrossFourPlatforms() {
+    void fourteenFunctionsAcrossFourPlatforms() {
         long knative = client.adapt(KnativeClient.class).services().inAnyNamespace().list().getItems().size();
         long openFaas = client.genericKubernetesResources("openfaas.com/v1", "Function").inAnyNamespace().list()
                 .getItems().size();
@@ -91,7 +91,7 @@ class DefaultEstateTest {
                 .map(l -> l.get("app")).distinct().count();
 
         assertThat(Map.of("knative", knative, "openfaas", openFaas, "kubeless", kubeless, "kubernetes", plain))
-                .isEqualTo(Map.of("knative", 4L, "openfaas", 3L, "kubeless", 1L, "kubernetes", 5L));
+                .isEqualTo(Map.of("knative", 4L, "openfaas", 3L, "kubeless", 1L, "kubernetes", 6L));
     }
 
     @Test
@@ -99,7 +99,9 @@ class DefaultEstateTest {
         assertThat(names(istio.virtualServices().inAnyNamespace().list().getItems())).containsExactlyInAnyOrder(
                 "serverless/order-function", "frontend/web-bff", "backend/inventory-function", "payments/payment-function");
         assertThat(names(istio.destinationRules().inAnyNamespace().list().getItems())).containsExactlyInAnyOrder(
-                "serverless/order-function", "frontend/web-bff", "backend/inventory-function", "payments/payment-function");
+                "serverless/order-function", "frontend/web-bff", "backend/inventory-function", "payments/payment-function",
+                "payments/invoice-pdf-lambda");
+        assertThat(names(istio.serviceEntries().inAnyNamespace().list().getItems())).containsExactly("payments/invoice-pdf-lambda");
         assertThat(names(istio.gateways().inAnyNamespace().list().getItems())).containsExactly("istio-system/public-gateway");
         assertThat(names(istio.peerAuthentications().inAnyNamespace().list().getItems()))
                 .containsExactlyInAnyOrder("istio-system/default", "payments/default");
