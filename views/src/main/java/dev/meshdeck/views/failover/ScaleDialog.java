@@ -1,5 +1,6 @@
 package dev.meshdeck.views.failover;
 
+import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.failover.LiveFunction;
@@ -41,7 +42,21 @@ final class ScaleDialog {
             dialog.setHeaderText("Knative scale bounds of " + fn.function().name() + " (a new revision)");
             grid.addRow(0, new Label("Minimum"), min);
             grid.addRow(1, new Label("Maximum"), max);
+            Label problem = new Label();
+            problem.setId("scale-problem");
+            problem.getStyleClass().add(Styles.DANGER);
+            grid.add(problem, 0, 2, 2, 1);
             dialog.setResultConverter(b -> b == ButtonType.OK ? Rollouts.knativeScale(fn, min.getValue(), max.getValue(), reason) : null);
+            // Knative refuses a revision whose minimum is above its maximum: say so here, before OK
+            Runnable check = () -> {
+                boolean inverted = min.getValue() > max.getValue();
+                problem.setText(inverted ? "The minimum (" + min.getValue() + ") is above the maximum (" + max.getValue()
+                        + "): Knative would refuse the revision" : "");
+                dialog.getDialogPane().lookupButton(ButtonType.OK).setDisable(inverted);
+            };
+            min.valueProperty().addListener((o, was, now) -> check.run());
+            max.valueProperty().addListener((o, was, now) -> check.run());
+            dialog.setOnShown(e -> check.run());
         } else {
             ComboBox<String> deployment = new ComboBox<>();
             fn.deployments().forEach(d -> deployment.getItems().add(d.at("/metadata/name").asText()));
