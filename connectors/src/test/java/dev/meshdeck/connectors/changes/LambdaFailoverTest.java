@@ -93,8 +93,9 @@ class LambdaFailoverTest {
     }
 
     @Test
-    void aLambdaFunctionCannotFailOverToAMeshHost() throws Exception {
+    void withoutAClusterCallingItALambdaFunctionCannotFailOverToAMeshHost() throws Exception {
+        // only the Lambda catalog here: no ServiceEntry carries mesh calls to it
         assertThatThrownBy(() -> FailoverPlanner.failover(invoicePdf(), new FailoverTarget.Host("payment-function-backup"), null))
-                .hasMessageContaining("is not in the mesh");
+                .hasMessageContaining("no ServiceEntry in the cluster carries the mesh's calls to Lambda function invoice-pdf");
     }
 }
