@@ -37,9 +37,12 @@ class FailoverPlannerTest {
             """;
 
     private static LiveFunction function(String name, String namespace, String... yaml) throws Exception {
-        ServerlessFunction fn = new ServerlessFunction(new FunctionId(new SourceRef.KubeContext("test", "c", "s"),
+        return live(new ServerlessFunction(new FunctionId(new SourceRef.KubeContext("test", "c", "s"),
                 Platform.KUBERNETES, namespace, name), List.of(new TrafficShare("standard", 80), new TrafficShare("premium", 20)),
-                MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
+                MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of()), yaml);
+    }
+
+    private static LiveFunction live(ServerlessFunction fn, String... yaml) throws Exception {
         List<ObjectNode> objects = new java.util.ArrayList<>();
         for (String y : yaml) {
             objects.add((ObjectNode) new YamlReader().read("test.yaml", y).get(0).tree());
@@ -98,14 +101,9 @@ class FailoverPlannerTest {
             """;
 
     private static LiveFunction lambda(String... yaml) throws Exception {
-        ServerlessFunction fn = new ServerlessFunction(new FunctionId(new SourceRef.AwsRegion("000000000000", "eu-west-1", null),
+        return live(new ServerlessFunction(new FunctionId(new SourceRef.AwsRegion("000000000000", "eu-west-1", null),
                 Platform.LAMBDA, "", "invoice-pdf"), List.of(new TrafficShare("3", 90, "live"), new TrafficShare("4", 10, "live")),
-                MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
-        List<ObjectNode> objects = new java.util.ArrayList<>();
-        for (String y : yaml) {
-            objects.add((ObjectNode) new YamlReader().read("test.yaml", y).get(0).tree());
-        }
-        return new LiveFunction(fn, objects);
+                MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of()), yaml);
     }
 
     @Test

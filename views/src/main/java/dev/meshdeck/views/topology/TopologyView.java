@@ -14,6 +14,7 @@ import dev.meshdeck.core.topology.TopologyFilter;
 import dev.meshdeck.core.topology.TopologyModel;
 import dev.meshdeck.core.topology.TopologyNode;
 import dev.meshdeck.core.topology.layout.Box;
+import dev.meshdeck.core.topology.layout.LayoutWarmUp;
 import dev.meshdeck.core.topology.layout.Point;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
 import java.io.IOException;
@@ -103,6 +104,8 @@ public final class TopologyView {
 
     /** @param resourcesOf the catalog's; may block on the network, it only runs on background threads */
     public TopologyView(Function<FunctionId, List<MeshResource>> resourcesOf) {
+        // ELK compiled by the JIT while discovery lists: a large estate's first layout then takes half as long
+        LayoutWarmUp.startOnce();
         policies = new PolicyLoader(resourcesOf, 2, (id, facts) -> javafx.application.Platform.runLater(() -> model.applyPolicies(id, facts)));
         model.addListener(this::modelChanged);
         root.setTop(toolbar());
@@ -193,6 +196,7 @@ public final class TopologyView {
     }
 
     // ---- model and layout ---------------------------------------------------------------------------------
+
 
     private void modelChanged(TopologyChange change) {
         if (!laidOut || change.added().size() > BULK) {
