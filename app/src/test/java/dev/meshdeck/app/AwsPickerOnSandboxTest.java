@@ -82,6 +82,6 @@ class AwsPickerOnSandboxTest {
                 "123456789012/us-east-1 · 0 functions");
         // the Kubernetes functions stayed where they were
         Node table = robot.lookup("#function-table").query();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> ((TableView<?>) table).getItems().size()).get()).isEqualTo(17);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((TableView<?>) table).getItems().size()).get()).isEqualTo(18);
     }
 }

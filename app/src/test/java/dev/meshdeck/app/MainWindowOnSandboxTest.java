@@ -56,7 +56,7 @@ class MainWindowOnSandboxTest {
 
     @Test
     void showsFunctionsOfAllFivePlatformsAndFollowsAnExternalEdit(FxRobot robot) throws Exception {
-        until(() -> table(robot).getItems().size() == 17);
+        until(() -> table(robot).getItems().size() == 18);
         Set<Platform> platforms = WaitForAsyncUtils.asyncFx(() -> table(robot).getItems().stream()
                 .map(ServerlessFunction::platform).collect(Collectors.toSet())).get();
         assertThat(platforms).containsExactlyInAnyOrder(Platform.values());

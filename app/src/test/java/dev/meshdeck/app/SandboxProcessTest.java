@@ -90,6 +90,6 @@ class SandboxProcessTest {
         List<String> platforms = new ArrayList<>();
         rows.forEach(r -> platforms.add(r.get("platform").asText()));
         assertThat(platforms).contains("knative", "openfaas", "kubeless", "kubernetes", "lambda");
-        assertThat(rows.size()).isEqualTo(17);
+        assertThat(rows.size()).isEqualTo(18);
     }
 }
