@@ -94,15 +94,47 @@ public final class CombinedTelemetry implements TelemetrySource {
     static TelemetrySnapshot merge(List<TelemetrySnapshot> parts) {
         Map<EdgeKey, TrafficStats> edges = new HashMap<>();
         Map<ServiceRef, TrafficStats> nodes = new HashMap<>();
+        Map<EdgeKey, TrafficStats> totals = new HashMap<>();
         Instant at = Instant.EPOCH;
         for (TelemetrySnapshot part : parts) {
-            part.edges().forEach((k, v) -> edges.merge(k, v, CombinedTelemetry::add));
+            part.edges().forEach((k, v) -> {
+                if (k.source().equals(ServiceRef.UNKNOWN) && part.nodes().containsKey(k.destination())) {
+                    totals.merge(k, v, CombinedTelemetry::add);
+                } else {
+                    edges.merge(k, v, CombinedTelemetry::add);
+                }
+            });
             // a node two sources report is one node seen twice (a Lambda function by its mesh callers and by
             // CloudWatch): the source that sees more of its calls sees them all
             part.nodes().forEach((k, v) -> nodes.merge(k, v, (a, b) -> a.requestsPerSecond() >= b.requestsPerSecond() ? a : b));
             at = part.at().isAfter(at) ? part.at() : at;
         }
+        totals.forEach((k, total) -> {
+            TrafficStats rest = beyondKnownCallers(total, k, edges);
+            if (rest.requestsPerSecond() > 0) {
+                edges.merge(k, rest, CombinedTelemetry::add);
+            }
+        });
         return new TelemetrySnapshot(at, edges, nodes);
+    }
+
+    /**
+     * A source that reports a destination's node and its calls from an unknown caller (CloudWatch for a Lambda
+     * function) counts every call to it, the known callers' too: the unknown caller has only what they leave.
+     */
+    private static TrafficStats beyondKnownCallers(TrafficStats total, EdgeKey key, Map<EdgeKey, TrafficStats> known) {
+        double rps = total.requestsPerSecond();
+        double errors = total.requestsPerSecond() * total.errorRatio();
+        for (Map.Entry<EdgeKey, TrafficStats> e : known.entrySet()) {
+            EdgeKey k = e.getKey();
+            if (k.destination().equals(key.destination()) && k.destinationVersion().equals(key.destinationVersion())
+                    && !k.source().equals(ServiceRef.UNKNOWN)) {
+                rps -= e.getValue().requestsPerSecond();
+                errors -= e.getValue().requestsPerSecond() * e.getValue().errorRatio();
+            }
+        }
+        return rps <= 1e-9 ? TrafficStats.NONE
+                : new TrafficStats(rps, Math.min(1, Math.max(0, errors) / rps), total.p95Millis());
     }
 
     /** Two reports of the same traffic: rates add, errors weigh by rate, p95 is the worse. */

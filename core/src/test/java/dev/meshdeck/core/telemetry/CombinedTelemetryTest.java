@@ -1,6 +1,7 @@
 package dev.meshdeck.core.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -68,6 +69,31 @@ class CombinedTelemetryTest {
         assertThat(sum.requestsPerSecond()).isEqualTo(20);
         assertThat(sum.errorRatio()).isEqualTo(0.05);
         assertThat(sum.p95Millis()).isEqualTo(90);
+    }
+
+    @Test
+    void aLambdaFunctionsUnknownCallerHasOnlyTheCallsItsMeshCallersDidNotMake() {
+        ServiceRef payment = new ServiceRef("kube:c", "payments", "payment-function");
+        ServiceRef invoice = new ServiceRef("aws::eu-west-1", "", "invoice-pdf");
+        TelemetrySnapshot mesh = new TelemetrySnapshot(Instant.EPOCH, Map.of(
+                new EdgeKey(payment, invoice, ""), new TrafficStats(3, 0.0, 800),
+                new EdgeKey(payment, invoice, "3"), new TrafficStats(2.7, 0.0, 800),
+                new EdgeKey(payment, invoice, "4"), new TrafficStats(0.3, 0.0, 900)), Map.of());
+        // CloudWatch counts every invocation, the mesh's too, and cannot name a caller
+        TelemetrySnapshot cloudWatch = new TelemetrySnapshot(Instant.EPOCH, Map.of(
+                new EdgeKey(ServiceRef.UNKNOWN, invoice, ""), new TrafficStats(10, 0.03, 850),
+                new EdgeKey(ServiceRef.UNKNOWN, invoice, "3"), new TrafficStats(9, 0.0, 840),
+                new EdgeKey(ServiceRef.UNKNOWN, invoice, "4"), new TrafficStats(0.3, 0.0, 950)),
+                Map.of(invoice, new TrafficStats(10, 0.03, 850)));
+
+        Map<EdgeKey, TrafficStats> edges = CombinedTelemetry.merge(List.of(mesh, cloudWatch)).edges();
+
+        assertThat(edges.get(new EdgeKey(ServiceRef.UNKNOWN, invoice, "")).requestsPerSecond()).isCloseTo(7, within(1e-9));
+        assertThat(edges.get(new EdgeKey(ServiceRef.UNKNOWN, invoice, "")).errorRatio()).isCloseTo(0.3 / 7, within(1e-9));
+        assertThat(edges.get(new EdgeKey(ServiceRef.UNKNOWN, invoice, "3")).requestsPerSecond()).isCloseTo(6.3, within(1e-9));
+        assertThat(edges).as("every call to version 4 came from the mesh")
+                .doesNotContainKey(new EdgeKey(ServiceRef.UNKNOWN, invoice, "4"));
+        assertThat(edges.get(new EdgeKey(payment, invoice, "3")).requestsPerSecond()).isEqualTo(2.7);
     }
 
     @Test
