@@ -122,12 +122,12 @@ public final class TopologyLayout {
             e.getValue().positions().keySet().forEach(id -> groupOfNode.put(id, e.getKey()));
             dirty.remove(e.getKey());
         }
-        if (job.members.size() == model.groups().size() || order.isEmpty()) {
-            order.clear();
-            order.addAll(job.result.keySet());
-            order.sort(Comparator.comparingInt((GroupKey g) -> tierRank(g.tier()))
-                    .thenComparing(GroupKey::source).thenComparing(GroupKey::namespace));
+        for (GroupKey key : job.result.keySet()) {
+            if (!order.contains(key)) {
+                order.add(key);
+            }
         }
+        sortOrder();
         reconcile();
         Set<GroupKey> missing = new LinkedHashSet<>(model.groups().keySet());
         missing.removeAll(groups.keySet());
@@ -144,6 +144,13 @@ public final class TopologyLayout {
             layout.positions().keySet().forEach(id -> groupOfNode.put(id, key));
             order.add(key);
         });
+        sortOrder();
+    }
+
+    /** Boxes by tier (ingress, then platforms in their order), context and namespace, however they arrived. */
+    private void sortOrder() {
+        order.sort(Comparator.comparingInt((GroupKey g) -> tierRank(g.tier()))
+                .thenComparing(GroupKey::source).thenComparing(GroupKey::namespace));
     }
 
     /** Follows one model update: new nodes take free slots, removed ones leave holes. */

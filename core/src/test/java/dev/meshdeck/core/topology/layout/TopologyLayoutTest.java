@@ -82,6 +82,19 @@ class TopologyLayoutTest {
     }
 
     @Test
+    void platformBoxesKeepTheirOrderWhateverOrderTheirFunctionsArriveIn() {
+        model.apply(new InventoryEvent.FunctionChanged(fn(Platform.KUBERNETES, "alpha", "late-discovered-first")));
+        layout.layoutAll();
+        model.addListener(layout::apply);
+
+        // a platform discovered later (as when one kind's informer syncs after another's) comes in its place
+        model.apply(new InventoryEvent.FunctionChanged(fn(Platform.KNATIVE, "alpha", "knative-fn")));
+
+        List<String> tiers = layout.boxes().stream().filter(b -> b.depth() == 0).map(b -> b.key().tier()).toList();
+        assertThat(tiers).containsExactly(Platform.KNATIVE.displayName(), Platform.KUBERNETES.displayName());
+    }
+
+    @Test
     void aNewFunctionTakesAFreeSlotAndNobodyElseMoves() {
         estate();
         Map<String, Point> before = positions();
