@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "failover",
         mixinStandardHelpOptions = true,
         description = {
-            "Send 100% of a function's traffic to a backup, through the apply pipeline (validated, dry-run, confirmed,",
+            "Send 100%% of a function's traffic to a backup, through the apply pipeline (validated, dry-run, confirmed,",
             "recorded; `meshdeck failback` restores exactly the routing before). TARGET is subset:VERSION (another",
             "subset, version host, Knative revision or Lambda version), host:HOST (the function elsewhere, e.g.",
             "host:payment-function.payments-dr.svc.cluster.local), url:https://HOST/ or lambda:FUNCTION[:ALIAS] (an",

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "set",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the candidate YAML that gives a function's candidate version N% of its traffic, through the same",
+            "Print the candidate YAML that gives a function's candidate version N%% of its traffic, through the same",
             "model as the window's canary slider: an Istio VirtualService for Kubernetes/OpenFaaS/Kubeless functions,",
             "the Knative Service's traffic block, or the Lambda alias's additional-version weight.",
             "Only the weights differ from the live object. The candidate is validated; findings go to stderr."

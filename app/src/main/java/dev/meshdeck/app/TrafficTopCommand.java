@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Observed traffic between functions: one row per edge and destination version (and * for all versions)",
-            "with request rate, error % (5xx and gRPC errors) and p95 latency, from each cluster's Prometheus or the",
+            "with request rate, error %% (5xx and gRPC errors) and p95 latency, from each cluster's Prometheus or the",
             "sandbox's traffic simulator. Sources that cannot be reached are reported on stderr."
         },
         exitCodeListHeading = "%nExit codes:%n",
