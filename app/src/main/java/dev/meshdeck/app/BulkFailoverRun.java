@@ -60,7 +60,7 @@ final class BulkFailoverRun {
             long failedOver = 0;
             for (List<ServerlessFunction> functions : bySource.values()) {
                 List<LiveFunction> live = functions.parallelStream().map(fn -> FunctionActions.live(sources, fn)).toList();
-                try (ChangeWiring wiring = FunctionActions.wiringFor(options, functions.get(0))) {
+                try (ChangeWiring wiring = FunctionActions.wiringFor(options, sources, live)) {
                     BulkFailover.Outcome outcome = new BulkFailover(wiring.pipeline(), parallel).run(live, targetOf,
                             options.reason, p -> {
                                 err.println("meshdeck failover: [" + p.done() + "/" + p.total() + "] " + p.latest().line());

@@ -47,6 +47,21 @@ final class FunctionActions {
         }
     }
 
+    /**
+     * The pipeline of functions of one source: its context or region, and for Lambda functions the mesh calls
+     * through a ServiceEntry also the kube context of that entry, where their failover to the mesh is written.
+     */
+    static ChangeWiring wiringFor(ChangeOptions options, Sources sources, List<LiveFunction> functions) {
+        ServerlessFunction first = functions.get(0).function();
+        boolean meshEntries = first.platform() == Platform.LAMBDA
+                && functions.stream().anyMatch(f -> !f.ofKind("networking.istio.io/", "ServiceEntry").isEmpty());
+        if (!meshEntries) {
+            return wiringFor(options, first);
+        }
+        options.regions = List.of(((SourceRef.AwsRegion) first.source()).region());
+        return ChangeWiring.connect(options, meshEntryContext(sources, first), true, true);
+    }
+
     /** The pipeline of the function's own context or region. */
     static ChangeWiring wiringFor(ChangeOptions options, ServerlessFunction fn) {
         boolean lambda = fn.platform() == Platform.LAMBDA;

@@ -148,6 +148,20 @@ class FailoverCommandTest {
     }
 
     @Test
+    void bulkFailoverOfLambdaFunctionsSendsTheMeshCallersToTheirBackups() {
+        Cli bulk = run("failover", "--platform", "lambda", "--to-backup", "--yes");
+
+        assertThat(bulk.exitCode()).as(bulk.out() + bulk.err()).isZero();
+        assertThat(bulk.out()).contains(
+                "lambda invoice-pdf -> host:invoice-pdf-fallback.payments.svc.cluster.local: failed over",
+                "4 function(s): 1 failed over, 0 not failed over, 3 skipped");
+        assertThat(get("networking.istio.io/v1", "VirtualService", "invoice-pdf-failover")).isNotNull();
+        Cli back = run("failback", "--function", "invoice-pdf", "--yes");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(get("networking.istio.io/v1", "VirtualService", "invoice-pdf-failover")).isNull();
+    }
+
+    @Test
     void aLambdaFunctionTheMeshDoesNotCallIsRefusedAMeshTarget() {
         Cli refused = run("failover", "--function", "thumbnail-lambda", "--to", "host:thumbnail.serverless.svc.cluster.local", "--yes");
 
