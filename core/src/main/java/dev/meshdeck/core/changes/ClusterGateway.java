@@ -3,6 +3,7 @@ package dev.meshdeck.core.changes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where a change set is written: one kube context, or one AWS account and region for Lambda aliases.
@@ -40,8 +41,16 @@ public interface ClusterGateway {
     /** Deletes the object if it still has {@code expectedVersion}. */
     void delete(ResourceId id, String expectedVersion) throws GatewayException;
 
+    /** How a combined gateway's {@link #target()} joins its gateways' targets. */
+    String TARGET_SEPARATOR = " + ";
+
     /** One gateway over several (a kube context and a Lambda region): each object goes to the first that accepts it. */
     static ClusterGateway combined(List<ClusterGateway> gateways) {
         return gateways.size() == 1 ? gateways.get(0) : new CombinedGateway(gateways);
+    }
+
+    /** The gateways' targets a (possibly combined) {@link #target()} names: "context c + AWS a/r" → both. */
+    static List<String> targetsOf(String target) {
+        return List.of(target.split(Pattern.quote(TARGET_SEPARATOR)));
     }
 }

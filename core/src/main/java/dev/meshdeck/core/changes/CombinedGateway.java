@@ -16,7 +16,7 @@ final class CombinedGateway implements ClusterGateway {
 
     @Override
     public String target() {
-        return gateways.stream().map(ClusterGateway::target).collect(Collectors.joining(" + "));
+        return gateways.stream().map(ClusterGateway::target).collect(Collectors.joining(TARGET_SEPARATOR));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.meshdeck.core.failover;
 
+import dev.meshdeck.core.changes.ClusterGateway;
 import dev.meshdeck.core.changes.Rollbacks;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.ChangeHistory;
@@ -35,8 +36,7 @@ public final class Failback {
      * a/r" reaches a failover written to "context c" (a Lambda function's mesh entry) and one written to "AWS a/r".
      */
     static boolean reaches(String target, String written) {
-        List<String> parts = List.of(target.split(" \\+ "));
-        return parts.containsAll(List.of(written.split(" \\+ ")));
+        return ClusterGateway.targetsOf(target).containsAll(ClusterGateway.targetsOf(written));
     }
 
     /** The applied failovers of {@code subject} not failed back yet, on any target, newest first. */
