@@ -112,8 +112,8 @@ final class ChangeWiring implements ApplyTargets.Connection {
 
     /** The pipeline to the targets a recorded change set wrote to (its own context, unless --context says otherwise). */
     static ChangeWiring forEntry(ChangeOptions options, HistoryEntry entry) {
-        boolean lambda = entry.changes().changes().stream().anyMatch(c -> c.target().isLambdaAlias());
-        boolean kube = entry.changes().changes().stream().anyMatch(c -> !c.target().isLambdaAlias());
+        boolean lambda = entry.changes().writesLambdaAliases();
+        boolean kube = entry.changes().writesKubernetesObjects();
         if (lambda && options.regions.isEmpty()) {
             regionOf(entry.target()).ifPresent(region -> options.regions = List.of(region));
         }
@@ -122,23 +122,14 @@ final class ChangeWiring implements ApplyTargets.Connection {
 
     /** "AWS 123456789012/eu-west-1" (or "context c + AWS profile p/eu-west-1") → eu-west-1: where the aliases were written. */
     static Optional<String> regionOf(String target) {
-        int aws = target.indexOf("AWS ");
-        if (aws < 0) {
-            return Optional.empty();
-        }
-        int plus = target.indexOf(" + ", aws);
-        String part = target.substring(aws, plus < 0 ? target.length() : plus);
-        int slash = part.lastIndexOf('/');
-        return slash < 0 ? Optional.empty() : Optional.of(part.substring(slash + 1));
+        return ClusterGateway.targetsOf(target).stream().filter(t -> t.startsWith("AWS ") && t.indexOf('/') > 0).findFirst()
+                .map(t -> t.substring(t.lastIndexOf('/') + 1));
     }
 
     /** "context prod-eu" (or "context prod-eu + AWS ...") → prod-eu; null when the entry wrote no kube context. */
     static String contextOf(String target) {
-        if (!target.startsWith("context ")) {
-            return null;
-        }
-        int plus = target.indexOf(" + ");
-        return target.substring("context ".length(), plus < 0 ? target.length() : plus);
+        return ClusterGateway.targetsOf(target).stream().filter(t -> t.startsWith("context ")).findFirst()
+                .map(t -> t.substring("context ".length())).orElse(null);
     }
 
     @Override

@@ -53,23 +53,28 @@ final class FunctionActions {
      */
     static ChangeWiring wiringFor(ChangeOptions options, Sources sources, List<LiveFunction> functions) {
         ServerlessFunction first = functions.get(0).function();
-        boolean meshEntries = first.platform() == Platform.LAMBDA
-                && functions.stream().anyMatch(f -> !f.ofKind("networking.istio.io/", "ServiceEntry").isEmpty());
-        if (!meshEntries) {
-            return wiringFor(options, first);
-        }
-        options.regions = List.of(((SourceRef.AwsRegion) first.source()).region());
-        return ChangeWiring.connect(options, meshEntryContext(sources, first), true, true);
+        boolean lambda = first.platform() == Platform.LAMBDA;
+        boolean kube = !lambda || functions.stream().anyMatch(f -> !f.meshEntries().isEmpty());
+        return wiring(options, sources, first, kube, lambda);
     }
 
     /** The pipeline of the function's own context or region. */
-    static ChangeWiring wiringFor(ChangeOptions options, ServerlessFunction fn) {
+    private static ChangeWiring ownWiring(ChangeOptions options, Sources sources, ServerlessFunction fn) {
         boolean lambda = fn.platform() == Platform.LAMBDA;
+        return wiring(options, sources, fn, !lambda, lambda);
+    }
+
+    /**
+     * A pipeline writing {@code fn}'s changes: Kubernetes objects ({@code kube}) to its context, or for a Lambda
+     * function to the kube context of its mesh entry; Lambda aliases ({@code lambda}) to its region.
+     */
+    private static ChangeWiring wiring(ChangeOptions options, Sources sources, ServerlessFunction fn, boolean kube,
+                                       boolean lambda) {
         if (fn.source() instanceof SourceRef.AwsRegion region) {
             options.regions = List.of(region.region());
         }
-        String context = fn.source() instanceof SourceRef.KubeContext kube ? kube.context() : null;
-        return ChangeWiring.connect(options, context, !lambda, lambda);
+        String context = fn.source() instanceof SourceRef.KubeContext k ? k.context() : kube ? meshEntryContext(sources, fn) : null;
+        return ChangeWiring.connect(options, context, kube, lambda);
     }
 
     /** Finds the function, reads its objects and {@link #run runs} the change {@code build} makes of them. */
@@ -78,7 +83,7 @@ final class FunctionActions {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
             LiveFunction live = live(sources, fn);
-            return run(spec, options, fn, pipeline -> build.apply(live, pipeline));
+            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline -> build.apply(live, pipeline));
         }
     }
 
@@ -92,13 +97,8 @@ final class FunctionActions {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
             FunctionChange change = plan.apply(live(sources, fn));
-            boolean lambda = change.changes().changes().stream().anyMatch(c -> c.target().isLambdaAlias());
-            boolean kube = change.changes().changes().stream().anyMatch(c -> !c.target().isLambdaAlias());
-            if (fn.source() instanceof SourceRef.AwsRegion region) {
-                options.regions = List.of(region.region());
-            }
-            String context = fn.source() instanceof SourceRef.KubeContext k ? k.context() : kube ? meshEntryContext(sources, fn) : null;
-            return run(spec, options, () -> ChangeWiring.connect(options, context, kube, lambda), pipeline -> change);
+            return run(spec, options, () -> wiring(options, sources, fn, change.changes().writesKubernetesObjects(),
+                    change.changes().writesLambdaAliases()), pipeline -> change);
         }
     }
 
@@ -117,10 +117,6 @@ final class FunctionActions {
      * Builds the change with the function's pipeline (failback and undo read its history), refuses with the
      * cluster's reason when the identity may not write it, else plans, prints the diff, confirms and applies.
      */
-    static int run(CommandSpec spec, ChangeOptions options, ServerlessFunction fn, Function<ApplyPipeline, FunctionChange> build) {
-        return run(spec, options, () -> wiringFor(options, fn), build);
-    }
-
     static int run(CommandSpec spec, ChangeOptions options, Supplier<ChangeWiring> wire, Function<ApplyPipeline, FunctionChange> build) {
         try (ChangeWiring wiring = wire.get()) {
             FunctionChange change = build.apply(wiring.pipeline());
@@ -150,7 +146,7 @@ final class FunctionActions {
                             Failback.of(pipeline.history(), inMesh.get().target(), subject, options.reason));
                 }
             }
-            return run(spec, options, fn, pipeline ->
+            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline ->
                     Failback.of(pipeline.history(), pipeline.gateway().target(), subject, options.reason));
         }
     }

@@ -40,10 +40,9 @@ final class WindowChanges implements ApplyTargets {
 
     @Override
     public Connection connect(HistoryEntry entry, ProductionGuard guard) {
-        boolean lambda = entry.changes().changes().stream().anyMatch(c -> c.target().isLambdaAlias());
+        boolean lambda = entry.changes().writesLambdaAliases();
         String context = ChangeWiring.contextOf(entry.target());
-        // "AWS 123456789012/eu-west-1" (after " + " when the change set also wrote a context)
-        String region = lambda ? entry.target().substring(entry.target().lastIndexOf('/') + 1) : null;
+        String region = lambda ? ChangeWiring.regionOf(entry.target()).orElse(null) : null;
         if (context == null && !lambda) {
             throw new IllegalArgumentException("change set " + entry.id() + " was written to " + entry.target()
                     + ", which this window cannot reach");

@@ -15,6 +15,16 @@ public record ChangeSet(List<ResourceChange> changes) {
         return new ChangeSet(List.of(changes));
     }
 
+    /** Whether it writes Lambda aliases (to an AWS region). */
+    public boolean writesLambdaAliases() {
+        return changes.stream().anyMatch(c -> c.target().isLambdaAlias());
+    }
+
+    /** Whether it writes Kubernetes objects (to a kube context). */
+    public boolean writesKubernetesObjects() {
+        return changes.stream().anyMatch(c -> !c.target().isLambdaAlias());
+    }
+
     public boolean isEmpty() {
         return changes.isEmpty();
     }

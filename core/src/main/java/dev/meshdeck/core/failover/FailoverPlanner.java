@@ -80,7 +80,7 @@ public final class FailoverPlanner {
      * (API Gateway, event sources, the URL called from elsewhere) still reach Lambda: the mesh cannot move them.
      */
     private static ChangeSet lambdaCallersInTheMesh(LiveFunction fn, FailoverTarget.Host host) {
-        List<ObjectNode> entries = fn.ofKind("networking.istio.io/", "ServiceEntry");
+        List<ObjectNode> entries = fn.meshEntries();
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("no ServiceEntry in the cluster carries the mesh's calls to Lambda function "
                     + fn.function().name() + " (none has its function URL's host), so no caller in the mesh can be sent to "

@@ -69,6 +69,11 @@ public record LiveFunction(ServerlessFunction function, List<ObjectNode> objects
         return ofKind("networking.istio.io/", "DestinationRule");
     }
 
+    /** The ServiceEntries through which the mesh calls the function (a Lambda function's URL hosts). */
+    public List<ObjectNode> meshEntries() {
+        return ofKind("networking.istio.io/", "ServiceEntry");
+    }
+
     public Optional<ObjectNode> knativeService() {
         return ofKind("serving.knative.dev/", "Service").stream().findFirst();
     }

@@ -185,7 +185,7 @@ public final class IncidentControls {
      */
     private Set<SourceRef> writtenTo(LiveFunction live) {
         SourceRef own = live.function().id().source();
-        if (live.platform() != Platform.LAMBDA || live.ofKind("networking.istio.io/", "ServiceEntry").isEmpty()) {
+        if (live.platform() != Platform.LAMBDA || live.meshEntries().isEmpty()) {
             return Set.of(own);
         }
         List<SourceRef> contexts = sources.get().stream().filter(SourceRef.KubeContext.class::isInstance).toList();
