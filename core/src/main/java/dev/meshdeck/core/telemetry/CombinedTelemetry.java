@@ -109,8 +109,16 @@ public final class CombinedTelemetry implements TelemetrySource {
             part.nodes().forEach((k, v) -> nodes.merge(k, v, (a, b) -> a.requestsPerSecond() >= b.requestsPerSecond() ? a : b));
             at = part.at().isAfter(at) ? part.at() : at;
         }
+        // what the named callers sent to each destination (and version) that a source also counts in total
+        Map<EdgeKey, TrafficStats> named = new HashMap<>();
+        edges.forEach((k, v) -> {
+            EdgeKey total = new EdgeKey(ServiceRef.UNKNOWN, k.destination(), k.destinationVersion());
+            if (!k.source().equals(ServiceRef.UNKNOWN) && totals.containsKey(total)) {
+                named.merge(total, v, CombinedTelemetry::add);
+            }
+        });
         totals.forEach((k, total) -> {
-            TrafficStats rest = beyondKnownCallers(total, k, edges);
+            TrafficStats rest = beyond(total, named.getOrDefault(k, TrafficStats.NONE));
             if (rest.requestsPerSecond() > 0) {
                 edges.merge(k, rest, CombinedTelemetry::add);
             }
@@ -122,17 +130,9 @@ public final class CombinedTelemetry implements TelemetrySource {
      * A source that reports a destination's node and its calls from an unknown caller (CloudWatch for a Lambda
      * function) counts every call to it, the known callers' too: the unknown caller has only what they leave.
      */
-    private static TrafficStats beyondKnownCallers(TrafficStats total, EdgeKey key, Map<EdgeKey, TrafficStats> known) {
-        double rps = total.requestsPerSecond();
-        double errors = total.requestsPerSecond() * total.errorRatio();
-        for (Map.Entry<EdgeKey, TrafficStats> e : known.entrySet()) {
-            EdgeKey k = e.getKey();
-            if (k.destination().equals(key.destination()) && k.destinationVersion().equals(key.destinationVersion())
-                    && !k.source().equals(ServiceRef.UNKNOWN)) {
-                rps -= e.getValue().requestsPerSecond();
-                errors -= e.getValue().requestsPerSecond() * e.getValue().errorRatio();
-            }
-        }
+    private static TrafficStats beyond(TrafficStats total, TrafficStats named) {
+        double rps = total.requestsPerSecond() - named.requestsPerSecond();
+        double errors = total.requestsPerSecond() * total.errorRatio() - named.requestsPerSecond() * named.errorRatio();
         return rps <= 1e-9 ? TrafficStats.NONE
                 : new TrafficStats(rps, Math.min(1, Math.max(0, errors) / rps), total.p95Millis());
     }
