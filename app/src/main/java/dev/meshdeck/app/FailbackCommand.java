@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "failback",
@@ -26,14 +25,11 @@ final class FailbackCommand implements Callable<Integer> {
     @Mixin
     ChangeOptions options = new ChangeOptions();
 
-    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function.")
-    String function;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Its namespace, when the name is not unique.")
-    String namespace;
+    @Mixin
+    FunctionOptions target = new FunctionOptions();
 
     @Override
     public Integer call() {
-        return FunctionActions.failback(spec, options, function, namespace);
+        return FunctionActions.failback(spec, options, target.function, target.namespace);
     }
 }

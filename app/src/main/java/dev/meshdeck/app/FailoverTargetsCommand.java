@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "targets",
@@ -25,16 +24,13 @@ final class FailoverTargetsCommand implements Callable<Integer> {
     @Mixin
     ChangeOptions options = new ChangeOptions();
 
-    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function.")
-    String function;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Its namespace, when the name is not unique.")
-    String namespace;
+    @Mixin
+    FunctionOptions target = new FunctionOptions();
 
     @Override
     public Integer call() {
         try (Sources sources = Sources.resolve(FunctionActions.sourcesOf(options), false, false, 0)) {
-            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
+            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), target.function, target.namespace);
             List<FailoverTargets.Option> targets = FailoverTargets.of(FunctionActions.live(sources, fn));
             PrintWriter out = spec.commandLine().getOut();
             if (targets.isEmpty()) {

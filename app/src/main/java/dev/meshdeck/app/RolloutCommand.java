@@ -20,13 +20,7 @@ import picocli.CommandLine.Spec;
 final class RolloutCommand {
 
     /** The function (and optionally which of its Deployments) an action is about. */
-    static final class Target {
-        @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function.")
-        String function;
-
-        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Its namespace, when the name is not unique.")
-        String namespace;
-
+    static final class Target extends FunctionOptions {
         @Option(names = "--deployment", paramLabel = "NAME|VERSION",
                 description = "One of its Deployments, by name or version label. Default: all (restart) or its only one.")
         String deployment;
