@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.failover.FailoverTargets;
+import dev.meshdeck.core.topology.EdgeKind;
+import dev.meshdeck.core.topology.NodeKind;
+import dev.meshdeck.core.topology.TopologyEdge;
 import dev.meshdeck.views.MainWindow;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -133,6 +137,9 @@ class FailoverFromWindowOnSandboxTest {
                 .isEqualTo("invoice-pdf-fallback.payments.svc.cluster.local");
         HistoryEntry failover = new WindowChanges(sources).history().entries().get(0);
         assertThat(failover.subject()).isEqualTo("lambda invoice-pdf");
+        until(() -> failoverEdgeOfInvoicePdf().isPresent());
+        assertThat(failoverEdgeOfInvoicePdf().get().to()).as("the graph's failover edge goes to the function in the cluster")
+                .isEqualTo(nodeNamed("invoice-pdf-fallback"));
 
         until(() -> enabled(robot, "#failback-button"));
         robot.interact(() -> robot.lookup("#failback-button").queryAs(Button.class).fire());
@@ -142,6 +149,18 @@ class FailoverFromWindowOnSandboxTest {
 
         assertThat(client.genericKubernetesResources("networking.istio.io/v1", "VirtualService").inNamespace("payments")
                 .withName("invoice-pdf-failover").get()).isNull();
+        until(() -> failoverEdgeOfInvoicePdf().isEmpty());
+    }
+
+    private Optional<TopologyEdge> failoverEdgeOfInvoicePdf() throws Exception {
+        String invoicePdf = nodeNamed("invoice-pdf");
+        return onFx(() -> window.topology().model().edges().stream()
+                .filter(e -> e.from().equals(invoicePdf) && e.kind() == EdgeKind.FAILOVER).findFirst());
+    }
+
+    private String nodeNamed(String function) throws Exception {
+        return onFx(() -> window.topology().model().nodes().stream()
+                .filter(n -> n.kind() == NodeKind.FUNCTION && n.label().equals(function)).findFirst().orElseThrow().id());
     }
 
     @Test

@@ -133,6 +133,9 @@ public final class MainWindow {
         detailsNode = details.node();
 
         topology = new TopologyView(catalog::resourcesOf);
+        // a Lambda function's mesh routes (its URL's VirtualService) reach the graph when it is shown: the graph
+        // does not read every Lambda function's URLs
+        details.setOnLoaded(topology.model()::applyResources);
         topology.selectedProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 details.show(now);
@@ -176,7 +179,7 @@ public final class MainWindow {
                 stylesheet("topology/topology.css"),
                 stylesheet("changes/changes.css"));
         if (changeTargets != null) {
-            enableChanges(appBar, background);
+            enableChanges(appBar, details, background);
             enableIncidentActions(appBar, details, background);
         }
         catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), batch -> {
@@ -186,11 +189,12 @@ public final class MainWindow {
         return scene;
     }
 
-    private void enableChanges(AppBar appBar, ExecutorService background) {
+    private void enableChanges(AppBar appBar, DetailsPane details, ExecutorService background) {
         changes = new ChangeDesk(changeTargets, arming, background);
         changes.setOwner(scene::getWindow);
         editor.setApplyHandler(changes);
         changes.addAppliedListener(() -> editor.reload(editor.session().clean()));
+        changes.addAppliedListener(details::reload);
         Button history = new Button("History", Icons.of(MaterialDesignH.HISTORY));
         history.setId("history-button");
         history.setTooltip(new Tooltip("Every applied change set, with rollback (Ctrl+H)"));

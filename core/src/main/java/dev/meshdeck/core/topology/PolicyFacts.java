@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.meshdeck.core.authz.PeerAuthenticationPolicy;
+import dev.meshdeck.core.inventory.LambdaUrlHosts;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.routing.Destination;
 import dev.meshdeck.core.routing.HttpRoute;
@@ -71,7 +72,22 @@ public record PolicyFacts(List<ConfiguredRoute> routes, List<String> gateways, S
                 LOG.debug("topology: skipping unreadable {}: {}", resource.title(), e.getMessage());
             }
         }
+        Set<String> ownUrls = urlHosts(resources);
+        routes.removeIf(r -> ownUrls.contains(r.host()));
         return new PolicyFacts(routes, gateways, badges);
+    }
+
+    /**
+     * A Lambda function's resources hold the VirtualServices of its URL hosts: a route there to the URL itself
+     * is the mesh's callers reaching the function, not an edge out of it.
+     */
+    private static Set<String> urlHosts(List<MeshResource> resources) {
+        try {
+            return LambdaUrlHosts.in(resources);
+        } catch (RuntimeException e) {
+            LOG.debug("topology: skipping unreadable Lambda function URLs: {}", e.getMessage());
+            return Set.of();
+        }
     }
 
     private static void readVirtualService(VirtualService vs, String namespace, List<ConfiguredRoute> routes,

@@ -98,4 +98,34 @@ final class TopologyFixtures {
                   route: [{destination: {host: payment-function-backup.payments.svc.cluster.local}}]
                   mirror: {host: payments-audit.example.com}
             """;
+
+    static final String INVOICE_URL_HOST = "a36ed396adccf22122fc796dc23ac275.lambda-url.eu-west-1.on.aws";
+
+    static final String INVOICE_LAMBDA = """
+            FunctionName: invoice-pdf
+            FunctionUrls: ["https://%s/"]
+            """.formatted(INVOICE_URL_HOST);
+
+    /** The mesh's calls to Lambda function invoice-pdf's URL, sent to a function in the cluster instead. */
+    static final String INVOICE_FAILOVER_VS = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: invoice-pdf-failover, namespace: payments}
+            spec:
+              hosts: [%s]
+              http:
+                - route: [{destination: {host: invoice-pdf-fallback.payments.svc.cluster.local}}]
+            """.formatted(INVOICE_URL_HOST);
+
+    /** The mesh's calls to the URL with a timeout: they still reach Lambda. */
+    static final String INVOICE_TIMEOUT_VS = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: invoice-pdf, namespace: payments}
+            spec:
+              hosts: [%1$s]
+              http:
+                - timeout: 10s
+                  route: [{destination: {host: %1$s, port: {number: 443}}}]
+            """.formatted(INVOICE_URL_HOST);
 }

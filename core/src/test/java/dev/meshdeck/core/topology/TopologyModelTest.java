@@ -93,6 +93,25 @@ class TopologyModelTest {
     }
 
     @Test
+    void aLambdaFunctionFailedOverForTheMeshHasAFailoverEdgeToTheFunctionInTheCluster() {
+        ServerlessFunction fallback = function(Platform.KUBERNETES, "payments", "invoice-pdf-fallback");
+        TopologyModel model = new TopologyModel();
+        model.apply(new InventoryEvent.SourceLoaded(AWS, List.of(invoice)));
+        model.applyResources(invoice.id(), List.of(resource("LambdaFunction", "", "invoice-pdf", INVOICE_LAMBDA),
+                resource("VirtualService", "payments", "invoice-pdf", INVOICE_TIMEOUT_VS)));
+        assertThat(model.edges()).noneMatch(e -> e.kind() == EdgeKind.FAILOVER || e.to().startsWith("ext|"));
+
+        model.applyResources(invoice.id(), List.of(resource("LambdaFunction", "", "invoice-pdf", INVOICE_LAMBDA),
+                resource("VirtualService", "payments", "invoice-pdf-failover", INVOICE_FAILOVER_VS)));
+        assertThat(model.edge(id(invoice), "ext|invoice-pdf-fallback.payments").kind()).isEqualTo(EdgeKind.FAILOVER);
+
+        // the cluster's functions are discovered after the Lambda ones: the edge goes to the function
+        model.apply(new InventoryEvent.SourceLoaded(CLUSTER, List.of(fallback)));
+        assertThat(model.edge(id(invoice), id(fallback)).kind()).isEqualTo(EdgeKind.FAILOVER);
+        assertThat(model.nodes()).noneMatch(n -> n.kind() == NodeKind.EXTERNAL);
+    }
+
+    @Test
     void aSnapshotPutsRatesErrorsAndLatencyOnEdgesAndMarksErroringNodes() {
         TopologyModel model = model(order, web);
         ServiceRef ingress = new ServiceRef(CLUSTER.id(), "istio-system", "istio-ingressgateway");

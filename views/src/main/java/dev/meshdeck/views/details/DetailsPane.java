@@ -68,6 +68,7 @@ public final class DetailsPane {
     private Task<List<MeshResource>> pending;
     private List<MeshResource> loadedResources = List.of();
     private java.util.function.BiConsumer<ServerlessFunction, List<MeshResource>> onEdit;
+    private java.util.function.BiConsumer<FunctionId, List<MeshResource>> onLoaded = (id, loaded) -> { };
 
     /**
      * @param resourcesOf may block on the network; it only ever runs on {@code background}
@@ -139,6 +140,18 @@ public final class DetailsPane {
      */
     public void setOnEdit(java.util.function.BiConsumer<ServerlessFunction, List<MeshResource>> onEdit) {
         this.onEdit = onEdit;
+    }
+
+    /** Hands over each function's objects as they are loaded, e.g. to the graph. FX thread. */
+    public void setOnLoaded(java.util.function.BiConsumer<FunctionId, List<MeshResource>> onLoaded) {
+        this.onLoaded = onLoaded;
+    }
+
+    /** Loads the shown function's objects again, e.g. after a change was applied to them. FX thread. */
+    public void reload() {
+        if (shown != null) {
+            load(shown.id());
+        }
     }
 
     /**
@@ -251,7 +264,10 @@ public final class DetailsPane {
                 return resourcesOf.apply(id);
             }
         };
-        task.setOnSucceeded(e -> showResources(task.getValue()));
+        task.setOnSucceeded(e -> {
+            showResources(task.getValue());
+            onLoaded.accept(id, task.getValue());
+        });
         task.setOnFailed(e -> {
             Throwable error = task.getException();
             LOG.warn("Could not load the resources of {} from {}", id.qualifiedName(), id.source().label(), error);
