@@ -1,5 +1,8 @@
 package dev.meshdeck.app;
 
+import dev.meshdeck.core.changes.ApplyPipeline;
+import dev.meshdeck.core.failover.FunctionChange;
+import dev.meshdeck.core.failover.LiveFunction;
 import dev.meshdeck.core.failover.Rollouts;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -26,11 +29,8 @@ final class RolloutCommand {
         String deployment;
     }
 
-    @Command(name = "restart", mixinStandardHelpOptions = true,
-            description = "Roll every pod of the function's Deployments (sets kubectl.kubernetes.io/restartedAt on the pod template).",
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:restarted", "1:refused, conflict or denied", "2:usage error or no --yes without a terminal"})
-    static final class Restart implements Callable<Integer> {
+    /** An action on the target's workloads: one change set built from the function as just read. */
+    abstract static class Action implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
@@ -38,10 +38,22 @@ final class RolloutCommand {
         @Mixin
         Target target = new Target();
 
+        abstract FunctionChange build(LiveFunction live, ApplyPipeline pipeline);
+
         @Override
         public Integer call() {
-            return FunctionActions.onFunction(spec, options, target.function, target.namespace, (live, pipeline) ->
-                    Rollouts.restart(live, target.deployment, Instant.now(), options.reason));
+            return FunctionActions.onFunction(spec, options, target.function, target.namespace, this::build);
+        }
+    }
+
+    @Command(name = "restart", mixinStandardHelpOptions = true,
+            description = "Roll every pod of the function's Deployments (sets kubectl.kubernetes.io/restartedAt on the pod template).",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:restarted", "1:refused, conflict or denied", "2:usage error or no --yes without a terminal"})
+    static final class Restart extends Action {
+        @Override
+        FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
+            return Rollouts.restart(live, target.deployment, Instant.now(), options.reason);
         }
     }
 
@@ -51,18 +63,10 @@ final class RolloutCommand {
                 "outside MeshDeck are not in its history: for those use kubectl rollout undo."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:undone", "1:nothing to undo, conflict, refused or denied", "2:usage error or no --yes without a terminal"})
-    static final class Undo implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ChangeOptions options = new ChangeOptions();
-        @Mixin
-        Target target = new Target();
-
+    static final class Undo extends Action {
         @Override
-        public Integer call() {
-            return FunctionActions.onFunction(spec, options, target.function, target.namespace, (live, pipeline) ->
-                    Rollouts.undo(pipeline.history(), pipeline.gateway().target(), live, target.deployment, options.reason));
+        FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
+            return Rollouts.undo(pipeline.history(), pipeline.gateway().target(), live, target.deployment, options.reason);
         }
     }
 
@@ -72,14 +76,7 @@ final class RolloutCommand {
                 "latestRevision traffic)."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:scaled", "1:refused, conflict or denied", "2:usage error or no --yes without a terminal"})
-    static final class Scale implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        ChangeOptions options = new ChangeOptions();
-        @Mixin
-        Target target = new Target();
-
+    static final class Scale extends Action {
         @Option(names = "--replicas", paramLabel = "N", description = "Replicas of the Deployment.")
         Integer replicas;
 
@@ -95,9 +92,13 @@ final class RolloutCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "give --replicas (a Deployment) or --min-scale/--max-scale (a Knative Service)");
             }
-            return FunctionActions.onFunction(spec, options, target.function, target.namespace, (live, pipeline) ->
-                    replicas != null ? Rollouts.scale(live, target.deployment, replicas, options.reason)
-                            : Rollouts.knativeScale(live, minScale, maxScale, options.reason));
+            return super.call();
+        }
+
+        @Override
+        FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
+            return replicas != null ? Rollouts.scale(live, target.deployment, replicas, options.reason)
+                    : Rollouts.knativeScale(live, minScale, maxScale, options.reason);
         }
     }
 }
