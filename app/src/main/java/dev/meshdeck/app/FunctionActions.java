@@ -55,25 +55,28 @@ final class FunctionActions {
         ServerlessFunction first = functions.get(0).function();
         boolean lambda = first.platform() == Platform.LAMBDA;
         boolean kube = !lambda || functions.stream().anyMatch(f -> !f.meshEntries().isEmpty());
-        return wiring(options, sources, first, kube, lambda);
+        return wiring(options, sources, functions, kube, lambda);
     }
 
     /** The pipeline of the function's own context or region. */
     private static ChangeWiring ownWiring(ChangeOptions options, Sources sources, ServerlessFunction fn) {
         boolean lambda = fn.platform() == Platform.LAMBDA;
-        return wiring(options, sources, fn, !lambda, lambda);
+        return wiring(options, sources, List.of(new LiveFunction(fn, List.of())), !lambda, lambda);
     }
 
     /**
-     * A pipeline writing {@code fn}'s changes: Kubernetes objects ({@code kube}) to its context, or for a Lambda
-     * function to the kube context of its mesh entry; Lambda aliases ({@code lambda}) to its region.
+     * A pipeline writing the changes of functions of one source: Kubernetes objects ({@code kube}) to its
+     * context, or for Lambda functions to the kube context of their mesh entries; Lambda aliases ({@code lambda})
+     * to its region.
      */
-    private static ChangeWiring wiring(ChangeOptions options, Sources sources, ServerlessFunction fn, boolean kube,
+    private static ChangeWiring wiring(ChangeOptions options, Sources sources, List<LiveFunction> functions, boolean kube,
                                        boolean lambda) {
+        ServerlessFunction fn = functions.get(0).function();
         if (fn.source() instanceof SourceRef.AwsRegion region) {
             options.regions = List.of(region.region());
         }
-        String context = fn.source() instanceof SourceRef.KubeContext k ? k.context() : kube ? meshEntryContext(sources, fn) : null;
+        String context = fn.source() instanceof SourceRef.KubeContext k ? k.context()
+                : kube ? meshEntryContext(options, sources, functions) : null;
         return ChangeWiring.connect(options, context, kube, lambda);
     }
 
@@ -96,19 +99,31 @@ final class FunctionActions {
                        Function<LiveFunction, FunctionChange> plan) {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
-            FunctionChange change = plan.apply(live(sources, fn));
-            return run(spec, options, () -> wiring(options, sources, fn, change.changes().writesKubernetesObjects(),
+            LiveFunction live = live(sources, fn);
+            FunctionChange change = plan.apply(live);
+            return run(spec, options, () -> wiring(options, sources, List.of(live), change.changes().writesKubernetesObjects(),
                     change.changes().writesLambdaAliases()), pipeline -> change);
         }
     }
 
-    /** The one kube context whose mesh entry of a Lambda function is changed: --context, or the only one discovered. */
-    private static String meshEntryContext(Sources sources, ServerlessFunction fn) {
-        List<String> contexts = sources.catalog().sources().stream()
-                .filter(SourceRef.KubeContext.class::isInstance).map(s -> ((SourceRef.KubeContext) s).context()).toList();
+    /**
+     * The one kube context whose mesh entries of Lambda functions are changed: --context, else the context their
+     * ServiceEntries were read from, else the only one discovered.
+     */
+    private static String meshEntryContext(ChangeOptions options, Sources sources, List<LiveFunction> functions) {
+        if (options.context != null) {
+            return options.context;
+        }
+        List<String> contexts = functions.stream().map(LiveFunction::meshEntrySource).filter(SourceRef.KubeContext.class::isInstance)
+                .map(s -> ((SourceRef.KubeContext) s).context()).distinct().toList();
+        if (contexts.isEmpty()) {
+            contexts = sources.catalog().sources().stream()
+                    .filter(SourceRef.KubeContext.class::isInstance).map(s -> ((SourceRef.KubeContext) s).context()).toList();
+        }
         if (contexts.size() != 1) {
-            throw new IllegalArgumentException("the mesh's calls to Lambda function " + fn.name() + " are routed in a kube"
-                    + " context: name it with --context (found " + contexts.size() + ")");
+            throw new IllegalArgumentException("the mesh's calls to Lambda function " + functions.get(0).function().name()
+                    + " are routed in a kube context: name it with --context (found " + contexts.size() + ": "
+                    + String.join(", ", contexts) + ")");
         }
         return contexts.get(0);
     }

@@ -8,6 +8,7 @@ import dev.meshdeck.core.telemetry.ServiceRef;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.yaml.YamlRenderer;
 import dev.meshdeck.sandbox.Sandbox;
+import dev.meshdeck.sandbox.kube.KubeSandbox;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -145,6 +146,25 @@ class FailoverCommandTest {
         assertThat(get("networking.istio.io/v1", "VirtualService", "invoice-pdf-failover")).isNull();
         assertThat(sandbox.telemetry().fetch(Duration.ofMinutes(1)).edges()).containsKey(new EdgeKey(payment, invoice, ""))
                 .doesNotContainKey(new EdgeKey(payment, fallback, ""));
+    }
+
+    @Test
+    void withSeveralContextsALambdaFailoverIsWrittenWhereItsServiceEntryIs() throws Exception {
+        try (KubeSandbox staging = KubeSandbox.start(0)) {
+            Path stagingConfig = staging.writeKubeconfig(dir.resolve("staging.kubeconfig"));
+            Files.writeString(stagingConfig, Files.readString(stagingConfig).replace(KubeSandbox.CONTEXT, "staging"));
+            String kubeconfigs = stagingConfig + java.io.File.pathSeparator + sandbox.kubeconfig();
+
+            Cli over = Cli.run("failover", "--function", "invoice-pdf", "--yes", "--kubeconfig", kubeconfigs);
+
+            assertThat(over.exitCode()).as(over.err()).isZero();
+            assertThat(get("networking.istio.io/v1", "VirtualService", "invoice-pdf-failover")).isNotNull();
+            assertThat(staging.client().genericKubernetesResources("networking.istio.io/v1", "VirtualService")
+                    .inAnyNamespace().list().getItems()).isEmpty();
+            Cli back = Cli.run("failback", "--function", "invoice-pdf", "--yes", "--kubeconfig", kubeconfigs);
+            assertThat(back.exitCode()).as(back.err()).isZero();
+            assertThat(get("networking.istio.io/v1", "VirtualService", "invoice-pdf-failover")).isNull();
+        }
     }
 
     @Test

@@ -212,7 +212,7 @@ public final class MainWindow {
 
     /** Failover, failback and rollout actions on the selected function; bulk failover of the listed ones. */
     private void enableIncidentActions(AppBar appBar, DetailsPane details, ExecutorService background) {
-        incidents = new IncidentControls(changeTargets, changes, catalog::resourcesOf, catalog::sources, background);
+        incidents = new IncidentControls(changeTargets, changes, catalog::resourcesOf, background);
         incidents.setOwner(scene::getWindow);
         details.addActions(incidents.node());
         inventory.selectedProperty().addListener((obs, old, now) -> incidents.show(now));

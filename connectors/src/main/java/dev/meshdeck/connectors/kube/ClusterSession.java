@@ -292,7 +292,7 @@ final class ClusterSession implements AutoCloseable {
             Object named = spec instanceof Map<?, ?> m ? m.get("hosts") : null;
             if (named instanceof Collection<?> list && list.stream().anyMatch(h -> hosts.contains(String.valueOf(h)))) {
                 found.add(new MeshResource(kind.kind(), generic.getMetadata().getNamespace(), generic.getMetadata().getName(),
-                        ResourceYaml.of(generic)));
+                        ResourceYaml.of(generic), source));
             }
         }
         return found;

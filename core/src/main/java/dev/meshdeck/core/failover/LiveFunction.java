@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.yaml.YamlDocument;
 import dev.meshdeck.core.yaml.YamlProblem;
@@ -17,25 +18,36 @@ import java.util.Optional;
  * A function with its objects as just read from its cluster or region (each with its resourceVersion, the
  * precondition of any change built from it): its own objects, the VirtualServices and DestinationRules that
  * apply to it, a Lambda function's aliases.
+ *
+ * @param meshEntrySource the kube context of the ServiceEntry through which the mesh calls a Lambda function
+ *                        (where its failover to the mesh is written); null when none was read
  */
-public record LiveFunction(ServerlessFunction function, List<ObjectNode> objects) {
+public record LiveFunction(ServerlessFunction function, List<ObjectNode> objects, SourceRef meshEntrySource) {
 
     public LiveFunction {
         objects = objects.stream().map(ObjectNode::deepCopy).toList();
     }
 
+    public LiveFunction(ServerlessFunction function, List<ObjectNode> objects) {
+        this(function, objects, null);
+    }
+
     /** The function with the objects its catalog answers ({@code FunctionCatalog.resourcesOf}). */
     public static LiveFunction of(ServerlessFunction function, List<MeshResource> resources) throws YamlProblem {
         List<ObjectNode> objects = new ArrayList<>();
+        SourceRef entrySource = null;
         YamlReader reader = new YamlReader();
         for (MeshResource r : resources) {
+            if (entrySource == null && r.source() != null && "ServiceEntry".equals(r.kind())) {
+                entrySource = r.source();
+            }
             for (YamlDocument d : reader.read(r.title(), r.yaml())) {
                 if (d.tree() instanceof ObjectNode o) {
                     objects.add(o);
                 }
             }
         }
-        return new LiveFunction(function, objects);
+        return new LiveFunction(function, objects, entrySource);
     }
 
     /**

@@ -55,7 +55,6 @@ public final class IncidentControls {
     private final ApplyTargets targets;
     private final ChangeDesk desk;
     private final Function<FunctionId, List<MeshResource>> resourcesOf;
-    private final Supplier<List<SourceRef>> sources;
     private final Executor background;
     private final Button failover = new Button("Fail over…");
     private final Button failback = new Button("Fail back");
@@ -80,13 +79,11 @@ public final class IncidentControls {
         FunctionChange of(LiveFunction live, ApplyPipeline pipeline);
     }
 
-    /** @param sources every source of the window's catalog (the kube context of a Lambda function's mesh entry is one) */
     public IncidentControls(ApplyTargets targets, ChangeDesk desk, Function<FunctionId, List<MeshResource>> resourcesOf,
-                            Supplier<List<SourceRef>> sources, Executor background) {
+                            Executor background) {
         this.targets = targets;
         this.desk = desk;
         this.resourcesOf = resourcesOf;
-        this.sources = sources;
         this.background = background;
         failover.setId("failover-button");
         failback.setId("failback-button");
@@ -180,16 +177,12 @@ public final class IncidentControls {
 
     /**
      * Where the function's changes are written: its own context or region and, for a Lambda function the mesh
-     * calls through a ServiceEntry, the kube context of that entry when the window has one (with several it cannot
-     * tell which: `meshdeck failover --context` can).
+     * calls through a ServiceEntry, the kube context that entry was read from.
      */
-    private Set<SourceRef> writtenTo(LiveFunction live) {
+    private static Set<SourceRef> writtenTo(LiveFunction live) {
         SourceRef own = live.function().id().source();
-        if (live.platform() != Platform.LAMBDA || live.meshEntries().isEmpty()) {
-            return Set.of(own);
-        }
-        List<SourceRef> contexts = sources.get().stream().filter(SourceRef.KubeContext.class::isInstance).toList();
-        return contexts.size() == 1 ? Set.of(own, contexts.get(0)) : Set.of(own);
+        return live.platform() == Platform.LAMBDA && live.meshEntrySource() != null
+                ? Set.of(own, live.meshEntrySource()) : Set.of(own);
     }
 
     private LiveFunction read(ServerlessFunction function) {
