@@ -54,7 +54,7 @@ public record PolicyFacts(List<ConfiguredRoute> routes, List<String> gateways, S
             try {
                 switch (resource.kind()) {
                     case "VirtualService" -> readVirtualService(YAML.readValue(resource.yaml(), VirtualService.class),
-                            resource.namespace(), routes, gateways, badges);
+                            resource, routes, gateways, badges);
                     case "DestinationRule" -> readDestinationRule(YAML.readValue(resource.yaml(), DestinationRule.class), badges);
                     case "PeerAuthentication" -> {
                         PeerAuthenticationPolicy pa = PeerAuthenticationPolicy.from(
@@ -90,8 +90,10 @@ public record PolicyFacts(List<ConfiguredRoute> routes, List<String> gateways, S
         }
     }
 
-    private static void readVirtualService(VirtualService vs, String namespace, List<ConfiguredRoute> routes,
+    private static void readVirtualService(VirtualService vs, MeshResource resource, List<ConfiguredRoute> routes,
                                            List<String> gateways, Set<Badge> badges) {
+        String namespace = resource.namespace();
+        String scope = resource.source() == null ? null : resource.source().id();
         var spec = vs.getSpec();
         if (spec == null || spec.getHttp() == null) {
             return;
@@ -111,11 +113,11 @@ public record PolicyFacts(List<ConfiguredRoute> routes, List<String> gateways, S
             String condition = condition(route.matches());
             EdgeKind kind = route.catchesAll() ? EdgeKind.ROUTE : EdgeKind.CONDITIONAL_ROUTE;
             for (WeightedDestination d : route.split().destinations()) {
-                routes.add(toRoute(d.destination(), namespace, kind, d.weight(), condition));
+                routes.add(toRoute(d.destination(), namespace, scope, kind, d.weight(), condition));
             }
             if (route.mirror() != null) {
                 Double percent = route.mirror().percent();
-                routes.add(toRoute(route.mirror().destination(), namespace, EdgeKind.MIRROR,
+                routes.add(toRoute(route.mirror().destination(), namespace, scope, EdgeKind.MIRROR,
                         percent == null ? Double.NaN : percent, ""));
             }
             if (route.fault() != null) {
@@ -124,8 +126,9 @@ public record PolicyFacts(List<ConfiguredRoute> routes, List<String> gateways, S
         }
     }
 
-    private static ConfiguredRoute toRoute(Destination d, String namespace, EdgeKind kind, double weight, String condition) {
-        return new ConfiguredRoute(d.host(), namespace, d.label(), kind, weight, condition);
+    private static ConfiguredRoute toRoute(Destination d, String namespace, String scope, EdgeKind kind, double weight,
+                                           String condition) {
+        return new ConfiguredRoute(d.host(), namespace, d.label(), kind, weight, condition, scope);
     }
 
     /** "x-version=v2", "uri^/api", several conditions joined by " | " (match entries are ORed). */

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -51,7 +50,6 @@ public final class TopologyModel {
     /** Functions whose routes looked up a service key, so a function appearing there re-resolves them. */
     private final Map<String, Set<FunctionId>> lookups = new HashMap<>();
     private final Map<String, String> sourceLabels = new HashMap<>();
-    private final Set<String> kubeScopes = new TreeSet<>();
     private final Map<TopologyEdge.Key, TopologyEdge> configured = new HashMap<>();
     private Map<TopologyEdge.Key, TrafficStats> observedEdges = Map.of();
     private Map<String, TrafficStats> observedNodes = Map.of();
@@ -306,10 +304,6 @@ public final class TopologyModel {
             }
             boolean isNew = functions.put(f.id(), f) == null;
             sourceLabels.put(f.source().id(), sourceTier(f.source()));
-            if (f.source() instanceof SourceRef.KubeContext && kubeScopes.add(f.source().id())) {
-                // a Lambda function's routes to in-cluster hosts may resolve in the cluster just seen
-                policies.keySet().stream().filter(p -> !(p.source() instanceof SourceRef.KubeContext)).forEach(toResolve::add);
-            }
             String id = nodeId(f.id());
             if (isNew) {
                 String service = serviceKey(f.source().id(), f.namespace(), f.name());
@@ -385,13 +379,17 @@ public final class TopologyModel {
             if (share.percent() > 0) {
                 ownVersions.computeIfAbsent(share.version(), v -> new ArrayList<>())
                         .add(new ConfiguredRoute(f.name(), f.namespace(), share.version(), EdgeKind.ROUTE, share.percent(),
-                                share.tag().isEmpty() ? "" : "alias " + share.tag()));
+                                share.tag().isEmpty() ? "" : "alias " + share.tag(), null));
             }
         }
         PolicyFacts facts = policies.getOrDefault(id, PolicyFacts.NONE);
         for (ConfiguredRoute r : facts.routes()) {
             HostRef host = HostRef.parse(r.host(), r.namespace());
-            String other = host.inCluster() ? inCluster(id.source(), host, lookedUp) : null;
+            String scope = r.scope() == null ? id.source().id() : r.scope();
+            String other = host.inCluster() ? byService.get(serviceKey(scope, host.namespace(), host.service())) : null;
+            if (host.inCluster()) {
+                lookedUp.add(serviceKey(scope, host.namespace(), host.service()));
+            }
             boolean own = host.inCluster() && host.namespace().equals(f.namespace())
                     && (fn.equals(other) || (other == null && (host.service().equals(f.name()) || isVersionService(f, host.service()))));
             if (own) {
@@ -438,25 +436,6 @@ public final class TopologyModel {
             configured.put(e.key(), e);
             refreshEdge(e.key());
         }
-    }
-
-    /**
-     * The function node answering an in-cluster host: in the function's own cluster, or, for a Lambda function
-     * (whose routes are the VirtualServices of its URL's ServiceEntry), in the one cluster that has the service.
-     */
-    private String inCluster(SourceRef source, HostRef host, Set<String> lookedUp) {
-        Collection<String> scopes = source instanceof SourceRef.KubeContext ? List.of(source.id()) : kubeScopes;
-        String found = null;
-        for (String scope : scopes) {
-            String key = serviceKey(scope, host.namespace(), host.service());
-            lookedUp.add(key);
-            String node = byService.get(key);
-            if (node != null && found != null) {
-                return null;  // several clusters have it: the graph cannot tell which one the mesh reaches
-            }
-            found = node == null ? found : node;
-        }
-        return found;
     }
 
     /** The traffic share a route's version names: itself, or {@code v2} for the version Service {@code <app>-v2}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.TrafficShare;
@@ -98,11 +99,11 @@ class TopologyModelTest {
         TopologyModel model = new TopologyModel();
         model.apply(new InventoryEvent.SourceLoaded(AWS, List.of(invoice)));
         model.applyResources(invoice.id(), List.of(resource("LambdaFunction", "", "invoice-pdf", INVOICE_LAMBDA),
-                resource("VirtualService", "payments", "invoice-pdf", INVOICE_TIMEOUT_VS)));
+                new MeshResource("VirtualService", "payments", "invoice-pdf", INVOICE_TIMEOUT_VS, CLUSTER)));
         assertThat(model.edges()).noneMatch(e -> e.kind() == EdgeKind.FAILOVER || e.to().startsWith("ext|"));
 
         model.applyResources(invoice.id(), List.of(resource("LambdaFunction", "", "invoice-pdf", INVOICE_LAMBDA),
-                resource("VirtualService", "payments", "invoice-pdf-failover", INVOICE_FAILOVER_VS)));
+                new MeshResource("VirtualService", "payments", "invoice-pdf-failover", INVOICE_FAILOVER_VS, CLUSTER)));
         assertThat(model.edge(id(invoice), "ext|invoice-pdf-fallback.payments").kind()).isEqualTo(EdgeKind.FAILOVER);
 
         // the cluster's functions are discovered after the Lambda ones: the edge goes to the function
