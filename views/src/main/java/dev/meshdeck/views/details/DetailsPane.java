@@ -166,10 +166,10 @@ public final class DetailsPane {
             cancelPending();
             return;
         }
-        showFacts(function);
         if (!sameFunction) {
             load(function.id());
         }
+        showFacts(function);
     }
 
     private void showFacts(ServerlessFunction f) {
@@ -179,7 +179,7 @@ public final class DetailsPane {
         location.setText(f.namespace().isEmpty() ? f.source().label() : f.source().label() + " · " + f.namespace());
         location.setTooltip(new Tooltip(location.getText()));
         traffic.getChildren().setAll(trafficRows(f));
-        mesh.getChildren().setAll(meshRows(f.platform(), f.mesh()));
+        mesh.getChildren().setAll(meshRows(f, loadedResources));
         Health h = f.health();
         health.setText(FunctionText.health(f.platform(), h));
         health.setGraphic(Icons.health(h.level()));
@@ -224,10 +224,26 @@ public final class DetailsPane {
         return List.of(grid);
     }
 
-    private static List<Node> meshRows(Platform platform, MeshStatus status) {
-        if (platform == Platform.LAMBDA) {
+    private static List<Node> meshRows(ServerlessFunction f, List<MeshResource> loaded) {
+        return f.platform() == Platform.LAMBDA ? lambdaMeshRows(loaded) : meshRows(f.mesh());
+    }
+
+    /** A Lambda function is outside the mesh; the mesh calls it through the ServiceEntry of its URL, if any. */
+    private static List<Node> lambdaMeshRows(List<MeshResource> loaded) {
+        List<MeshResource> entries = loaded.stream().filter(r -> r.source() != null).toList();
+        if (entries.isEmpty()) {
             return List.of(muted("Not in the mesh (AWS Lambda)"));
         }
+        List<Node> rows = new ArrayList<>(List.of(muted("Called from the mesh in " + entries.get(0).source().label()
+                + " through its function URL")));
+        for (MeshResource entry : entries) {
+            String abbreviation = entry.kind().replaceAll("[^A-Z]", "");
+            rows.add(policyRow(abbreviation, entry.kind(), entry.namespace() + "/" + entry.name()));
+        }
+        return rows;
+    }
+
+    private static List<Node> meshRows(MeshStatus status) {
         Label sidecar = new Label(status.sidecarInjected() ? "Sidecar injected" : "No sidecar",
                 status.sidecarInjected()
                         ? Icons.of(MaterialDesignS.SHIELD_CHECK, "sidecar-icon", "injected")
@@ -236,13 +252,7 @@ public final class DetailsPane {
         List<Node> rows = new ArrayList<>(List.of(sidecar));
         for (PolicyKind kind : PolicyKind.values()) {
             for (String policy : kind.of(status)) {
-                Label badge = new Label(kind.abbreviation());
-                badge.getStyleClass().add("policy-badge");
-                badge.setTooltip(new Tooltip(kind.kind()));
-                Label policyName = new Label(policy);
-                policyName.getStyleClass().add("mesh-policy");
-                policyName.setTooltip(new Tooltip(kind.kind() + " " + policy));
-                rows.add(new HBox(8, badge, policyName));
+                rows.add(policyRow(kind.abbreviation(), kind.kind(), policy));
             }
         }
         if (!status.hasPolicies()) {
@@ -288,6 +298,7 @@ public final class DetailsPane {
 
     private void showResources(List<MeshResource> loaded) {
         loadedResources = List.copyOf(loaded);
+        mesh.getChildren().setAll(meshRows(shown, loadedResources));
         edit.setVisible(onEdit != null);
         resourcesMessage.setText(loaded.isEmpty() ? "none found" : loaded.size() == 1 ? "1 object" : loaded.size() + " objects");
         Map<String, Long> perKind = loaded.stream().collect(Collectors.groupingBy(MeshResource::kind, Collectors.counting()));
@@ -299,6 +310,16 @@ public final class DetailsPane {
             tab.setUserData(resource);
             resources.getTabs().add(tab);
         }
+    }
+
+    private static HBox policyRow(String abbreviation, String kind, String name) {
+        Label badge = new Label(abbreviation);
+        badge.getStyleClass().add("policy-badge");
+        badge.setTooltip(new Tooltip(kind));
+        Label policyName = new Label(name);
+        policyName.getStyleClass().add("mesh-policy");
+        policyName.setTooltip(new Tooltip(kind + " " + name));
+        return new HBox(8, badge, policyName);
     }
 
     private static VBox section(String title, Node body) {
