@@ -2,6 +2,7 @@ package dev.meshdeck.views;
 
 import dev.meshdeck.core.editing.EditSession;
 import dev.meshdeck.core.inventory.FunctionCatalog;
+import dev.meshdeck.core.inventory.SharedReads;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.views.editing.EditorPane;
@@ -68,6 +69,8 @@ public final class MainWindow {
     public static final double HEIGHT = 800;
 
     private final FunctionCatalog catalog;
+    /** The catalog's reads of a function's objects, shared by the panes that ask at the same time. */
+    private final SharedReads reads;
     private final WindowOptions options;
     private Scene scene;
     private InventoryView inventory;
@@ -86,6 +89,7 @@ public final class MainWindow {
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
+        this.reads = new SharedReads(catalog::resourcesOf);
         this.options = options;
     }
 
@@ -117,8 +121,8 @@ public final class MainWindow {
         InventoryModel model = new InventoryModel(catalog.sources());
         inventory = new InventoryView(model);
         ExecutorService background = resourceLoader();
-        DetailsPane details = new DetailsPane(catalog::resourcesOf, background);
-        editor = new EditorPane(new EditSession(), catalog::resourcesOf, background);
+        DetailsPane details = new DetailsPane(reads, background);
+        editor = new EditorPane(new EditSession(), reads, background);
         inventory.selectedProperty().addListener((obs, old, now) -> {
             details.show(now);
             if (editing() && now != null) {
@@ -193,6 +197,8 @@ public final class MainWindow {
         changes = new ChangeDesk(changeTargets, arming, background);
         changes.setOwner(scene::getWindow);
         editor.setApplyHandler(changes);
+        // first: the reloads below must not join a read that started before the change
+        changes.addAppliedListener(reads::invalidate);
         changes.addAppliedListener(() -> editor.reload(editor.session().clean()));
         changes.addAppliedListener(details::reload);
         Button history = new Button("History", Icons.of(MaterialDesignH.HISTORY));
@@ -212,7 +218,7 @@ public final class MainWindow {
 
     /** Failover, failback and rollout actions on the selected function; bulk failover of the listed ones. */
     private void enableIncidentActions(AppBar appBar, DetailsPane details, ExecutorService background) {
-        incidents = new IncidentControls(changeTargets, changes, catalog::resourcesOf, background);
+        incidents = new IncidentControls(changeTargets, changes, reads, background);
         incidents.setOwner(scene::getWindow);
         details.addActions(incidents.node());
         inventory.selectedProperty().addListener((obs, old, now) -> incidents.show(now));
@@ -226,7 +232,7 @@ public final class MainWindow {
         bulk.setId("bulk-failover-button");
         bulk.setTooltip(new Tooltip("Fail every listed function (tree scope and filter) over to its configured backup"));
         bulk.setOnAction(e -> new BulkFailoverDialog(scene.getWindow(), scene.getStylesheets(), changeTargets, arming,
-                catalog::resourcesOf, background, inventory.listed()).show());
+                reads, background, inventory.listed()).show());
         appBar.addActions(bulk);
     }
 
