@@ -59,9 +59,9 @@ final class FunctionActions {
     }
 
     /** The pipeline of the function's own context or region. */
-    private static ChangeWiring ownWiring(ChangeOptions options, Sources sources, ServerlessFunction fn) {
+    private static ChangeWiring ownWiring(ChangeOptions options, ServerlessFunction fn) {
         boolean lambda = fn.platform() == Platform.LAMBDA;
-        return wiring(options, sources, List.of(new LiveFunction(fn, List.of())), !lambda, lambda);
+        return connect(options, fn, lambda ? null : ((SourceRef.KubeContext) fn.source()).context(), !lambda, lambda);
     }
 
     /**
@@ -72,11 +72,17 @@ final class FunctionActions {
     private static ChangeWiring wiring(ChangeOptions options, Sources sources, List<LiveFunction> functions, boolean kube,
                                        boolean lambda) {
         ServerlessFunction fn = functions.get(0).function();
+        String context = fn.source() instanceof SourceRef.KubeContext k ? k.context()
+                : kube ? meshEntryContext(options, sources, functions) : null;
+        return connect(options, fn, context, kube, lambda);
+    }
+
+    /** Lambda aliases are written to the function's region, Kubernetes objects to {@code context}. */
+    private static ChangeWiring connect(ChangeOptions options, ServerlessFunction fn, String context, boolean kube,
+                                        boolean lambda) {
         if (fn.source() instanceof SourceRef.AwsRegion region) {
             options.regions = List.of(region.region());
         }
-        String context = fn.source() instanceof SourceRef.KubeContext k ? k.context()
-                : kube ? meshEntryContext(options, sources, functions) : null;
         return ChangeWiring.connect(options, context, kube, lambda);
     }
 
@@ -86,7 +92,7 @@ final class FunctionActions {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
             LiveFunction live = live(sources, fn);
-            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline -> build.apply(live, pipeline));
+            return run(spec, options, () -> ownWiring(options, fn), pipeline -> build.apply(live, pipeline));
         }
     }
 
@@ -161,7 +167,7 @@ final class FunctionActions {
                             Failback.of(pipeline.history(), inMesh.get().target(), subject, options.reason));
                 }
             }
-            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline ->
+            return run(spec, options, () -> ownWiring(options, fn), pipeline ->
                     Failback.of(pipeline.history(), pipeline.gateway().target(), subject, options.reason));
         }
     }
