@@ -2,9 +2,9 @@ package dev.meshdeck.views;
 
 import dev.meshdeck.core.editing.EditSession;
 import dev.meshdeck.core.inventory.FunctionCatalog;
-import dev.meshdeck.core.inventory.SharedReads;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SharedReads;
 import dev.meshdeck.views.editing.EditorPane;
 import javafx.scene.Node;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class MainWindow {
     public static final double HEIGHT = 800;
 
     private final FunctionCatalog catalog;
-    /** The catalog's reads of a function's objects, shared by the panes that ask at the same time. */
+    /** The catalog's reads of a function's objects, shared by the panes and the graph when they ask at once. */
     private final SharedReads reads;
     private final WindowOptions options;
     private Scene scene;
@@ -136,7 +136,7 @@ public final class MainWindow {
         inventory.markChanged(session::dirty);
         detailsNode = details.node();
 
-        topology = new TopologyView(catalog::resourcesOf);
+        topology = new TopologyView(reads);
         // a Lambda function's mesh routes (its URL's VirtualService) reach the graph when it is shown: the graph
         // does not read every Lambda function's URLs
         details.setOnLoaded(topology.model()::applyResources);

@@ -197,7 +197,6 @@ public final class TopologyView {
 
     // ---- model and layout ---------------------------------------------------------------------------------
 
-
     private void modelChanged(TopologyChange change) {
         if (!laidOut || change.added().size() > BULK) {
             scheduleFullLayout();
