@@ -218,6 +218,8 @@ public final class DetailsPane {
             bar.setMaxWidth(Double.MAX_VALUE);
             Label percent = new Label(FunctionText.percent(share.percent()));
             percent.getStyleClass().add("traffic-percent");
+            // a long version name ("payment-function") takes the bar's room, never the figure's
+            percent.setMinWidth(Region.USE_PREF_SIZE);
             grid.addRow(i, version, bar, percent);
             GridPane.setHalignment(percent, HPos.RIGHT);
         }
