@@ -10,12 +10,14 @@ import dev.meshdeck.core.validation.rules.webhook.policy.PolicyNode;
 
 /**
  * An empty audience, or an empty place to take the token from (a {@code fromHeaders} entry without name, an
- * empty {@code fromParams} or {@code fromCookies} entry): Istio's webhook refuses the jwtRule.
+ * empty {@code fromParams} or {@code fromCookies} entry): Istio's webhook refuses the jwtRule. An empty
+ * {@code spaceDelimitedClaims} entry is refused by Istio's CRD rather than its webhook; it is judged here too so
+ * that offline validation agrees with the API server.
  */
 public final class JwtRuleEmptyValues implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0620", Severity.ERROR, Category.SCHEMA,
-            "RequestAuthentication jwtRule with an empty audience or token location").istio("IST0106");
+            "RequestAuthentication jwtRule with an empty audience, token location or claim name").istio("IST0106");
 
     @Override
     public RuleInfo info() {
@@ -34,6 +36,7 @@ public final class JwtRuleEmptyValues implements Rule {
             }
             report(rule, "fromParams", "location query must be non-empty string", findings);
             report(rule, "fromCookies", "cookie name must be non-empty string", findings);
+            report(rule, "spaceDelimitedClaims", "space-delimited claim name must be non-empty string", findings);
         }
     }
 
