@@ -57,8 +57,8 @@ public final class AuthzIdentityFormat implements Rule {
     }
 
     private static void report(PolicyNode value, Optional<String> problem, Findings findings) {
-        problem.ifPresent(p -> findings.report(INFO, value.resource(), value.pointer(), p + ", found in "
-                + AuthzMatches.where(value)));
+        problem.ifPresent(p -> findings.report(INFO, value.resource(), value.pointer(), p + " ("
+                + AuthzMatches.where(value) + ")"));
     }
 
     /** Empty values are MD0613's. */

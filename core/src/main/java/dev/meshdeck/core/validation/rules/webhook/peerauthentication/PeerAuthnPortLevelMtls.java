@@ -35,12 +35,11 @@ public final class PeerAuthnPortLevelMtls implements Rule {
                         + "least one element: add a port and its mode, or remove portLevelMtls");
             }
             for (PolicyNode.Entry port : ports.entries()) {
-                String problem = DIGITS.matcher(port.key()).matches()
-                        ? IstioValues.port(Long.parseLong(port.key())).orElse(null)
-                        : "\"" + port.key() + "\" is not a port number";
-                if (problem != null) {
-                    findings.report(INFO, spec.resource(), port.value().pointer(), "portLevelMtls key " + problem
-                            + ": key each entry by the workload's port number (1..65535)");
+                boolean isPort = DIGITS.matcher(port.key()).matches()
+                        && IstioValues.port(Long.parseLong(port.key())).isEmpty();
+                if (!isPort) {
+                    findings.report(INFO, spec.resource(), port.value().pointer(), "portLevelMtls key \"" + port.key()
+                            + "\" must be a port number 1..65535: the workload's port this mTLS mode applies to");
                 }
             }
         }

@@ -28,7 +28,8 @@ public final class WorkloadSelectorWithoutLabels implements Rule {
             if (selector.present() && selector.field("matchLabels").unset()) {
                 findings.report(INFO, spec.resource(), selector.pointer(), "workload selector specified without labels: "
                         + "this " + spec.resource().kind() + " applies to every workload of namespace \""
-                        + spec.resource().namespace() + "\"; add matchLabels, or remove the selector to say so");
+                        + spec.resource().namespace() + "\"; add matchLabels to choose workloads, or drop the empty "
+                        + "selector if the whole namespace is meant");
             }
         }
     }

@@ -11,6 +11,8 @@ import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.policy.PolicyNode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An access-log {@code filter.expression} that is not CEL. Istio's webhook only parses it (attributes such as
@@ -20,6 +22,9 @@ public final class TelemetryAccessLogFilter implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0646", Severity.ERROR, Category.SCHEMA,
             "Telemetry access-log filter is not a valid CEL expression").istio("IST0106");
+
+    /** "ERROR: <input>:1:18: mismatched input '<EOF>' expecting {...}" */
+    private static final Pattern ERROR = Pattern.compile("ERROR: <input>:\\d+:(\\d+): (.*?)( expecting .*)?");
 
     private static final CelParser CEL = CelParserFactory.standardCelParserBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS).build();
@@ -40,9 +45,15 @@ public final class TelemetryAccessLogFilter implements Rule {
             CelValidationResult parsed = CEL.parse(expression.text());
             if (parsed.hasError()) {
                 findings.report(INFO, filter.resource(), expression.present() ? expression.pointer() : filter.pointer(),
-                        "must be a valid CEL expression, such as response.code >= 400: "
-                                + parsed.getErrorString().lines().findFirst().orElse(""));
+                        "the filter must be a valid CEL expression, such as response.code >= 400: " + firstError(parsed));
             }
         }
+    }
+
+    /** The parser's first complaint with its column, without the list of tokens it expected instead. */
+    private static String firstError(CelValidationResult parsed) {
+        String first = parsed.getErrorString().lines().findFirst().orElse("");
+        Matcher m = ERROR.matcher(first);
+        return m.matches() ? m.group(2) + " at column " + m.group(1) : first;
     }
 }
