@@ -7,7 +7,6 @@ import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
-import dev.meshdeck.core.validation.rules.webhook.policy.PolicyNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -37,24 +36,11 @@ public final class AuthzAddressesAndPorts implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         for (AuthzMatches.AuthzRule rule : AuthzMatches.rules(context)) {
-            for (PolicyNode value : rule.sourceValues(ADDRESS_FIELDS)) {
-                report(value, address(value.text()), findings);
-            }
-            for (PolicyNode value : rule.conditionValues(ADDRESS_KEYS)) {
-                report(value, address(value.text()), findings);
-            }
-            for (PolicyNode value : rule.operationValues(PORT_FIELDS)) {
-                report(value, port(value.text()), findings);
-            }
-            for (PolicyNode value : rule.conditionValues(List.of("destination.port"))) {
-                report(value, port(value.text()), findings);
-            }
+            AuthzMatches.judge(INFO, findings, AuthzAddressesAndPorts::address, rule.sourceValues(ADDRESS_FIELDS));
+            AuthzMatches.judge(INFO, findings, AuthzAddressesAndPorts::address, rule.conditionValues(ADDRESS_KEYS));
+            AuthzMatches.judge(INFO, findings, AuthzAddressesAndPorts::port, rule.operationValues(PORT_FIELDS));
+            AuthzMatches.judge(INFO, findings, AuthzAddressesAndPorts::port, rule.conditionValues(List.of("destination.port")));
         }
-    }
-
-    private static void report(PolicyNode value, Optional<String> problem, Findings findings) {
-        problem.ifPresent(p -> findings.report(INFO, value.resource(), value.pointer(), p + " in "
-                + AuthzMatches.where(value)));
     }
 
     /** Empty values are MD0613's. */

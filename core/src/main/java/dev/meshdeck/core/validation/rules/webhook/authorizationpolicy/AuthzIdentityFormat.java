@@ -41,24 +41,13 @@ public final class AuthzIdentityFormat implements Rule {
                     }
                 }
             }
-            for (PolicyNode value : rule.sourceValues(ACCOUNT_FIELDS)) {
-                report(value, serviceAccount(value.text()), findings);
-            }
-            for (PolicyNode value : rule.conditionValues(List.of("source.serviceAccount"))) {
-                report(value, serviceAccount(value.text()), findings);
-            }
-            for (PolicyNode value : rule.sourceValues(TRUST_DOMAIN_FIELDS)) {
-                report(value, trustDomain(value.text()), findings);
-            }
-            for (PolicyNode value : rule.conditionValues(List.of("source.trustDomain"))) {
-                report(value, trustDomain(value.text()), findings);
-            }
+            AuthzMatches.judge(INFO, findings, AuthzIdentityFormat::serviceAccount, rule.sourceValues(ACCOUNT_FIELDS));
+            AuthzMatches.judge(INFO, findings, AuthzIdentityFormat::serviceAccount,
+                    rule.conditionValues(List.of("source.serviceAccount")));
+            AuthzMatches.judge(INFO, findings, AuthzIdentityFormat::trustDomain, rule.sourceValues(TRUST_DOMAIN_FIELDS));
+            AuthzMatches.judge(INFO, findings, AuthzIdentityFormat::trustDomain,
+                    rule.conditionValues(List.of("source.trustDomain")));
         }
-    }
-
-    private static void report(PolicyNode value, Optional<String> problem, Findings findings) {
-        problem.ifPresent(p -> findings.report(INFO, value.resource(), value.pointer(), p + " ("
-                + AuthzMatches.where(value) + ")"));
     }
 
     /** Empty values are MD0613's. */

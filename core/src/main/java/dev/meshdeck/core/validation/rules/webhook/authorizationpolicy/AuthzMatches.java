@@ -1,10 +1,14 @@
 package dev.meshdeck.core.validation.rules.webhook.authorizationpolicy;
 
+import dev.meshdeck.core.validation.Findings;
+import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.policy.PolicyNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The parts of an AuthorizationPolicy's rules the webhook checks look at: sources, operations and conditions. */
 final class AuthzMatches {
@@ -89,6 +93,14 @@ final class AuthzMatches {
             }
         }
         return rules;
+    }
+
+    /** Reports every value {@code check} finds a problem with, naming the field it is in. */
+    static void judge(RuleInfo info, Findings findings, Function<String, Optional<String>> check, List<PolicyNode> values) {
+        for (PolicyNode value : values) {
+            check.apply(value.text()).ifPresent(problem -> findings.report(info, value.resource(), value.pointer(),
+                    problem + " (" + where(value) + ")"));
+        }
     }
 
     /** The field a value belongs to, for messages: "/spec/rules/0/from/1/source/principals/2" reads "source.principals". */
