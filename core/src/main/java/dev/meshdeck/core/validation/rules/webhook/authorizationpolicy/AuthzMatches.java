@@ -85,14 +85,20 @@ final class AuthzMatches {
     private AuthzMatches() {
     }
 
+    /** The rules of every candidate AuthorizationPolicy, listed once per validation for all the Authz rules. */
     static List<AuthzRule> rules(ValidationContext context) {
-        List<AuthzRule> rules = new ArrayList<>();
-        for (PolicyNode spec : PolicyNode.specs(context, "AuthorizationPolicy")) {
-            for (PolicyNode rule : spec.field("rules").items()) {
-                rules.add(new AuthzRule(spec, rule));
+        return context.index(AllRules.class, c -> {
+            List<AuthzRule> rules = new ArrayList<>();
+            for (PolicyNode spec : PolicyNode.specs(c, "AuthorizationPolicy")) {
+                for (PolicyNode rule : spec.field("rules").items()) {
+                    rules.add(new AuthzRule(spec, rule));
+                }
             }
-        }
-        return rules;
+            return new AllRules(List.copyOf(rules));
+        }).rules();
+    }
+
+    private record AllRules(List<AuthzRule> rules) {
     }
 
     /** Reports every value {@code check} finds a problem with, naming the field it is in. */

@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * A field of a candidate Istio policy (AuthorizationPolicy, PeerAuthentication, RequestAuthentication, Telemetry)
  * with the JSON pointer a finding on it is reported at, so the webhook rules walk nested lists and maps without
- * building pointers by hand.
+ * building pointers by hand. The pointer is only written out when a finding needs it: most fields are fine.
  */
-public record PolicyNode(Resource resource, JsonNode node, String pointer) {
+public final class PolicyNode {
 
     /** The kinds whose workloads are chosen by {@code selector.matchLabels}. */
     public static final List<String> SELECTING_KINDS =
@@ -29,15 +29,41 @@ public record PolicyNode(Resource resource, JsonNode node, String pointer) {
         for (String kind : kinds) {
             for (Resource r : context.ofKind(kind)) {
                 if (r.candidate() && r.group().endsWith("istio.io") && r.spec().isObject()) {
-                    specs.add(new PolicyNode(r, r.spec(), "/spec"));
+                    specs.add(new PolicyNode(r, r.spec(), null, "spec"));
                 }
             }
         }
         return specs;
     }
 
+    private final Resource resource;
+    private final JsonNode node;
+    private final PolicyNode parent;
+    /** The last token of the pointer, already escaped. */
+    private final String token;
+
+    private PolicyNode(Resource resource, JsonNode node, PolicyNode parent, String token) {
+        this.resource = resource;
+        this.node = node;
+        this.parent = parent;
+        this.token = token;
+    }
+
+    public Resource resource() {
+        return resource;
+    }
+
+    public JsonNode node() {
+        return node;
+    }
+
+    /** The JSON pointer of this field, e.g. "/spec/rules/0/from". */
+    public String pointer() {
+        return (parent == null ? "" : parent.pointer()) + "/" + token;
+    }
+
     public PolicyNode field(String name) {
-        return new PolicyNode(resource, node.path(name), pointer + "/" + name.replace("~", "~0").replace("/", "~1"));
+        return new PolicyNode(resource, node.path(name), this, name.replace("~", "~0").replace("/", "~1"));
     }
 
     /** The elements of a list (none when this is not a list). */
@@ -45,7 +71,7 @@ public record PolicyNode(Resource resource, JsonNode node, String pointer) {
         List<PolicyNode> items = new ArrayList<>();
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                items.add(new PolicyNode(resource, node.get(i), pointer + "/" + i));
+                items.add(new PolicyNode(resource, node.get(i), this, Integer.toString(i)));
             }
         }
         return items;
