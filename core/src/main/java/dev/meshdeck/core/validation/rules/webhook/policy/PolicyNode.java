@@ -63,7 +63,8 @@ public final class PolicyNode {
     }
 
     public PolicyNode field(String name) {
-        return new PolicyNode(resource, node.path(name), this, name.replace("~", "~0").replace("/", "~1"));
+        boolean plain = name.indexOf('~') < 0 && name.indexOf('/') < 0;
+        return new PolicyNode(resource, node.path(name), this, plain ? name : name.replace("~", "~0").replace("/", "~1"));
     }
 
     /** The elements of a list (none when this is not a list). */

@@ -11,15 +11,21 @@ final class JwtRuleNodes {
     private JwtRuleNodes() {
     }
 
+    /** Listed once per validation for all the jwtRule checks. */
     static List<PolicyNode> of(ValidationContext context) {
-        List<PolicyNode> rules = new ArrayList<>();
-        for (PolicyNode spec : PolicyNode.specs(context, "RequestAuthentication")) {
-            for (PolicyNode rule : spec.field("jwtRules").items()) {
-                if (rule.node().isObject()) {
-                    rules.add(rule);
+        return context.index(AllRules.class, c -> {
+            List<PolicyNode> rules = new ArrayList<>();
+            for (PolicyNode spec : PolicyNode.specs(c, "RequestAuthentication")) {
+                for (PolicyNode rule : spec.field("jwtRules").items()) {
+                    if (rule.node().isObject()) {
+                        rules.add(rule);
+                    }
                 }
             }
-        }
-        return rules;
+            return new AllRules(List.copyOf(rules));
+        }).rules();
+    }
+
+    private record AllRules(List<PolicyNode> rules) {
     }
 }
