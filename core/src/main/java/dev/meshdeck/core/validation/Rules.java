@@ -51,6 +51,10 @@ import dev.meshdeck.core.validation.rules.security.JwksUriInvalid;
 import dev.meshdeck.core.validation.rules.security.JwksUriPlaintext;
 import dev.meshdeck.core.validation.rules.security.JwksAndJwksUri;
 import dev.meshdeck.core.validation.rules.security.PolicyWithoutSidecar;
+import dev.meshdeck.core.validation.rules.webhook.destinationrule.DestinationRuleWebhook;
+import dev.meshdeck.core.validation.rules.webhook.gateway.GatewayWebhook;
+import dev.meshdeck.core.validation.rules.webhook.workloadentry.WorkloadEntryWebhook;
+import dev.meshdeck.core.validation.rules.webhook.workloadgroup.WorkloadGroupWebhook;
 import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,6 +78,10 @@ public final class Rules {
     public static List<Rule> withSchema(List<Rule> schemaRules) {
         List<Rule> rules = new ArrayList<>(schemaRules);
         rules.addAll(semantic());
+        rules.addAll(DestinationRuleWebhook.rules());
+        rules.addAll(GatewayWebhook.rules());
+        rules.addAll(WorkloadEntryWebhook.rules());
+        rules.addAll(WorkloadGroupWebhook.rules());
         return List.copyOf(rules);
     }
 
