@@ -49,4 +49,44 @@ class IstioValuesTest {
         assertThat(IstioValues.partialWildcard("foo*.bar")).isPresent();
         assertThat(IstioValues.partialWildcard("*.bar")).isEmpty();
     }
+
+    @Test
+    void labelsAsKubernetesAcceptsThem() {
+        assertThat(IstioValues.label("app", "reviews")).isEmpty();
+        assertThat(IstioValues.label("app.kubernetes.io/name", "Reviews_v1.2")).isEmpty();
+        assertThat(IstioValues.label("track", "")).isEmpty();
+        assertThat(IstioValues.label(".", "~")).hasValue("invalid label key \".\"");
+        assertThat(IstioValues.label("app", "-v1")).hasValue("invalid label value \"-v1\"");
+        assertThat(IstioValues.label("a".repeat(64), "x")).get().asString().contains("name is too long");
+    }
+
+    @Test
+    void unixSocketsAreAbsoluteFilesOrAbstractNames() {
+        assertThat(IstioValues.isUnixAddress("unix:///var/run/app.sock")).isTrue();
+        assertThat(IstioValues.isUnixAddress("uds:///tmp")).isFalse();
+        assertThat(IstioValues.unixAddress("unix:///var/run/app.sock")).isEmpty();
+        assertThat(IstioValues.unixAddress("unix://@abstract")).isEmpty();
+        assertThat(IstioValues.unixAddress("unix://relative.sock")).hasValue("relative.sock is not an absolute path to a file");
+        assertThat(IstioValues.unixAddress("unix:///dir/")).isPresent();
+        assertThat(IstioValues.unixAddress("unix://")).hasValue("unix address must not be empty");
+    }
+
+    @Test
+    void protocolsByIstiosNames() {
+        assertThat(IstioValues.protocol("https")).hasValue("HTTPS");
+        assertThat(IstioValues.protocol("grpc-web")).hasValue("GRPC-WEB");
+        assertThat(IstioValues.protocol("kafka")).isEmpty();
+        assertThat(IstioValues.protocol("")).isEmpty();
+        assertThat(IstioValues.isHttpProtocol("GRPC")).isTrue();
+        assertThat(IstioValues.isHttpProtocol("HTTPS")).isFalse();
+        assertThat(IstioValues.isTlsProtocol("TLS")).isTrue();
+        assertThat(IstioValues.isTlsProtocol("TCP")).isFalse();
+    }
+
+    @Test
+    void selectorLabelsWithoutWildcardsOrEmptyKeys() {
+        assertThat(IstioValues.selectorLabel("app", "web")).isEmpty();
+        assertThat(IstioValues.selectorLabel("app", "web*")).hasValue("wildcard is not supported in selector: \"app=web*\"");
+        assertThat(IstioValues.selectorLabel("", "web")).hasValue("empty key is not supported in selector: \"=web\"");
+    }
 }
