@@ -231,4 +231,41 @@ public final class IstioValues {
                 ? Optional.of("wildcard is not supported in selector: \"" + key + "=" + value + "\"")
                 : Optional.empty();
     }
+
+    /** A problem of one entry of a list ({@code index}), or of the list as a whole ({@code index} -1). */
+    public record EntryProblem(int index, String message) {
+    }
+
+    /**
+     * An exportTo list as Istio's validateExportTo judges it: each entry ".", "*" or a namespace name (and "~" in a
+     * ServiceEntry), none twice ("." is the object's own namespace), and "*" or "~" only alone.
+     */
+    public static java.util.List<EntryProblem> exportTo(String namespace, java.util.List<String> entries,
+            boolean serviceEntry) {
+        java.util.List<EntryProblem> problems = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            String key = entry.equals(".") ? namespace : entry;
+            if (seen.contains(key)) {
+                problems.add(new EntryProblem(i, key.equals(entry) ? "duplicate entries in exportTo for entry " + entry
+                        : "duplicate entries in exportTo: . and current namespace " + namespace));
+            } else if (entry.equals("~") && !serviceEntry) {
+                problems.add(new EntryProblem(i, "exportTo ~ (none) is not allowed for Istio configuration objects"));
+            } else if (!key.equals("*") && !key.equals("~") && !isDns1123Label(key)) {
+                problems.add(new EntryProblem(i, "only ., * or a namespace name (a DNS-1123 label) is allowed as "
+                        + "exportTo entry, not \"" + entry + "\""));
+            } else {
+                seen.add(key);
+            }
+        }
+        if (seen.contains("*") && entries.size() > 1) {
+            problems.add(new EntryProblem(-1, "cannot have both public (*) and non-public exportTo values: * "
+                    + "already exports to every namespace"));
+        }
+        if (seen.contains("~") && entries.size() > 1) {
+            problems.add(new EntryProblem(-1, "cannot export service entry to no one (~) and someone"));
+        }
+        return problems;
+    }
 }

@@ -2,6 +2,7 @@ package dev.meshdeck.core.validation.rules.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Cases from Istio's agent validation tests (ValidateWildcardDomain, ValidateFQDN, ValidateIPSubnet, ...). */
@@ -88,5 +89,22 @@ class IstioValuesTest {
         assertThat(IstioValues.selectorLabel("app", "web")).isEmpty();
         assertThat(IstioValues.selectorLabel("app", "web*")).hasValue("wildcard is not supported in selector: \"app=web*\"");
         assertThat(IstioValues.selectorLabel("", "web")).hasValue("empty key is not supported in selector: \"=web\"");
+    }
+
+    @Test
+    void exportToAsIstioJudgesIt() {
+        assertThat(IstioValues.exportTo("shop", List.of(".", "frontend"), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", List.of("*"), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", List.of("~"), true)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", List.of(".", "shop"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(1);
+        assertThat(IstioValues.exportTo("shop", List.of("~", "frontend"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(0);
+        assertThat(IstioValues.exportTo("shop", List.of("~", "frontend"), true)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(-1);
+        assertThat(IstioValues.exportTo("shop", List.of("*", "frontend"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(-1);
+        assertThat(IstioValues.exportTo("shop", List.of("front_end"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(0);
     }
 }

@@ -30,6 +30,7 @@ public final class DestinationRuleWebhook {
                 new ZoneAwareLoadBalancing(),
                 new FailoverWithoutOutlierDetection(),
                 new ClientTlsCredentials(),
-                new InsecureSkipVerifyWithVerification());
+                new InsecureSkipVerifyWithVerification(),
+                new ExportTo());
     }
 }

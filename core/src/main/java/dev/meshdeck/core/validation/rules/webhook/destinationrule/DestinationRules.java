@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,11 +34,8 @@ final class DestinationRules {
     private DestinationRules() {
     }
 
-    /** The Istio DestinationRules read from files: only they get findings. */
     static List<Resource> candidates(ValidationContext context) {
-        return context.ofKind("DestinationRule").stream()
-                .filter(r -> r.candidate() && r.group().equals("networking.istio.io") && r.spec().isObject())
-                .toList();
+        return NetworkingObjects.candidates(context, "DestinationRule");
     }
 
     static void eachPolicy(ValidationContext context, Consumer<Policy> visit) {

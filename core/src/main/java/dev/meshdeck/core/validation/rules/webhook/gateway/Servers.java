@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +48,7 @@ final class Servers {
     }
 
     static List<Resource> candidates(ValidationContext context) {
-        return context.ofKind("Gateway").stream()
-                .filter(r -> r.candidate() && r.group().equals("networking.istio.io") && r.spec().isObject())
-                .toList();
+        return NetworkingObjects.candidates(context, "Gateway");
     }
 
     static void each(ValidationContext context, Consumer<Server> visit) {

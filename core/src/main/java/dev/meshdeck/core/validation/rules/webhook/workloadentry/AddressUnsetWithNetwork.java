@@ -8,6 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 
 /**
  * A WorkloadEntry without address but with a network: it is reached through that network's gateway. Istio
@@ -25,7 +26,7 @@ public final class AddressUnsetWithNetwork implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource entry : WorkloadEntries.candidates(context)) {
+        for (Resource entry : NetworkingObjects.candidates(context, "WorkloadEntry")) {
             String network = entry.spec().path("network").asText("");
             if (entry.spec().path("address").asText("").isEmpty() && !network.isEmpty()) {
                 findings.report(INFO, entry, "/spec/network", "address is unset with network \"" + network

@@ -8,6 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
 
 /**
@@ -26,11 +27,11 @@ public final class WorkloadEntryAddress implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource entry : WorkloadEntries.candidates(context)) {
+        for (Resource entry : NetworkingObjects.candidates(context, "WorkloadEntry")) {
             String address = entry.spec().path("address").asText("");
             if (address.isEmpty()) {
                 if (entry.spec().path("network").asText("").isEmpty()) {
-                    findings.report(INFO, entry, entry.spec().isObject() ? "/spec" : "", "address is required: the "
+                    findings.report(INFO, entry, "/spec", "address is required: the "
                             + "IP address or host name of the workload (or a network, for a workload behind its gateway)");
                 }
             } else if (IstioValues.isUnixAddress(address)) {

@@ -8,6 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 import dev.meshdeck.core.validation.JsonPointers;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
 
@@ -24,7 +25,7 @@ public final class WorkloadEntryLabels implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource entry : WorkloadEntries.candidates(context)) {
+        for (Resource entry : NetworkingObjects.candidates(context, "WorkloadEntry")) {
             JsonNode labels = entry.spec().path("labels");
             labels.fields().forEachRemaining(label -> IstioValues.label(label.getKey(), label.getValue().asText(""))
                     .ifPresent(problem -> findings.report(INFO, entry, "/spec/labels/" + JsonPointers.token(label.getKey()),

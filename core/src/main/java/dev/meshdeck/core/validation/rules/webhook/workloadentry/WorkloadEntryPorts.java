@@ -8,6 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 import dev.meshdeck.core.validation.JsonPointers;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
 
@@ -27,7 +28,7 @@ public final class WorkloadEntryPorts implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource entry : WorkloadEntries.candidates(context)) {
+        for (Resource entry : NetworkingObjects.candidates(context, "WorkloadEntry")) {
             JsonNode ports = entry.spec().path("ports");
             String address = entry.spec().path("address").asText("");
             if (IstioValues.isUnixAddress(address) && ports.size() > 0) {

@@ -8,6 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ public final class ReadinessProbe implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource group : WorkloadGroups.candidates(context)) {
+        for (Resource group : NetworkingObjects.candidates(context, "WorkloadGroup")) {
             JsonNode probe = group.spec().path("probe");
             if (probe.isObject()) {
                 check(group, probe, findings);

@@ -8,6 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 import dev.meshdeck.core.validation.JsonPointers;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
 
@@ -24,7 +25,7 @@ public final class WorkloadGroupLabels implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource group : WorkloadGroups.candidates(context)) {
+        for (Resource group : NetworkingObjects.candidates(context, "WorkloadGroup")) {
             group.spec().path("metadata").path("labels").fields().forEachRemaining(label -> IstioValues.label(
                     label.getKey(), label.getValue().asText("")).ifPresent(problem -> findings.report(INFO, group,
                     "/spec/metadata/labels/" + JsonPointers.token(label.getKey()), "invalid labels: " + problem)));

@@ -8,6 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 
 /** A WorkloadGroup without a template: istiod rejects it, since it cannot create WorkloadEntries from nothing. */
 public final class WorkloadGroupTemplate implements Rule {
@@ -22,10 +23,10 @@ public final class WorkloadGroupTemplate implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource group : WorkloadGroups.candidates(context)) {
+        for (Resource group : NetworkingObjects.candidates(context, "WorkloadGroup")) {
             JsonNode template = group.spec().path("template");
             if (template.isMissingNode() || template.isNull()) {
-                findings.report(INFO, group, group.spec().isObject() ? "/spec" : "", "template is required: the "
+                findings.report(INFO, group, "/spec", "template is required: the "
                         + "WorkloadEntry fields (serviceAccount, labels, ports...) every workload of the group gets; "
                         + "write template: {} for none");
             }
