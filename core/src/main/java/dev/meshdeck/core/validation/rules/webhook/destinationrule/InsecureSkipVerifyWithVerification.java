@@ -7,6 +7,8 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * insecureSkipVerify together with a CA, credentialName (SIMPLE) or subjectAltNames: verification is both asked
@@ -30,14 +32,24 @@ public final class InsecureSkipVerifyWithVerification implements Rule {
                 return;
             }
             String mode = tls.path("mode").asText("");
-            boolean verifies = !tls.path("caCertificates").asText("").isEmpty() || tls.path("subjectAltNames").size() > 0
-                    // with MUTUAL a credentialName may hold only the client certificate, so it does not count
-                    || (mode.equals("SIMPLE") && !tls.path("credentialName").asText("").isEmpty());
-            if ((mode.equals("SIMPLE") || mode.equals("MUTUAL")) && verifies) {
+            if (!mode.equals("SIMPLE") && !mode.equals("MUTUAL")) {
+                return;
+            }
+            List<String> verifying = new ArrayList<>();
+            if (!tls.path("caCertificates").asText("").isEmpty()) {
+                verifying.add("caCertificates");
+            }
+            // with MUTUAL a credentialName may hold only the client certificate, so it does not count
+            if (mode.equals("SIMPLE") && !tls.path("credentialName").asText("").isEmpty()) {
+                verifying.add("credentialName");
+            }
+            if (tls.path("subjectAltNames").size() > 0) {
+                verifying.add("subjectAltNames");
+            }
+            if (!verifying.isEmpty()) {
                 findings.report(INFO, policy.rule(), policy.at("/tls/insecureSkipVerify"), "insecureSkipVerify: true "
-                        + "switches off the server certificate verification that caCertificates, "
-                        + (mode.equals("SIMPLE") ? "credentialName " : "") + "and subjectAltNames ask for: remove "
-                        + "insecureSkipVerify, or remove them");
+                        + "switches off the server certificate verification that " + String.join(" and ", verifying)
+                        + " ask for: remove insecureSkipVerify, or remove " + String.join(" and ", verifying));
             }
         });
     }
