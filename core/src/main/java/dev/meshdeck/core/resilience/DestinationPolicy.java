@@ -75,17 +75,22 @@ public record DestinationPolicy(String namespace, String name, String host, Resi
             SubsetBuilder b = old == null ? new SubsetBuilder() : new SubsetBuilder(old);
             TrafficPolicy policy = s.policy().applyTo(old == null ? null : old.getTrafficPolicy());
             out.add(b.withName(s.name()).withLabels(s.labels().isEmpty() ? null : s.labels())
-                    .withTrafficPolicy(s.policy().isEmpty() && (old == null || old.getTrafficPolicy() == null) ? null : policy)
+                    .withTrafficPolicy(unlessEmpty(policy))
                     .build());
         }
         TrafficPolicy policy = trafficPolicy.applyTo(spec.getTrafficPolicy());
         return new DestinationRuleBuilder(existing)
                 .withSpec(new io.fabric8.istio.api.api.networking.v1alpha3.DestinationRuleBuilder(spec)
                         .withHost(host)
-                        .withTrafficPolicy(trafficPolicy.isEmpty() && spec.getTrafficPolicy() == null ? null : policy)
+                        .withTrafficPolicy(unlessEmpty(policy))
                         .withSubsets(out.isEmpty() ? null : out)
                         .build())
                 .build();
+    }
+
+    /** Null for a traffic policy left without any setting: Istio rejects an empty one (MD0505). */
+    private static TrafficPolicy unlessEmpty(TrafficPolicy policy) {
+        return new TrafficPolicy().equals(policy) ? null : policy;
     }
 
     public static DestinationPolicy from(DestinationRule dr) {

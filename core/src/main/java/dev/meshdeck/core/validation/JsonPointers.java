@@ -46,4 +46,9 @@ public final class JsonPointers {
         }
         return s.toString();
     }
+
+    /** A map key as one token of a JSON pointer ("a/b" is "a~1b"). */
+    public static String token(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
 }

@@ -52,6 +52,10 @@ import dev.meshdeck.core.validation.rules.security.JwksUriPlaintext;
 import dev.meshdeck.core.validation.rules.security.JwksAndJwksUri;
 import dev.meshdeck.core.validation.rules.security.PolicyWithoutSidecar;
 import dev.meshdeck.core.validation.rules.webhook.policy.PolicyWebhook;
+import dev.meshdeck.core.validation.rules.webhook.destinationrule.DestinationRuleWebhook;
+import dev.meshdeck.core.validation.rules.webhook.gateway.GatewayWebhook;
+import dev.meshdeck.core.validation.rules.webhook.workloadentry.WorkloadEntryWebhook;
+import dev.meshdeck.core.validation.rules.webhook.workloadgroup.WorkloadGroupWebhook;
 import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,6 +80,10 @@ public final class Rules {
         List<Rule> rules = new ArrayList<>(schemaRules);
         rules.addAll(semantic());
         rules.addAll(PolicyWebhook.rules());
+        rules.addAll(DestinationRuleWebhook.rules());
+        rules.addAll(GatewayWebhook.rules());
+        rules.addAll(WorkloadEntryWebhook.rules());
+        rules.addAll(WorkloadGroupWebhook.rules());
         return List.copyOf(rules);
     }
 

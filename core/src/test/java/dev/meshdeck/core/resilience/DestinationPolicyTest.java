@@ -12,6 +12,7 @@ import dev.meshdeck.core.resilience.ConnectionPool.Tcp;
 import dev.meshdeck.core.resilience.ConnectionPool.TcpKeepalive;
 import dev.meshdeck.core.routing.IstioDuration;
 import dev.meshdeck.core.yaml.YamlRenderer;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,21 @@ class DestinationPolicyTest {
 
     private static JsonNode tree(Object fabric8) {
         return JSON.valueToTree(fabric8);
+    }
+
+    @Test
+    void removingTheLastSettingRemovesTheTrafficPolicyIstioWouldRejectAsEmpty() {
+        DestinationPolicy breaker = DestinationPolicy.of("backend", "inventory-function", "inventory-function")
+                .withTrafficPolicy(ResiliencePolicy.none().withConnectionPool(new ConnectionPool(Tcp.maxConnections(100), null)))
+                .withSubset(new Subset("v1", Map.of("version", "v1"), ResiliencePolicy.none().withOutlierDetection(FULL_OUTLIER)));
+        DestinationRule live = breaker.toDestinationRule();
+
+        DestinationRule cleared = DestinationPolicy.from(live).withTrafficPolicy(ResiliencePolicy.none())
+                .withSubset(new Subset("v1", Map.of("version", "v1"), ResiliencePolicy.none()))
+                .applyTo(live);
+
+        assertThat(tree(cleared).path("spec").has("trafficPolicy")).isFalse();
+        assertThat(tree(cleared).path("spec").path("subsets").path(0).has("trafficPolicy")).isFalse();
     }
 
     @Test

@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * VirtualService names at least one host (delegates excepted). (A JWT rule needs an issuer or a jwksUri, and
  * portLevelMtls ports must be 1-65535: the webhook rules MD0224 and MD0630 judge those in both modes.)</li>
  * </ul>
- * Route weights are judged by the routing rules (MD0201-MD0203), not here.
+ * Route weights are judged by the routing rules (MD0201-MD0203), not here; Gateway server ports and outlier
+ * detection percentages by the webhook rules (MD0533, MD0509), which run in both modes.
  */
 public final class ValueChecks {
 
     /** Field names Istio types as google.protobuf.Duration (VS, DR, RequestAuthentication, Gateway, Sidecar). */
     private static final Set<String> DURATIONS = Set.of("timeout", "perTryTimeout", "fixedDelay", "connectTimeout",
             "idleTimeout", "maxConnectionDuration", "interval", "baseEjectionTime", "duration", "time");
-    private static final Set<String> PERCENTS = Set.of("minimumPercent", "maxEjectionPercent", "minHealthPercent");
+    private static final Set<String> PERCENTS = Set.of("minimumPercent");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private ValueChecks() {
@@ -32,7 +33,10 @@ public final class ValueChecks {
 
     public static List<Violation> values(JsonNode object) {
         List<Violation> found = new ArrayList<>();
-        walk(object.path("spec"), "/spec", "", found);
+        // a Gateway server's port is the webhook rules' (MD0533): a unix socket bind takes port 0
+        if (!"Gateway".equals(object.path("kind").asText())) {
+            walk(object.path("spec"), "/spec", "", found);
+        }
         if ("DestinationRule".equals(object.path("kind").asText()) && object.path("spec").isObject()
                 && object.path("spec").path("host").asText("").isEmpty()) {
             found.add(new Violation(ViolationType.REQUIRED, "/spec/host",
@@ -77,11 +81,16 @@ public final class ValueChecks {
                 }
                 walk(item, at, "", found);
             }
-        } else if (node.isTextual() && DURATIONS.contains(key)) {
+        } else if (node.isTextual() && DURATIONS.contains(key) && !tcpIdleTimeoutOff(pointer, node)) {
             duration(node.asText(), pointer, found);
         } else if (node.isNumber() && PERCENTS.contains(key)) {
             range(node, pointer, 0, 100, "a percentage", found);
         }
+    }
+
+    /** "0s" switches a connection pool's TCP idle timeout off, as Istio reads it: not a too-short duration. */
+    private static boolean tcpIdleTimeoutOff(String pointer, JsonNode node) {
+        return pointer.endsWith("/tcp/idleTimeout") && Double.valueOf(0).equals(seconds(node.asText()));
     }
 
     private static void range(JsonNode value, String at, double min, double max, String what, List<Violation> found) {

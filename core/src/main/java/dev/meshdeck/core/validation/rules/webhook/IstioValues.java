@@ -158,17 +158,115 @@ public final class IstioValues {
         return Optional.empty();
     }
 
-    /**
-     * A label of a workload selector ({@code matchLabels}, a Sidecar's {@code workloadSelector.labels}): Istio
-     * refuses an empty key and any "*" (selectors match labels exactly).
-     */
+    // Kubernetes label syntax as Istio's labels.Instance checks it: an optional DNS prefix and a qualified name.
+    private static final Pattern LABEL_KEY = Pattern.compile(
+            "(([a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*)/)?"
+                    + "((?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])");
+    private static final Pattern LABEL_VALUE = Pattern.compile("((?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+    private static final String UNIX_PREFIX = "unix://";
+
+    /** A label (key and value) as Istio accepts it in subsets, WorkloadEntries and WorkloadGroups. */
+    public static Optional<String> label(String key, String value) {
+        java.util.regex.Matcher m = LABEL_KEY.matcher(key);
+        if (!m.matches()) {
+            return Optional.of("invalid label key \"" + key + "\"");
+        }
+        if (m.group(1) != null && m.group(1).length() - 1 > 253) {
+            return Optional.of("invalid label key \"" + key + "\" (DNS prefix is too long)");
+        }
+        if (m.group(6).length() > 63) {
+            return Optional.of("invalid label key \"" + key + "\" (name is too long)");
+        }
+        return LABEL_VALUE.matcher(value).matches() ? Optional.empty()
+                : Optional.of("invalid label value \"" + value + "\"");
+    }
+
+    /** Whether {@code address} names a unix domain socket ("unix:///var/run/app.sock", "unix://@abstract"). */
+    public static boolean isUnixAddress(String address) {
+        return address.startsWith(UNIX_PREFIX);
+    }
+
+    /** The socket of a "unix://" address: an abstract name ("@name") or an absolute path to a file. */
+    public static Optional<String> unixAddress(String address) {
+        String path = address.substring(UNIX_PREFIX.length());
+        if (path.isEmpty()) {
+            return Optional.of("unix address must not be empty");
+        }
+        if (path.startsWith("@")) {
+            return Optional.empty();
+        }
+        return path.startsWith("/") && !path.endsWith("/") ? Optional.empty()
+                : Optional.of(path + " is not an absolute path to a file");
+    }
+
+    /** A port protocol Istio knows (case-insensitive), by its canonical name; empty for an unknown one. */
+    public static Optional<String> protocol(String name) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return switch (upper) {
+            case "TCP", "UDP", "GRPC", "GRPC-WEB", "HTTP", "HTTP_PROXY", "HTTP2", "HTTPS", "TLS", "MONGO", "REDIS",
+                    "MYSQL" -> Optional.of(upper);
+            default -> Optional.empty();
+        };
+    }
+
+    /** A protocol Istio serves as HTTP (HTTP, HTTP2, HTTP_PROXY, GRPC, GRPC-WEB), by {@link #protocol} name. */
+    public static boolean isHttpProtocol(String protocol) {
+        return switch (protocol) {
+            case "HTTP", "HTTP2", "HTTP_PROXY", "GRPC", "GRPC-WEB" -> true;
+            default -> false;
+        };
+    }
+
+    /** A protocol carried over TLS (HTTPS, TLS), by {@link #protocol} name. */
+    public static boolean isTlsProtocol(String protocol) {
+        return protocol.equals("HTTPS") || protocol.equals("TLS");
+    }
+
+    /** A workload selector label as Istio accepts it: a non-empty key, and no "*" in key or value. */
     public static Optional<String> selectorLabel(String key, String value) {
         if (key.isEmpty()) {
-            return Optional.of("empty key is not supported in selector: \"=" + value + "\"");
+            return Optional.of("empty key is not supported in selector: \"" + key + "=" + value + "\"");
         }
         return key.contains("*") || value.contains("*")
                 ? Optional.of("wildcard is not supported in selector: \"" + key + "=" + value + "\"")
                 : Optional.empty();
+    }
+
+    /** A problem of one entry of a list ({@code index}), or of the list as a whole ({@code index} -1). */
+    public record EntryProblem(int index, String message) {
+    }
+
+    /**
+     * An exportTo list as Istio's validateExportTo judges it: each entry ".", "*" or a namespace name (and "~" in a
+     * ServiceEntry), none twice ("." is the object's own namespace), and "*" or "~" only alone.
+     */
+    public static java.util.List<EntryProblem> exportTo(String namespace, java.util.List<String> entries,
+            boolean serviceEntry) {
+        java.util.List<EntryProblem> problems = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            String key = entry.equals(".") ? namespace : entry;
+            if (seen.contains(key)) {
+                problems.add(new EntryProblem(i, key.equals(entry) ? "duplicate entries in exportTo for entry " + entry
+                        : "duplicate entries in exportTo: . and current namespace " + namespace));
+            } else if (entry.equals("~") && !serviceEntry) {
+                problems.add(new EntryProblem(i, "exportTo ~ (none) is not allowed for Istio configuration objects"));
+            } else if (!key.equals("*") && !key.equals("~") && !isDns1123Label(key)) {
+                problems.add(new EntryProblem(i, "only ., * or a namespace name (a DNS-1123 label) is allowed as "
+                        + "exportTo entry, not \"" + entry + "\""));
+            } else {
+                seen.add(key);
+            }
+        }
+        if (seen.contains("*") && entries.size() > 1) {
+            problems.add(new EntryProblem(-1, "cannot have both public (*) and non-public exportTo values: * "
+                    + "already exports to every namespace"));
+        }
+        if (seen.contains("~") && entries.size() > 1) {
+            problems.add(new EntryProblem(-1, "cannot export service entry to no one (~) and someone"));
+        }
+        return problems;
     }
 
     private static final Pattern STRICT_HEADER_NAME = Pattern.compile("[-_A-Za-z0-9]+");

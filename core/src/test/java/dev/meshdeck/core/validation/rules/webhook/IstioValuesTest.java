@@ -2,6 +2,7 @@ package dev.meshdeck.core.validation.rules.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Cases from Istio's agent validation tests (ValidateWildcardDomain, ValidateFQDN, ValidateIPSubnet, ...). */
@@ -64,5 +65,55 @@ class IstioValuesTest {
         assertThat(IstioValues.strictHeaderName(":authority")).isPresent();
         assertThat(IstioValues.strictHeaderName("abc%123")).isPresent();
         assertThat(IstioValues.strictHeaderName("")).hasValue("header name cannot be empty");
+    }
+
+    @Test
+    void labelsAsKubernetesAcceptsThem() {
+        assertThat(IstioValues.label("app", "reviews")).isEmpty();
+        assertThat(IstioValues.label("app.kubernetes.io/name", "Reviews_v1.2")).isEmpty();
+        assertThat(IstioValues.label("track", "")).isEmpty();
+        assertThat(IstioValues.label(".", "~")).hasValue("invalid label key \".\"");
+        assertThat(IstioValues.label("app", "-v1")).hasValue("invalid label value \"-v1\"");
+        assertThat(IstioValues.label("a".repeat(64), "x")).get().asString().contains("name is too long");
+    }
+
+    @Test
+    void unixSocketsAreAbsoluteFilesOrAbstractNames() {
+        assertThat(IstioValues.isUnixAddress("unix:///var/run/app.sock")).isTrue();
+        assertThat(IstioValues.isUnixAddress("uds:///tmp")).isFalse();
+        assertThat(IstioValues.unixAddress("unix:///var/run/app.sock")).isEmpty();
+        assertThat(IstioValues.unixAddress("unix://@abstract")).isEmpty();
+        assertThat(IstioValues.unixAddress("unix://relative.sock")).hasValue("relative.sock is not an absolute path to a file");
+        assertThat(IstioValues.unixAddress("unix:///dir/")).isPresent();
+        assertThat(IstioValues.unixAddress("unix://")).hasValue("unix address must not be empty");
+    }
+
+    @Test
+    void protocolsByIstiosNames() {
+        assertThat(IstioValues.protocol("https")).hasValue("HTTPS");
+        assertThat(IstioValues.protocol("grpc-web")).hasValue("GRPC-WEB");
+        assertThat(IstioValues.protocol("kafka")).isEmpty();
+        assertThat(IstioValues.protocol("")).isEmpty();
+        assertThat(IstioValues.isHttpProtocol("GRPC")).isTrue();
+        assertThat(IstioValues.isHttpProtocol("HTTPS")).isFalse();
+        assertThat(IstioValues.isTlsProtocol("TLS")).isTrue();
+        assertThat(IstioValues.isTlsProtocol("TCP")).isFalse();
+    }
+
+    @Test
+    void exportToAsIstioJudgesIt() {
+        assertThat(IstioValues.exportTo("shop", List.of(".", "frontend"), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", List.of("*"), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", List.of("~"), true)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", List.of(".", "shop"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(1);
+        assertThat(IstioValues.exportTo("shop", List.of("~", "frontend"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(0);
+        assertThat(IstioValues.exportTo("shop", List.of("~", "frontend"), true)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(-1);
+        assertThat(IstioValues.exportTo("shop", List.of("*", "frontend"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(-1);
+        assertThat(IstioValues.exportTo("shop", List.of("front_end"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(0);
     }
 }
