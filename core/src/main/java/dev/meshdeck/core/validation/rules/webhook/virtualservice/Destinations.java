@@ -11,13 +11,14 @@ import dev.meshdeck.core.validation.rules.webhook.virtualservice.VirtualServiceP
 import java.util.Locale;
 
 /**
- * A destination Istio refuses: missing, host "*" or not a host name, a subset name that is not a DNS label, a
- * port selector without a number in 1..65535. Routes of every protocol and HTTP mirrors.
+ * A destination Istio refuses: host "*" or not a host name, a subset name that is not a DNS label, a
+ * port selector without a number in 1..65535. Routes of every protocol and HTTP mirrors. (A missing destination
+ * or host is MD0300's finding.)
  */
 public final class Destinations implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0422", Severity.ERROR, Category.SCHEMA,
-            "route destination missing, or with an invalid host, subset name or port").istio("IST0106");
+            "route destination with an invalid host, subset name or port").istio("IST0106");
 
     @Override
     public RuleInfo info() {
@@ -30,12 +31,7 @@ public final class Destinations implements Rule {
             for (String protocol : new String[] {"http", "tcp", "tls"}) {
                 for (Part route : spec.items(protocol)) {
                     for (Part weighted : route.items("route")) {
-                        if (weighted.has("destination")) {
-                            destination(findings, weighted.child("destination"));
-                        } else {
-                            findings.report(INFO, spec.vs(), weighted.pointer(),
-                                    "destination is required: name the host this entry sends traffic to");
-                        }
+                        destination(findings, weighted.child("destination"));
                     }
                     if (route.has("mirror")) {
                         destination(findings, route.child("mirror"));
@@ -49,6 +45,9 @@ public final class Destinations implements Rule {
 
     private static void destination(Findings findings, Part destination) {
         String host = destination.text("host");
+        if (host.isEmpty()) {
+            return; // no destination or no host: DestinationHostNotFound (MD0300) reports it in both modes
+        }
         if (host.equals("*")) {
             findings.report(INFO, destination.vs(), destination.pointer() + "/host", "invalid destination host *: "
                     + "a destination is one service (or a wildcard ServiceEntry's hosts, such as *.example.com)");

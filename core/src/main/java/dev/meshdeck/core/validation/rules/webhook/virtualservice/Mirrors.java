@@ -9,11 +9,11 @@ import dev.meshdeck.core.validation.ValidationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.rules.webhook.virtualservice.VirtualServiceParts.Part;
 
-/** Mirroring Istio refuses: a mirror percentage outside 0..100, or a mirrors entry without a destination. */
+/** Mirroring Istio refuses: a mirror percentage outside 0..100. (A mirror without destination is MD0300's.) */
 public final class Mirrors implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0415", Severity.ERROR, Category.SCHEMA,
-            "HTTP mirror percentage outside 0..100, or mirror without destination").istio("IST0106");
+            "HTTP mirror percentage outside 0..100").istio("IST0106");
 
     @Override
     public RuleInfo info() {
@@ -30,10 +30,6 @@ public final class Mirrors implements Rule {
             }
             percentage(findings, route.child("mirrorPercentage"), "mirror_percentage");
             for (Part mirror : route.items("mirrors")) {
-                if (!mirror.has("destination")) {
-                    findings.report(INFO, spec.vs(), mirror.pointer(),
-                            "destination is required for mirrors: name the host that receives the copies");
-                }
                 percentage(findings, mirror.child("percentage"), "mirror percentage");
             }
         });
