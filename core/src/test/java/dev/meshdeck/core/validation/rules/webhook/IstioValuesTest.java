@@ -49,4 +49,47 @@ class IstioValuesTest {
         assertThat(IstioValues.partialWildcard("foo*.bar")).isPresent();
         assertThat(IstioValues.partialWildcard("*.bar")).isEmpty();
     }
+
+    /** Istio's TestValidateHTTPHeaderName (match header names) and TestValidateHTTPHeaderValue. */
+    @Test
+    void headerNamesAndValuesAsEnvoyTakesThem() {
+        assertThat(IstioValues.httpHeaderName("X-Requested-With")).isEmpty();
+        assertThat(IstioValues.httpHeaderName("funky!$#_")).isEmpty();
+        assertThat(IstioValues.httpHeaderName("")).hasValue("header name cannot be empty");
+        assertThat(IstioValues.httpHeaderName("illegal\"char")).isPresent();
+        assertThat(IstioValues.headerValue("100%%")).isEmpty();
+        assertThat(IstioValues.headerValue("prefix %HOSTNAME% suffix")).isEmpty();
+        assertThat(IstioValues.headerValue("%DOWNSTREAM_PEER_CERT_V_END(%b %d %H:%M:%S %Y %Z)%")).isEmpty();
+        assertThat(IstioValues.headerValue("%REQ([\"x-a\", \"x-b\"])%")).isEmpty();
+        assertThat(IstioValues.headerValue("%START_TIME%%")).get().asString().contains("Un-escaped %");
+        assertThat(IstioValues.headerValue("abc%123")).get().asString().contains("Un-terminated variable");
+        assertThat(IstioValues.headerValue("%REQ([x-a])%")).get().asString().contains("Expecting '\"'");
+        assertThat(IstioValues.headerValue("line\nbreak")).hasValue("header value configuration line\nbreak is invalid");
+    }
+
+    @Test
+    void labelKeysAndValuesAsKubernetesDefinesThem() {
+        assertThat(IstioValues.labelKey("app.kubernetes.io/name")).isEmpty();
+        assertThat(IstioValues.labelKey("Version_2")).isEmpty();
+        assertThat(IstioValues.labelKey("-app")).isPresent();
+        assertThat(IstioValues.labelKey("example.com/")).isPresent();
+        assertThat(IstioValues.labelKey("a".repeat(64))).get().asString().contains("name is too long");
+        assertThat(IstioValues.labelValue("")).isEmpty();
+        assertThat(IstioValues.labelValue("v1.2_beta")).isEmpty();
+        assertThat(IstioValues.labelValue("front end")).isPresent();
+    }
+
+    /** RE2, as Envoy compiles it: what Java's regex engine would also accept is refused when RE2 cannot run it. */
+    @Test
+    void regexesInRe2SyntaxOnly() {
+        assertThat(IstioValues.re2("^/service/([^/]+)(/.*)$")).isEmpty();
+        assertThat(IstioValues.re2("(?i)abc")).isEmpty();
+        assertThat(IstioValues.re2("(a)\\1")).get().asString().contains("RE2");
+        assertThat(IstioValues.re2("^(?=api).*")).isPresent();
+        assertThat(IstioValues.re2("(?<!x)y")).isPresent();
+        assertThat(IstioValues.re2("a*+")).isPresent();
+        assertThat(IstioValues.re2("[")).isPresent();
+        assertThat(IstioValues.re2("?")).isPresent();
+        assertThat(IstioValues.re2("a".repeat(1025))).hasValue("regex is too large, max length allowed is 1024");
+    }
 }
