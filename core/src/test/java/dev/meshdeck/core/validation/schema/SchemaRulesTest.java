@@ -16,6 +16,7 @@ import dev.meshdeck.core.validation.rules.SchemaWrongType;
 import dev.meshdeck.core.validation.rules.UnknownApiGroup;
 import dev.meshdeck.core.validation.rules.UnknownApiVersionOrKind;
 import dev.meshdeck.core.validation.rules.UnknownField;
+import dev.meshdeck.core.validation.rules.webhook.virtualservice.Destinations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,11 +111,13 @@ class SchemaRulesTest {
     @Test
     void offlineChecksPortsAndPercentagesThatIstiosCrdBoundsLooser() {
         assertFindings(rule("offline", SchemaOutOfRange.class), "schema/fields.yaml").containsExactly(
-                "MD0103@VirtualService serverless/order@spec.http[0].route[0].destination.port.number",
                 "MD0103@DestinationRule serverless/order@spec.trafficPolicy.outlierDetection.maxEjectionPercent");
         // Istio's CRD allows port numbers up to 2^32-1 and has no maximum on maxEjectionPercent: istiod's
         // webhook rejects them, the CRD schema does not.
         assertFindings(rule("crd", SchemaOutOfRange.class), "schema/fields.yaml").isEmpty();
+        // a VirtualService's ports and percentages are the webhook rules', in both modes, reported once
+        assertFindings(new Destinations(), "schema/fields.yaml").containsExactly(
+                "MD0422@VirtualService serverless/order@spec.http[0].route[0].destination.port.number");
     }
 
     @Test
