@@ -30,19 +30,18 @@ public final class CorsPolicy implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        VirtualServiceParts.forEachHttpRoute(context, (spec, route) -> {
-            Part cors = route.child("corsPolicy");
+        VirtualServiceParts.forEachHttpField(context, "corsPolicy", (route, cors) -> {
             for (Part origin : cors.items("allowOrigins")) {
                 VirtualServiceParts.matchType(origin.node()).ifPresent(m -> {
                     Optional<String> problem = m.getValue().isEmpty()
                             ? Optional.of("'' is not a valid match type for CORS allow origins: an origin must not be empty")
                             : m.getKey().equals("regex") ? IstioValues.re2(m.getValue()) : Optional.empty();
-                    problem.ifPresent(p -> findings.report(INFO, spec.vs(), origin.pointer() + "/" + m.getKey(), p));
+                    problem.ifPresent(p -> findings.report(INFO, route.vs(), origin.pointer() + "/" + m.getKey(), p));
                 });
             }
             for (Part method : cors.items("allowMethods")) {
                 if (!METHODS.contains(method.node().asText(""))) {
-                    findings.report(INFO, spec.vs(), method.pointer(), "\"" + method.node().asText("")
+                    findings.report(INFO, route.vs(), method.pointer(), "\"" + method.node().asText("")
                             + "\" is not a supported HTTP method (GET, HEAD, POST, PUT, PATCH, DELETE, CONNECT, OPTIONS, TRACE or *)");
                 }
             }
@@ -50,12 +49,12 @@ public final class CorsPolicy implements Rule {
                 for (Part header : cors.items(list)) {
                     String name = header.node().asText("");
                     Optional<String> problem = name.equals("*") ? Optional.empty() : IstioValues.httpHeaderName(name);
-                    problem.ifPresent(p -> findings.report(INFO, spec.vs(), header.pointer(), p));
+                    problem.ifPresent(p -> findings.report(INFO, route.vs(), header.pointer(), p));
                 }
             }
             String maxAge = cors.text("maxAge");
             IstioValues.parseDuration(maxAge).filter(d -> d.toMillis() >= 1 && d.getNano() != 0).ifPresent(d ->
-                    findings.report(INFO, spec.vs(), cors.pointer() + "/maxAge", "max_age duration is accurate only to "
+                    findings.report(INFO, route.vs(), cors.pointer() + "/maxAge", "max_age duration is accurate only to "
                             + "seconds precision: \"" + maxAge + "\" cannot be sent to browsers; use whole seconds"));
         });
     }

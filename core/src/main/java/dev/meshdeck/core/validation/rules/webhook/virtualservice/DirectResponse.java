@@ -27,15 +27,11 @@ public final class DirectResponse implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        VirtualServiceParts.forEachHttpRoute(context, (spec, route) -> {
-            if (!route.has("directResponse")) {
-                return;
-            }
-            Part response = route.child("directResponse");
+        VirtualServiceParts.forEachHttpField(context, "directResponse", (route, response) -> {
             httpStatus(response.node().path("status").asLong(0)).ifPresent(p ->
-                    findings.report(INFO, spec.vs(), response.pointer() + "/status", p));
+                    findings.report(INFO, route.vs(), response.pointer() + "/status", p));
             if (bodySize(response) > MB) {
-                findings.report(INFO, spec.vs(), response.pointer() + "/body", "large direct_responses may impact "
+                findings.report(INFO, route.vs(), response.pointer() + "/body", "large direct_responses may impact "
                         + "control plane performance, must be less than 1MB: serve this body from a service instead");
             }
         });

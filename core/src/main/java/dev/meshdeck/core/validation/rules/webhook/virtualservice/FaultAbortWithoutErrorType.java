@@ -21,11 +21,10 @@ public final class FaultAbortWithoutErrorType implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        VirtualServiceParts.forEachHttpRoute(context, (spec, route) -> {
-            Part abort = route.child("fault").child("abort");
-            if (route.child("fault").has("abort") && !abort.has("httpStatus") && !abort.has("grpcStatus")
-                    && !abort.has("http2Error")) {
-                findings.report(INFO, spec.vs(), abort.pointer(),
+        VirtualServiceParts.forEachHttpField(context, "fault", (route, fault) -> {
+            Part abort = fault.child("abort");
+            if (fault.has("abort") && !abort.has("httpStatus") && !abort.has("grpcStatus") && !abort.has("http2Error")) {
+                findings.report(INFO, route.vs(), abort.pointer(),
                         "abort configured, but error type not set: add httpStatus (e.g. 503) or grpcStatus");
             }
         });

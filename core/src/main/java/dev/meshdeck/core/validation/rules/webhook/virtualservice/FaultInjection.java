@@ -34,35 +34,31 @@ public final class FaultInjection implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        VirtualServiceParts.forEachHttpRoute(context, (spec, route) -> {
-            if (!route.has("fault")) {
-                return;
-            }
-            Part fault = route.child("fault");
+        VirtualServiceParts.forEachHttpField(context, "fault", (route, fault) -> {
             if (!fault.has("abort") && !fault.has("delay")) {
-                findings.report(INFO, spec.vs(), fault.pointer(), "HTTP fault injection must have an abort and/or a delay");
+                findings.report(INFO, route.vs(), fault.pointer(), "HTTP fault injection must have an abort and/or a delay");
             }
             if (fault.has("abort")) {
                 Part abort = fault.child("abort");
                 percentage(findings, abort);
                 if (abort.has("grpcStatus") && !GRPC_STATUSES.contains(abort.text("grpcStatus"))) {
-                    findings.report(INFO, spec.vs(), abort.pointer() + "/grpcStatus", "gRPC status \""
+                    findings.report(INFO, route.vs(), abort.pointer() + "/grpcStatus", "gRPC status \""
                             + abort.text("grpcStatus") + "\" is not supported; use a name such as NOT_FOUND or UNAVAILABLE");
                 } else if (abort.has("http2Error")) {
-                    findings.report(INFO, spec.vs(), abort.pointer() + "/http2Error",
+                    findings.report(INFO, route.vs(), abort.pointer() + "/http2Error",
                             "HTTP/2 abort fault injection not supported yet: use httpStatus or grpcStatus");
                 } else if (abort.has("httpStatus")) {
                     DirectResponse.httpStatus(abort.node().path("httpStatus").asLong()).ifPresent(p ->
-                            findings.report(INFO, spec.vs(), abort.pointer() + "/httpStatus", p));
+                            findings.report(INFO, route.vs(), abort.pointer() + "/httpStatus", p));
                 }
             }
             if (fault.has("delay")) {
                 Part delay = fault.child("delay");
                 percentage(findings, delay);
                 VirtualServiceParts.subMillisecond(delay.text("fixedDelay")).ifPresent(p ->
-                        findings.report(INFO, spec.vs(), delay.pointer() + "/fixedDelay", p));
+                        findings.report(INFO, route.vs(), delay.pointer() + "/fixedDelay", p));
                 if (delay.has("exponentialDelay")) {
-                    findings.report(INFO, spec.vs(), delay.pointer() + "/exponentialDelay",
+                    findings.report(INFO, route.vs(), delay.pointer() + "/exponentialDelay",
                             "exponentialDelay not supported yet: use fixedDelay");
                 }
             }

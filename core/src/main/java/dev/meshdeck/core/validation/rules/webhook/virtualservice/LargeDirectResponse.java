@@ -20,13 +20,10 @@ public final class LargeDirectResponse implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        VirtualServiceParts.forEachHttpRoute(context, (spec, route) -> {
-            if (!route.has("directResponse")) {
-                return;
-            }
-            long size = DirectResponse.bodySize(route.child("directResponse"));
+        VirtualServiceParts.forEachHttpField(context, "directResponse", (route, response) -> {
+            long size = DirectResponse.bodySize(response);
             if (size > 100 * DirectResponse.KB && size <= DirectResponse.MB) {
-                findings.report(INFO, spec.vs(), route.pointer() + "/directResponse/body", "large direct_responses "
+                findings.report(INFO, route.vs(), response.pointer() + "/body", "large direct_responses "
                         + "may impact control plane performance (" + size / DirectResponse.KB + " KB; every proxy holds it)");
             }
         });

@@ -27,12 +27,8 @@ public final class Redirect implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        VirtualServiceParts.forEachHttpRoute(context, (spec, route) -> {
-            if (route.has("redirect")) {
-                Part redirect = route.child("redirect");
-                problem(redirect, route).ifPresent(p -> findings.report(INFO, spec.vs(), redirect.pointer(), p));
-            }
-        });
+        VirtualServiceParts.forEachHttpField(context, "redirect", (route, redirect) -> problem(redirect, route)
+                .ifPresent(p -> findings.report(INFO, route.vs(), redirect.pointer(), p)));
     }
 
     /** Istio reports the first problem of a redirect only. */

@@ -6,7 +6,6 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
-import dev.meshdeck.core.validation.rules.webhook.virtualservice.VirtualServiceParts.Part;
 import java.util.Set;
 
 /**
@@ -38,33 +37,29 @@ public final class Retries implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        VirtualServiceParts.forEachHttpRoute(context, (spec, route) -> {
-            if (!route.has("retries")) {
-                return;
-            }
-            Part retries = route.child("retries");
+        VirtualServiceParts.forEachHttpField(context, "retries", (route, retries) -> {
             long attempts = retries.node().path("attempts").asLong(0);
             if (attempts < 0) {
-                findings.report(INFO, spec.vs(), retries.pointer() + "/attempts",
+                findings.report(INFO, route.vs(), retries.pointer() + "/attempts",
                         "attempts cannot be negative (it is " + attempts + "); 0 disables retries");
             }
             if (attempts == 0) {
                 for (String field : new String[] {"perTryTimeout", "retryOn", "retryRemoteLocalities"}) {
                     if (retries.has(field) && !(field.equals("retryOn") && retries.text(field).isEmpty())) {
-                        findings.report(INFO, spec.vs(), retries.pointer() + "/" + field, "http retry policy configured "
+                        findings.report(INFO, route.vs(), retries.pointer() + "/" + field, "http retry policy configured "
                                 + "when attempts are set to 0 (disabled): set attempts, or remove " + field);
                     }
                 }
             }
             for (String duration : new String[] {"perTryTimeout", "backoff"}) {
                 VirtualServiceParts.subMillisecond(retries.text(duration)).ifPresent(p ->
-                        findings.report(INFO, spec.vs(), retries.pointer() + "/" + duration, p));
+                        findings.report(INFO, route.vs(), retries.pointer() + "/" + duration, p));
             }
             String retryOn = retries.text("retryOn");
             if (!retryOn.isEmpty()) {
                 for (String condition : retryOn.split(",", -1)) {
                     if (!RETRY_ON.contains(condition) && !isStatusCode(condition)) {
-                        findings.report(INFO, spec.vs(), retries.pointer() + "/retryOn", "\"" + condition
+                        findings.report(INFO, route.vs(), retries.pointer() + "/retryOn", "\"" + condition
                                 + "\" is not a valid retryOn policy: use Envoy's conditions (5xx, gateway-error, "
                                 + "connect-failure, retriable-4xx, ...) or HTTP status codes, separated by commas");
                     }

@@ -26,12 +26,8 @@ public final class Rewrite implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        VirtualServiceParts.forEachHttpRoute(context, (spec, route) -> {
-            if (route.has("rewrite")) {
-                Part rewrite = route.child("rewrite");
-                problem(rewrite).ifPresent(p -> findings.report(INFO, spec.vs(), rewrite.pointer(), p));
-            }
-        });
+        VirtualServiceParts.forEachHttpField(context, "rewrite", (route, rewrite) -> problem(rewrite)
+                .ifPresent(p -> findings.report(INFO, route.vs(), rewrite.pointer(), p)));
     }
 
     private static Optional<String> problem(Part rewrite) {

@@ -6,7 +6,6 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
-import dev.meshdeck.core.validation.rules.webhook.virtualservice.VirtualServiceParts.Part;
 
 /**
  * What an HTTP route does with a request, as Istio allows it: exactly one of route, redirect or directResponse;

@@ -86,6 +86,15 @@ final class VirtualServiceParts {
         }
     }
 
+    /** Calls {@code check} with each HTTP route that sets {@code field}, and that field. */
+    static void forEachHttpField(ValidationContext context, String field, BiConsumer<Part, Part> check) {
+        forEachHttpRoute(context, (spec, route) -> {
+            if (route.has(field)) {
+                check.accept(route, route.child(field));
+            }
+        });
+    }
+
     /** Each match of each route (http, tcp, tls) of each candidate, with the protocol it belongs to. */
     static void forEachMatch(ValidationContext context, BiConsumer<String, Part> check) {
         for (Part spec : specs(context)) {
