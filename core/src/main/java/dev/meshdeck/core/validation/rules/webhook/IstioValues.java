@@ -293,4 +293,42 @@ public final class IstioValues {
             return Optional.of(e.getMessage() + "; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)");
         }
     }
+
+    /** A problem of one exportTo entry ({@code index}), or of the whole list ({@code index} -1). */
+    public record ExportToProblem(int index, String message) {
+    }
+
+    /**
+     * An exportTo list as Istio accepts it (validateExportTo): ".", "*" or namespace names, each once ("." is the
+     * object's own namespace), "*" alone; "~" (no one) only for a ServiceEntry, and then alone.
+     */
+    public static java.util.List<ExportToProblem> exportTo(String namespace, java.util.List<String> entries,
+            boolean serviceEntry) {
+        java.util.List<ExportToProblem> problems = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            // "." is the own namespace; a file without namespace keeps it as "."
+            String key = entry.equals(".") && !namespace.isEmpty() ? namespace : entry;
+            if (seen.contains(key)) {
+                problems.add(new ExportToProblem(i, key.equals(entry) ? "duplicate entries in exportTo for entry " + entry
+                        : "duplicate entries in exportTo: . and current namespace " + namespace));
+            } else if (serviceEntry && key.equals("~") || key.equals(".") || key.equals("*")) {
+                seen.add(key);
+            } else if (key.equals("~")) {
+                problems.add(new ExportToProblem(i, "exportTo ~ (none) is not allowed for Istio configuration objects"));
+            } else if (!isDns1123Label(key.toLowerCase(java.util.Locale.ROOT))) { // Istio's label takes upper case too
+                problems.add(new ExportToProblem(i, "only .,*, or a valid DNS 1123 label is allowed as exportTo entry"));
+            } else {
+                seen.add(key);
+            }
+        }
+        if (seen.contains("*") && entries.size() > 1) {
+            problems.add(new ExportToProblem(-1, "cannot have both public (*) and non-public exportTo values for a resource"));
+        }
+        if (seen.contains("~") && entries.size() > 1) {
+            problems.add(new ExportToProblem(-1, "cannot export service entry to no one (~) and someone"));
+        }
+        return problems;
+    }
 }

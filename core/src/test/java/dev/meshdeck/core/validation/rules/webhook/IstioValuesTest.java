@@ -92,4 +92,24 @@ class IstioValuesTest {
         assertThat(IstioValues.re2("?")).isPresent();
         assertThat(IstioValues.re2("a".repeat(1025))).hasValue("regex is too large, max length allowed is 1024");
     }
+
+    /** Cases of Istio's Test_validateExportTo. */
+    @Test
+    void exportToListsAsIstioAcceptsThem() {
+        assertThat(IstioValues.exportTo("shop", java.util.List.of(".", "payments"), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("*"), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("~"), true)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("shop", "."), false)).containsExactly(
+                new IstioValues.ExportToProblem(1, "duplicate entries in exportTo: . and current namespace shop"));
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("a", "a"), false)).containsExactly(
+                new IstioValues.ExportToProblem(1, "duplicate entries in exportTo for entry a"));
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("*", "."), false)).containsExactly(new IstioValues
+                .ExportToProblem(-1, "cannot have both public (*) and non-public exportTo values for a resource"));
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("~"), false)).extracting(IstioValues.ExportToProblem::index)
+                .containsExactly(0);
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("~", "."), true)).extracting(
+                IstioValues.ExportToProblem::message).containsExactly("cannot export service entry to no one (~) and someone");
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("b@d"), false)).hasSize(1);
+        assertThat(IstioValues.exportTo("", java.util.List.of("."), false)).isEmpty();
+    }
 }

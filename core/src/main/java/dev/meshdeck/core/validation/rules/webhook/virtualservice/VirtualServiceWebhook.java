@@ -40,6 +40,7 @@ public final class VirtualServiceWebhook {
                 new Destinations(),
                 new HttpTimeout(),
                 new TlsRoutes(),
-                new SniHostIsIpAddress());
+                new SniHostIsIpAddress(),
+                new ExportTo());
     }
 }
