@@ -56,6 +56,7 @@ import dev.meshdeck.core.validation.rules.webhook.destinationrule.DestinationRul
 import dev.meshdeck.core.validation.rules.webhook.gateway.GatewayWebhook;
 import dev.meshdeck.core.validation.rules.webhook.workloadentry.WorkloadEntryWebhook;
 import dev.meshdeck.core.validation.rules.webhook.workloadgroup.WorkloadGroupWebhook;
+import dev.meshdeck.core.validation.rules.webhook.virtualservice.VirtualServiceWebhook;
 import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,6 +85,7 @@ public final class Rules {
         rules.addAll(GatewayWebhook.rules());
         rules.addAll(WorkloadEntryWebhook.rules());
         rules.addAll(WorkloadGroupWebhook.rules());
+        rules.addAll(VirtualServiceWebhook.rules());
         return List.copyOf(rules);
     }
 

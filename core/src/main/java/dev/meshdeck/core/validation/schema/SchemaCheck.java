@@ -71,10 +71,6 @@ public final class SchemaCheck {
                             + (source instanceof CrdSchemas ? "from the cluster's CRDs or offline" : "offline")
                             + ": its fields were not validated", "", "registry"));
         }
-        List<Violation> found = new ArrayList<>(schema.get().validate(object));
-        if (group.endsWith(".istio.io")) {
-            found.addAll(ValueChecks.webhook(object));
-        }
-        return found;
+        return schema.get().validate(object);
     }
 }

@@ -13,10 +13,8 @@ import java.util.regex.Pattern;
  * <li>{@link #values}: offline only (with CRDs, the CRD's own rules judge the same): durations (Go/protobuf
  * format, at least 1ms) in the fields Istio types as Duration; ports 1-65535; percentages 0-100; the
  * required DestinationRule {@code host}.</li>
- * <li>{@link #webhook}: in both modes, what istiod's validating webhook demands beyond the CRD: a
- * VirtualService names at least one host (delegates excepted). (A JWT rule needs an issuer or a jwksUri, and
- * portLevelMtls ports must be 1-65535: the webhook rules MD0224 and MD0630 judge those in both modes.)</li>
  * </ul>
+ * What istiod's validating webhook demands beyond the CRD is judged by the rules of rules.webhook, in both modes.
  * Route weights are judged by the routing rules (MD0201-MD0203), not here; Gateway server ports and outlier
  * detection percentages by the webhook rules (MD0533, MD0509), which run in both modes.
  */
@@ -24,7 +22,7 @@ public final class ValueChecks {
 
     /** Field names Istio types as google.protobuf.Duration (VS, DR, RequestAuthentication, Gateway, Sidecar). */
     private static final Set<String> DURATIONS = Set.of("timeout", "perTryTimeout", "fixedDelay", "connectTimeout",
-            "idleTimeout", "maxConnectionDuration", "interval", "baseEjectionTime", "duration", "time");
+            "idleTimeout", "maxConnectionDuration", "interval", "baseEjectionTime", "duration", "time", "backoff", "maxAge");
     private static final Set<String> PERCENTS = Set.of("minimumPercent");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
@@ -33,32 +31,20 @@ public final class ValueChecks {
 
     public static List<Violation> values(JsonNode object) {
         List<Violation> found = new ArrayList<>();
+        String kind = object.path("kind").asText();
         // a Gateway server's port is the webhook rules' (MD0533): a unix socket bind takes port 0
-        if (!"Gateway".equals(object.path("kind").asText())) {
+        if (!"Gateway".equals(kind)) {
             walk(object.path("spec"), "/spec", "", found);
         }
-        if ("DestinationRule".equals(object.path("kind").asText()) && object.path("spec").isObject()
+        if ("VirtualService".equals(kind)) {
+            // Istio's webhook judges a VirtualService's percentages and ports in both modes (rules MD0413-MD0422)
+            found.removeIf(v -> v.type() == ViolationType.OUT_OF_RANGE);
+        }
+        if ("DestinationRule".equals(kind) && object.path("spec").isObject()
                 && object.path("spec").path("host").asText("").isEmpty()) {
             found.add(new Violation(ViolationType.REQUIRED, "/spec/host",
                     "spec.host is required: name the service this DestinationRule applies to",
                     "spec.host: Required value", "meshdeck"));
-        }
-        return found;
-    }
-
-    public static List<Violation> webhook(JsonNode object) {
-        List<Violation> found = new ArrayList<>();
-        JsonNode spec = object.path("spec");
-        if (!spec.isObject()) {
-            return found;
-        }
-        String kind = object.path("kind").asText();
-        if (kind.equals("VirtualService") && object.path("apiVersion").asText().startsWith("networking.istio.io/")
-                && spec.path("hosts").size() == 0 && spec.path("gateways").size() == 0) {
-            found.add(new Violation(ViolationType.REQUIRED, "/spec/hosts",
-                    "spec.hosts is empty: a VirtualService must name at least one host (only a delegate VirtualService "
-                            + "may omit it, and then it must not be applied on its own)",
-                    "virtual service must have at least one host", "meshdeck"));
         }
         return found;
     }

@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  */
 public final class IstioValues {
 
-    private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS1123_LABEL = Pattern.compile("[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private IstioValues() {
     }
 
-    /** A DNS-1123 label: lower-case alphanumerics and '-', at most 63 characters, alphanumeric at both ends. */
+    /** A DNS-1123 label as Istio checks it: alphanumerics (either case) and '-', at most 63, alphanumeric at both ends. */
     public static boolean isDns1123Label(String label) {
         return label.length() <= 63 && DNS1123_LABEL.matcher(label).matches();
     }
@@ -246,13 +246,14 @@ public final class IstioValues {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             String entry = entries.get(i);
-            String key = entry.equals(".") ? namespace : entry;
+            // "." is the own namespace; a file without namespace keeps it as "."
+            String key = entry.equals(".") && !namespace.isEmpty() ? namespace : entry;
             if (seen.contains(key)) {
                 problems.add(new EntryProblem(i, key.equals(entry) ? "duplicate entries in exportTo for entry " + entry
                         : "duplicate entries in exportTo: . and current namespace " + namespace));
             } else if (entry.equals("~") && !serviceEntry) {
                 problems.add(new EntryProblem(i, "exportTo ~ (none) is not allowed for Istio configuration objects"));
-            } else if (!key.equals("*") && !key.equals("~") && !isDns1123Label(key)) {
+            } else if (!key.equals("*") && !key.equals("~") && !key.equals(".") && !isDns1123Label(key)) {
                 problems.add(new EntryProblem(i, "only ., * or a namespace name (a DNS-1123 label) is allowed as "
                         + "exportTo entry, not \"" + entry + "\""));
             } else {
@@ -279,4 +280,120 @@ public final class IstioValues {
         return STRICT_HEADER_NAME.matcher(name).matches() ? Optional.empty()
                 : Optional.of("header name " + name + " is not a valid header name (letters, digits, '-' and '_' only)");
     }
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~A-Za-z0-9]+");
+    private static final Pattern HEADER_VALUE_CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F]");
+
+    /** A header name of RFC 7230 "token" characters: Istio's rule for header names in matches and CORS lists. */
+    public static Optional<String> httpHeaderName(String name) {
+        if (name.isEmpty()) {
+            return Optional.of("header name cannot be empty");
+        }
+        return HEADER_NAME.matcher(name).matches() ? Optional.empty()
+                : Optional.of("header name " + name + " is not a valid header name");
+    }
+
+    /**
+     * A header value Envoy accepts in a header operation: no control characters, and every '%' either doubled
+     * ("100%%") or opening a complete %VARIABLE% or %VARIABLE(args)% (Envoy's header_parser, as Istio ports it).
+     */
+    public static Optional<String> headerValue(String value) {
+        if (HEADER_VALUE_CONTROL.matcher(value).find()) {
+            return Optional.of("header value configuration " + value + " is invalid");
+        }
+        return EnvoyHeaderFormat.problem(value).map(p -> "header value configuration: " + p);
+    }
+
+    /** Envoy's parser of header values, state for state, reporting the first problem. */
+    private static final class EnvoyHeaderFormat {
+
+        private enum State { LITERAL, VARIABLE_NAME, EXPECT_ARRAY, EXPECT_STRING, STRING, EXPECT_DELIMITER_OR_END,
+            EXPECT_ARGS_END, EXPECT_VARIABLE_END }
+
+        static Optional<String> problem(String value) {
+            State state = State.LITERAL;
+            for (int pos = 0; pos < value.length(); pos++) {
+                char ch = value.charAt(pos);
+                boolean hasNext = pos + 1 < value.length();
+                switch (state) {
+                    case LITERAL -> {
+                        if (ch == '%') {
+                            if (!hasNext) {
+                                return Optional.of("invalid header configuration. Un-escaped %");
+                            }
+                            if (value.charAt(pos + 1) == '%') {
+                                pos++;
+                            } else {
+                                state = State.VARIABLE_NAME;
+                            }
+                        }
+                    }
+                    case VARIABLE_NAME -> state = ch == '%' ? State.LITERAL : ch == '(' ? State.EXPECT_ARRAY : state;
+                    case EXPECT_ARRAY -> state = ch == '[' ? State.EXPECT_STRING : ch != ' ' ? State.STRING : state;
+                    case EXPECT_DELIMITER_OR_END -> {
+                        if (ch == ',') {
+                            state = State.EXPECT_STRING;
+                        } else if (ch == ']') {
+                            state = State.EXPECT_ARGS_END;
+                        } else if (ch != ' ') {
+                            return Optional.of("invalid header configuration. Expecting ',', ']', or whitespace");
+                        }
+                    }
+                    case EXPECT_STRING -> {
+                        if (ch == '"') {
+                            state = State.STRING;
+                        } else if (ch != ' ') {
+                            return Optional.of("invalid header configuration. Expecting '\"'");
+                        }
+                    }
+                    case STRING -> {
+                        if (ch == '\\') {
+                            if (!hasNext) {
+                                return Optional.of("invalid header configuration. Un-terminated backslash in JSON string");
+                            }
+                            pos++;
+                        } else if (ch == ')') {
+                            state = State.EXPECT_VARIABLE_END;
+                        } else if (ch == '"') {
+                            state = State.EXPECT_DELIMITER_OR_END;
+                        }
+                    }
+                    case EXPECT_ARGS_END -> {
+                        if (ch == ')') {
+                            state = State.EXPECT_VARIABLE_END;
+                        } else if (ch != ' ') {
+                            return Optional.of("invalid header configuration. Expecting ')' or whitespace");
+                        }
+                    }
+                    case EXPECT_VARIABLE_END -> {
+                        if (ch == '%') {
+                            state = State.LITERAL;
+                        } else if (ch != ' ') {
+                            return Optional.of("invalid header configuration. Expecting '%' or whitespace");
+                        }
+                    }
+                    default -> throw new IllegalStateException(state.name());
+                }
+            }
+            return state == State.LITERAL ? Optional.empty()
+                    : Optional.of("invalid header configuration. Un-terminated variable expression '" + value + "'");
+        }
+    }
+
+    /**
+     * A regular expression as Envoy compiles it: RE2 syntax (no backreferences, lookarounds or possessive
+     * quantifiers, which Java's own regex engine would accept) and at most 1024 characters.
+     */
+    public static Optional<String> re2(String regex) {
+        if (regex.length() > 1024) {
+            return Optional.of("regex is too large, max length allowed is 1024");
+        }
+        try {
+            com.google.re2j.Pattern.compile(regex);
+            return Optional.empty();
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            return Optional.of(e.getMessage() + "; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)");
+        }
+    }
+
 }

@@ -25,7 +25,8 @@ class IstioValuesTest {
     void fqdnRefusesWildcards() {
         assertThat(IstioValues.fqdn("reviews.default.svc.cluster.local")).isEmpty();
         assertThat(IstioValues.fqdn("*.example.com")).isPresent();
-        assertThat(IstioValues.fqdn("Upper.example.com")).isPresent();
+        assertThat(IstioValues.fqdn("Upper.example.com")).as("Istio's labels take either case").isEmpty();
+        assertThat(IstioValues.fqdn("under_score.example.com")).isPresent();
     }
 
     @Test
@@ -115,5 +116,67 @@ class IstioValuesTest {
                 .containsExactly(-1);
         assertThat(IstioValues.exportTo("shop", List.of("front_end"), false)).extracting(IstioValues.EntryProblem::index)
                 .containsExactly(0);
+    }
+
+    /** Istio's TestValidateHTTPHeaderName (match header names) and TestValidateHTTPHeaderValue. */
+    @Test
+    void headerNamesAndValuesAsEnvoyTakesThem() {
+        assertThat(IstioValues.httpHeaderName("X-Requested-With")).isEmpty();
+        assertThat(IstioValues.httpHeaderName("funky!$#_")).isEmpty();
+        assertThat(IstioValues.httpHeaderName("")).hasValue("header name cannot be empty");
+        assertThat(IstioValues.httpHeaderName("illegal\"char")).isPresent();
+        assertThat(IstioValues.headerValue("100%%")).isEmpty();
+        assertThat(IstioValues.headerValue("prefix %HOSTNAME% suffix")).isEmpty();
+        assertThat(IstioValues.headerValue("%DOWNSTREAM_PEER_CERT_V_END(%b %d %H:%M:%S %Y %Z)%")).isEmpty();
+        assertThat(IstioValues.headerValue("%REQ([\"x-a\", \"x-b\"])%")).isEmpty();
+        assertThat(IstioValues.headerValue("%START_TIME%%")).get().asString().contains("Un-escaped %");
+        assertThat(IstioValues.headerValue("abc%123")).get().asString().contains("Un-terminated variable");
+        assertThat(IstioValues.headerValue("%REQ([x-a])%")).get().asString().contains("Expecting '\"'");
+        assertThat(IstioValues.headerValue("line\nbreak")).hasValue("header value configuration line\nbreak is invalid");
+    }
+
+    @Test
+    void labelKeysAndValuesAsKubernetesDefinesThem() {
+        assertThat(IstioValues.label("app.kubernetes.io/name", "")).isEmpty();
+        assertThat(IstioValues.label("Version_2", "v1.2_beta")).isEmpty();
+        assertThat(IstioValues.label("-app", "v1")).isPresent();
+        assertThat(IstioValues.label("example.com/", "v1")).isPresent();
+        assertThat(IstioValues.label("a".repeat(64), "v1")).get().asString().contains("name is too long");
+        assertThat(IstioValues.label("app", "front end")).isPresent();
+    }
+
+    /** RE2, as Envoy compiles it: what Java's regex engine would also accept is refused when RE2 cannot run it. */
+    @Test
+    void regexesInRe2SyntaxOnly() {
+        assertThat(IstioValues.re2("^/service/([^/]+)(/.*)$")).isEmpty();
+        assertThat(IstioValues.re2("(?i)abc")).isEmpty();
+        assertThat(IstioValues.re2("(a)\\1")).get().asString().contains("RE2");
+        assertThat(IstioValues.re2("^(?=api).*")).isPresent();
+        assertThat(IstioValues.re2("(?<!x)y")).isPresent();
+        assertThat(IstioValues.re2("a*+")).isPresent();
+        assertThat(IstioValues.re2("[")).isPresent();
+        assertThat(IstioValues.re2("?")).isPresent();
+        assertThat(IstioValues.re2("a".repeat(1025))).hasValue("regex is too large, max length allowed is 1024");
+    }
+
+    /** Cases of Istio's Test_validateExportTo. */
+    @Test
+    void exportToListsAsIstioAcceptsThem() {
+        assertThat(IstioValues.exportTo("shop", java.util.List.of(".", "payments"), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("*"), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("~"), true)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("shop", "."), false)).containsExactly(
+                new IstioValues.EntryProblem(1, "duplicate entries in exportTo: . and current namespace shop"));
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("a", "a"), false)).containsExactly(
+                new IstioValues.EntryProblem(1, "duplicate entries in exportTo for entry a"));
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("*", "."), false))
+                .extracting(IstioValues.EntryProblem::index).containsExactly(-1);
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("~"), false)).extracting(IstioValues.EntryProblem::index)
+                .containsExactly(0);
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("~", "."), true)).extracting(
+                IstioValues.EntryProblem::message).containsExactly("cannot export service entry to no one (~) and someone");
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("b@d"), false)).hasSize(1);
+        assertThat(IstioValues.exportTo("", java.util.List.of("."), false)).isEmpty();
+        assertThat(IstioValues.exportTo("shop", java.util.List.of("Payments"), false)).isEmpty();
     }
 }
