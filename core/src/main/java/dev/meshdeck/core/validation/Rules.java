@@ -51,6 +51,9 @@ import dev.meshdeck.core.validation.rules.security.JwksUriInvalid;
 import dev.meshdeck.core.validation.rules.security.JwksUriPlaintext;
 import dev.meshdeck.core.validation.rules.security.JwksAndJwksUri;
 import dev.meshdeck.core.validation.rules.security.PolicyWithoutSidecar;
+import dev.meshdeck.core.validation.rules.webhook.exportto.ExportToWebhook;
+import dev.meshdeck.core.validation.rules.webhook.serviceentry.ServiceEntryWebhook;
+import dev.meshdeck.core.validation.rules.webhook.sidecar.SidecarWebhook;
 import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,6 +77,9 @@ public final class Rules {
     public static List<Rule> withSchema(List<Rule> schemaRules) {
         List<Rule> rules = new ArrayList<>(schemaRules);
         rules.addAll(semantic());
+        rules.addAll(ServiceEntryWebhook.rules());
+        rules.addAll(SidecarWebhook.rules());
+        rules.addAll(ExportToWebhook.rules());
         return List.copyOf(rules);
     }
 

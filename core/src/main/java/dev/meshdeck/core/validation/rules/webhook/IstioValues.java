@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -156,5 +157,59 @@ public final class IstioValues {
             }
         }
         return Optional.empty();
+    }
+
+    /** The prefix of an address that is a Unix domain socket ("unix:///var/run/app.sock"). */
+    public static final String UNIX_PREFIX = "unix://";
+
+    private static final String LABEL_NAME = "[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?";
+    private static final String DNS_LABEL_ANY_CASE = "[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?";
+    private static final Pattern LABEL_KEY = Pattern.compile(
+            "(" + DNS_LABEL_ANY_CASE + "(?:\\." + DNS_LABEL_ANY_CASE + ")*/)?(" + LABEL_NAME + ")");
+    private static final Pattern LABEL_VALUE = Pattern.compile("(" + LABEL_NAME + ")?");
+
+    /**
+     * A workload selector's label as Istio's webhook admits it on a ServiceEntry or Sidecar
+     * (ValidateAlphaWorkloadSelector): a key, and no "*" in key or value.
+     */
+    public static Optional<String> selectorLabel(String key, String value) {
+        if (key.isEmpty()) {
+            return Optional.of("empty key is not supported in selector: \"=" + value + "\"");
+        }
+        return key.contains("*") || value.contains("*")
+                ? Optional.of("wildcard is not supported in selector: \"" + key + "=" + value + "\"") : Optional.empty();
+    }
+
+    /** A Kubernetes label, key and value, as Istio checks an endpoint's labels (labels.Instance.Validate). */
+    public static Optional<String> label(String key, String value) {
+        Matcher k = LABEL_KEY.matcher(key);
+        if (!k.matches()) {
+            return Optional.of("invalid label key: \"" + key + "\"");
+        }
+        if (k.group(1) != null && k.group(1).length() - 1 > 253) {
+            return Optional.of("invalid label key: \"" + key + "\" (DNS prefix is too long)");
+        }
+        if (k.group(2).length() > 63) {
+            return Optional.of("invalid label key: \"" + key + "\" (name is too long)");
+        }
+        return LABEL_VALUE.matcher(value).matches() ? Optional.empty()
+                : Optional.of("invalid label value: \"" + value + "\"");
+    }
+
+    /** A port name: a DNS-1123 label (Istio's ValidatePortName). */
+    public static Optional<String> portName(String name) {
+        return isDns1123Label(name) ? Optional.empty() : Optional.of("invalid port name: \"" + name + "\"");
+    }
+
+    /** A Unix domain socket path after "unix://": absolute and not a directory, or abstract ("@name"). */
+    public static Optional<String> unixAddress(String path) {
+        if (path.isEmpty()) {
+            return Optional.of("unix address must not be empty");
+        }
+        if (path.startsWith("@")) {
+            return Optional.empty();
+        }
+        return !path.startsWith("/") || path.endsWith("/")
+                ? Optional.of(path + " is not an absolute path to a file") : Optional.empty();
     }
 }
