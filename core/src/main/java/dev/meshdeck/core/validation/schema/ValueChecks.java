@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * MeshDeck's own value checks for Istio objects, a small and deliberate set:
  * <ul>
  * <li>{@link #values}: offline only (with CRDs, the CRD's own rules judge the same): durations (Go/protobuf
- * format, at least 1ms) in the fields Istio types as Duration; ports 1-65535; percentages 0-100; the
- * required DestinationRule {@code host}.</li>
+ * format, at least 1ms) in the fields Istio types as Duration; ports 1-65535 (not a ServiceEntry's or a
+ * Sidecar's: the webhook rules judge those in both modes, and port 0 is a Unix socket in a Sidecar);
+ * percentages 0-100; the required DestinationRule {@code host}.</li>
  * <li>{@link #webhook}: in both modes, what istiod's validating webhook demands beyond the CRD: a
  * VirtualService names at least one host (delegates excepted), a JWT rule names its issuer.</li>
  * </ul>
@@ -31,7 +32,8 @@ public final class ValueChecks {
 
     public static List<Violation> values(JsonNode object) {
         List<Violation> found = new ArrayList<>();
-        walk(object.path("spec"), "/spec", "", found);
+        boolean ports = !"Sidecar".equals(object.path("kind").asText());
+        walk(object.path("spec"), "/spec", "", ports, found);
         if ("DestinationRule".equals(object.path("kind").asText()) && object.path("spec").isObject()
                 && object.path("spec").path("host").asText("").isEmpty()) {
             found.add(new Violation(ViolationType.REQUIRED, "/spec/host",
@@ -69,12 +71,12 @@ public final class ValueChecks {
         return found;
     }
 
-    private static void walk(JsonNode node, String pointer, String key, List<Violation> found) {
+    private static void walk(JsonNode node, String pointer, String key, boolean ports, List<Violation> found) {
         if (node.isObject()) {
             if ((key.equals("percentage") || key.equals("mirrorPercentage")) && node.path("value").isNumber()) {
                 range(node.get("value"), Paths.child(pointer, "value"), 0, 100, "a percentage", found);
             }
-            if (key.equals("port") && node.path("number").isNumber()) {
+            if (ports && key.equals("port") && node.path("number").isNumber()) {
                 range(node.get("number"), Paths.child(pointer, "number"), 1, 65535, "a port", found);
             }
             if (key.equals("portLevelMtls")) {
@@ -87,15 +89,10 @@ public final class ValueChecks {
                     }
                 });
             }
-            node.fields().forEachRemaining(f -> walk(f.getValue(), Paths.child(pointer, f.getKey()), f.getKey(), found));
+            node.fields().forEachRemaining(f -> walk(f.getValue(), Paths.child(pointer, f.getKey()), f.getKey(), ports, found));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                JsonNode item = node.get(i);
-                String at = Paths.child(pointer, i);
-                if (key.equals("ports") && item.path("number").isNumber()) {
-                    range(item.get("number"), Paths.child(at, "number"), 1, 65535, "a port", found);
-                }
-                walk(item, at, "", found);
+                walk(node.get(i), Paths.child(pointer, i), "", ports, found);
             }
         } else if (node.isTextual() && DURATIONS.contains(key)) {
             duration(node.asText(), pointer, found);
