@@ -49,4 +49,44 @@ class IstioValuesTest {
         assertThat(IstioValues.partialWildcard("foo*.bar")).isPresent();
         assertThat(IstioValues.partialWildcard("*.bar")).isEmpty();
     }
+
+    @Test
+    void selectorLabelsWithoutEmptyKeysOrWildcards() {
+        assertThat(IstioValues.selectorLabel("app", "checkout")).isEmpty();
+        assertThat(IstioValues.selectorLabel("", "checkout")).hasValue("empty key is not supported in selector: \"=checkout\"");
+        assertThat(IstioValues.selectorLabel("app", "*")).hasValue("wildcard is not supported in selector: \"app=*\"");
+        assertThat(IstioValues.selectorLabel("app*", "checkout")).isPresent();
+    }
+
+    @Test
+    void kubernetesLabelsAsIstioChecksAnEndpointsLabels() {
+        assertThat(IstioValues.label("security.istio.io/tlsMode", "istio")).isEmpty();
+        assertThat(IstioValues.label("App_Name", "")).isEmpty();
+        assertThat(IstioValues.label("-app", "x")).hasValue("invalid label key: \"-app\"");
+        assertThat(IstioValues.label("a".repeat(64), "x")).get().asString().contains("name is too long");
+        assertThat(IstioValues.label("app", "ledger v2")).hasValue("invalid label value: \"ledger v2\"");
+    }
+
+    @Test
+    void portNamesAreDnsLabels() {
+        // TestValidatePortName (pkg/config/validation/validation_test.go)
+        assertThat(IstioValues.portName("")).isPresent();
+        assertThat(IstioValues.portName("simple")).isEmpty();
+        assertThat(IstioValues.portName("full")).isEmpty();
+        assertThat(IstioValues.portName("toolong".repeat(14))).isPresent();
+    }
+
+    @Test
+    void unixSocketsAreAbsoluteFilesOrAbstract() {
+        assertThat(IstioValues.unixAddress("/var/run/app.sock")).isEmpty();
+        assertThat(IstioValues.unixAddress("@app")).isEmpty();
+        assertThat(IstioValues.unixAddress("")).hasValue("unix address must not be empty");
+        assertThat(IstioValues.unixAddress("./relative.sock")).hasValue("./relative.sock is not an absolute path to a file");
+        assertThat(IstioValues.unixAddress("/var/run/")).isPresent();
+    }
+
+    @Test
+    void ipv6AddressesWithLeadingZerosAreAddresses() {
+        assertThat(IstioValues.ipSubnet("001:db8::")).isEmpty();
+    }
 }

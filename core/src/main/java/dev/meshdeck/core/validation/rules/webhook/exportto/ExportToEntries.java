@@ -56,8 +56,9 @@ public final class ExportToEntries implements Rule {
             String key = entry.equals(OWN) ? namespace : entry;
             String at = "/spec/exportTo/" + i;
             if (seen.contains(key)) {
-                findings.report(INFO, r, at, key.equals(entry) ? "\"" + entry + "\" is listed twice in exportTo"
-                        : "\".\" and \"" + namespace + "\" both mean this object's own namespace: list it once");
+                findings.report(INFO, r, at, key.equals(namespace) ? "this object's own namespace \"" + namespace
+                        + "\" is listed twice in exportTo (\".\" means the same): list it once"
+                        : "\"" + entry + "\" is listed twice in exportTo");
             } else if (entry.equals(NONE) && !serviceEntry) {
                 findings.report(INFO, r, at, "exportTo \"~\" (visible to no one) is allowed only on a ServiceEntry");
             } else if (!key.equals(ALL) && !key.equals(OWN) && !key.equals(NONE) && !IstioValues.isDns1123Label(key)) {

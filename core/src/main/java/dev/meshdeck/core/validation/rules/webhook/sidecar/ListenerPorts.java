@@ -24,7 +24,8 @@ final class ListenerPorts {
         }
         String name = port.path("name").asText("");
         if (!name.isEmpty()) {
-            IstioValues.portName(name).ifPresent(problem -> findings.report(info, sidecar, at + "/port/name", problem));
+            IstioValues.portName(name).ifPresent(problem -> findings.report(info, sidecar, at + "/port/name",
+                    problem + ": a port name must be a DNS label such as http-api"));
         }
         String protocol = port.path("protocol").asText("");
         if (!protocol.isEmpty() && IstioProtocol.parse(protocol).isEmpty()) {

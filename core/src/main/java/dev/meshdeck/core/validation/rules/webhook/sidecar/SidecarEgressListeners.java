@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A Sidecar egress listener Istio rejects: the catch-all listener (without a port) not last or twice, a bad port,
+ * A Sidecar egress listener Istio rejects: a listener without a port (the catch-all) that is not the last, a bad port,
  * bind or capture mode, port 0 without a Unix socket bind, or a port or socket another egress listener already uses.
  */
 public final class SidecarEgressListeners implements Rule {
@@ -32,20 +32,15 @@ public final class SidecarEgressListeners implements Rule {
             JsonNode egress = sidecar.spec().path("egress");
             Set<Long> ports = new HashSet<>();
             Set<String> sockets = new HashSet<>();
-            boolean catchAll = false;
             for (int i = 0; i < egress.size(); i++) {
                 JsonNode listener = egress.get(i);
                 String at = "/spec/egress/" + i;
                 if (listener.isNull()) {
                     findings.report(INFO, sidecar, at, "an egress listener may not be null");
                 } else if (!listener.path("port").isObject()) {
-                    if (catchAll) {
-                        findings.report(INFO, sidecar, at, "only one egress listener may have no port");
-                    } else if (i == egress.size() - 1) {
-                        catchAll = true;
-                    } else {
+                    if (i != egress.size() - 1) {
                         findings.report(INFO, sidecar, at, "the egress listener without a port catches all other "
-                                + "traffic and must be the last in the list");
+                                + "traffic and must be the last in the list (and the only one without a port)");
                     }
                 } else if (listener.path("port").path("number").asLong(0) == 0) {
                     unixSocket(sidecar, at, listener, sockets, findings);
@@ -69,7 +64,7 @@ public final class SidecarEgressListeners implements Rule {
                     + "(unix:///path or unix://@name)");
         } else {
             IstioValues.unixAddress(bind.substring(IstioValues.UNIX_PREFIX.length()))
-                    .ifPresent(problem -> findings.report(INFO, sidecar, at + "/bind", problem));
+                    .ifPresent(problem -> findings.report(INFO, sidecar, at + "/bind", "Unix socket bind: " + problem));
         }
         String captureMode = listener.path("captureMode").asText("DEFAULT");
         if (!captureMode.equals("DEFAULT") && !captureMode.equals("NONE")) {

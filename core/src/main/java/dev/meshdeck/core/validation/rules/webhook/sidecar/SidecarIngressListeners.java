@@ -61,7 +61,7 @@ public final class SidecarIngressListeners implements Rule {
     /** Istio accepts 127.0.0.1:port, 0.0.0.0:port, [::1]:port, [::]:port, :port or unix://path. */
     static Optional<String> defaultEndpoint(String endpoint) {
         if (endpoint.startsWith(IstioValues.UNIX_PREFIX)) {
-            return IstioValues.unixAddress(endpoint.substring(IstioValues.UNIX_PREFIX.length()));
+            return IstioValues.unixAddress(endpoint.substring(IstioValues.UNIX_PREFIX.length())).map(p -> "defaultEndpoint: " + p);
         }
         String host;
         String port;
@@ -87,6 +87,6 @@ public final class SidecarIngressListeners implements Rule {
         if (!port.matches("[+-]?\\d{1,9}")) {
             return Optional.of("defaultEndpoint port \"" + port + "\" is not a number");
         }
-        return IstioValues.port(Long.parseLong(port));
+        return IstioValues.port(Long.parseLong(port)).map(p -> "defaultEndpoint: " + p);
     }
 }
