@@ -15,9 +15,14 @@ public final class RuleAsserter {
     }
 
     public static List<Finding> run(Rule rule, String fixture) {
+        return run(List.of(rule), fixture);
+    }
+
+    /** The findings of several rules, e.g. {@code Rules.defaults()} to see that a problem is reported once. */
+    public static List<Finding> run(List<Rule> rules, String fixture) {
         ValidationInput input = new ValidationInput().addText(fixture, read(fixture));
         assertThat(input.syntaxFindings()).as("fixture %s must be valid YAML", fixture).isEmpty();
-        return new Validator(List.of(rule)).validate(new ValidationContext(input.resources(), false));
+        return new Validator(rules).validate(new ValidationContext(input.resources(), false));
     }
 
     /** "code@resource@path" strings, e.g. "MD0302@VirtualService serverless/order@spec.http[0].route[1].destination.subset". */
