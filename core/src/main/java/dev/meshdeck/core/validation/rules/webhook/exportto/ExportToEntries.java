@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
 import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.ObjectCheck;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,34 +17,28 @@ import java.util.Set;
  * "*" alone; "~" (visible to no one) only on a ServiceEntry and alone; a DestinationRule with a workload selector
  * exported to its own namespace only.
  */
-public final class ExportToEntries implements Rule {
+public final class ExportToEntries extends ObjectCheck {
 
     static final RuleInfo INFO = RuleInfo.of("MD0575", Severity.ERROR, Category.SCHEMA,
             "exportTo entry invalid, repeated or contradicting another").istio("IST0106");
 
-    private static final List<String> KINDS = List.of("VirtualService", "DestinationRule", "ServiceEntry");
     private static final String OWN = ".";
     private static final String ALL = "*";
     private static final String NONE = "~";
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public ExportToEntries() {
+        super(INFO, "VirtualService", "DestinationRule", "ServiceEntry");
     }
 
     @Override
-    public void check(ValidationContext context, Findings findings) {
-        for (String kind : KINDS) {
-            for (Resource r : context.ofKind(kind)) {
-                JsonNode exportTo = r.spec().path("exportTo");
-                if (exportTo.size() > 0) {
-                    check(r, exportTo, findings);
-                }
-            }
+    protected void check(Resource r, Findings findings) {
+        JsonNode exportTo = r.spec().path("exportTo");
+        if (exportTo.size() > 0) {
+            judge(r, exportTo, findings);
         }
     }
 
-    private static void check(Resource r, JsonNode exportTo, Findings findings) {
+    private static void judge(Resource r, JsonNode exportTo, Findings findings) {
         boolean serviceEntry = r.kind().equals("ServiceEntry");
         // an object read without a namespace: "." stands for whichever namespace it is applied to
         String namespace = r.namespace().isEmpty() ? OWN : r.namespace();

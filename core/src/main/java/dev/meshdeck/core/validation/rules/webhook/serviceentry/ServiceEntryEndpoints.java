@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
 import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.ObjectCheck;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -18,37 +17,34 @@ import java.util.Set;
  * (or a socket with ports, or beside several service ports), with DNS one that is neither an IP nor an FQDN; a
  * port the entry does not define or outside 1-65535; a label Kubernetes would not accept.
  */
-public final class ServiceEntryEndpoints implements Rule {
+public final class ServiceEntryEndpoints extends ObjectCheck {
 
     static final RuleInfo INFO = RuleInfo.of("MD0569", Severity.ERROR, Category.SCHEMA,
             "ServiceEntry endpoint address, port or label invalid").istio("IST0106");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public ServiceEntryEndpoints() {
+        super(INFO, "ServiceEntry");
     }
 
     @Override
-    public void check(ValidationContext context, Findings findings) {
-        for (Resource se : context.ofKind("ServiceEntry")) {
-            Optional<Resolution> resolution = Resolution.of(se);
-            if (resolution.isEmpty() || resolution.get() != Resolution.STATIC && !resolution.get().isDns()) {
-                continue;
-            }
-            Set<String> servicePorts = new HashSet<>();
-            se.spec().path("ports").forEach(p -> servicePorts.add(p.path("name").asText("")));
-            JsonNode endpoints = se.spec().path("endpoints");
-            for (int i = 0; i < endpoints.size(); i++) {
-                JsonNode endpoint = endpoints.get(i);
-                String at = "/spec/endpoints/" + i;
-                if (endpoint.isNull()) {
-                    findings.report(INFO, se, at, "an endpoint may not be null: give it an address");
-                } else if (resolution.get() == Resolution.STATIC) {
-                    staticEndpoint(se, endpoint, at, servicePorts, findings);
-                } else {
-                    dnsEndpoint(se, endpoint, at, findings);
-                    portsAndLabels(se, endpoint, at, servicePorts, findings);
-                }
+    protected void check(Resource se, Findings findings) {
+        Optional<Resolution> resolution = Resolution.of(se);
+        if (resolution.isEmpty() || resolution.get() != Resolution.STATIC && !resolution.get().isDns()) {
+            return;
+        }
+        Set<String> servicePorts = new HashSet<>();
+        se.spec().path("ports").forEach(p -> servicePorts.add(p.path("name").asText("")));
+        JsonNode endpoints = se.spec().path("endpoints");
+        for (int i = 0; i < endpoints.size(); i++) {
+            JsonNode endpoint = endpoints.get(i);
+            String at = "/spec/endpoints/" + i;
+            if (endpoint.isNull()) {
+                findings.report(INFO, se, at, "an endpoint may not be null: give it an address");
+            } else if (resolution.get() == Resolution.STATIC) {
+                staticEndpoint(se, endpoint, at, servicePorts, findings);
+            } else {
+                dnsEndpoint(se, endpoint, at, findings);
+                portsAndLabels(se, endpoint, at, servicePorts, findings);
             }
         }
     }

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
 import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioProtocol;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.ObjectCheck;
 import java.util.Optional;
 
 /**
@@ -17,41 +16,38 @@ import java.util.Optional;
  * CIDR addresses outside NONE/STATIC, endpoints with NONE, DNS without endpoints on a host that is no FQDN,
  * DNS_ROUND_ROBIN with several endpoints, several hosts sharing a port that is neither HTTP nor TLS.
  */
-public final class ServiceEntryResolutionMismatch implements Rule {
+public final class ServiceEntryResolutionMismatch extends ObjectCheck {
 
     static final RuleInfo INFO = RuleInfo.of("MD0567", Severity.ERROR, Category.SEMANTIC,
             "ServiceEntry addresses, endpoints or hosts do not fit its resolution").istio("IST0106");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public ServiceEntryResolutionMismatch() {
+        super(INFO, "ServiceEntry");
     }
 
     @Override
-    public void check(ValidationContext context, Findings findings) {
-        for (Resource se : context.ofKind("ServiceEntry")) {
-            Optional<Resolution> known = Resolution.of(se);
-            if (known.isEmpty()) {
-                continue;
-            }
-            Resolution resolution = known.get();
-            JsonNode spec = se.spec();
-            cidrs(se, resolution, findings);
-            int endpoints = spec.path("endpoints").size();
-            if (resolution == Resolution.NONE && endpoints > 0) {
-                findings.report(INFO, se, "/spec/endpoints", "endpoints are not used with resolution NONE: "
-                        + "set resolution: STATIC (IP endpoints) or DNS (host names), or remove the endpoints");
-            }
-            if (resolution.isDns() && endpoints == 0) {
-                unresolvableHost(se, resolution, findings);
-            }
-            if (resolution == Resolution.DNS_ROUND_ROBIN && endpoints > 1) {
-                findings.report(INFO, se, "/spec/endpoints", "resolution DNS_ROUND_ROBIN takes at most one endpoint, "
-                        + "found " + endpoints + ": use resolution DNS for several endpoints");
-            }
-            if (resolution != Resolution.NONE && spec.path("hosts").size() > 1) {
-                sharedOpaquePort(se, findings);
-            }
+    protected void check(Resource se, Findings findings) {
+        Optional<Resolution> known = Resolution.of(se);
+        if (known.isEmpty()) {
+            return;
+        }
+        Resolution resolution = known.get();
+        JsonNode spec = se.spec();
+        cidrs(se, resolution, findings);
+        int endpoints = spec.path("endpoints").size();
+        if (resolution == Resolution.NONE && endpoints > 0) {
+            findings.report(INFO, se, "/spec/endpoints", "endpoints are not used with resolution NONE: "
+                    + "set resolution: STATIC (IP endpoints) or DNS (host names), or remove the endpoints");
+        }
+        if (resolution.isDns() && endpoints == 0) {
+            unresolvableHost(se, resolution, findings);
+        }
+        if (resolution == Resolution.DNS_ROUND_ROBIN && endpoints > 1) {
+            findings.report(INFO, se, "/spec/endpoints", "resolution DNS_ROUND_ROBIN takes at most one endpoint, "
+                    + "found " + endpoints + ": use resolution DNS for several endpoints");
+        }
+        if (resolution != Resolution.NONE && spec.path("hosts").size() > 1) {
+            sharedOpaquePort(se, findings);
         }
     }
 

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
 import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.ObjectCheck;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,25 +16,22 @@ import java.util.Set;
  * A Sidecar egress host that another host of the same listener already imports ("test/a.com" after "test/*",
  * anything beside "*&#47;*"): Istio admits it with a warning; it adds nothing.
  */
-public final class SidecarDuplicateEgressHosts implements Rule {
+public final class SidecarDuplicateEgressHosts extends ObjectCheck {
 
     static final RuleInfo INFO = RuleInfo.of("MD0587", Severity.WARNING, Category.SEMANTIC,
             "Sidecar egress host already imported by another");
 
     private static final String ALL = "*";
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public SidecarDuplicateEgressHosts() {
+        super(INFO, "Sidecar");
     }
 
     @Override
-    public void check(ValidationContext context, Findings findings) {
-        for (Resource sidecar : context.ofKind("Sidecar")) {
-            JsonNode egress = sidecar.spec().path("egress");
-            for (int i = 0; i < egress.size(); i++) {
-                listener(sidecar, "/spec/egress/" + i, egress.get(i).path("hosts"), findings);
-            }
+    protected void check(Resource sidecar, Findings findings) {
+        JsonNode egress = sidecar.spec().path("egress");
+        for (int i = 0; i < egress.size(); i++) {
+            listener(sidecar, "/spec/egress/" + i, egress.get(i).path("hosts"), findings);
         }
     }
 

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
 import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.ObjectCheck;
 import java.util.Optional;
 
 /**
@@ -16,32 +15,29 @@ import java.util.Optional;
  * namespace "*", ".", a namespace name, each optionally "~"-prefixed to exclude it; the name "*", an FQDN, or one
  * with a leading "*." label (no short names, no partial wildcards).
  */
-public final class SidecarEgressHosts implements Rule {
+public final class SidecarEgressHosts extends ObjectCheck {
 
     static final RuleInfo INFO = RuleInfo.of("MD0586", Severity.ERROR, Category.SCHEMA,
             "Sidecar egress host missing or not namespace/dnsName").istio("IST0106");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public SidecarEgressHosts() {
+        super(INFO, "Sidecar");
     }
 
     @Override
-    public void check(ValidationContext context, Findings findings) {
-        for (Resource sidecar : context.ofKind("Sidecar")) {
-            JsonNode egress = sidecar.spec().path("egress");
-            for (int i = 0; i < egress.size(); i++) {
-                JsonNode hosts = egress.get(i).path("hosts");
-                if (egress.get(i).isObject() && hosts.size() == 0) {
-                    findings.report(INFO, sidecar, "/spec/egress/" + i + "/hosts", "an egress listener must import at "
-                            + "least one host, e.g. \"./*\" (this namespace) or \"istio-system/*\"");
-                }
-                for (int h = 0; h < hosts.size(); h++) {
-                    int index = h;
-                    int listener = i;
-                    problem(hosts.get(h).asText("")).ifPresent(problem -> findings.report(INFO, sidecar,
-                            "/spec/egress/" + listener + "/hosts/" + index, problem));
-                }
+    protected void check(Resource sidecar, Findings findings) {
+        JsonNode egress = sidecar.spec().path("egress");
+        for (int i = 0; i < egress.size(); i++) {
+            JsonNode hosts = egress.get(i).path("hosts");
+            if (egress.get(i).isObject() && hosts.size() == 0) {
+                findings.report(INFO, sidecar, "/spec/egress/" + i + "/hosts", "an egress listener must import at "
+                        + "least one host, e.g. \"./*\" (this namespace) or \"istio-system/*\"");
+            }
+            for (int h = 0; h < hosts.size(); h++) {
+                int index = h;
+                int listener = i;
+                problem(hosts.get(h).asText("")).ifPresent(problem -> findings.report(INFO, sidecar,
+                        "/spec/egress/" + listener + "/hosts/" + index, problem));
             }
         }
     }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
 import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.ObjectCheck;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -16,40 +15,37 @@ import java.util.Set;
  * A Sidecar egress listener Istio rejects: a listener without a port (the catch-all) that is not the last, a bad port,
  * bind or capture mode, port 0 without a Unix socket bind, or a port or socket another egress listener already uses.
  */
-public final class SidecarEgressListeners implements Rule {
+public final class SidecarEgressListeners extends ObjectCheck {
 
     static final RuleInfo INFO = RuleInfo.of("MD0585", Severity.ERROR, Category.SCHEMA,
             "Sidecar egress listener port, bind or order invalid").istio("IST0106");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public SidecarEgressListeners() {
+        super(INFO, "Sidecar");
     }
 
     @Override
-    public void check(ValidationContext context, Findings findings) {
-        for (Resource sidecar : context.ofKind("Sidecar")) {
-            JsonNode egress = sidecar.spec().path("egress");
-            Set<Long> ports = new HashSet<>();
-            Set<String> sockets = new HashSet<>();
-            for (int i = 0; i < egress.size(); i++) {
-                JsonNode listener = egress.get(i);
-                String at = "/spec/egress/" + i;
-                if (listener.isNull()) {
-                    findings.report(INFO, sidecar, at, "an egress listener may not be null");
-                } else if (!listener.path("port").isObject()) {
-                    if (i != egress.size() - 1) {
-                        findings.report(INFO, sidecar, at, "the egress listener without a port catches all other "
-                                + "traffic and must be the last in the list (and the only one without a port)");
-                    }
-                } else if (listener.path("port").path("number").asLong(0) == 0) {
-                    unixSocket(sidecar, at, listener, sockets, findings);
-                } else {
-                    ListenerPorts.check(INFO, sidecar, at, listener, false, findings);
-                    if (!ports.add(listener.path("port").path("number").asLong())) {
-                        findings.report(INFO, sidecar, at + "/port/number", "port " + listener.path("port").path("number").asText()
-                                + " is already used by another egress listener: ports on IP-bound listeners must be unique");
-                    }
+    protected void check(Resource sidecar, Findings findings) {
+        JsonNode egress = sidecar.spec().path("egress");
+        Set<Long> ports = new HashSet<>();
+        Set<String> sockets = new HashSet<>();
+        for (int i = 0; i < egress.size(); i++) {
+            JsonNode listener = egress.get(i);
+            String at = "/spec/egress/" + i;
+            if (listener.isNull()) {
+                findings.report(INFO, sidecar, at, "an egress listener may not be null");
+            } else if (!listener.path("port").isObject()) {
+                if (i != egress.size() - 1) {
+                    findings.report(INFO, sidecar, at, "the egress listener without a port catches all other "
+                            + "traffic and must be the last in the list (and the only one without a port)");
+                }
+            } else if (listener.path("port").path("number").asLong(0) == 0) {
+                unixSocket(sidecar, at, listener, sockets, findings);
+            } else {
+                ListenerPorts.check(INFO, sidecar, at, listener, false, findings);
+                if (!ports.add(listener.path("port").path("number").asLong())) {
+                    findings.report(INFO, sidecar, at + "/port/number", "port " + listener.path("port").path("number").asText()
+                            + " is already used by another egress listener: ports on IP-bound listeners must be unique");
                 }
             }
         }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
 import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.ObjectCheck;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -17,43 +16,40 @@ import java.util.Set;
  * A Sidecar ingress listener Istio rejects: null or without a port, a bad port or bind address, a port another
  * ingress listener already uses, or a defaultEndpoint that is not a loopback/any address with a port (or a Unix socket).
  */
-public final class SidecarIngressListeners implements Rule {
+public final class SidecarIngressListeners extends ObjectCheck {
 
     static final RuleInfo INFO = RuleInfo.of("MD0583", Severity.ERROR, Category.SCHEMA,
             "Sidecar ingress listener port, bind or default endpoint invalid").istio("IST0106");
 
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "0.0.0.0", "::1", "::");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public SidecarIngressListeners() {
+        super(INFO, "Sidecar");
     }
 
     @Override
-    public void check(ValidationContext context, Findings findings) {
-        for (Resource sidecar : context.ofKind("Sidecar")) {
-            JsonNode ingress = sidecar.spec().path("ingress");
-            Set<Long> ports = new HashSet<>();
-            for (int i = 0; i < ingress.size(); i++) {
-                JsonNode listener = ingress.get(i);
-                String at = "/spec/ingress/" + i;
-                if (listener.isNull()) {
-                    findings.report(INFO, sidecar, at, "an ingress listener may not be null");
-                    continue;
-                }
-                if (!listener.path("port").isObject()) {
-                    findings.report(INFO, sidecar, at, "an ingress listener needs a port (number, protocol, name)");
-                    continue;
-                }
-                ListenerPorts.check(INFO, sidecar, at, listener, false, findings);
-                if (!ports.add(listener.path("port").path("number").asLong(0))) {
-                    findings.report(INFO, sidecar, at + "/port/number", "port " + listener.path("port").path("number").asText()
-                            + " is already used by another ingress listener: ports on IP-bound listeners must be unique");
-                }
-                String endpoint = listener.path("defaultEndpoint").asText("");
-                if (!endpoint.isEmpty()) {
-                    defaultEndpoint(endpoint).ifPresent(problem -> findings.report(INFO, sidecar, at + "/defaultEndpoint", problem));
-                }
+    protected void check(Resource sidecar, Findings findings) {
+        JsonNode ingress = sidecar.spec().path("ingress");
+        Set<Long> ports = new HashSet<>();
+        for (int i = 0; i < ingress.size(); i++) {
+            JsonNode listener = ingress.get(i);
+            String at = "/spec/ingress/" + i;
+            if (listener.isNull()) {
+                findings.report(INFO, sidecar, at, "an ingress listener may not be null");
+                continue;
+            }
+            if (!listener.path("port").isObject()) {
+                findings.report(INFO, sidecar, at, "an ingress listener needs a port (number, protocol, name)");
+                continue;
+            }
+            ListenerPorts.check(INFO, sidecar, at, listener, false, findings);
+            if (!ports.add(listener.path("port").path("number").asLong(0))) {
+                findings.report(INFO, sidecar, at + "/port/number", "port " + listener.path("port").path("number").asText()
+                        + " is already used by another ingress listener: ports on IP-bound listeners must be unique");
+            }
+            String endpoint = listener.path("defaultEndpoint").asText("");
+            if (!endpoint.isEmpty()) {
+                defaultEndpoint(endpoint).ifPresent(problem -> findings.report(INFO, sidecar, at + "/defaultEndpoint", problem));
             }
         }
     }
