@@ -46,8 +46,8 @@ public final class SidecarEgressHosts extends ObjectCheck {
     static Optional<String> problem(String host) {
         int slash = host.indexOf('/');
         if (slash < 0) {
-            return Optional.of("host \"" + host + "\" must be of the form namespace/dnsName, e.g. \"*/" + host
-                    + "\" or \"./" + host + "\"");
+            return Optional.of("host \"" + host + "\" must be of the form namespace/dnsName, such as "
+                    + "\"./reviews.payments.svc.cluster.local\", \"*/api.example.com\" or \"istio-system/*\"");
         }
         String namespace = host.substring(0, slash);
         String name = host.substring(slash + 1);
