@@ -57,6 +57,9 @@ import dev.meshdeck.core.validation.rules.webhook.gateway.GatewayWebhook;
 import dev.meshdeck.core.validation.rules.webhook.workloadentry.WorkloadEntryWebhook;
 import dev.meshdeck.core.validation.rules.webhook.workloadgroup.WorkloadGroupWebhook;
 import dev.meshdeck.core.validation.rules.webhook.virtualservice.VirtualServiceWebhook;
+import dev.meshdeck.core.validation.rules.webhook.exportto.ExportToWebhook;
+import dev.meshdeck.core.validation.rules.webhook.serviceentry.ServiceEntryWebhook;
+import dev.meshdeck.core.validation.rules.webhook.sidecar.SidecarWebhook;
 import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,6 +89,9 @@ public final class Rules {
         rules.addAll(WorkloadEntryWebhook.rules());
         rules.addAll(WorkloadGroupWebhook.rules());
         rules.addAll(VirtualServiceWebhook.rules());
+        rules.addAll(ServiceEntryWebhook.rules());
+        rules.addAll(SidecarWebhook.rules());
+        rules.addAll(ExportToWebhook.rules());
         return List.copyOf(rules);
     }
 

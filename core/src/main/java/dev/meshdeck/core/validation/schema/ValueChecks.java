@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * MeshDeck's own value checks for Istio objects, a small and deliberate set:
  * <ul>
  * <li>{@link #values}: offline only (with CRDs, the CRD's own rules judge the same): durations (Go/protobuf
- * format, at least 1ms) in the fields Istio types as Duration; ports 1-65535; percentages 0-100; the
+ * format, at least 1ms) in the fields Istio types as Duration; ports 1-65535 and percentages 0-100 (but for the
+ * kinds whose webhook rules judge them in both modes); the
  * required DestinationRule {@code host}.</li>
  * </ul>
  * What istiod's validating webhook demands beyond the CRD is judged by the rules of rules.webhook, in both modes.
@@ -36,8 +37,9 @@ public final class ValueChecks {
         if (!"Gateway".equals(kind)) {
             walk(object.path("spec"), "/spec", "", found);
         }
-        if ("VirtualService".equals(kind)) {
-            // Istio's webhook judges a VirtualService's percentages and ports in both modes (rules MD0413-MD0422)
+        if ("VirtualService".equals(kind) || "ServiceEntry".equals(kind) || "Sidecar".equals(kind)) {
+            // Istio's webhook judges these kinds' percentages and ports in both modes (rules MD0413-MD0422, the
+            // ServiceEntry and Sidecar rules; a Sidecar's port 0 is a Unix socket)
             found.removeIf(v -> v.type() == ViolationType.OUT_OF_RANGE);
         }
         if ("DestinationRule".equals(kind) && object.path("spec").isObject()

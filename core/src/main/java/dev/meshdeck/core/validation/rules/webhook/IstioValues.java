@@ -232,44 +232,6 @@ public final class IstioValues {
                 : Optional.empty();
     }
 
-    /** A problem of one entry of a list ({@code index}), or of the list as a whole ({@code index} -1). */
-    public record EntryProblem(int index, String message) {
-    }
-
-    /**
-     * An exportTo list as Istio's validateExportTo judges it: each entry ".", "*" or a namespace name (and "~" in a
-     * ServiceEntry), none twice ("." is the object's own namespace), and "*" or "~" only alone.
-     */
-    public static java.util.List<EntryProblem> exportTo(String namespace, java.util.List<String> entries,
-            boolean serviceEntry) {
-        java.util.List<EntryProblem> problems = new java.util.ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String entry = entries.get(i);
-            // "." is the own namespace; a file without namespace keeps it as "."
-            String key = entry.equals(".") && !namespace.isEmpty() ? namespace : entry;
-            if (seen.contains(key)) {
-                problems.add(new EntryProblem(i, key.equals(entry) ? "duplicate entries in exportTo for entry " + entry
-                        : "duplicate entries in exportTo: . and current namespace " + namespace));
-            } else if (entry.equals("~") && !serviceEntry) {
-                problems.add(new EntryProblem(i, "exportTo ~ (none) is not allowed for Istio configuration objects"));
-            } else if (!key.equals("*") && !key.equals("~") && !key.equals(".") && !isDns1123Label(key)) {
-                problems.add(new EntryProblem(i, "only ., * or a namespace name (a DNS-1123 label) is allowed as "
-                        + "exportTo entry, not \"" + entry + "\""));
-            } else {
-                seen.add(key);
-            }
-        }
-        if (seen.contains("*") && entries.size() > 1) {
-            problems.add(new EntryProblem(-1, "cannot have both public (*) and non-public exportTo values: * "
-                    + "already exports to every namespace"));
-        }
-        if (seen.contains("~") && entries.size() > 1) {
-            problems.add(new EntryProblem(-1, "cannot export service entry to no one (~) and someone"));
-        }
-        return problems;
-    }
-
     private static final Pattern STRICT_HEADER_NAME = Pattern.compile("[-_A-Za-z0-9]+");
 
     /** A header name Istio lets a proxy write: letters, digits, '-' and '_' (its ValidateStrictHTTPHeaderName). */
@@ -396,4 +358,8 @@ public final class IstioValues {
         }
     }
 
+    /** A port name: a DNS-1123 label (Istio's ValidatePortName). */
+    public static Optional<String> portName(String name) {
+        return isDns1123Label(name) ? Optional.empty() : Optional.of("invalid port name: \"" + name + "\"");
+    }
 }

@@ -101,23 +101,6 @@ class IstioValuesTest {
         assertThat(IstioValues.isTlsProtocol("TCP")).isFalse();
     }
 
-    @Test
-    void exportToAsIstioJudgesIt() {
-        assertThat(IstioValues.exportTo("shop", List.of(".", "frontend"), false)).isEmpty();
-        assertThat(IstioValues.exportTo("shop", List.of("*"), false)).isEmpty();
-        assertThat(IstioValues.exportTo("shop", List.of("~"), true)).isEmpty();
-        assertThat(IstioValues.exportTo("shop", List.of(".", "shop"), false)).extracting(IstioValues.EntryProblem::index)
-                .containsExactly(1);
-        assertThat(IstioValues.exportTo("shop", List.of("~", "frontend"), false)).extracting(IstioValues.EntryProblem::index)
-                .containsExactly(0);
-        assertThat(IstioValues.exportTo("shop", List.of("~", "frontend"), true)).extracting(IstioValues.EntryProblem::index)
-                .containsExactly(-1);
-        assertThat(IstioValues.exportTo("shop", List.of("*", "frontend"), false)).extracting(IstioValues.EntryProblem::index)
-                .containsExactly(-1);
-        assertThat(IstioValues.exportTo("shop", List.of("front_end"), false)).extracting(IstioValues.EntryProblem::index)
-                .containsExactly(0);
-    }
-
     /** Istio's TestValidateHTTPHeaderName (match header names) and TestValidateHTTPHeaderValue. */
     @Test
     void headerNamesAndValuesAsEnvoyTakesThem() {
@@ -160,23 +143,17 @@ class IstioValuesTest {
     }
 
     /** Cases of Istio's Test_validateExportTo. */
+
     @Test
-    void exportToListsAsIstioAcceptsThem() {
-        assertThat(IstioValues.exportTo("shop", java.util.List.of(".", "payments"), false)).isEmpty();
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("*"), false)).isEmpty();
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("~"), true)).isEmpty();
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("shop", "."), false)).containsExactly(
-                new IstioValues.EntryProblem(1, "duplicate entries in exportTo: . and current namespace shop"));
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("a", "a"), false)).containsExactly(
-                new IstioValues.EntryProblem(1, "duplicate entries in exportTo for entry a"));
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("*", "."), false))
-                .extracting(IstioValues.EntryProblem::index).containsExactly(-1);
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("~"), false)).extracting(IstioValues.EntryProblem::index)
-                .containsExactly(0);
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("~", "."), true)).extracting(
-                IstioValues.EntryProblem::message).containsExactly("cannot export service entry to no one (~) and someone");
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("b@d"), false)).hasSize(1);
-        assertThat(IstioValues.exportTo("", java.util.List.of("."), false)).isEmpty();
-        assertThat(IstioValues.exportTo("shop", java.util.List.of("Payments"), false)).isEmpty();
+    void portNamesAreDnsLabels() {
+        // TestValidatePortName (pkg/config/validation/validation_test.go)
+        assertThat(IstioValues.portName("")).isPresent();
+        assertThat(IstioValues.portName("simple")).isEmpty();
+        assertThat(IstioValues.portName("toolong".repeat(14))).isPresent();
+    }
+
+    @Test
+    void ipv6AddressesWithLeadingZerosAreAddresses() {
+        assertThat(IstioValues.ipSubnet("001:db8::")).isEmpty();
     }
 }

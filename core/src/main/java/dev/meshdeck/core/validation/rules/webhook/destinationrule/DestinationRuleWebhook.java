@@ -30,7 +30,6 @@ public final class DestinationRuleWebhook {
                 new ZoneAwareLoadBalancing(),
                 new FailoverWithoutOutlierDetection(),
                 new ClientTlsCredentials(),
-                new InsecureSkipVerifyWithVerification(),
-                new ExportTo());
+                new InsecureSkipVerifyWithVerification());
     }
 }

@@ -40,7 +40,6 @@ public final class VirtualServiceWebhook {
                 new Destinations(),
                 new HttpTimeout(),
                 new TlsRoutes(),
-                new SniHostIsIpAddress(),
-                new ExportTo());
+                new SniHostIsIpAddress());
     }
 }
