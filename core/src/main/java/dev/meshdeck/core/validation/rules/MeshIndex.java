@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.validation.Hosts;
+import dev.meshdeck.core.validation.PodTemplates;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.Selectors;
 import dev.meshdeck.core.validation.ValidationContext;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the networking rules look things up in, built once per validation through
@@ -25,8 +25,6 @@ final class MeshIndex {
     static final String GATEWAY_API = "gateway.networking.k8s.io";
     static final String KNATIVE_SERVING = "serving.knative.dev";
     static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
-    private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "Job", "CronJob");
 
     /** A host in the registry: its source object, its port numbers, and the workloads it selects. */
     record ServiceHost(Resource source, List<Long> ports, JsonNode workloadSelector, String namespace) {
@@ -106,8 +104,8 @@ final class MeshIndex {
         for (Resource r : context.all()) {
             if (r.kind().equals("Pod") && r.group().isEmpty()) {
                 addWorkload(r, r.tree().path("metadata").path("labels"), r.spec().path("nodeName").asText(""));
-            } else if (WORKLOAD_KINDS.contains(r.kind())) {
-                addWorkload(r, podTemplate(r).path("metadata").path("labels"), "");
+            } else if (PodTemplates.isController(r)) {
+                addWorkload(r, PodTemplates.of(r).path("metadata").path("labels"), "");
             } else if (r.kind().equals("Gateway") && r.group().equals(ISTIO_NETWORKING)) {
                 istioGateways.put(r.namespace() + "/" + r.name(), r);
             } else if (r.kind().equals("Gateway") && r.group().equals(GATEWAY_API)) {
@@ -165,15 +163,8 @@ final class MeshIndex {
         return scopes;
     }
 
-    static JsonNode podTemplate(Resource workload) {
-        if (workload.kind().equals("CronJob")) {
-            return workload.spec().path("jobTemplate").path("spec").path("template");
-        }
-        return workload.spec().path("template");
-    }
-
     static JsonNode podTemplateSpec(Resource workload) {
-        return podTemplate(workload).path("spec");
+        return PodTemplates.of(workload).path("spec");
     }
 
     private static JsonNode knativePodLabels(Resource ksvc) {

@@ -31,6 +31,12 @@ class AuthorizationPolicyRulesTest {
     }
 
     @Test
+    void selectorsMatchAPodTemplateOfADeploymentOrCronJobNotTheControllersOwnLabels() {
+        assertFindings(new AuthzSelectorNoWorkload(), "security/deployment-selectors.yaml").containsExactly(
+                "MD0351@AuthorizationPolicy shop/controller-labels@spec.selector");
+    }
+
+    @Test
     void principalsOfMissingServiceAccountsAreReportedOnlyWhereAccountsAreKnown() {
         assertFindings(new AuthzPrincipalNotFound(), "security/authz-principals.yaml").containsExactly(
                 "MD0352@AuthorizationPolicy payments/payments@spec.rules[0].from[0].source.principals[2]",
