@@ -21,6 +21,11 @@ import dev.meshdeck.core.validation.rules.JwtClaimRouteWithoutRequestAuthenticat
 import dev.meshdeck.core.validation.rules.NegativeWeight;
 import dev.meshdeck.core.validation.rules.PortTlsWithoutCaCertificates;
 import dev.meshdeck.core.validation.rules.SubsetIgnoredOnIngress;
+import dev.meshdeck.core.validation.rules.SidecarSelectorInRootNamespace;
+import dev.meshdeck.core.validation.rules.SidecarSelectorNoWorkload;
+import dev.meshdeck.core.validation.rules.SidecarDuplicateSelectorless;
+import dev.meshdeck.core.validation.rules.SidecarSelectorsOverlap;
+import dev.meshdeck.core.validation.rules.SidecarEgressHostNotFound;
 import dev.meshdeck.core.validation.rules.SubsetNotFound;
 import dev.meshdeck.core.validation.rules.SubsetSelectsNoPods;
 import dev.meshdeck.core.validation.rules.TlsWithoutCaCertificates;
@@ -129,7 +134,12 @@ public final class Rules {
                 new GatewaySelectorMatchesNoWorkload(),
                 new GatewayPortNotOnService(),
                 new GatewayCredentialNotFound(),
-                new GatewayCredentialInvalid());
+                new GatewayCredentialInvalid(),
+                new SidecarSelectorInRootNamespace(),
+                new SidecarSelectorNoWorkload(),
+                new SidecarDuplicateSelectorless(),
+                new SidecarSelectorsOverlap(),
+                new SidecarEgressHostNotFound());
     }
 
     /** Every code MeshDeck can report, including those of input reading, sorted by code. */

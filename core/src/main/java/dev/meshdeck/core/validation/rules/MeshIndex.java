@@ -211,6 +211,21 @@ final class MeshIndex {
     }
 
     /**
+     * Whether any registry host visible from {@code namespace} falls within the wildcard {@code pattern}
+     * ("*.example.com"). Scans the registry: for the rare wildcard references, not per route.
+     */
+    boolean anyHostWithin(String pattern, String namespace) {
+        for (Map.Entry<String, ServiceHost> e : registry.entrySet()) {
+            int slash = e.getKey().indexOf('/');
+            String scope = e.getKey().substring(0, slash);
+            if ((scope.equals("*") || scope.equals(namespace)) && Hosts.overlap(pattern, e.getKey().substring(slash + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the absence of {@code host} from the registry means something: live, or the inputs hold the
      * kind that would define it (Services for cluster-local names, ServiceEntries for the rest).
      */
