@@ -21,6 +21,9 @@ import dev.meshdeck.core.validation.rules.JwtClaimRouteWithoutRequestAuthenticat
 import dev.meshdeck.core.validation.rules.NegativeWeight;
 import dev.meshdeck.core.validation.rules.PortTlsWithoutCaCertificates;
 import dev.meshdeck.core.validation.rules.SubsetIgnoredOnIngress;
+import dev.meshdeck.core.validation.rules.ServiceEntryDuplicateHostPort;
+import dev.meshdeck.core.validation.rules.ServiceEntryProtocolConflict;
+import dev.meshdeck.core.validation.rules.ExportToNamespaceNotFound;
 import dev.meshdeck.core.validation.rules.SidecarSelectorInRootNamespace;
 import dev.meshdeck.core.validation.rules.SidecarSelectorNoWorkload;
 import dev.meshdeck.core.validation.rules.SidecarDuplicateSelectorless;
@@ -139,7 +142,10 @@ public final class Rules {
                 new SidecarSelectorNoWorkload(),
                 new SidecarDuplicateSelectorless(),
                 new SidecarSelectorsOverlap(),
-                new SidecarEgressHostNotFound());
+                new SidecarEgressHostNotFound(),
+                new ServiceEntryDuplicateHostPort(),
+                new ServiceEntryProtocolConflict(),
+                new ExportToNamespaceNotFound());
     }
 
     /** Every code MeshDeck can report, including those of input reading, sorted by code. */
