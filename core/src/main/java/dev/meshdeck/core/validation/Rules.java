@@ -21,6 +21,7 @@ import dev.meshdeck.core.validation.rules.JwtClaimRouteWithoutRequestAuthenticat
 import dev.meshdeck.core.validation.rules.NegativeWeight;
 import dev.meshdeck.core.validation.rules.PortTlsWithoutCaCertificates;
 import dev.meshdeck.core.validation.rules.SubsetIgnoredOnIngress;
+import dev.meshdeck.core.validation.rules.RepeatedRouteDestination;
 import dev.meshdeck.core.validation.rules.ServiceEntryDuplicateHostPort;
 import dev.meshdeck.core.validation.rules.ServiceEntryProtocolConflict;
 import dev.meshdeck.core.validation.rules.ExportToNamespaceNotFound;
@@ -145,7 +146,8 @@ public final class Rules {
                 new SidecarEgressHostNotFound(),
                 new ServiceEntryDuplicateHostPort(),
                 new ServiceEntryProtocolConflict(),
-                new ExportToNamespaceNotFound());
+                new ExportToNamespaceNotFound(),
+                new RepeatedRouteDestination());
     }
 
     /** Every code MeshDeck can report, including those of input reading, sorted by code. */
