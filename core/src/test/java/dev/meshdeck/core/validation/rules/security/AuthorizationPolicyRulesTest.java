@@ -44,11 +44,12 @@ class AuthorizationPolicyRulesTest {
     }
 
     @Test
-    void identityMatchesUnderADisabledPeerAuthenticationAreReportedUnlessTheWorkloadIsStrict() {
+    void identityMatchesUnderADisabledPeerAuthenticationOrPlaintextDestinationRuleAreReportedUnlessStrict() {
         assertFindings(new AuthzNeedsMtls(), "security/authz-needs-mtls.yaml").containsExactly(
                 "MD0354@AuthorizationPolicy legacy/identity-rules@spec.rules[0].from[0].source.principals",
                 "MD0354@AuthorizationPolicy legacy/identity-rules@spec.rules[0].from[1].source.notNamespaces",
-                "MD0354@AuthorizationPolicy legacy/identity-rules@spec.rules[0].when[0]");
+                "MD0354@AuthorizationPolicy legacy/identity-rules@spec.rules[0].when[0]",
+                "MD0354@AuthorizationPolicy payments/ledger@spec.rules[0].from[0].source.principals");
     }
 
     @Test
