@@ -21,6 +21,7 @@ import dev.meshdeck.core.validation.rules.JwtClaimRouteWithoutRequestAuthenticat
 import dev.meshdeck.core.validation.rules.NegativeWeight;
 import dev.meshdeck.core.validation.rules.PortTlsWithoutCaCertificates;
 import dev.meshdeck.core.validation.rules.SubsetIgnoredOnIngress;
+import dev.meshdeck.core.validation.rules.DottedHostNotInRegistry;
 import dev.meshdeck.core.validation.rules.RepeatedRouteDestination;
 import dev.meshdeck.core.validation.rules.ServiceEntryDuplicateHostPort;
 import dev.meshdeck.core.validation.rules.ServiceEntryProtocolConflict;
@@ -147,7 +148,8 @@ public final class Rules {
                 new ServiceEntryDuplicateHostPort(),
                 new ServiceEntryProtocolConflict(),
                 new ExportToNamespaceNotFound(),
-                new RepeatedRouteDestination());
+                new RepeatedRouteDestination(),
+                new DottedHostNotInRegistry());
     }
 
     /** Every code MeshDeck can report, including those of input reading, sorted by code. */

@@ -234,6 +234,10 @@ final class MeshIndex {
         return fqdn.endsWith(Hosts.CLUSTER_SUFFIX) ? knowsKubernetesServices : knowsServiceEntries;
     }
 
+    boolean knowsServiceEntries() {
+        return knowsServiceEntries;
+    }
+
     boolean knowsWorkloads() {
         return workloadKinds;
     }
