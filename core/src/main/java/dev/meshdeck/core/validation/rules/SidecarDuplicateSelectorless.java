@@ -2,15 +2,13 @@ package dev.meshdeck.core.validation.rules;
 
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
+import dev.meshdeck.core.validation.NamespaceGroups;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -29,22 +27,11 @@ public final class SidecarDuplicateSelectorless implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        Map<String, List<Resource>> byNamespace = new LinkedHashMap<>();
-        for (Resource sidecar : context.ofKind("Sidecar")) {
-            if (Sidecars.isIstioSidecar(sidecar) && Sidecars.selector(sidecar) == null) {
-                byNamespace.computeIfAbsent(sidecar.namespace(), k -> new ArrayList<>()).add(sidecar);
-            }
-        }
-        for (List<Resource> group : byNamespace.values()) {
-            if (group.size() < 2) {
-                continue;
-            }
-            for (Resource sidecar : group) {
-                String others = group.stream().filter(o -> o != sidecar).map(Resource::name).collect(Collectors.joining(", "));
-                findings.report(INFO, sidecar, "/metadata/name", "Sidecar " + others + " also has no workloadSelector in namespace \""
+        List<Resource> selectorless = context.ofKind("Sidecar").stream()
+                .filter(s -> Sidecars.isIstioSidecar(s) && Sidecars.selector(s) == null).toList();
+        NamespaceGroups.forEachClash(selectorless, (sidecar, others) -> findings.report(INFO, sidecar, "/metadata/name",
+                "Sidecar " + others.stream().map(Resource::name).collect(Collectors.joining(", ")) + " also has no workloadSelector in namespace \""
                         + sidecar.namespace() + "\"; Istio leaves undefined which one its proxies use. Keep one namespace-wide "
-                        + "Sidecar and give the others a workloadSelector");
-            }
-        }
+                        + "Sidecar and give the others a workloadSelector"));
     }
 }
