@@ -14,7 +14,7 @@ import java.util.Set;
  * An AuthorizationPolicy matches on the peer identity ({@code principals}, {@code notPrincipals},
  * {@code namespaces}, {@code notNamespaces}, or the {@code source.principal}, {@code source.namespace} and
  * {@code connection.sni} conditions) while the PeerAuthentication in force for its workloads disables mTLS, so
- * requests carry no identity (Kiali's MtlsEnabledChecker, KIA0105); or, short of STRICT, the DestinationRule clients
+ * requests carry no identity (Kiali's MtlsEnabledChecker, KIA0105); or the DestinationRule clients
  * use towards those workloads sets {@code tls: DISABLE}, so they send plaintext. Like Kiali with auto-mTLS (Istio's
  * default), PERMISSIVE counts as enabled: meshed clients still present their identity.
  */
@@ -27,7 +27,8 @@ public final class AuthzNeedsMtls implements Rule {
 
     /**
      * Why requests to the policy's workloads carry no peer identity, or null: their PeerAuthentication disables
-     * mTLS, or (unless it is STRICT) the DestinationRule clients use towards them sets TLS mode DISABLE.
+     * mTLS, or the DestinationRule clients use towards them sets TLS mode DISABLE (under STRICT such requests are
+     * refused outright, which MD0355 reports on the DestinationRule).
      */
     private static String plaintext(PeerAuthnModes modes, ClientTlsModes clients, Resource ap) {
         PeerAuthnModes.Effective mode = modes.forWorkload(ap.namespace(), MeshWorkloads.selector(ap));
@@ -36,7 +37,7 @@ public final class AuthzNeedsMtls implements Rule {
             return "PeerAuthentication " + mode.source().namespace() + "/" + mode.source().name()
                     + " sets mTLS mode DISABLE for these workloads" + fix + "enable mTLS (PERMISSIVE or STRICT) or match on something else";
         }
-        Resource dr = mode.mode().equals("STRICT") ? null : clients.forWorkloads(ap.namespace(), MeshWorkloads.selector(ap));
+        Resource dr = clients.forWorkloads(ap.namespace(), MeshWorkloads.selector(ap));
         if (dr != null && ClientTlsModes.mode(dr).equals("DISABLE")) {
             return "DestinationRule " + dr.namespace() + "/" + dr.name() + " (host " + dr.spec().path("host").asText("")
                     + ") makes clients send plaintext to these workloads" + fix + "use tls mode ISTIO_MUTUAL or match on something else";
