@@ -30,7 +30,7 @@ public final class AuthnSelectorNoWorkload implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        MeshWorkloads workloads = new MeshWorkloads(context);
+        MeshWorkloads workloads = MeshWorkloads.of(context);
         if (!workloads.knowsWorkloads()) {
             return;
         }

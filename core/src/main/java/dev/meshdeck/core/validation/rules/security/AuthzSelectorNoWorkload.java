@@ -32,7 +32,7 @@ public final class AuthzSelectorNoWorkload implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        MeshWorkloads workloads = new MeshWorkloads(context);
+        MeshWorkloads workloads = MeshWorkloads.of(context);
         if (!workloads.knowsWorkloads()) {
             return;
         }

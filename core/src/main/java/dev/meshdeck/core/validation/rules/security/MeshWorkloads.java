@@ -25,7 +25,12 @@ final class MeshWorkloads {
     private final boolean knowsWorkloads;
     private final Map<String, Resource> namespaces = new HashMap<>();
 
-    MeshWorkloads(ValidationContext context) {
+    /** The one instance of a validation, shared by the rules through {@link ValidationContext#index}. */
+    static MeshWorkloads of(ValidationContext context) {
+        return context.index(MeshWorkloads.class, MeshWorkloads::new);
+    }
+
+    private MeshWorkloads(ValidationContext context) {
         for (Resource ns : context.ofKind("Namespace")) {
             namespaces.put(ns.name(), ns);
         }
