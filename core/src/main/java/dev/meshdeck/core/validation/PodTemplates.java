@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The pods a workload controller (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) runs, read from its
- * pod template: the labels a policy selector or a Sidecar workloadSelector matches are the template's, since the
+ * The pods a workload controller (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, or a Knative Service,
+ * whose pods Knative labels serving.knative.dev/service) runs, read from its pod template: the labels a policy selector or a Sidecar workloadSelector matches are the template's, since the
  * Pods themselves are rarely part of the manifests being validated.
  */
 public final class PodTemplates {
@@ -19,8 +19,20 @@ public final class PodTemplates {
     private PodTemplates() {
     }
 
+    private static final String KNATIVE_SERVICE_LABEL = "serving.knative.dev/service";
+
+    /** A Kubernetes workload controller (not a Knative Service). */
     public static boolean isController(Resource r) {
         return CONTROLLER_KINDS.contains(r.kind());
+    }
+
+    /** A controller or a Knative Service: something whose pods are described by a template. */
+    public static boolean runsPods(Resource r) {
+        return isController(r) || isKnativeService(r);
+    }
+
+    private static boolean isKnativeService(Resource r) {
+        return r.kind().equals("Service") && r.group().equals("serving.knative.dev");
     }
 
     /** The pod template of a controller ({@code spec.template}, a CronJob's {@code spec.jobTemplate.spec.template}). */
@@ -43,11 +55,15 @@ public final class PodTemplates {
         ObjectNode metadata = pod.putObject("metadata");
         metadata.put("name", controller.name());
         metadata.put("namespace", controller.namespace());
-        for (String field : new String[] {"labels", "annotations"}) {
-            JsonNode value = template.path("metadata").path(field);
-            if (value.isObject()) {
-                metadata.set(field, value);
-            }
+        ObjectNode labels = metadata.putObject("labels");
+        if (template.path("metadata").path("labels").isObject()) {
+            labels.setAll((ObjectNode) template.path("metadata").path("labels"));
+        }
+        if (isKnativeService(controller)) {
+            labels.put(KNATIVE_SERVICE_LABEL, controller.name());
+        }
+        if (template.path("metadata").path("annotations").isObject()) {
+            metadata.set("annotations", template.path("metadata").path("annotations"));
         }
         pod.set("spec", template.path("spec").isObject() ? template.path("spec") : JsonNodeFactory.instance.objectNode());
         return new Resource(pod, Optional.empty(), false);

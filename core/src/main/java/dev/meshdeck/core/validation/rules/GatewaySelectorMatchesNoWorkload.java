@@ -21,7 +21,6 @@ public final class GatewaySelectorMatchesNoWorkload implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MD0310", Severity.ERROR, Category.REFERENCE,
             "Gateway selector matches no workload").istio("IST0101").kiali("KIA0302");
 
-    private static final String ROOT_NAMESPACE = "istio-system";
     private static final JsonNode NO_SELECTOR = JsonNodeFactory.instance.objectNode();
 
     @Override
@@ -32,7 +31,7 @@ public final class GatewaySelectorMatchesNoWorkload implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         MeshIndex mesh = MeshIndex.of(context);
-        if (!mesh.knowsWorkloads() || !mesh.live() && mesh.selectWorkloads(NO_SELECTOR, ROOT_NAMESPACE).isEmpty()) {
+        if (!mesh.knowsWorkloads() || !mesh.live() && mesh.selectWorkloads(NO_SELECTOR, MeshIndex.ROOT_NAMESPACE).isEmpty()) {
             return;
         }
         for (Resource gw : context.ofKind("Gateway")) {

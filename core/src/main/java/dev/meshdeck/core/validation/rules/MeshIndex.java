@@ -2,7 +2,6 @@ package dev.meshdeck.core.validation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.validation.Hosts;
 import dev.meshdeck.core.validation.PodTemplates;
 import dev.meshdeck.core.validation.Resource;
@@ -25,6 +24,8 @@ final class MeshIndex {
     static final String GATEWAY_API = "gateway.networking.k8s.io";
     static final String KNATIVE_SERVING = "serving.knative.dev";
     static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
+    /** Istio's default MeshConfig rootNamespace: mesh-wide defaults and the shared gateways live there. */
+    static final String ROOT_NAMESPACE = "istio-system";
 
     /** A host in the registry: its source object, its port numbers, and the workloads it selects. */
     record ServiceHost(Resource source, List<Long> ports, JsonNode workloadSelector, String namespace) {
@@ -86,7 +87,7 @@ final class MeshIndex {
                 // them without the core Services its routes point at.
                 put("*", Hosts.ofService(svc.name(), svc.namespace()),
                         new ServiceHost(svc, List.of(80L), JsonNodeFactory.instance.objectNode(), svc.namespace()));
-                addWorkload(svc, knativePodLabels(svc), "");
+                addWorkload(svc, PodTemplates.asPod(svc).tree().path("metadata").path("labels"), "");
             } else if (svc.group().isEmpty()) {
                 services = true;
                 kubernetesServices.add(svc);
@@ -165,16 +166,6 @@ final class MeshIndex {
 
     static JsonNode podTemplateSpec(Resource workload) {
         return PodTemplates.of(workload).path("spec");
-    }
-
-    private static JsonNode knativePodLabels(Resource ksvc) {
-        ObjectNode labels = JsonNodeFactory.instance.objectNode();
-        JsonNode written = ksvc.spec().path("template").path("metadata").path("labels");
-        if (written.isObject()) {
-            labels.setAll((ObjectNode) written);
-        }
-        labels.put("serving.knative.dev/service", ksvc.name());
-        return labels;
     }
 
     /**

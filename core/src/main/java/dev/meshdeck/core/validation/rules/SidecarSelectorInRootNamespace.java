@@ -25,11 +25,11 @@ public final class SidecarSelectorInRootNamespace implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (Resource sidecar : context.ofKind("Sidecar", Sidecars.ROOT_NAMESPACE)) {
+        for (Resource sidecar : context.ofKind("Sidecar", MeshIndex.ROOT_NAMESPACE)) {
             if (sidecar.candidate() && Sidecars.isIstioSidecar(sidecar) && Sidecars.selector(sidecar) != null) {
                 findings.report(INFO, sidecar, Sidecars.SELECTOR_POINTER, "a Sidecar in the root namespace "
-                        + Sidecars.ROOT_NAMESPACE + " is the mesh-wide default only without a workloadSelector; with one it "
-                        + "applies just to matching workloads of " + Sidecars.ROOT_NAMESPACE + ". Remove the selector, or move "
+                        + MeshIndex.ROOT_NAMESPACE + " is the mesh-wide default only without a workloadSelector; with one it "
+                        + "applies just to matching workloads of " + MeshIndex.ROOT_NAMESPACE + ". Remove the selector, or move "
                         + "the Sidecar to the namespace of the workloads it is for");
             }
         }

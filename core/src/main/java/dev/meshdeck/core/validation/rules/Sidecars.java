@@ -6,8 +6,6 @@ import dev.meshdeck.core.validation.Resource;
 /** What the Sidecar rules read of a Sidecar: its workload selector. */
 final class Sidecars {
 
-    /** Istio's default MeshConfig rootNamespace: a selector-less Sidecar there is the mesh-wide default. */
-    static final String ROOT_NAMESPACE = "istio-system";
     static final String SELECTOR_POINTER = "/spec/workloadSelector/labels";
 
     private Sidecars() {

@@ -39,7 +39,7 @@ final class MeshWorkloads {
         }
         boolean controllers = false;
         for (Resource r : context.all()) {
-            if (PodTemplates.isController(r)) {
+            if (PodTemplates.runsPods(r)) {
                 controllers = true;
                 workloadsByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(PodTemplates.asPod(r));
             }
