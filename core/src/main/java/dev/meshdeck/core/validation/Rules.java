@@ -21,6 +21,16 @@ import dev.meshdeck.core.validation.rules.JwtClaimRouteWithoutRequestAuthenticat
 import dev.meshdeck.core.validation.rules.NegativeWeight;
 import dev.meshdeck.core.validation.rules.PortTlsWithoutCaCertificates;
 import dev.meshdeck.core.validation.rules.SubsetIgnoredOnIngress;
+import dev.meshdeck.core.validation.rules.DottedHostNotInRegistry;
+import dev.meshdeck.core.validation.rules.RepeatedRouteDestination;
+import dev.meshdeck.core.validation.rules.ServiceEntryDuplicateHostPort;
+import dev.meshdeck.core.validation.rules.ServiceEntryProtocolConflict;
+import dev.meshdeck.core.validation.rules.ExportToNamespaceNotFound;
+import dev.meshdeck.core.validation.rules.SidecarSelectorInRootNamespace;
+import dev.meshdeck.core.validation.rules.SidecarSelectorNoWorkload;
+import dev.meshdeck.core.validation.rules.SidecarDuplicateSelectorless;
+import dev.meshdeck.core.validation.rules.SidecarSelectorsOverlap;
+import dev.meshdeck.core.validation.rules.SidecarEgressHostNotFound;
 import dev.meshdeck.core.validation.rules.SubsetNotFound;
 import dev.meshdeck.core.validation.rules.SubsetSelectsNoPods;
 import dev.meshdeck.core.validation.rules.TlsWithoutCaCertificates;
@@ -147,7 +157,17 @@ public final class Rules {
                 new GatewaySelectorMatchesNoWorkload(),
                 new GatewayPortNotOnService(),
                 new GatewayCredentialNotFound(),
-                new GatewayCredentialInvalid());
+                new GatewayCredentialInvalid(),
+                new SidecarSelectorInRootNamespace(),
+                new SidecarSelectorNoWorkload(),
+                new SidecarDuplicateSelectorless(),
+                new SidecarSelectorsOverlap(),
+                new SidecarEgressHostNotFound(),
+                new ServiceEntryDuplicateHostPort(),
+                new ServiceEntryProtocolConflict(),
+                new ExportToNamespaceNotFound(),
+                new RepeatedRouteDestination(),
+                new DottedHostNotInRegistry());
     }
 
     /** Every code MeshDeck can report, including those of input reading, sorted by code. */

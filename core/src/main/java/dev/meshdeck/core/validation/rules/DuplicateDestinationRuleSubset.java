@@ -16,7 +16,11 @@ import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
 
-/** Several DestinationRules (without workloadSelector) for the same host and subset, or for the same host where one has no subsets: Istio merges only the first, so the other subsets or policies may be ignored. Kiali reports it; istioctl has no analyzer for it. */
+/**
+ * Several DestinationRules (without workloadSelector) for the same host and subset, or for the same host where one
+ * has no subsets: Istio merges only the first, so the other subsets or policies may be ignored. Kiali reports it;
+ * istioctl has no analyzer for it. Mesh- and namespace-wide mTLS defaults are left out (see {@link #isMtlsDefault}).
+ */
 public final class DuplicateDestinationRuleSubset implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0210", Severity.WARNING, Category.SEMANTIC,
@@ -31,14 +35,14 @@ public final class DuplicateDestinationRuleSubset implements Rule {
     public void check(ValidationContext context, Findings findings) {
         Map<String, List<Resource>> byHost = new LinkedHashMap<>();
         for (Resource dr : context.ofKind("DestinationRule")) {
-            if (dr.spec().has("workloadSelector")) {
+            if (dr.spec().has("workloadSelector") || isMtlsDefault(dr)) {
                 continue;
             }
             String fqdn = Hosts.qualify(dr.spec().path("host").asText(""), dr.namespace());
             byHost.computeIfAbsent(fqdn, k -> new ArrayList<>()).add(dr);
         }
         for (Resource dr : context.ofKind("DestinationRule")) {
-            if (!dr.candidate() || dr.spec().has("workloadSelector")) {
+            if (!dr.candidate() || dr.spec().has("workloadSelector") || isMtlsDefault(dr)) {
                 continue;
             }
             String fqdn = Hosts.qualify(dr.spec().path("host").asText(""), dr.namespace());
@@ -58,6 +62,17 @@ public final class DuplicateDestinationRuleSubset implements Rule {
                         + "\"" + (mine.isEmpty() ? "" : " with subsets among " + mine) + "; Istio uses only one of them per host, so subsets or policies of the others are ignored. Merge them");
             }
         }
+    }
+
+    /**
+     * Istio's documented mTLS default: ISTIO_MUTUAL on "*.local" (mesh) or "*.NS.svc.cluster.local" in NS itself
+     * (namespace). It is meant to sit beside per-host rules, and Istio applies the most specific host, so it
+     * collides with nothing (Kiali exempts exactly these two shapes too).
+     */
+    static boolean isMtlsDefault(Resource dr) {
+        String host = dr.spec().path("host").asText("");
+        return dr.spec().path("trafficPolicy").path("tls").path("mode").asText("").equals("ISTIO_MUTUAL")
+                && (host.equals("*.local") || host.equals("*." + dr.namespace() + Hosts.CLUSTER_SUFFIX));
     }
 
     private static Set<String> subsets(Resource dr) {

@@ -2,8 +2,8 @@ package dev.meshdeck.core.validation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.validation.Hosts;
+import dev.meshdeck.core.validation.PodTemplates;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.Selectors;
 import dev.meshdeck.core.validation.ValidationContext;
@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the networking rules look things up in, built once per validation through
@@ -25,8 +24,8 @@ final class MeshIndex {
     static final String GATEWAY_API = "gateway.networking.k8s.io";
     static final String KNATIVE_SERVING = "serving.knative.dev";
     static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
-    private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "Job", "CronJob");
+    /** Istio's default MeshConfig rootNamespace: mesh-wide defaults and the shared gateways live there. */
+    static final String ROOT_NAMESPACE = "istio-system";
 
     /** A host in the registry: its source object, its port numbers, and the workloads it selects. */
     record ServiceHost(Resource source, List<Long> ports, JsonNode workloadSelector, String namespace) {
@@ -88,7 +87,7 @@ final class MeshIndex {
                 // them without the core Services its routes point at.
                 put("*", Hosts.ofService(svc.name(), svc.namespace()),
                         new ServiceHost(svc, List.of(80L), JsonNodeFactory.instance.objectNode(), svc.namespace()));
-                addWorkload(svc, knativePodLabels(svc), "");
+                addWorkload(svc, PodTemplates.asPod(svc).tree().path("metadata").path("labels"), "");
             } else if (svc.group().isEmpty()) {
                 services = true;
                 kubernetesServices.add(svc);
@@ -106,8 +105,8 @@ final class MeshIndex {
         for (Resource r : context.all()) {
             if (r.kind().equals("Pod") && r.group().isEmpty()) {
                 addWorkload(r, r.tree().path("metadata").path("labels"), r.spec().path("nodeName").asText(""));
-            } else if (WORKLOAD_KINDS.contains(r.kind())) {
-                addWorkload(r, podTemplate(r).path("metadata").path("labels"), "");
+            } else if (PodTemplates.isController(r)) {
+                addWorkload(r, PodTemplates.of(r).path("metadata").path("labels"), "");
             } else if (r.kind().equals("Gateway") && r.group().equals(ISTIO_NETWORKING)) {
                 istioGateways.put(r.namespace() + "/" + r.name(), r);
             } else if (r.kind().equals("Gateway") && r.group().equals(GATEWAY_API)) {
@@ -165,25 +164,8 @@ final class MeshIndex {
         return scopes;
     }
 
-    static JsonNode podTemplate(Resource workload) {
-        if (workload.kind().equals("CronJob")) {
-            return workload.spec().path("jobTemplate").path("spec").path("template");
-        }
-        return workload.spec().path("template");
-    }
-
     static JsonNode podTemplateSpec(Resource workload) {
-        return podTemplate(workload).path("spec");
-    }
-
-    private static JsonNode knativePodLabels(Resource ksvc) {
-        ObjectNode labels = JsonNodeFactory.instance.objectNode();
-        JsonNode written = ksvc.spec().path("template").path("metadata").path("labels");
-        if (written.isObject()) {
-            labels.setAll((ObjectNode) written);
-        }
-        labels.put("serving.knative.dev/service", ksvc.name());
-        return labels;
+        return PodTemplates.of(workload).path("spec");
     }
 
     /**
@@ -220,12 +202,31 @@ final class MeshIndex {
     }
 
     /**
+     * Whether any registry host visible from {@code namespace} falls within the wildcard {@code pattern}
+     * ("*.example.com"). Scans the registry: for the rare wildcard references, not per route.
+     */
+    boolean anyHostWithin(String pattern, String namespace) {
+        for (Map.Entry<String, ServiceHost> e : registry.entrySet()) {
+            int slash = e.getKey().indexOf('/');
+            String scope = e.getKey().substring(0, slash);
+            if ((scope.equals("*") || scope.equals(namespace)) && Hosts.overlap(pattern, e.getKey().substring(slash + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the absence of {@code host} from the registry means something: live, or the inputs hold the
      * kind that would define it (Services for cluster-local names, ServiceEntries for the rest).
      */
     boolean canJudgeHost(String host, String namespace) {
         String fqdn = Hosts.qualify(host, namespace);
         return fqdn.endsWith(Hosts.CLUSTER_SUFFIX) ? knowsKubernetesServices : knowsServiceEntries;
+    }
+
+    boolean knowsServiceEntries() {
+        return knowsServiceEntries;
     }
 
     boolean knowsWorkloads() {

@@ -9,7 +9,8 @@ import dev.meshdeck.core.validation.ValidationContext;
 
 /**
  * Route weights that do not total 100. Istio accepts and normalises them, so this is a warning: the
- * shares that run are not the numbers written.
+ * shares that run are not the numbers written. A single destination with a weight between 0 and 100 gets all the
+ * traffic all the same (Kiali's single-weight check).
  */
 public final class WeightsNotHundred implements Rule {
 
@@ -24,7 +25,12 @@ public final class WeightsNotHundred implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         RouteWeights.forEachRouteList(context, (vs, list) -> {
-            if (list.routes().size() < 2) {
+            if (list.routes().size() == 1) {
+                long w = RouteWeights.weight(list.routes().get(0));
+                if (w > 0 && w < 100) {
+                    findings.report(INFO, vs, list.pointer() + "/0/weight", "the only destination of this route gets all "
+                            + "the traffic, not " + w + "%; remove the weight or add the destination that should get the rest");
+                }
                 return;
             }
             long total = 0;

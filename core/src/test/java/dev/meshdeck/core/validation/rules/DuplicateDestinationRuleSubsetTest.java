@@ -12,4 +12,11 @@ class DuplicateDestinationRuleSubsetTest {
                 "MD0210@DestinationRule serverless/order-function@spec.host",
                 "MD0210@DestinationRule serverless/order-function-canary@spec.host");
     }
+
+    @Test
+    void leavesMeshAndNamespaceWideMtlsDefaultsBesidePerHostRules() {
+        assertFindings(new DuplicateDestinationRuleSubset(), "destinationrules/mtls-defaults.yaml").containsExactlyInAnyOrder(
+                "MD0210@DestinationRule serverless/billing-wide@spec.host",
+                "MD0210@DestinationRule billing/invoices@spec.host");
+    }
 }

@@ -16,4 +16,11 @@ class GatewayNotFoundTest {
     void saysNothingOfflineWhenTheReferencedKindIsAbsentFromTheInputs() {
         assertFindings(new GatewayNotFound(), "destination-hosts/offline.yaml").isEmpty();
     }
+
+    @Test
+    void resolvesLegacyReferenceFormsAsIstioDoesAndChecksMatchGateways() {
+        assertFindings(new GatewayNotFound(), "gateways/app-only.yaml").containsExactlyInAnyOrder(
+                "MD0304@VirtualService serverless/shop@spec.gateways[4]",
+                "MD0304@VirtualService serverless/shop-internal@spec.http[0].match[1].gateways[0]");
+    }
 }

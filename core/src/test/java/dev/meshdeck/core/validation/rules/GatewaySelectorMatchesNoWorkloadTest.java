@@ -11,4 +11,9 @@ class GatewaySelectorMatchesNoWorkloadTest {
         assertFindings(new GatewaySelectorMatchesNoWorkload(), "gateways/gateways.yaml").containsExactlyInAnyOrder(
                 "MD0310@Gateway serverless/typo@spec.selector");
     }
+
+    @Test
+    void offlineTheIngressGatewayOfIstioSystemIsUnknownWhenTheInputHoldsOnlyApplicationWorkloads() {
+        assertFindings(new GatewaySelectorMatchesNoWorkload(), "gateways/app-only.yaml").isEmpty();
+    }
 }

@@ -11,7 +11,8 @@ class RouteWeightRulesTest {
     @Test
     void weightsNotTotallingHundredAreAWarningNotAnError() {
         assertFindings(new WeightsNotHundred(), FIXTURE)
-                .containsExactly("MD0201@VirtualService serverless/sums-to-80@spec.http[0].route");
+                .containsExactly("MD0201@VirtualService serverless/sums-to-80@spec.http[0].route",
+                        "MD0201@VirtualService serverless/single-weighted@spec.http[0].route[0].weight");
     }
 
     @Test
@@ -24,5 +25,12 @@ class RouteWeightRulesTest {
     void allZeroWeightsOnSeveralDestinationsIsAnError() {
         assertFindings(new AllZeroWeights(), FIXTURE)
                 .containsExactly("MD0203@VirtualService serverless/all-zero@spec.tcp[0].route");
+    }
+
+    @Test
+    void aDestinationRepeatedInOneRouteIsReportedAtEachRepetitionUnlessThePortsDiffer() {
+        assertFindings(new RepeatedRouteDestination(), FIXTURE).containsExactly(
+                "MD0251@VirtualService serverless/repeated@spec.http[0].route[0].destination.host",
+                "MD0251@VirtualService serverless/repeated@spec.http[0].route[1].destination.host");
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A PeerAuthentication or RequestAuthentication selector matches no Pod of its namespace (or, in the root
  * namespace, of the mesh): Kiali's SelectorNoWorkloadFoundChecker (KIA0004); istioctl checks this only for
- * AuthorizationPolicies (IST0127, see {@link AuthzSelectorNoWorkload}). Judged only when Pods are known.
+ * AuthorizationPolicies (IST0127, see {@link AuthzSelectorNoWorkload}). A Deployment's (or other controller's)
+ * pod template counts as its Pods. Judged only when Pods or controllers are known.
  */
 public final class AuthnSelectorNoWorkload implements Rule {
 
@@ -29,14 +30,17 @@ public final class AuthnSelectorNoWorkload implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        if (!context.knows("Pod")) {
+        MeshWorkloads workloads = MeshWorkloads.of(context);
+        if (!workloads.knowsWorkloads()) {
             return;
         }
         Map<String, LabelIndex<Resource>> podsByNamespace = new HashMap<>();
         LabelIndex<Resource> allPods = new LabelIndex<>();
-        for (Resource pod : context.ofKind("Pod")) {
-            podsByNamespace.computeIfAbsent(pod.namespace(), k -> new LabelIndex<>()).add(MeshWorkloads.labels(pod), pod);
-            allPods.add(MeshWorkloads.labels(pod), pod);
+        for (List<Resource> pods : workloads.workloadsPerNamespace()) {
+            for (Resource pod : pods) {
+                podsByNamespace.computeIfAbsent(pod.namespace(), k -> new LabelIndex<>()).add(MeshWorkloads.labels(pod), pod);
+                allPods.add(MeshWorkloads.labels(pod), pod);
+            }
         }
         for (String kind : List.of("PeerAuthentication", "RequestAuthentication")) {
             for (Resource policy : context.ofKind(kind)) {

@@ -14,8 +14,9 @@ import java.util.Set;
  * An AuthorizationPolicy matches on the peer identity ({@code principals}, {@code notPrincipals},
  * {@code namespaces}, {@code notNamespaces}, or the {@code source.principal}, {@code source.namespace} and
  * {@code connection.sni} conditions) while the PeerAuthentication in force for its workloads disables mTLS, so
- * requests carry no identity (Kiali's MtlsEnabledChecker, KIA0105). Like Kiali with auto-mTLS (Istio's default),
- * PERMISSIVE counts as enabled: meshed clients still present their identity.
+ * requests carry no identity (Kiali's MtlsEnabledChecker, KIA0105); or the DestinationRule clients
+ * use towards those workloads sets {@code tls: DISABLE}, so they send plaintext. Like Kiali with auto-mTLS (Istio's
+ * default), PERMISSIVE counts as enabled: meshed clients still present their identity.
  */
 public final class AuthzNeedsMtls implements Rule {
 
@@ -24,6 +25,26 @@ public final class AuthzNeedsMtls implements Rule {
 
     private static final Set<String> MTLS_KEYS = Set.of("source.namespace", "source.principal", "connection.sni");
 
+    /**
+     * Why requests to the policy's workloads carry no peer identity, or null: their PeerAuthentication disables
+     * mTLS, or the DestinationRule clients use towards them sets TLS mode DISABLE (under STRICT such requests are
+     * refused outright, which MD0355 reports on the DestinationRule).
+     */
+    private static String plaintext(PeerAuthnModes modes, ClientTlsModes clients, Resource ap) {
+        PeerAuthnModes.Effective mode = modes.forWorkload(ap.namespace(), MeshWorkloads.selector(ap));
+        String fix = ", so requests carry no peer identity and this never matches; ";
+        if (mode.mode().equals("DISABLE")) {
+            return "PeerAuthentication " + mode.source().namespace() + "/" + mode.source().name()
+                    + " sets mTLS mode DISABLE for these workloads" + fix + "enable mTLS (PERMISSIVE or STRICT) or match on something else";
+        }
+        Resource dr = clients.forWorkloads(ap.namespace(), MeshWorkloads.selector(ap));
+        if (dr != null && ClientTlsModes.mode(dr).equals("DISABLE")) {
+            return "DestinationRule " + dr.namespace() + "/" + dr.name() + " (host " + dr.spec().path("host").asText("")
+                    + ") makes clients send plaintext to these workloads" + fix + "use tls mode ISTIO_MUTUAL or match on something else";
+        }
+        return null;
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -31,21 +52,19 @@ public final class AuthzNeedsMtls implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        if (!context.knows("PeerAuthentication")) {
+        if (!context.knows("PeerAuthentication") && !context.knows("DestinationRule")) {
             return;
         }
         PeerAuthnModes modes = new PeerAuthnModes(context);
+        ClientTlsModes clients = new ClientTlsModes(context);
         for (Resource ap : context.ofKind("AuthorizationPolicy")) {
             if (!ap.candidate()) {
                 continue;
             }
-            PeerAuthnModes.Effective mode = modes.forWorkload(ap.namespace(), MeshWorkloads.selector(ap));
-            if (!mode.mode().equals("DISABLE")) {
+            String why = plaintext(modes, clients, ap);
+            if (why == null) {
                 continue;
             }
-            String why = "PeerAuthentication " + mode.source().namespace() + "/" + mode.source().name()
-                    + " sets mTLS mode DISABLE for these workloads, so requests carry no peer identity and this "
-                    + "never matches; enable mTLS (PERMISSIVE or STRICT) or match on something else";
             JsonNode rules = ap.spec().path("rules");
             for (int i = 0; i < rules.size(); i++) {
                 JsonNode from = rules.get(i).path("from");

@@ -17,7 +17,8 @@ import java.util.Map;
  * An AuthorizationPolicy applies to no running workload of the mesh, as Istio's
  * {@code auth.AuthorizationPoliciesAnalyzer} judges it: only in-mesh Pods count (sidecar injected or ambient); a
  * policy in the root namespace with a selector may match a Pod anywhere, without a selector it always applies; a
- * namespace policy without a selector needs one in-mesh Pod in its namespace. Judged only when Pods are known.
+ * namespace policy without a selector needs one in-mesh Pod in its namespace. A Deployment's (or other
+ * controller's) pod template counts as its Pods. Judged only when Pods or controllers are known.
  */
 public final class AuthzSelectorNoWorkload implements Rule {
 
@@ -31,13 +32,13 @@ public final class AuthzSelectorNoWorkload implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        if (!context.knows("Pod")) {
+        MeshWorkloads workloads = MeshWorkloads.of(context);
+        if (!workloads.knowsWorkloads()) {
             return;
         }
-        MeshWorkloads workloads = new MeshWorkloads(context);
         Map<String, LabelIndex<Resource>> meshPods = new HashMap<>();
         LabelIndex<Resource> allMeshPods = new LabelIndex<>();
-        for (List<Resource> pods : workloads.podsPerNamespace()) {
+        for (List<Resource> pods : workloads.workloadsPerNamespace()) {
             for (Resource pod : pods) {
                 if (workloads.inMesh(pod)) {
                     meshPods.computeIfAbsent(pod.namespace(), k -> new LabelIndex<>()).add(MeshWorkloads.labels(pod), pod);

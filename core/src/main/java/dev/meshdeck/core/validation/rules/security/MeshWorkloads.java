@@ -1,6 +1,7 @@
 package dev.meshdeck.core.validation.rules.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.core.validation.PodTemplates;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.Selectors;
 import dev.meshdeck.core.validation.ValidationContext;
@@ -11,31 +12,49 @@ import java.util.Map;
 
 /**
  * The Pods of the inputs, indexed by namespace once, with the two questions mesh policies ask of them: is the
- * Pod part of the mesh (Istio's {@code util.PodInMesh} / ambient redirection), and does it run a sidecar.
+ * Pod part of the mesh (Istio's {@code util.PodInMesh} / ambient redirection), and does it run a sidecar. The
+ * workloads add the Pods that Deployments and the other controllers run ({@link PodTemplates#asPod}): a selector
+ * matches those as it matches Pods, but whether they run a sidecar is only known once injected.
  */
 final class MeshWorkloads {
 
     /** Istio's default MeshConfig rootNamespace: policies here apply to the whole mesh. */
     static final String ROOT_NAMESPACE = "istio-system";
 
-    private final Map<String, List<Resource>> podsByNamespace = new HashMap<>();
+    private final Map<String, List<Resource>> workloadsByNamespace = new HashMap<>();
+    private final boolean knowsWorkloads;
     private final Map<String, Resource> namespaces = new HashMap<>();
 
-    MeshWorkloads(ValidationContext context) {
+    /** The one instance of a validation, shared by the rules through {@link ValidationContext#index}. */
+    static MeshWorkloads of(ValidationContext context) {
+        return context.index(MeshWorkloads.class, MeshWorkloads::new);
+    }
+
+    private MeshWorkloads(ValidationContext context) {
         for (Resource ns : context.ofKind("Namespace")) {
             namespaces.put(ns.name(), ns);
         }
         for (Resource pod : context.ofKind("Pod")) {
-            podsByNamespace.computeIfAbsent(pod.namespace(), k -> new ArrayList<>()).add(pod);
+            workloadsByNamespace.computeIfAbsent(pod.namespace(), k -> new ArrayList<>()).add(pod);
         }
+        boolean controllers = false;
+        for (Resource r : context.all()) {
+            if (PodTemplates.runsPods(r)) {
+                controllers = true;
+                workloadsByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(PodTemplates.asPod(r));
+            }
+        }
+        knowsWorkloads = controllers || context.knows("Pod");
     }
 
-    List<Resource> pods(String namespace) {
-        return podsByNamespace.getOrDefault(namespace, List.of());
+    /** Whether a selector that matches no workload means something: live, or Pods or controllers are in the inputs. */
+    boolean knowsWorkloads() {
+        return knowsWorkloads;
     }
 
-    Iterable<List<Resource>> podsPerNamespace() {
-        return podsByNamespace.values();
+    /** Pods and the Pods of controllers, per namespace. */
+    Iterable<List<Resource>> workloadsPerNamespace() {
+        return workloadsByNamespace.values();
     }
 
     static JsonNode labels(Resource r) {

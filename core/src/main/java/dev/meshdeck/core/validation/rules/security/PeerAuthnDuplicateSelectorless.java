@@ -2,15 +2,14 @@ package dev.meshdeck.core.validation.rules.security;
 
 import dev.meshdeck.core.validation.Category;
 import dev.meshdeck.core.validation.Findings;
+import dev.meshdeck.core.validation.NamespaceGroups;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,24 +29,19 @@ public final class PeerAuthnDuplicateSelectorless implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        Map<String, List<Resource>> byNamespace = new LinkedHashMap<>();
+        List<Resource> selectorless = new ArrayList<>();
         for (Resource pa : context.ofKind("PeerAuthentication")) {
             var selector = MeshWorkloads.selector(pa);
             if (selector == null || !selector.isObject() || selector.isEmpty()) {
-                byNamespace.computeIfAbsent(pa.namespace(), k -> new ArrayList<>()).add(pa);
+                selectorless.add(pa);
             }
         }
-        for (List<Resource> group : byNamespace.values()) {
-            if (group.size() < 2) {
-                continue;
-            }
-            for (Resource pa : group) {
-                String others = group.stream().filter(o -> o != pa).map(Resource::name).collect(Collectors.joining(", "));
-                String scope = pa.namespace().equals(MeshWorkloads.ROOT_NAMESPACE) ? "mesh-wide"
-                        : "namespace-wide for \"" + pa.namespace() + "\"";
-                findings.report(INFO, pa, "/metadata/name", "another PeerAuthentication without selector is also "
-                        + scope + " (" + others + "); Istio applies only the oldest one. Keep one and merge the others into it");
-            }
-        }
+        NamespaceGroups.forEachClash(selectorless, (pa, clashing) -> {
+            String others = clashing.stream().map(Resource::name).collect(Collectors.joining(", "));
+            String scope = pa.namespace().equals(MeshWorkloads.ROOT_NAMESPACE) ? "mesh-wide"
+                    : "namespace-wide for \"" + pa.namespace() + "\"";
+            findings.report(INFO, pa, "/metadata/name", "another PeerAuthentication without selector is also "
+                    + scope + " (" + others + "); Istio applies only the oldest one. Keep one and merge the others into it");
+        });
     }
 }

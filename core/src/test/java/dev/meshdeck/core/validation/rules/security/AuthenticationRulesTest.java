@@ -17,6 +17,12 @@ class AuthenticationRulesTest {
     }
 
     @Test
+    void aDeploymentsPodTemplateLabelsAreItsWorkloadsLabels() {
+        assertFindings(new AuthnSelectorNoWorkload(), "security/deployment-selectors.yaml").containsExactly(
+                "MD0353@RequestAuthentication shop/cart-typo@spec.selector.matchLabels");
+    }
+
+    @Test
     void plaintextDestinationRulesTowardsStrictWorkloadsAreReportedOnBothSides() {
         assertFindings(new DestinationRuleDisablesStrictMtls(), "security/mtls-conflicts.yaml").containsExactly(
                 "MD0355@PeerAuthentication istio-system/default@spec.mtls.mode",

@@ -31,6 +31,12 @@ class AuthorizationPolicyRulesTest {
     }
 
     @Test
+    void selectorsMatchAPodTemplateOfADeploymentOrCronJobNotTheControllersOwnLabels() {
+        assertFindings(new AuthzSelectorNoWorkload(), "security/deployment-selectors.yaml").containsExactly(
+                "MD0351@AuthorizationPolicy shop/controller-labels@spec.selector");
+    }
+
+    @Test
     void principalsOfMissingServiceAccountsAreReportedOnlyWhereAccountsAreKnown() {
         assertFindings(new AuthzPrincipalNotFound(), "security/authz-principals.yaml").containsExactly(
                 "MD0352@AuthorizationPolicy payments/payments@spec.rules[0].from[0].source.principals[2]",
@@ -38,11 +44,12 @@ class AuthorizationPolicyRulesTest {
     }
 
     @Test
-    void identityMatchesUnderADisabledPeerAuthenticationAreReportedUnlessTheWorkloadIsStrict() {
+    void identityMatchesUnderADisabledPeerAuthenticationOrPlaintextDestinationRuleAreReportedUnlessStrict() {
         assertFindings(new AuthzNeedsMtls(), "security/authz-needs-mtls.yaml").containsExactly(
                 "MD0354@AuthorizationPolicy legacy/identity-rules@spec.rules[0].from[0].source.principals",
                 "MD0354@AuthorizationPolicy legacy/identity-rules@spec.rules[0].from[1].source.notNamespaces",
-                "MD0354@AuthorizationPolicy legacy/identity-rules@spec.rules[0].when[0]");
+                "MD0354@AuthorizationPolicy legacy/identity-rules@spec.rules[0].when[0]",
+                "MD0354@AuthorizationPolicy payments/ledger@spec.rules[0].from[0].source.principals");
     }
 
     @Test
