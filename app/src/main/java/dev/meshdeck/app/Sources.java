@@ -3,12 +3,14 @@ package dev.meshdeck.app;
 import dev.meshdeck.connectors.aws.AwsDetection;
 import dev.meshdeck.connectors.aws.AwsSettings;
 import dev.meshdeck.connectors.aws.LambdaCatalog;
+import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.connectors.kube.FunctionLabelRules;
 import dev.meshdeck.connectors.kube.KubeCatalog;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.inventory.CombinedCatalog;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.sandbox.Sandbox;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -103,6 +105,11 @@ final class Sources implements AutoCloseable {
 
     Optional<Sandbox> sandbox() {
         return sandbox;
+    }
+
+    /** Where change sets are recorded: the built-in sandbox keeps its own, the rest share the user's. */
+    Path dataDirectory() {
+        return sandbox.map(Sandbox::dataDirectory).orElseGet(DataDirectory::resolve);
     }
 
     @Override
