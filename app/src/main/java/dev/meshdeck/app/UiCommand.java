@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
         })
 final class UiCommand implements Callable<Integer> {
 
+    private static final String TELEMETRY_STEP = "Telemetry";
+
     /** Which tab of the centre pane the window opens on. */
     enum View { functions, topology }
 
@@ -58,6 +60,10 @@ final class UiCommand implements Callable<Integer> {
             description = "The tab the window opens on: the function table or the topology graph (default: ${DEFAULT-VALUE}).")
     View view = View.functions;
 
+    @Option(names = "--trace-startup", hidden = true, paramLabel = "FILE",
+            description = "Write when the first frame was shown and when every source had answered (for `bench startup`).")
+    Path traceStartup;
+
     @Override
     public Integer call() {
         Duration interval;
@@ -66,21 +72,21 @@ final class UiCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Sources resolved = Sources.resolve(sources, sandbox, true, sandboxFunctions);
-        List<TelemetrySource> telemetrySources;
+        return MeshDeckApp.launch(this::wire, new MeshDeckApp.Startup(select, screenshot, view == View.topology, interval,
+                traceStartup == null ? null : new StartupTrace(traceStartup)));
+    }
+
+    /** Off the FX thread, behind the startup screen: the sandbox, clients and telemetry cost most of the start. */
+    private MeshDeckApp.Wired wire(StartupProgress progress) {
+        Sources resolved = Sources.resolve(sources, sandbox, true, sandboxFunctions, progress);
         try {
-            telemetrySources = Telemetry.resolve(resolved, telemetry);
-        } catch (IllegalArgumentException e) {
+            progress.begin(TELEMETRY_STEP);
+            List<TelemetrySource> telemetrySources = Telemetry.resolve(resolved, telemetry);
+            progress.done(TELEMETRY_STEP, telemetrySources.size() + " sources");
+            return new MeshDeckApp.Wired(resolved, telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources));
+        } catch (RuntimeException e) {
             resolved.close();
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        TelemetrySource observed = telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources);
-        try {
-            return MeshDeckApp.launch(resolved, new MeshDeckApp.Startup(select, screenshot, view == View.topology, observed, interval));
-        } finally {
-            if (observed != null) {
-                observed.close();
-            }
+            throw e;
         }
     }
 }
