@@ -61,6 +61,8 @@ public final class MeshDeckApp extends Application {
         Wired wire(StartupProgress progress);
     }
 
+    private static final String WINDOW_STEP = "Window (functions, topology, details)";
+
     private static Wiring wiring;
     private static Startup startup;
     private static Wired wired;
@@ -131,7 +133,13 @@ public final class MeshDeckApp extends Application {
         try {
             Wired what = wiring.wire(progress);
             if (keep(what)) {
-                Platform.runLater(() -> open(stage, what));
+                progress.begin(WINDOW_STEP);
+                // one frame with that step on screen before building the window keeps the FX thread busy
+                Platform.runLater(() -> {
+                    PauseTransition frame = new PauseTransition(Duration.millis(50));
+                    frame.setOnFinished(e -> open(stage, what));
+                    frame.play();
+                });
             }
         } catch (RuntimeException e) {
             String message = UserMessages.describe(e);

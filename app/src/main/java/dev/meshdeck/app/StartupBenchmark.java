@@ -102,9 +102,9 @@ final class StartupBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", args) + " did not finish within 5 minutes");
+            throw new IllegalStateException(String.join(" ", args) + " did not finish within 10 minutes");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (process.exitValue() != 0) {
