@@ -1,5 +1,6 @@
 package dev.meshdeck.app;
 
+import dev.meshdeck.app.cli.MeshDeckCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 

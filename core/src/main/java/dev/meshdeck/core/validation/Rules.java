@@ -51,6 +51,7 @@ import dev.meshdeck.core.validation.rules.security.JwksUriInvalid;
 import dev.meshdeck.core.validation.rules.security.JwksUriPlaintext;
 import dev.meshdeck.core.validation.rules.security.JwksAndJwksUri;
 import dev.meshdeck.core.validation.rules.security.PolicyWithoutSidecar;
+import dev.meshdeck.core.validation.rules.webhook.policy.PolicyWebhook;
 import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,6 +75,7 @@ public final class Rules {
     public static List<Rule> withSchema(List<Rule> schemaRules) {
         List<Rule> rules = new ArrayList<>(schemaRules);
         rules.addAll(semantic());
+        rules.addAll(PolicyWebhook.rules());
         return List.copyOf(rules);
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * format, at least 1ms) in the fields Istio types as Duration; ports 1-65535; percentages 0-100; the
  * required DestinationRule {@code host}.</li>
  * <li>{@link #webhook}: in both modes, what istiod's validating webhook demands beyond the CRD: a
- * VirtualService names at least one host (delegates excepted), a JWT rule names its issuer.</li>
+ * VirtualService names at least one host (delegates excepted). (A JWT rule needs an issuer or a jwksUri, and
+ * portLevelMtls ports must be 1-65535: the webhook rules MD0224 and MD0630 judge those in both modes.)</li>
  * </ul>
  * Route weights are judged by the routing rules (MD0201-MD0203), not here.
  */
@@ -55,17 +56,6 @@ public final class ValueChecks {
                             + "may omit it, and then it must not be applied on its own)",
                     "virtual service must have at least one host", "meshdeck"));
         }
-        if (kind.equals("RequestAuthentication") && object.path("apiVersion").asText().startsWith("security.istio.io/")) {
-            JsonNode rules = spec.path("jwtRules");
-            for (int i = 0; i < rules.size(); i++) {
-                if (rules.get(i).isObject() && rules.get(i).path("issuer").asText("").isEmpty()) {
-                    String at = "/spec/jwtRules/" + i + "/issuer";
-                    found.add(new Violation(ViolationType.REQUIRED, at,
-                            Paths.dotted(at) + " is required: name the issuer (iss claim) of the tokens this rule accepts",
-                            "issuer must be set", "meshdeck"));
-                }
-            }
-        }
         return found;
     }
 
@@ -76,16 +66,6 @@ public final class ValueChecks {
             }
             if (key.equals("port") && node.path("number").isNumber()) {
                 range(node.get("number"), Paths.child(pointer, "number"), 1, 65535, "a port", found);
-            }
-            if (key.equals("portLevelMtls")) {
-                node.fieldNames().forEachRemaining(p -> {
-                    if (!p.matches("\\d{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
-                        String at = Paths.child(pointer, p);
-                        found.add(new Violation(ViolationType.OUT_OF_RANGE, at,
-                                Paths.dotted(at) + ": port \"" + p + "\" must be a number between 1 and 65535",
-                                Paths.dotted(pointer) + ": Invalid value: \"object\": port must be between 1-65535", "meshdeck"));
-                    }
-                });
             }
             node.fields().forEachRemaining(f -> walk(f.getValue(), Paths.child(pointer, f.getKey()), f.getKey(), found));
         } else if (node.isArray()) {

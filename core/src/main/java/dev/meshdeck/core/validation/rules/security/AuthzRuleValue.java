@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One value of a list field in the rules of a candidate AuthorizationPolicy, such as an entry of
+ * One non-empty value of a list field in the rules of a candidate AuthorizationPolicy, such as an entry of
  * {@code rules[i].from[j].source.namespaces}, with the JSON pointer to report it at.
  */
 record AuthzRuleValue(Resource policy, String pointer, String field, String value) {
@@ -29,8 +29,12 @@ record AuthzRuleValue(Resource policy, String pointer, String field, String valu
                     for (String field : fields) {
                         JsonNode values = clauses.get(j).path(part).path(field);
                         for (int k = 0; k < values.size(); k++) {
+                            String value = values.get(k).asText("");
+                            if (value.isEmpty()) {
+                                continue; // Istio refuses empty values: the webhook rule MD0613 reports them once
+                            }
                             String pointer = "/spec/rules/" + i + "/" + clause + "/" + j + "/" + part + "/" + field + "/" + k;
-                            action.accept(new AuthzRuleValue(ap, pointer, field, values.get(k).asText("")));
+                            action.accept(new AuthzRuleValue(ap, pointer, field, value));
                         }
                     }
                 }

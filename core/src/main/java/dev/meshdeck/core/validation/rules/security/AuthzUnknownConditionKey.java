@@ -19,13 +19,12 @@ import java.util.List;
 public final class AuthzUnknownConditionKey implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0222", Severity.ERROR, Category.SEMANTIC,
-            "AuthorizationPolicy condition key Istio does not support");
+            "AuthorizationPolicy condition key Istio does not support").istio("IST0106");
 
     static final List<String> PLAIN_KEYS = List.of("source.ip", "remote.ip", "source.namespace", "source.serviceAccount",
-            "source.principal", "request.auth.principal", "request.auth.audiences", "request.auth.presenter",
+            "source.principal", "source.trustDomain", "request.auth.principal", "request.auth.audiences", "request.auth.presenter",
             "destination.ip", "destination.port", "connection.sni");
-    static final List<String> MAP_KEYS = List.of("request.headers", "request.experimental.inline.headers",
-            "request.auth.claims", "experimental.envoy.filters.");
+    static final List<String> MAP_KEYS = List.of("request.headers", "request.auth.claims", "experimental.envoy.filters.");
 
     @Override
     public RuleInfo info() {

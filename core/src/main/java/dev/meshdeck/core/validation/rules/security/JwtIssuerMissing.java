@@ -11,7 +11,7 @@ import dev.meshdeck.core.validation.ValidationContext;
 public final class JwtIssuerMissing implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0224", Severity.ERROR, Category.SEMANTIC,
-            "RequestAuthentication jwtRule without issuer and jwksUri");
+            "RequestAuthentication jwtRule without issuer and jwksUri").istio("IST0106");
 
     @Override
     public RuleInfo info() {

@@ -17,7 +17,7 @@ import dev.meshdeck.core.validation.ValidationContext;
 public final class PeerAuthnPortLevelWithoutSelector implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0220", Severity.ERROR, Category.SEMANTIC,
-            "PeerAuthentication portLevelMtls without a workload selector");
+            "PeerAuthentication portLevelMtls without a workload selector").istio("IST0106");
 
     @Override
     public RuleInfo info() {

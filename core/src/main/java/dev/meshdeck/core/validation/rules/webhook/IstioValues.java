@@ -157,4 +157,28 @@ public final class IstioValues {
         }
         return Optional.empty();
     }
+
+    /**
+     * A label of a workload selector ({@code matchLabels}, a Sidecar's {@code workloadSelector.labels}): Istio
+     * refuses an empty key and any "*" (selectors match labels exactly).
+     */
+    public static Optional<String> selectorLabel(String key, String value) {
+        if (key.isEmpty()) {
+            return Optional.of("empty key is not supported in selector: \"=" + value + "\"");
+        }
+        return key.contains("*") || value.contains("*")
+                ? Optional.of("wildcard is not supported in selector: \"" + key + "=" + value + "\"")
+                : Optional.empty();
+    }
+
+    private static final Pattern STRICT_HEADER_NAME = Pattern.compile("[-_A-Za-z0-9]+");
+
+    /** A header name Istio lets a proxy write: letters, digits, '-' and '_' (its ValidateStrictHTTPHeaderName). */
+    public static Optional<String> strictHeaderName(String name) {
+        if (name.isEmpty()) {
+            return Optional.of("header name cannot be empty");
+        }
+        return STRICT_HEADER_NAME.matcher(name).matches() ? Optional.empty()
+                : Optional.of("header name " + name + " is not a valid header name (letters, digits, '-' and '_' only)");
+    }
 }

@@ -46,7 +46,7 @@ class AuthorizationPolicyRulesTest {
     }
 
     @Test
-    void methodsThatMatchNoHttpMethodAreReportedIncludingLowerCase() {
+    void methodsThatMatchNoHttpMethodAreReportedIncludingLowerCaseButNotEmptyOnes() {
         assertFindings(new AuthzInvalidMethod(), "security/authz-operations.yaml").containsExactly(
                 "MD0221@AuthorizationPolicy serverless/api@spec.rules[0].to[0].operation.methods[4]",
                 "MD0221@AuthorizationPolicy serverless/api@spec.rules[0].to[0].operation.methods[5]",
@@ -57,13 +57,14 @@ class AuthorizationPolicyRulesTest {
     }
 
     @Test
-    void conditionKeysIstioRejectsAreReported() {
+    void conditionKeysIstioRejectsAreReportedAndTrustDomainIsAccepted() {
         assertFindings(new AuthzUnknownConditionKey(), "security/authz-operations.yaml").containsExactly(
                 "MD0222@AuthorizationPolicy serverless/api@spec.rules[0].when[2].key",
                 "MD0222@AuthorizationPolicy serverless/api@spec.rules[0].when[3].key",
                 "MD0222@AuthorizationPolicy serverless/api@spec.rules[0].when[4].key",
                 "MD0222@AuthorizationPolicy serverless/api@spec.rules[0].when[5].key",
-                "MD0222@AuthorizationPolicy serverless/api@spec.rules[0].when[6].key");
+                "MD0222@AuthorizationPolicy serverless/api@spec.rules[0].when[6].key",
+                "MD0222@AuthorizationPolicy serverless/api@spec.rules[0].when[9].key");
     }
 
     @Test

@@ -49,4 +49,20 @@ class IstioValuesTest {
         assertThat(IstioValues.partialWildcard("foo*.bar")).isPresent();
         assertThat(IstioValues.partialWildcard("*.bar")).isEmpty();
     }
+
+    @Test
+    void selectorLabelsAreExactAndKeyed() {
+        assertThat(IstioValues.selectorLabel("app.kubernetes.io/name", "")).isEmpty();
+        assertThat(IstioValues.selectorLabel("", "v1")).hasValue("empty key is not supported in selector: \"=v1\"");
+        assertThat(IstioValues.selectorLabel("app", "web-*")).hasValue("wildcard is not supported in selector: \"app=web-*\"");
+        assertThat(IstioValues.selectorLabel("app*", "web")).isPresent();
+    }
+
+    @Test
+    void strictHeaderNamesAreLettersDigitsDashAndUnderscore() {
+        assertThat(IstioValues.strictHeaderName("x-jwt_claim-1")).isEmpty();
+        assertThat(IstioValues.strictHeaderName(":authority")).isPresent();
+        assertThat(IstioValues.strictHeaderName("abc%123")).isPresent();
+        assertThat(IstioValues.strictHeaderName("")).hasValue("header name cannot be empty");
+    }
 }

@@ -1,0 +1,62 @@
+package dev.meshdeck.app.cli;
+
+import dev.meshdeck.app.wiring.ChangeWiring;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.changes.ApplyRequest;
+import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.ProductionGuard;
+import dev.meshdeck.core.changes.ResourceChange;
+import dev.meshdeck.core.inventory.SourceRef;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --apply} options of a command that prints one candidate object (`traffic set`, `lambda promote`),
+ * and sending that candidate through the apply pipeline of the object's own context or region.
+ */
+final class CandidateApplyOptions {
+
+    @Option(names = "--apply", description = "Apply the candidate through the safe pipeline (diff, dry run, confirm or --yes,"
+            + " write with the live version as precondition, verify, history).")
+    boolean apply;
+
+    @Option(names = {"-y", "--yes"}, description = "With --apply: write without asking (required when stdin is not a terminal).")
+    boolean yes;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "With --apply: why, for the history.")
+    String reason;
+
+    @Option(names = "--arm-production", description = "With --apply: allow writing to a production target.")
+    boolean armProduction;
+
+    /**
+     * Writes {@code live} → {@code candidate} to {@code target} (a kube context, or an AWS region with its profile),
+     * asking first unless --yes; answers the exit code.
+     *
+     * @param request    the history record; its reason is replaced by --reason when given
+     * @param kubeconfig the --kubeconfig the command read the live object with, or null
+     */
+    int apply(CommandSpec spec, SourceRef target, String kubeconfig, ObjectNode live, ObjectNode candidate,
+              ApplyRequest request) {
+        ChangeOptions options = new ChangeOptions();
+        options.kubeconfig = kubeconfig;
+        options.yes = yes;
+        options.reason = reason == null ? request.reason() : reason;
+        options.armProduction = armProduction;
+        options.productionPattern = System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN", ProductionGuard.DEFAULT_PATTERN);
+        String context = null;
+        if (target instanceof SourceRef.AwsRegion region) {
+            options.awsProfile = region.profile();
+            options.regions = List.of(region.region());
+        } else if (target instanceof SourceRef.KubeContext kube) {
+            context = kube.context();
+        }
+        boolean lambda = target instanceof SourceRef.AwsRegion;
+        ChangeSet change = ChangeSet.of(ResourceChange.of(live, candidate));
+        ApplyRequest recorded = new ApplyRequest(options.reason, request.action(), request.relatesTo(), request.subject());
+        try (ChangeWiring wiring = ChangeWiring.connect(options, context, !lambda, lambda)) {
+            return wiring.apply(spec, options, change, recorded, ChangeWiring.Mode.APPLY);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.meshdeck.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where a change is written and how carefully: the options shared by apply, diff, rollback, recover and failover. */
+public final class ChangeOptions {
+
+    @Option(names = "--context", paramLabel = "CONTEXT",
+            description = "The kubeconfig context to write to. Default: the kubeconfig's current context.")
+    public String context;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE[:FILE...]",
+            description = "Kubeconfig files to read instead of $KUBECONFIG or ~/.kube/config.")
+    public String kubeconfig;
+
+    @Option(names = "--aws-profile", paramLabel = "PROFILE", description = "AWS profile for Lambda aliases.")
+    public String awsProfile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region of the Lambda aliases. Default: the profile's or $AWS_REGION.")
+    public List<String> regions = new ArrayList<>();
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the history.")
+    public String reason;
+
+    @Option(names = {"-y", "--yes"}, description = "Write without asking (required when stdin is not a terminal).")
+    public boolean yes;
+
+    @Option(names = "--arm-production", description = "Allow writing to a production target for this command.")
+    public boolean armProduction;
+
+    @Option(names = "--production-pattern", paramLabel = "REGEX", defaultValue = "${env:MESHDECK_PRODUCTION_PATTERN:-(?i)prod}",
+            description = "Targets whose name matches are read-only unless armed (default: ${DEFAULT-VALUE}).")
+    public String productionPattern;
+}

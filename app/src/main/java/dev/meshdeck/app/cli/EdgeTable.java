@@ -1,0 +1,99 @@
+package dev.meshdeck.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.telemetry.EdgeKey;
+import dev.meshdeck.core.telemetry.ServiceRef;
+import dev.meshdeck.core.telemetry.TrafficStats;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Observed edges as a table for people or JSON for pipelines; a version of {@code *} is the edge summed over versions. */
+final class EdgeTable {
+
+    static final Comparator<Map.Entry<EdgeKey, TrafficStats>> ORDER = Comparator
+            .comparing((Map.Entry<EdgeKey, TrafficStats> e) -> name(e.getKey().source()))
+            .thenComparing(e -> name(e.getKey().destination()))
+            .thenComparing(e -> e.getKey().destinationVersion());
+
+    private EdgeTable() {
+    }
+
+    static String table(List<Map.Entry<EdgeKey, TrafficStats>> edges) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[]{"SOURCE", "DESTINATION", "VERSION", "RPS", "ERR%", "P95(ms)"});
+        for (Map.Entry<EdgeKey, TrafficStats> e : edges) {
+            TrafficStats s = e.getValue();
+            String version = e.getKey().destinationVersion();
+            rows.add(new String[]{name(e.getKey().source()), name(e.getKey().destination()), version.isEmpty() ? "*" : version,
+                fixed(s.requestsPerSecond(), 2), fixed(100 * s.errorRatio(), 2),
+                s.hasLatency() ? fixed(s.p95Millis(), 1) : "-"});
+        }
+        int[] widths = new int[rows.get(0).length];
+        rows.forEach(r -> {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        });
+        StringBuilder out = new StringBuilder();
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                // names left, figures right
+                String cell = i < 3 ? String.format("%-" + widths[i] + "s", r[i]) : String.format("%" + widths[i] + "s", r[i]);
+                out.append(i == 0 ? "" : "  ").append(cell);
+            }
+            out.append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    static String json(List<Map.Entry<EdgeKey, TrafficStats>> edges) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode array = root.putArray("edges");
+        for (Map.Entry<EdgeKey, TrafficStats> e : edges) {
+            ObjectNode edge = array.addObject();
+            ref(edge.putObject("source"), e.getKey().source());
+            ref(edge.putObject("destination"), e.getKey().destination());
+            String version = e.getKey().destinationVersion();
+            if (version.isEmpty()) {
+                edge.putNull("version");
+            } else {
+                edge.put("version", version);
+            }
+            TrafficStats s = e.getValue();
+            edge.put("requestsPerSecond", s.requestsPerSecond());
+            edge.put("errorRatio", s.errorRatio());
+            if (s.hasLatency()) {
+                edge.put("p95Millis", s.p95Millis());
+            } else {
+                edge.putNull("p95Millis");
+            }
+        }
+        try {
+            return mapper.writeValueAsString(root) + System.lineSeparator();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render edges as JSON", e);
+        }
+    }
+
+    private static void ref(ObjectNode node, ServiceRef ref) {
+        node.put("scope", ref.scope());
+        node.put("namespace", ref.namespace());
+        node.put("service", ref.service());
+    }
+
+    /** {@code namespace/service}, or {@code lambda/function} for a node without namespace. */
+    static String name(ServiceRef ref) {
+        return (ref.namespace().isEmpty() ? (ref.scope().startsWith("aws:") ? "lambda" : "") : ref.namespace()) + "/"
+                + ref.service();
+    }
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}

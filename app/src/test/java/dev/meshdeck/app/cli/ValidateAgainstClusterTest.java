@@ -1,0 +1,102 @@
+package dev.meshdeck.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.sandbox.Sandbox;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `meshdeck validate --context`: references checked against the live sandbox, schemas against the cluster's CRDs. */
+class ValidateAgainstClusterTest {
+
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start(0, 0, 0);
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    private static Cli validate(Path file, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("validate", "-f", file.toString(),
+                "--kubeconfig", sandbox.kubeconfig().toString()));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void subsetMissingFromTheLiveDestinationRuleIsFoundOnlyWithTheCluster(@TempDir Path dir) throws Exception {
+        Path candidate = Files.writeString(dir.resolve("vs.yaml"), """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata:
+                  name: inventory-function
+                  namespace: backend
+                spec:
+                  hosts: [inventory-function]
+                  http:
+                  - route:
+                    - destination: {host: inventory-function, subset: v3}
+                """);
+
+        Cli offline = validate(candidate);
+        assertThat(offline.exitCode()).as(offline.out()).isZero();
+
+        Cli live = validate(candidate, "--context", "meshdeck-sandbox");
+        assertThat(live.exitCode()).isEqualTo(1);
+        assertThat(live.out()).contains("error MD0302 [IST0101] VirtualService backend/inventory-function: subset \"v3\"");
+    }
+
+    @Test
+    void clusterCrdsJudgeWithTheirCelRules(@TempDir Path dir) throws Exception {
+        Path candidate = Files.writeString(dir.resolve("dr.yaml"), """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata:
+                  name: inventory-function
+                  namespace: backend
+                spec:
+                  host: inventory-function
+                  trafficPolicy:
+                    loadBalancer:
+                      warmup:
+                        minimumPercent: 5.0
+                """);
+        // offline, fabric8's typed model does not know that warmup needs a duration
+        assertThat(validate(candidate).out()).doesNotContain("warmup");
+
+        installIstioCrds();
+        Cli live = validate(candidate, "--context", "meshdeck-sandbox");
+        assertThat(live.exitCode()).isEqualTo(1);
+        assertThat(live.out()).contains("DestinationRule backend/inventory-function")
+                .contains("spec.trafficPolicy.loadBalancer.warmup.duration");
+    }
+
+    /** Istio's real CRDs from the shared corpus replace the sandbox's schema-less ones, as on a real cluster. */
+    private static void installIstioCrds() throws Exception {
+        Path crds = Path.of(System.getProperty("meshdeck.shared"), "corpus", "istio-crds", "crd-all.gen.yaml");
+        try (KubernetesClient client = Kubeconfigs.load(List.of(sandbox.kubeconfig())).newClient("meshdeck-sandbox");
+             InputStream in = Files.newInputStream(crds)) {
+            for (HasMetadata object : client.load(in).items()) {
+                if (object instanceof CustomResourceDefinition crd && crd.getSpec().getGroup().endsWith("istio.io")) {
+                    client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName()).delete();
+                    client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+                }
+            }
+        }
+    }
+}
