@@ -27,8 +27,9 @@ import java.util.zip.ZipOutputStream;
  * <ol>
  *   <li>jdeps lists the JDK and JavaFX modules that the app's jars use;</li>
  *   <li>jlink makes a runtime of only those modules (plus {@code --extra-modules}), JavaFX on the module path,
- *       without debug attributes, man pages or headers, compressed; JavaFX's native libraries are moved into
- *       the runtime's library folder so nothing is unpacked into the user's home at start;</li>
+ *       without debug attributes, man pages, headers or command-line tools, compressed, with a class-data-sharing
+ *       archive of the JDK's classes (the JVM maps them instead of loading them at every start); JavaFX's native
+ *       libraries are moved into the runtime's library folder so nothing is unpacked into the user's home at start;</li>
  *   <li>jpackage makes the app-image ({@code <dest>/app-image/<name>}) from the thin jars on the class path;</li>
  *   <li>jpackage turns the app-image into the installer of {@code --type} (deb, rpm, msi, exe, dmg, pkg;
  *       {@code auto} picks deb, msi or dmg for this OS; {@code app-image} stops after step 3).</li>
@@ -149,7 +150,8 @@ public final class NativePackage {
         List<String> args = new ArrayList<>(List.of(
                 "--module-path", modulePath.toString(),
                 "--add-modules", modules,
-                "--strip-debug", "--no-man-pages", "--no-header-files", "--strip-native-commands",
+                // --generate-cds-archive runs the image's own bin/java, so --strip-native-commands cannot come with it
+                "--strip-debug", "--no-man-pages", "--no-header-files", "--generate-cds-archive",
                 "--compress=" + compress,
                 "--output", runtime.toString()));
         if ("linux".equals(os)) {
@@ -157,9 +159,24 @@ public final class NativePackage {
             args.add("--exclude-resources=glob:/javafx.*/*.so");
         }
         run("jlink", args, false);
+        stripNativeCommands(runtime);
         relocateJavaFxNatives(modulePath, runtime);
         System.out.println("[installers] runtime " + modules + " -> " + runtime + " (" + megabytes(size(runtime)) + ")");
         return runtime;
+    }
+
+    /** The JDK's tools (java, keytool, ...): the app's launcher does not use them. Windows keeps its DLLs in bin. */
+    private void stripNativeCommands(Path runtime) throws IOException {
+        Path bin = runtime.resolve("bin");
+        if (!"windows".equals(os)) {
+            deleteTree(bin);
+            return;
+        }
+        try (Stream<Path> files = Files.list(bin)) {
+            for (Path tool : files.filter(f -> f.toString().endsWith(".exe")).toList()) {
+                Files.delete(tool);
+            }
+        }
     }
 
     /**

@@ -106,6 +106,14 @@ public final class Sandbox implements AutoCloseable {
         return lambda.account();
     }
 
+    /**
+     * The sandbox's own MeshDeck data directory (history, journal, audit log): empty at start and deleted with
+     * the sandbox, so its change sets never mix with a real cluster's nor with an earlier sandbox's.
+     */
+    public Path dataDirectory() {
+        return directory.resolve("data");
+    }
+
     /** The simulated traffic of the estate, following its live routing (no Prometheus needed). */
     public TelemetrySource telemetry() {
         return traffic.telemetry();
@@ -123,7 +131,8 @@ public final class Sandbox implements AutoCloseable {
                 + "export AWS_ENDPOINT_URL_CLOUDWATCH=" + lambda.endpoint() + "\n"
                 + "export AWS_REGION=" + lambda.region() + "\n"
                 + "export AWS_ACCESS_KEY_ID=" + ACCESS_KEY_ID + "\n"
-                + "export AWS_SECRET_ACCESS_KEY=" + SECRET_ACCESS_KEY + "\n";
+                + "export AWS_SECRET_ACCESS_KEY=" + SECRET_ACCESS_KEY + "\n"
+                + "export MESHDECK_DATA_DIR=" + quote(dataDirectory().toAbsolutePath().toString()) + "\n";
     }
 
     public void writeEnvironment(Path file) {

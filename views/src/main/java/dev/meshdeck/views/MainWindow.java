@@ -73,6 +73,7 @@ public final class MainWindow {
     private final SharedReads reads;
     private final WindowOptions options;
     private Scene scene;
+    private InventoryModel inventoryModel;
     private InventoryView inventory;
     private EditorPane editor;
     private SplitPane panes;
@@ -119,6 +120,7 @@ public final class MainWindow {
                     + "' already has its scene; build one window per scene");
         }
         InventoryModel model = new InventoryModel(catalog.sources());
+        inventoryModel = model;
         inventory = new InventoryView(model);
         ExecutorService background = resourceLoader();
         DetailsPane details = new DetailsPane(reads, background);
@@ -234,6 +236,11 @@ public final class MainWindow {
         bulk.setOnAction(e -> new BulkFailoverDialog(scene.getWindow(), scene.getStylesheets(), changeTargets, arming,
                 reads, background, inventory.listed()).show());
         appBar.addActions(bulk);
+    }
+
+    /** True until every source has delivered its functions or reported a final state. FX thread. */
+    public boolean discovering() {
+        return inventoryModel == null || inventoryModel.discovering();
     }
 
     /** Selects the first listed function with this name, as a click would; false when none is listed yet. FX thread. */

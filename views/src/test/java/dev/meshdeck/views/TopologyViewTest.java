@@ -12,6 +12,7 @@ import dev.meshdeck.core.telemetry.TelemetryException;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.telemetry.TrafficStats;
+import dev.meshdeck.core.topology.TopologyFilter;
 import dev.meshdeck.core.topology.TopologyModel;
 import dev.meshdeck.views.topology.TopologyView;
 import java.awt.image.BufferedImage;
@@ -22,7 +23,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -131,6 +134,18 @@ class TopologyViewTest {
         robot.clickOn(payment);
         until(() -> view().selectedProperty().get() != null);
         assertThat(view().selectedProperty().get().name()).isEqualTo("payment-function");
+    }
+
+    @Test
+    void theHealthFilterAndTheFocusDepthReadInWords(FxRobot robot) throws Exception {
+        assertThat(onFx(() -> robot.lookup("#topology-health .label").queryAs(Label.class).getText())).isEqualTo("Any health");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<TopologyFilter.HealthFilter> health = robot.lookup("#topology-health").queryAs(ChoiceBox.class);
+        assertThat(onFx(() -> health.getItems().stream().map(health.getConverter()::toString).toList()))
+                .containsExactly("Any health", "Healthy", "Unhealthy");
+        Label hops = robot.lookup("#topology-hops-label").queryAs(Label.class);
+        assertThat(hops.getText()).isEqualTo("Hops");
+        assertThat(hops.getLabelFor()).isInstanceOf(Spinner.class);
     }
 
     @Test

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {
             "The change sets MeshDeck applied, newest first: when, to which context or account, by whom, why, what",
             "and how it ended. With an ID, that change set's diff. Kept in MeshDeck's data directory ($MESHDECK_DATA_DIR,",
-            "else $XDG_DATA_HOME/meshdeck or ~/.local/share/meshdeck); Secret values are never kept."
+            "else $XDG_DATA_HOME/meshdeck or $HOME/.local/share/meshdeck); Secret values are never kept."
         })
 final class HistoryCommand implements Callable<Integer> {
 

@@ -1,7 +1,9 @@
 package dev.meshdeck.app.cli;
 
 import dev.meshdeck.app.window.MeshDeckApp;
+import dev.meshdeck.app.window.StartupTrace;
 import dev.meshdeck.app.wiring.Sources;
+import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.Telemetry;
 import dev.meshdeck.core.telemetry.CombinedTelemetry;
 import dev.meshdeck.core.telemetry.TelemetrySource;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Spec;
             "With no kubeconfig at all, the embedded sandbox is started and shown."
         })
 final class UiCommand implements Callable<Integer> {
+
+    private static final String TELEMETRY_STEP = "Telemetry";
 
     /** Which tab of the centre pane the window opens on. */
     enum View { functions, topology }
@@ -61,6 +65,10 @@ final class UiCommand implements Callable<Integer> {
             description = "The tab the window opens on: the function table or the topology graph (default: ${DEFAULT-VALUE}).")
     View view = View.functions;
 
+    @Option(names = "--trace-startup", hidden = true, paramLabel = "FILE",
+            description = "Write when the first frame was shown and when every source had answered (for `bench startup`).")
+    Path traceStartup;
+
     @Override
     public Integer call() {
         Duration interval;
@@ -69,21 +77,21 @@ final class UiCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Sources resolved = Sources.resolve(sources, sandbox, true, sandboxFunctions);
-        List<TelemetrySource> telemetrySources;
+        return MeshDeckApp.launch(this::wire, new MeshDeckApp.Startup(select, screenshot, view == View.topology, interval,
+                traceStartup == null ? null : new StartupTrace(traceStartup)));
+    }
+
+    /** Off the FX thread, behind the startup screen: the sandbox, clients and telemetry cost most of the start. */
+    private MeshDeckApp.Wired wire(StartupProgress progress) {
+        Sources resolved = Sources.resolve(sources, sandbox, true, sandboxFunctions, progress);
         try {
-            telemetrySources = Telemetry.resolve(resolved, telemetry);
-        } catch (IllegalArgumentException e) {
+            progress.begin(TELEMETRY_STEP);
+            List<TelemetrySource> telemetrySources = Telemetry.resolve(resolved, telemetry);
+            progress.done(TELEMETRY_STEP, telemetrySources.size() + " sources");
+            return new MeshDeckApp.Wired(resolved, telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources));
+        } catch (RuntimeException e) {
             resolved.close();
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        TelemetrySource observed = telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources);
-        try {
-            return MeshDeckApp.launch(resolved, new MeshDeckApp.Startup(select, screenshot, view == View.topology, observed, interval));
-        } finally {
-            if (observed != null) {
-                observed.close();
-            }
+            throw e;
         }
     }
 }

@@ -1,60 +1,170 @@
 package dev.meshdeck.app.window;
 
 import dev.meshdeck.app.wiring.Sources;
+import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.UserMessages;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.ProductionGuard;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
+import dev.meshdeck.views.shell.StartupView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-/** The JavaFX application. JavaFX instantiates it itself, so {@link #launch} hands it its sources statically. */
+/**
+ * The JavaFX application. JavaFX instantiates it itself, so {@link #launch} hands it its wiring statically. The
+ * first frame (a startup screen with one line per step) is shown before anything is wired; the sources, clients
+ * and the sandbox are wired on a thread of their own, then the main window takes the stage and the estate
+ * streams in as each source answers.
+ */
 public final class MeshDeckApp extends Application {
 
     /** How long discovery may take before a --screenshot is taken anyway. */
-    private static final Duration SCREENSHOT_DELAY = Duration.seconds(6);
+    private static final Duration DISCOVERY_WAIT = Duration.seconds(30);
 
-    /** How long a --screenshot of the topology may wait for the first telemetry poll after the settle delay. */
+    /** After discovery settled, for the panes to show what they read (a --select's details). */
+    private static final Duration SETTLE = Duration.millis(800);
+
+    /** How long a --screenshot of the topology may wait for the first telemetry poll after discovery. */
     private static final Duration TELEMETRY_WAIT = Duration.seconds(30);
 
     /**
-     * What to do once the window is up: open on the topology graph, feed it observed traffic (null: none) every
-     * {@code metricsInterval}, select a function, then save a screenshot and exit (each optional).
+     * What to do once the window is up: open on the topology graph, poll observed traffic every
+     * {@code metricsInterval}, select a function, then save a screenshot and exit (each optional); with
+     * a {@code trace} (null: none), record when the first frame was shown and when the estate was listed.
      */
-    public record Startup(String select, Path screenshot, boolean topology, TelemetrySource telemetry, java.time.Duration metricsInterval) {
+    public record Startup(String select, Path screenshot, boolean topology, java.time.Duration metricsInterval, StartupTrace trace) {
     }
 
-    private static Sources sources;
+    /** What the window shows: its sources, and their observed traffic (null: none). Closed when the window is. */
+    public record Wired(Sources sources, TelemetrySource telemetry) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                if (telemetry != null) {
+                    telemetry.close();
+                }
+            } finally {
+                sources.close();
+            }
+        }
+    }
+
+    /** Wires the sources, telling the startup screen each step. Runs off the FX thread. */
+    public interface Wiring {
+        Wired wire(StartupProgress progress);
+    }
+
+    private static final String WINDOW_STEP = "Window (functions, topology, details)";
+
+    private static Wiring wiring;
     private static Startup startup;
+    private static Wired wired;
+    private static boolean ended;
     private static final AtomicInteger EXIT_CODE = new AtomicInteger();
 
-    public static int launch(Sources resolved, Startup what) {
-        sources = resolved;
+    public static int launch(Wiring how, Startup what) {
+        wiring = how;
         startup = what;
         try {
             Application.launch(MeshDeckApp.class);
         } finally {
-            resolved.close();
+            end();
         }
         return EXIT_CODE.get();
     }
 
+    /** Closes what was wired; wiring that finishes after the window closed is closed at once (see {@link #keep}). */
+    private static synchronized void end() {
+        ended = true;
+        if (wired != null) {
+            wired.close();
+        }
+    }
+
+    private static synchronized boolean keep(Wired what) {
+        if (ended) {
+            what.close();
+            return false;
+        }
+        wired = what;
+        return true;
+    }
+
     @Override
     public void start(Stage stage) {
+        StartupView view = new StartupView("MeshDeck");
+        Scene scene = new Scene(view.node(), MainWindow.WIDTH, MainWindow.HEIGHT);
+        if (startup.trace() != null) {
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    startup.trace().reached(StartupTrace.FIRST_FRAME);
+                }
+            });
+        }
+        stage.setTitle("MeshDeck");
+        stage.setScene(scene);
+        stage.show();
+        Thread thread = new Thread(() -> wireAndOpen(stage, view), "meshdeck-startup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void wireAndOpen(Stage stage, StartupView view) {
+        StartupProgress progress = new StartupProgress() {
+            @Override
+            public void begin(String step) {
+                Platform.runLater(() -> view.steps().begin(step));
+            }
+
+            @Override
+            public void done(String step, String detail) {
+                Platform.runLater(() -> view.steps().done(step, detail));
+            }
+        };
+        try {
+            Wired what = wiring.wire(progress);
+            if (keep(what)) {
+                progress.begin(WINDOW_STEP);
+                // one frame with that step on screen before building the window keeps the FX thread busy
+                Platform.runLater(() -> {
+                    PauseTransition frame = new PauseTransition(Duration.millis(50));
+                    frame.setOnFinished(e -> open(stage, what));
+                    frame.play();
+                });
+            }
+        } catch (RuntimeException e) {
+            String message = UserMessages.describe(e);
+            System.err.println("meshdeck ui: " + message);
+            EXIT_CODE.set(e instanceof IllegalArgumentException ? 2 : 1);
+            Platform.runLater(() -> {
+                view.steps().failed(view.steps().running().orElse("Start"), message);
+                if (startup.screenshot() != null) {
+                    Platform.exit();
+                }
+            });
+        }
+    }
+
+    private static void open(Stage stage, Wired what) {
+        Sources sources = what.sources();
         WindowOptions options = sources.isSandbox() ? WindowOptions.sandbox("MeshDeck — sandbox") : WindowOptions.of("MeshDeck");
         MainWindow window = new MainWindow(sources.catalog(), options).withChanges(new WindowChanges(sources),
                 new ProductionArming(System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN",
                         ProductionGuard.DEFAULT_PATTERN), Clock.systemUTC()));
-        if (startup.telemetry() != null) {
-            window.setTelemetry(startup.telemetry(), startup.metricsInterval());
+        if (what.telemetry() != null) {
+            window.setTelemetry(what.telemetry(), startup.metricsInterval());
         }
         window.setAwsTargets(sources.aws().menu());
         window.show(stage);
@@ -64,38 +174,50 @@ public final class MeshDeckApp extends Application {
         if (startup.select() != null) {
             selectWhenListed(window, startup.select());
         }
-        Path screenshot = startup.screenshot();
-        if (screenshot != null) {
-            PauseTransition settle = new PauseTransition(SCREENSHOT_DELAY);
-            settle.setOnFinished(e -> whenTrafficShown(window, System.nanoTime() + (long) TELEMETRY_WAIT.toMillis() * 1_000_000, () -> {
-                try {
-                    window.snapshot(screenshot);
-                    System.err.println("meshdeck: screenshot written to " + screenshot);
-                } catch (Exception ex) {
-                    System.err.println("meshdeck: cannot write screenshot " + screenshot + ": " + UserMessages.describe(ex));
-                    EXIT_CODE.set(1);
-                }
-                Platform.exit();
-            }));
-            settle.play();
-        }
-    }
-
-    /**
-     * A screenshot of the graph shows observed traffic: with a telemetry source, waits (up to a deadline) until
-     * the first poll has put figures on an edge, then one more pulse for the canvas to draw them.
-     */
-    private static void whenTrafficShown(MainWindow window, long deadlineNanos, Runnable then) {
-        boolean waiting = startup.topology() && startup.telemetry() != null && System.nanoTime() < deadlineNanos
-                && window.topology().model().edges().stream().noneMatch(e -> e.observed() != null);
-        PauseTransition next = new PauseTransition(Duration.millis(waiting ? 200 : 100));
-        next.setOnFinished(e -> {
-            if (waiting) {
-                whenTrafficShown(window, deadlineNanos, then);
-            } else {
-                then.run();
+        // every source has answered (or failed), up to a deadline
+        long listedBy = deadline(DISCOVERY_WAIT);
+        once(() -> window.discovering() && System.nanoTime() < listedBy, Duration.millis(100), () -> {
+            if (startup.trace() != null) {
+                startup.trace().reached(StartupTrace.LISTED);
+            }
+            if (startup.screenshot() != null) {
+                PauseTransition settle = new PauseTransition(SETTLE);
+                settle.setOnFinished(e -> {
+                    // a screenshot of the graph shows observed traffic: the first poll has put figures on an edge
+                    long polledBy = deadline(TELEMETRY_WAIT);
+                    once(() -> startup.topology() && what.telemetry() != null && System.nanoTime() < polledBy
+                            && window.topology().model().edges().stream().noneMatch(edge -> edge.observed() != null),
+                            Duration.millis(200), () -> Platform.runLater(() -> screenshot(window)));
+                });
+                settle.play();
             }
         });
+    }
+
+    private static void screenshot(MainWindow window) {
+        Path screenshot = startup.screenshot();
+        try {
+            window.snapshot(screenshot);
+            System.err.println("meshdeck: screenshot written to " + screenshot);
+        } catch (Exception ex) {
+            System.err.println("meshdeck: cannot write screenshot " + screenshot + ": " + UserMessages.describe(ex));
+            EXIT_CODE.set(1);
+        }
+        Platform.exit();
+    }
+
+    private static long deadline(Duration from) {
+        return System.nanoTime() + (long) from.toMillis() * 1_000_000;
+    }
+
+    /** Runs {@code then} once {@code waiting} is false, checking every {@code every} (FX thread). */
+    private static void once(BooleanSupplier waiting, Duration every, Runnable then) {
+        if (!waiting.getAsBoolean()) {
+            then.run();
+            return;
+        }
+        PauseTransition next = new PauseTransition(every);
+        next.setOnFinished(e -> once(waiting, every, then));
         next.play();
     }
 

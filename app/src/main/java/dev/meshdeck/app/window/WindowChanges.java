@@ -2,7 +2,6 @@ package dev.meshdeck.app.window;
 
 import dev.meshdeck.app.wiring.ChangeWiring;
 import dev.meshdeck.app.wiring.Sources;
-import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.connectors.history.H2ChangeHistory;
 import dev.meshdeck.core.changes.ApplyTargets;
 import dev.meshdeck.core.changes.ProductionGuard;
@@ -15,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * The window's pipelines: the same wiring as the CLI's ({@link ChangeWiring}) on the kubeconfigs and AWS
- * settings the window reads, recording to the history of the data directory.
+ * settings the window reads, recording to the history of the sources' data directory (the sandbox's own).
  */
 final class WindowChanges implements ApplyTargets {
 
@@ -58,14 +57,14 @@ final class WindowChanges implements ApplyTargets {
                     + " without an AWS configuration (pass --aws-profile/--region)");
         }
         return ChangeWiring.connect(context == null ? null : sources.kubeconfigs(), context,
-                region == null ? null : sources.aws().settings().get(), region, guard);
+                region == null ? null : sources.aws().settings().get(), region, sources.dataDirectory(), guard);
     }
 
     /** Opened on first use, off the FX thread: H2 creates its files then. */
     @Override
     public synchronized ChangeHistory history() {
         if (history == null) {
-            history = new H2ChangeHistory(DataDirectory.resolve());
+            history = new H2ChangeHistory(sources.dataDirectory());
         }
         return history;
     }

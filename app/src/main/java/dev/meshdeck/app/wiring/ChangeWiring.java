@@ -51,13 +51,12 @@ public final class ChangeWiring implements ApplyTargets.Connection {
     private final ApplyPipeline pipeline;
     private final AccessReview access;
 
-    private ChangeWiring(List<ClusterGateway> gateways, ProductionGuard guard) {
+    private ChangeWiring(List<ClusterGateway> gateways, Path data, ProductionGuard guard) {
         gateways.forEach(g -> opened.add((AutoCloseable) g));
         // Lambda aliases cannot be asked about beforehand: IAM answers when writing
         AccessReview kube = gateways.stream().filter(KubeGateway.class::isInstance).map(g -> ((KubeGateway) g).accessReview())
                 .findFirst().orElse(AccessReview.UNCHECKED);
         this.access = (id, verb) -> id.isLambdaAlias() ? AccessReview.UNCHECKED.review(id, verb) : kube.review(id, verb);
-        Path data = DataDirectory.resolve();
         this.pipeline = new ApplyPipeline(ClusterGateway.combined(gateways), new H2ChangeHistory(data), new AuditFile(data),
                 guard);
     }
@@ -86,15 +85,16 @@ public final class ChangeWiring implements ApplyTargets.Connection {
                 new IllegalArgumentException("the change set has Lambda aliases but no AWS configuration was"
                         + " found: pass --aws-profile/--region or set AWS_PROFILE / AWS_REGION"));
         return connect(kubeconfigs, options.context != null ? options.context : context, aws,
-                aws == null ? null : aws.regions().get(0), guard(options));
+                aws == null ? null : aws.regions().get(0), DataDirectory.resolve(), guard(options));
     }
 
     /**
      * A pipeline to {@code context} of {@code kubeconfigs} (null: no Kubernetes objects; a null context: the
-     * current one) and/or Lambda {@code region} with {@code aws} (null: no Lambda aliases), guarded by {@code guard}.
-     * The window calls it with its own kubeconfigs and production switch.
+     * current one) and/or Lambda {@code region} with {@code aws} (null: no Lambda aliases), recorded in the history
+     * of {@code data}, guarded by {@code guard}. The window calls it with its own kubeconfigs, data directory and
+     * production switch.
      */
-    public static ChangeWiring connect(Kubeconfigs kubeconfigs, String context, AwsSettings aws, String region,
+    public static ChangeWiring connect(Kubeconfigs kubeconfigs, String context, AwsSettings aws, String region, Path data,
                                 ProductionGuard guard) {
         List<ClusterGateway> gateways = new ArrayList<>();
         try {
@@ -104,7 +104,7 @@ public final class ChangeWiring implements ApplyTargets.Connection {
             if (aws != null) {
                 gateways.add(new LambdaAliasGateway(aws, region));
             }
-            return new ChangeWiring(gateways, guard);
+            return new ChangeWiring(gateways, data, guard);
         } catch (RuntimeException e) {
             gateways.forEach(g -> closeQuietly((AutoCloseable) g));
             throw e;

@@ -5,12 +5,14 @@ import dev.meshdeck.app.window.AwsTargets;
 import dev.meshdeck.connectors.aws.AwsDetection;
 import dev.meshdeck.connectors.aws.AwsSettings;
 import dev.meshdeck.connectors.aws.LambdaCatalog;
+import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.connectors.kube.FunctionLabelRules;
 import dev.meshdeck.connectors.kube.KubeCatalog;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.inventory.CombinedCatalog;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.sandbox.Sandbox;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +22,10 @@ import java.util.Set;
  * all (and when allowed) the embedded sandbox is started and used instead.
  */
 public final class Sources implements AutoCloseable {
+
+    private static final String KUBECONFIG_STEP = "Kubeconfig";
+    private static final String AWS_STEP = "AWS";
+    private static final String SANDBOX_STEP = "Sandbox (Kubernetes API, Lambda control plane, traffic)";
 
     private final Kubeconfigs kubeconfigs;
     private final KubeCatalog kube;
@@ -43,14 +49,24 @@ public final class Sources implements AutoCloseable {
      * @param sandboxSize      synthetic functions added to the sandbox estate
      */
     public static Sources resolve(SourceOptions options, boolean forceSandbox, boolean sandboxWhenEmpty, int sandboxSize) {
+        return resolve(options, forceSandbox, sandboxWhenEmpty, sandboxSize, StartupProgress.NONE);
+    }
+
+    /** {@link #resolve(SourceOptions, boolean, boolean, int)}, telling {@code progress} each step (the window's start). */
+    public static Sources resolve(SourceOptions options, boolean forceSandbox, boolean sandboxWhenEmpty, int sandboxSize,
+                                  StartupProgress progress) {
+        progress.begin(KUBECONFIG_STEP);
         Kubeconfigs kubeconfigs = options.kubeconfig != null
                 ? Kubeconfigs.load(Kubeconfigs.parsePathList(options.kubeconfig))
                 : Kubeconfigs.fromEnvironment();
         boolean noKubeconfig = kubeconfigs.files().isEmpty() && kubeconfigs.problems().isEmpty();
+        progress.done(KUBECONFIG_STEP, noKubeconfig ? "none found" : kubeconfigs.contexts().size() + " contexts");
         if (forceSandbox || (sandboxWhenEmpty && noKubeconfig)) {
-            return sandbox(options, sandboxSize);
+            return sandbox(options, sandboxSize, progress);
         }
+        progress.begin(AWS_STEP);
         Optional<AwsSettings> aws = AwsDetection.detect(options.awsProfile, options.regions);
+        progress.done(AWS_STEP, aws.map(a -> "regions " + String.join(", ", a.regions())).orElse("not configured"));
         if (noKubeconfig && aws.isEmpty()) {
             throw new IllegalStateException("no kubeconfig found ($KUBECONFIG or ~/.kube/config) and no AWS configuration; "
                     + "to try MeshDeck, run `meshdeck sandbox --env-out sandbox.env` and `source sandbox.env` in another shell");
@@ -58,8 +74,10 @@ public final class Sources implements AutoCloseable {
         return new Sources(kubeconfigs, new KubeCatalog(kubeconfigs, kubeOptions(options)), aws, Optional.empty());
     }
 
-    private static Sources sandbox(SourceOptions options, int sandboxSize) {
+    private static Sources sandbox(SourceOptions options, int sandboxSize, StartupProgress progress) {
+        progress.begin(SANDBOX_STEP);
         Sandbox sandbox = Sandbox.start(0, 0, sandboxSize);
+        progress.done(SANDBOX_STEP, "Kubernetes API " + sandbox.kubeUrl() + ", Lambda " + sandbox.lambdaEndpoint());
         try {
             Kubeconfigs kubeconfigs = Kubeconfigs.load(List.of(sandbox.kubeconfig()));
             KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions(options));
@@ -105,6 +123,11 @@ public final class Sources implements AutoCloseable {
 
     public Optional<Sandbox> sandbox() {
         return sandbox;
+    }
+
+    /** Where change sets are recorded: the built-in sandbox keeps its own, the rest share the user's. */
+    public Path dataDirectory() {
+        return sandbox.map(Sandbox::dataDirectory).orElseGet(DataDirectory::resolve);
     }
 
     @Override

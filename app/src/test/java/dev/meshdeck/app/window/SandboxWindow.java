@@ -19,8 +19,9 @@ import javafx.stage.Window;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window on a fresh sandbox with apply wired as the app wires it, its history in {@code data}, and a client
- * to read the sandbox back. Started off the FX thread before the window is shown.
+ * The window on a fresh sandbox with apply wired as the app wires it (its history in the sandbox's own store),
+ * the user's data directory pointed at {@code data} so that nothing a test does reaches the real one, and a
+ * client to read the sandbox back. Started off the FX thread before the window is shown.
  */
 final class SandboxWindow implements AutoCloseable {
 

@@ -8,8 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where MeshDeck keeps what it must remember (history, journal, audit log): {@code $MESHDECK_DATA_DIR} (or
- * the system property {@value #PROPERTY}), else {@code $XDG_DATA_HOME/meshdeck}, else
- * {@code ~/.local/share/meshdeck}. Created private to the user.
+ * the system property {@value #PROPERTY}), else the user's data directory ({@link UserDirectories}:
+ * {@code $XDG_DATA_HOME/meshdeck}, else {@code $HOME/.local/share/meshdeck}). Created private to the user.
  */
 public final class DataDirectory {
 
@@ -24,9 +24,7 @@ public final class DataDirectory {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("meshdeck");
+        return UserDirectories.current().data();
     }
 
     /** The directory, created (owner-only) if needed. */

@@ -10,7 +10,20 @@ import java.util.Set;
  */
 public record TopologyFilter(Set<Platform> platforms, Set<String> namespaces, HealthFilter health, boolean canaryOnly) {
 
-    public enum HealthFilter { ANY, HEALTHY, UNHEALTHY }
+    public enum HealthFilter {
+        ANY("Any health"), HEALTHY("Healthy"), UNHEALTHY("Unhealthy");
+
+        private final String label;
+
+        HealthFilter(String label) {
+            this.label = label;
+        }
+
+        /** How the filter reads in the window. */
+        public String label() {
+            return label;
+        }
+    }
 
     public static final TopologyFilter ALL = new TopologyFilter(Set.of(), Set.of(), HealthFilter.ANY, false);
 

@@ -161,7 +161,7 @@ public final class ChangeDesk implements ApplyHandler {
     /** Opens (or brings forward) the history window. FX thread. */
     public void showHistory() {
         if (historyStage == null) {
-            history = new HistoryView(this::rollback, this::undoLast, this::refreshHistory);
+            history = new HistoryView(this::rollback, this::undoLast, this::refreshHistory, () -> historyStage.hide());
             historyStage = new Stage();
             historyStage.setTitle("MeshDeck — History");
             Scene scene = new Scene((javafx.scene.Parent) history.node(), 1240, 660);

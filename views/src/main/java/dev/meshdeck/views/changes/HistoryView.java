@@ -40,10 +40,11 @@ final class HistoryView {
     private final Button rollback = new Button("Roll back…");
     private final Button undoLast = new Button("Undo last action");
     private final Button refresh = new Button("Refresh");
+    private final Button close = new Button("Close");
     private final Label message = new Label();
     private final BorderPane root = new BorderPane();
 
-    HistoryView(Consumer<HistoryEntry> onRollback, Runnable onUndoLast, Runnable onRefresh) {
+    HistoryView(Consumer<HistoryEntry> onRollback, Runnable onUndoLast, Runnable onRefresh, Runnable onClose) {
         table.setId("history-table");
         table.setPlaceholder(new Label("No change set applied yet: Apply in the editor records one here"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -70,6 +71,10 @@ final class HistoryView {
         undoLast.setOnAction(e -> onUndoLast.run());
         refresh.setId("history-refresh");
         refresh.setOnAction(e -> onRefresh.run());
+        close.setId("history-close");
+        // Esc closes the window, as it does a dialog
+        close.setCancelButton(true);
+        close.setOnAction(e -> onClose.run());
         message.setId("history-message");
         message.getStyleClass().add("history-message");
         detail.setId("history-detail");
@@ -80,10 +85,10 @@ final class HistoryView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label title = new Label("History");
         title.getStyleClass().add("history-title");
-        HBox bar = new HBox(8, title, message, gap, refresh, undoLast, rollback);
+        HBox bar = new HBox(8, title, message, gap, refresh, undoLast, rollback, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-bar");
-        for (Button b : List.of(refresh, undoLast, rollback)) {
+        for (Button b : List.of(refresh, undoLast, rollback, close)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         SplitPane body = new SplitPane(table, new VBox(6, detail, changes.node()));

@@ -39,7 +39,10 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
@@ -474,6 +477,18 @@ public final class TopologyView {
         ChoiceBox<TopologyFilter.HealthFilter> health = new ChoiceBox<>();
         health.getItems().setAll(TopologyFilter.HealthFilter.values());
         health.setValue(TopologyFilter.HealthFilter.ANY);
+        health.setId("topology-health");
+        health.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TopologyFilter.HealthFilter value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public TopologyFilter.HealthFilter fromString(String text) {
+                throw new UnsupportedOperationException("the health filter is chosen, not typed");
+            }
+        });
         health.setTooltip(new Tooltip("Health"));
         health.valueProperty().addListener((o, a, v) -> setFilter(filter.withHealth(v)));
         ToggleButton canaries = new ToggleButton("Canaries");
@@ -482,6 +497,12 @@ public final class TopologyView {
 
         hops.setPrefWidth(64);
         hops.setTooltip(new Tooltip("Hops around the selected function"));
+        Label hopsLabel = new Label("Hops");
+        hopsLabel.setId("topology-hops-label");
+        hopsLabel.setLabelFor(hops);
+        // the label wraps with its spinner
+        HBox depth = new HBox(4, hopsLabel, hops);
+        depth.setAlignment(Pos.CENTER_LEFT);
         Button focus = new Button("Focus");
         focus.setOnAction(e -> focus(hops.getValue()));
         Button all = new Button("Show all");
@@ -504,7 +525,7 @@ public final class TopologyView {
         stale.setId("topology-stale");
 
         // wraps onto a second row when the centre pane is narrow, rather than hiding controls
-        FlowPane bar = new FlowPane(6, 4, search, matches, platforms, namespaces, health, canaries, hops, focus, all, fit, tidy,
+        FlowPane bar = new FlowPane(6, 4, search, matches, platforms, namespaces, health, canaries, depth, focus, all, fit, tidy,
                 export, stale);
         bar.getStyleClass().add("topology-toolbar");
         return bar;

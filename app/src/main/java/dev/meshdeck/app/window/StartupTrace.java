@@ -1,0 +1,36 @@
+package dev.meshdeck.app.window;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The window's start milestones, in milliseconds since the JVM started, written as a properties file for
+ * `bench startup` (ui --trace-startup FILE).
+ */
+public final class StartupTrace {
+
+    public static final String FIRST_FRAME = "firstFrameMillis";
+    public static final String LISTED = "listedMillis";
+
+    private final Path file;
+    private final Properties milestones = new Properties();
+
+    public StartupTrace(Path file) {
+        this.file = file;
+    }
+
+    /** Records {@code milestone} now and rewrites the file. FX thread. */
+    void reached(String milestone) {
+        milestones.setProperty(milestone, Long.toString(ManagementFactory.getRuntimeMXBean().getUptime()));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            milestones.store(out, "meshdeck ui start milestones, ms since the JVM started");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the startup trace " + file, e);
+        }
+    }
+}
