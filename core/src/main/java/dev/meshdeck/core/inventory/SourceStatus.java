@@ -67,7 +67,11 @@ public record SourceStatus(SourceRef source, State state, String message, Instan
 
     /** "as of 14:03:12" in the local time zone: the age of data shown from a source that stopped answering. */
     public Optional<String> asOf(ZoneId zone) {
-        return Optional.ofNullable(lastHeard)
-                .map(t -> "as of " + LocalTime.ofInstant(t, zone).truncatedTo(ChronoUnit.SECONDS).format(CLOCK));
+        return Optional.ofNullable(lastHeard).map(t -> "as of " + clock(t, zone));
+    }
+
+    /** "14:03:12": a moment of today as a person reads it on a status line. */
+    public static String clock(Instant moment, ZoneId zone) {
+        return LocalTime.ofInstant(moment, zone).truncatedTo(ChronoUnit.SECONDS).format(CLOCK);
     }
 }
