@@ -86,7 +86,7 @@ class SourceHealthWindowTest {
 
         String banner = onFx(() -> robot.lookup("#source-banner .source-banner-line").queryAs(Labeled.class).getText());
         assertThat(banner).startsWith("meshdeck-sandbox is not answering since ")
-                .contains("; data as of ").endsWith("; writes are refused until it answers");
+                .contains(" — data as of ").contains(", writes refused until it answers: context meshdeck-sandbox: cannot ");
         assertThat(onFx(() -> robot.lookup(".function-table .table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(r -> r.getItem() != null).allMatch(r -> r.getPseudoClassStates().contains(STALE_ROW))))
                 .as("every listed row of the silent context is greyed").isTrue();

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -267,7 +268,7 @@ final class ClusterSession implements AutoCloseable {
     }
 
     private void heard() {
-        lastHeard = Instant.now();
+        lastHeard = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void startProbes() {
@@ -384,7 +385,7 @@ final class ClusterSession implements AutoCloseable {
         if (status != null && status.state() == state && status.message().equals(message)) {
             return;
         }
-        Instant since = status != null && status.state() == state ? status.since() : Instant.now();
+        Instant since = status != null && status.state() == state ? status.since() : Instant.now().truncatedTo(ChronoUnit.MILLIS);
         status = new SourceStatus(source, state, message, since, lastHeard);
         emit(new InventoryEvent.SourceChanged(status));
     }

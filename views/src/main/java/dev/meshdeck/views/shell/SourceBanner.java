@@ -71,19 +71,21 @@ public final class SourceBanner {
         return line;
     }
 
-    /** "prod-eu is not answering since 14:03:12 (reason); data as of 14:03:09; writes are refused until it answers". */
+    /**
+     * "prod-eu is not answering since 14:03:12 — data as of 14:03:09, writes refused until it answers: reason". What to
+     * act on comes first: a narrow window cuts the reason, which the status bar's tooltip also holds.
+     */
     private String text(SourceStatus status) {
         String since = " since " + SourceStatus.clock(status.since(), zone);
         String label = status.source().label();
+        String age = status.asOf(zone).map(a -> "data " + a + ", ").orElse("");
         switch (status.state()) {
             case DEGRADED:
                 return label + " answers poorly" + since + ": " + status.message();
             case STALE:
-                return label + " is not answering" + since + ": " + status.message()
-                        + status.asOf(zone).map(a -> "; data " + a).orElse("") + "; writes are refused until it answers";
+                return label + " is not answering" + since + " — " + age + "writes refused until it answers: " + status.message();
             default:
-                return label + " has failed" + since + ": " + status.message()
-                        + status.asOf(zone).map(a -> "; data " + a).orElse("") + "; writes are refused";
+                return label + " has failed" + since + " — " + age + "writes refused: " + status.message();
         }
     }
 }
