@@ -208,11 +208,11 @@ final class ClusterSession implements AutoCloseable {
         informers.put(kind, informer);
         informer.stopped().whenComplete((v, error) -> {
             if (error != null && !closed && informers.get(kind) == informer) {
+                // the probe tells a dead server (stale) from a watch that ended alone (listed and watched anew)
+                LOG.warn("context {}: watching {} stopped ({}); listing again at the next answer", source.context(),
+                        kind.resourceName(), error.getMessage());
                 rewatchWanted = true;
-                String message = "context " + source.context() + ": watching " + kind.resourceName()
-                        + " stopped (" + error.getMessage() + "); listing again at the next answer";
-                LOG.warn("{}", message);
-                report(SourceStatus.State.DEGRADED, message);
+                scheduler.execute(() -> probe(true));
             }
         });
         return informer.start().toCompletableFuture();
