@@ -16,11 +16,13 @@ import dev.meshdeck.views.inventory.InventoryModel;
 import dev.meshdeck.views.inventory.InventoryView;
 import dev.meshdeck.views.shell.AppBar;
 import dev.meshdeck.views.shell.AwsTargetMenu;
+import dev.meshdeck.views.shell.SourceBanner;
 import dev.meshdeck.views.shell.StatusBar;
 import dev.meshdeck.views.topology.TopologyView;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
+import java.time.ZoneId;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import dev.meshdeck.core.changes.ApplyTargets;
@@ -44,6 +46,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
@@ -160,7 +164,10 @@ public final class MainWindow {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
 
-        panes = new SplitPane(inventory.treeNode(), centre, details.node());
+        // the banner warns over the table and the graph alike: both show what a silent source said last
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        VBox centreWithBanner = new VBox(new SourceBanner(model, ZoneId.systemDefault()).node(), centre);
+        panes = new SplitPane(inventory.treeNode(), centreWithBanner, details.node());
         panes.getStyleClass().add("main-panes");
         panes.setDividerPositions(0.17, 0.772);
         SplitPane.setResizableWithParent(inventory.treeNode(), false);
@@ -185,7 +192,7 @@ public final class MainWindow {
                 stylesheet("topology/topology.css"),
                 stylesheet("changes/changes.css"));
         if (changeTargets != null) {
-            enableChanges(appBar, details, background);
+            enableChanges(appBar, details, background, model);
             enableIncidentActions(appBar, details, background);
         }
         catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), batch -> {
@@ -195,8 +202,9 @@ public final class MainWindow {
         return scene;
     }
 
-    private void enableChanges(AppBar appBar, DetailsPane details, ExecutorService background) {
+    private void enableChanges(AppBar appBar, DetailsPane details, ExecutorService background, InventoryModel model) {
         changes = new ChangeDesk(changeTargets, arming, background);
+        changes.setSourceHealth(model::statusOf);
         changes.setOwner(scene::getWindow);
         editor.setApplyHandler(changes);
         // first: the reloads below must not join a read that started before the change

@@ -32,7 +32,7 @@ final class FailoverTargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Sources sources = Sources.resolve(FunctionActions.sourcesOf(options), false, false, 0)) {
-            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), target.function, target.namespace);
+            ServerlessFunction fn = FunctionLookup.find(sources, target.function, target.namespace);
             List<FailoverTargets.Option> targets = FailoverTargets.of(FunctionActions.live(sources, fn));
             PrintWriter out = spec.commandLine().getOut();
             if (targets.isEmpty()) {

@@ -1,7 +1,10 @@
 package dev.meshdeck.app.cli;
 
 import dev.meshdeck.app.wiring.Sources;
+import dev.meshdeck.connectors.kube.KubeListing;
+import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,13 +16,45 @@ public final class FunctionLookup {
     }
 
     public static List<ServerlessFunction> discover(Sources sources) {
-        List<ServerlessFunction> all = new ArrayList<>(sources.kube().listOnce().functions());
+        return discovery(sources).functions();
+    }
+
+    /** Every function the sources list now, and the sources that did not answer. */
+    private record Discovery(List<ServerlessFunction> functions, List<SourceStatus> statuses) {
+    }
+
+    private static Discovery discovery(Sources sources) {
+        KubeListing kube = sources.kube().listOnce();
+        List<ServerlessFunction> all = new ArrayList<>(kube.functions());
+        List<SourceStatus> statuses = new ArrayList<>(kube.sources());
         sources.lambda().ifPresent(l -> l.discover().forEach(e -> {
-            if (e instanceof dev.meshdeck.core.inventory.InventoryEvent.SourceLoaded loaded) {
+            if (e instanceof InventoryEvent.SourceLoaded loaded) {
                 all.addAll(loaded.functions());
+            } else if (e instanceof InventoryEvent.SourceChanged changed) {
+                statuses.add(changed.status());
             }
         }));
-        return all;
+        return new Discovery(all, statuses);
+    }
+
+    /**
+     * The one function named so, for a command that writes to it. When it is not found and a source did not
+     * answer, says so: the function may well be there, and nothing can be written to that source now.
+     *
+     * @throws IllegalArgumentException when no function or several match
+     */
+    public static ServerlessFunction find(Sources sources, String name, String namespace) {
+        Discovery found = discovery(sources);
+        try {
+            return find(found.functions(), name, namespace);
+        } catch (IllegalArgumentException notFound) {
+            List<String> refusals = found.statuses().stream().filter(s -> s.state() == SourceStatus.State.FAILED)
+                    .map(s -> s.writeRefusal().orElseThrow()).toList();
+            if (refusals.isEmpty()) {
+                throw notFound;
+            }
+            throw new IllegalArgumentException(notFound.getMessage() + "; " + String.join("; ", refusals), notFound);
+        }
     }
 
     /**

@@ -73,7 +73,7 @@ final class TrafficSetCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
-            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(resolved), function, namespace);
+            ServerlessFunction fn = FunctionLookup.find(resolved, function, namespace);
             List<YamlDocument> objects = new ArrayList<>();
             for (MeshResource r : resolved.catalog().resourcesOf(fn.id())) {
                 objects.addAll(new YamlReader().read(r.title(), r.yaml()));

@@ -93,7 +93,7 @@ public final class FunctionActions {
     public static int onFunction(CommandSpec spec, ChangeOptions options, String function, String namespace,
                           BiFunction<LiveFunction, ApplyPipeline, FunctionChange> build) {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
-            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
+            ServerlessFunction fn = FunctionLookup.find(sources, function, namespace);
             LiveFunction live = live(sources, fn);
             return run(spec, options, () -> ownWiring(options, fn), pipeline -> build.apply(live, pipeline));
         }
@@ -107,7 +107,7 @@ public final class FunctionActions {
     public static int planned(CommandSpec spec, ChangeOptions options, String function, String namespace,
                        Function<LiveFunction, FunctionChange> plan) {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
-            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
+            ServerlessFunction fn = FunctionLookup.find(sources, function, namespace);
             LiveFunction live = live(sources, fn);
             FunctionChange change = plan.apply(live);
             return run(spec, options, () -> wiring(options, sources, List.of(live), change.changes().writesKubernetesObjects(),
@@ -160,7 +160,7 @@ public final class FunctionActions {
      */
     public static int failback(CommandSpec spec, ChangeOptions options, String function, String namespace) {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
-            ServerlessFunction fn = FunctionLookup.find(FunctionLookup.discover(sources), function, namespace);
+            ServerlessFunction fn = FunctionLookup.find(sources, function, namespace);
             String subject = LiveFunction.subjectOf(fn);
             if (fn.platform() == Platform.LAMBDA) {
                 Optional<HistoryEntry> inMesh = Failback.activeFailovers(new H2ChangeHistory(DataDirectory.resolve()), subject)

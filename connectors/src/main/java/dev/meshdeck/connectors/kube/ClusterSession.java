@@ -11,12 +11,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +33,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -37,12 +41,21 @@ import java.util.function.Consumer;
 /**
  * Discovery of one kube context: its client, the functions last discovered there and, when live, one
  * informer per served kind whose changes re-discover the functions (debounced) and report what changed.
+ * <p>
+ * When live it also keeps the context's health: anything heard (a watch event, an answer) proves it alive; when
+ * nothing was heard for {@link #PROBE_EVERY}, a {@link ClusterProbe} asks. No answer makes the source STALE (its
+ * functions stay, as of the last answer, and the informers stop retrying in the dark); rejected credentials make it
+ * FAILED with a login hint; throttling or a failing server DEGRADED. When it answers again, every kind is listed
+ * afresh and watched anew (whatever resourceVersion the old watches held, even one the server no longer knows —
+ * 410 Gone — is not reused) and the functions that changed meanwhile are reported.
  */
 final class ClusterSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
     /** Bursts of changes (a rollout touches pods, endpoints and the Deployment) become one re-discovery. */
     static final Duration DEBOUNCE = Duration.ofMillis(100);
+    /** With the probe's own timeout, a server that stopped answering is seen within about 4 s. */
+    static final Duration PROBE_EVERY = Duration.ofMillis(1500);
 
     private final SourceRef.KubeContext source;
     private final Kubeconfigs kubeconfigs;
@@ -56,6 +69,21 @@ final class ClusterSession implements AutoCloseable {
     private volatile Map<FunctionId, DiscoveredFunction> functions = Map.of();
     private volatile boolean watching;
     private volatile boolean closed;
+    private volatile Consumer<InventoryEvent> listener = event -> { };
+    /** The last status reported; null before the first. */
+    private SourceStatus status;
+    private volatile Instant lastHeard;
+    /** Set by a 429: no probe before then. */
+    private volatile Instant quietUntil = Instant.EPOCH;
+    /** Functions were listed once: silence then means stale data, not a context never reached. */
+    private volatile boolean loaded;
+    /** The first load found no server: load again when it answers. */
+    private volatile boolean loadWhenAnswered;
+    /** A watch ended or never started: list and watch anew at the next answer. */
+    private volatile boolean rewatchWanted;
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private final AtomicBoolean rewatching = new AtomicBoolean();
+    private volatile ScheduledFuture<?> probes;
 
     ClusterSession(SourceRef.KubeContext source, Kubeconfigs kubeconfigs, KubeCatalog.Options options,
                    ExecutorService executor, ScheduledExecutorService scheduler) {
@@ -95,9 +123,13 @@ final class ClusterSession implements AutoCloseable {
         return functions.values().stream().map(DiscoveredFunction::function).toList();
     }
 
-    /** Reports CONNECTING, then the functions and CONNECTED, or FAILED; when {@code live}, keeps watching. */
+    /**
+     * Reports CONNECTING, then the functions and CONNECTED, or FAILED; when {@code live}, keeps watching and
+     * probing (a context not reached at first is loaded when it answers).
+     */
     void load(Consumer<InventoryEvent> listener, boolean live) {
-        emit(listener, new InventoryEvent.SourceChanged(SourceStatus.connecting(source)));
+        this.listener = listener;
+        report(SourceStatus.State.CONNECTING, "connecting");
         ClusterObjects objects;
         try {
             objects = discoverOnce();
@@ -105,14 +137,21 @@ final class ClusterSession implements AutoCloseable {
             String message = ConnectionFailure.describe(source, e);
             LOG.warn("{}", message);
             LOG.debug("discovery of context {} failed", source.context(), e);
-            emit(listener, new InventoryEvent.SourceChanged(SourceStatus.failed(source, message)));
+            loadWhenAnswered = ConnectionFailure.isNoAnswer(e);
+            report(SourceStatus.State.FAILED, message);
+            if (live) {
+                startProbes();
+            }
             return;
         }
+        heard();
+        loaded = true;
         List<ServerlessFunction> found = functions();
-        emit(listener, new InventoryEvent.SourceLoaded(source, found));
-        emit(listener, new InventoryEvent.SourceChanged(SourceStatus.connected(source, countText(found.size()))));
+        emit(new InventoryEvent.SourceLoaded(source, found));
+        report(SourceStatus.State.CONNECTED, countText(found.size()));
         if (live && !closed) {
-            watch(objects.absent(), listener);
+            watch(objects.absent(), () -> report(SourceStatus.State.CONNECTED, liveText(rediscover().size())));
+            startProbes();
         }
     }
 
@@ -120,69 +159,86 @@ final class ClusterSession implements AutoCloseable {
         return n + (n == 1 ? " function" : " functions");
     }
 
-    private void watch(Set<KubeKind<?>> absent, Consumer<InventoryEvent> listener) {
-        List<CompletableFuture<Void>> synced = new ArrayList<>();
+    /** Starts one informer per served kind; once all have listed, {@code synced} runs on the scheduler. */
+    private void watch(Set<KubeKind<?>> absent, Runnable synced) {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
         for (KubeKind<?> kind : KubeKind.ALL) {
             if (!absent.contains(kind)) {
-                synced.add(inform(kind, listener));
+                started.add(inform(kind));
             }
         }
-        CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
-            if (error == null) {
-                LOG.debug("context {}: watching {} kinds", source.context(), synced.size());
+        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
+            if (error != null) {
+                // the server went away while the informers listed: the probe sees it, the next answer watches anew
+                rewatchWanted = true;
+            } else if (!closed) {
+                LOG.debug("context {}: watching {} kinds", source.context(), started.size());
                 watching = true;
-                if (!closed) {
-                    // Objects may have changed between the first list and the informers' own list.
-                    scheduler.execute(() -> rediscover(listener, true));
-                }
+                // Objects may have changed between the first list and the informers' own list.
+                scheduler.execute(synced);
             }
         });
     }
 
-    private <T extends HasMetadata> CompletableFuture<Void> inform(KubeKind<T> kind, Consumer<InventoryEvent> listener) {
+    private <T extends HasMetadata> CompletableFuture<Void> inform(KubeKind<T> kind) {
         SharedIndexInformer<T> informer = kind.operation(client()).inAnyNamespace().runnableInformer(0);
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {
-                changed(listener);
+                changed();
             }
 
             @Override
             public void onUpdate(T oldObj, T newObj) {
-                changed(listener);
+                changed();
             }
 
             @Override
             public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                changed(listener);
+                changed();
             }
+        });
+        informer.exceptionHandler((isStarted, failure) -> {
+            // a failed watch or relist: ask the server now rather than at the next probe
+            LOG.debug("context {}: watching {} failed", source.context(), kind.resourceName(), failure);
+            scheduler.execute(() -> probe(true));
+            // fabric8's own rule: retry a started informer unless the watch itself failed
+            return isStarted && !(failure instanceof WatcherException);
         });
         informers.put(kind, informer);
         informer.stopped().whenComplete((v, error) -> {
-            if (error != null && !closed) {
-                String message = "context " + source.context() + ": watching " + kind.resourceName()
-                        + " stopped (" + error.getMessage() + "); showing the last known state, reconnect to refresh";
-                LOG.warn("{}", message);
-                emit(listener, new InventoryEvent.SourceChanged(new SourceStatus(source, SourceStatus.State.STALE, message)));
+            if (error != null && !closed && informers.get(kind) == informer) {
+                // the probe tells a dead server (stale) from a watch that ended alone (listed and watched anew)
+                LOG.warn("context {}: watching {} stopped ({}); listing again at the next answer", source.context(),
+                        kind.resourceName(), error.getMessage());
+                rewatchWanted = true;
+                scheduler.execute(() -> probe(true));
             }
         });
         return informer.start().toCompletableFuture();
     }
 
-    private void changed(Consumer<InventoryEvent> listener) {
+    private void changed() {
+        heard();
         if (watching && !closed && rediscoveryPending.compareAndSet(false, true)) {
-            scheduler.schedule(() -> rediscover(listener, false), DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> {
+                Changes changes = rediscover();
+                if (changes.countChanged()) {
+                    report(SourceStatus.State.CONNECTED, liveText(changes.size()));
+                }
+            }, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /**
-     * Re-discovers from the informers' caches and reports only the functions that changed or vanished, then
-     * the new count ("13 functions, live") when it changed or when {@code announce} (watching just began).
-     */
-    private void rediscover(Consumer<InventoryEvent> listener, boolean announce) {
+    /** What one re-discovery found: how many functions came, changed or went, and how many there are now. */
+    record Changes(int changed, int size, boolean countChanged) {
+    }
+
+    /** Re-discovers from the informers' caches and reports only the functions that changed or vanished. */
+    private Changes rediscover() {
         rediscoveryPending.set(false);
         if (closed) {
-            return;
+            return new Changes(0, functions.size(), false);
         }
         Map<KubeKind<?>, List<? extends HasMetadata>> lists = new HashMap<>();
         Set<KubeKind<?>> absent = new HashSet<>(KubeKind.ALL);
@@ -194,18 +250,144 @@ final class ClusterSession implements AutoCloseable {
         Map<FunctionId, DiscoveredFunction> current = discovery.discover(new ClusterObjects(lists, absent), source);
         functions = current;
         LOG.debug("context {}: re-discovered {} functions", source.context(), current.size());
-        current.forEach((id, f) -> {
-            DiscoveredFunction before = previous.get(id);
-            if (before == null || !before.function().equals(f.function())) {
-                emit(listener, new InventoryEvent.FunctionChanged(f.function()));
+        int changed = 0;
+        for (Map.Entry<FunctionId, DiscoveredFunction> entry : current.entrySet()) {
+            DiscoveredFunction before = previous.get(entry.getKey());
+            if (before == null || !before.function().equals(entry.getValue().function())) {
+                emit(new InventoryEvent.FunctionChanged(entry.getValue().function()));
+                changed++;
+            }
+        }
+        for (FunctionId id : previous.keySet()) {
+            if (!current.containsKey(id)) {
+                emit(new InventoryEvent.FunctionRemoved(id));
+                changed++;
+            }
+        }
+        return new Changes(changed, current.size(), current.size() != previous.size());
+    }
+
+    private void heard() {
+        lastHeard = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void startProbes() {
+        if (!closed && probes == null) {
+            probes = scheduler.scheduleWithFixedDelay(() -> probe(false), PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Asks the server unless something was heard within {@link #PROBE_EVERY} ({@code now}: a watch just failed, ask
+     * anyway), one question at a time, none while backing off or while the first load runs.
+     */
+    private void probe(boolean now) {
+        Instant at = Instant.now();
+        SourceStatus.State state = state();
+        boolean heardLately = lastHeard != null && lastHeard.isAfter(at.minus(PROBE_EVERY));
+        if (closed || state == SourceStatus.State.CONNECTING || at.isBefore(quietUntil)
+                || (!now && heardLately && state == SourceStatus.State.CONNECTED)) {
+            return;
+        }
+        if (probing.compareAndSet(false, true)) {
+            ClusterProbe.ask(client()).whenComplete((outcome, error) -> {
+                probing.set(false);
+                if (!closed) {
+                    heardFrom(outcome);
+                }
+            });
+        }
+    }
+
+    private void heardFrom(ClusterProbe.Outcome outcome) {
+        if (outcome instanceof ClusterProbe.Answered || outcome instanceof ClusterProbe.Unwell) {
+            heard();
+        }
+        if (outcome instanceof ClusterProbe.Answered) {
+            answered();
+        } else if (outcome instanceof ClusterProbe.Rejected r) {
+            stopWatching();
+            report(SourceStatus.State.FAILED, ConnectionFailure.rejected(source, r.code()));
+        } else if (outcome instanceof ClusterProbe.Throttled t) {
+            quietUntil = Instant.now().plus(t.backoff());
+            report(SourceStatus.State.DEGRADED, ConnectionFailure.throttled(source, t.backoff()));
+        } else if (outcome instanceof ClusterProbe.Unwell u) {
+            report(SourceStatus.State.DEGRADED, ConnectionFailure.unwell(source, u.code()));
+        } else if (outcome instanceof ClusterProbe.Unreachable u) {
+            String message = ConnectionFailure.describe(source, u.cause());
+            if (loaded) {
+                stopWatching();
+                report(SourceStatus.State.STALE, message);
+            } else if (loadWhenAnswered) {
+                report(SourceStatus.State.FAILED, message);
+            }
+        }
+    }
+
+    /** The server answers: load what was never loaded, relist what went stale, or say it is well again. */
+    private void answered() {
+        SourceStatus.State state = state();
+        if (!loaded) {
+            if (loadWhenAnswered) {
+                loadWhenAnswered = false;
+                executor.execute(() -> load(listener, true));
+            }
+        } else if (rewatchWanted || state == SourceStatus.State.STALE || state == SourceStatus.State.FAILED) {
+            rewatch();
+        } else if (state == SourceStatus.State.DEGRADED) {
+            report(SourceStatus.State.CONNECTED, liveText(functions.size()));
+        }
+    }
+
+    /** Lists and watches every kind anew, then reports what changed while the source was away. */
+    private void rewatch() {
+        if (!rewatching.compareAndSet(false, true)) {
+            return;
+        }
+        rewatchWanted = false;
+        stopWatching();
+        executor.execute(() -> {
+            try {
+                ClusterObjects objects = ClusterReader.readAll(client(), executor);
+                heard();
+                watch(objects.absent(), () -> {
+                    Changes changes = rediscover();
+                    rewatching.set(false);
+                    String message = "reconnected; " + changes.changed() + (changes.changed() == 1 ? " change" : " changes")
+                            + " while away (" + liveText(changes.size()) + ")";
+                    LOG.info("context {}: {}", source.context(), message);
+                    report(SourceStatus.State.CONNECTED, message);
+                });
+            } catch (RuntimeException e) {
+                // gone again before the list finished: the next answer tries again
+                LOG.debug("context {}: relisting failed", source.context(), e);
+                rewatchWanted = true;
+                rewatching.set(false);
             }
         });
-        previous.keySet().stream()
-                .filter(id -> !current.containsKey(id))
-                .forEach(id -> emit(listener, new InventoryEvent.FunctionRemoved(id)));
-        if (announce || current.size() != previous.size()) {
-            emit(listener, new InventoryEvent.SourceChanged(SourceStatus.connected(source, liveText(current.size()))));
+    }
+
+    /** Stops the informers (they would retry in the dark); the functions they found stay, as of the last answer. */
+    private void stopWatching() {
+        watching = false;
+        List<SharedIndexInformer<? extends HasMetadata>> stopping = List.copyOf(informers.values());
+        informers.clear();
+        stopping.forEach(SharedIndexInformer::close);
+    }
+
+    private synchronized SourceStatus.State state() {
+        return status == null ? SourceStatus.State.CONNECTING : status.state();
+    }
+
+    /** Reports a state, keeping its {@code since} while the state stays and saying nothing when nothing changed. */
+    private synchronized void report(SourceStatus.State state, String message) {
+        if (status != null && status.state() == state && status.message().equals(message)) {
+            return;
         }
+        Instant since = status != null && status.state() == state ? status.since() : Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        status = new SourceStatus(source, state, message, since, lastHeard);
+        emit(new InventoryEvent.SourceChanged(status));
     }
 
     static String liveText(int functions) {
@@ -323,7 +505,10 @@ final class ClusterSession implements AutoCloseable {
                 : new MeshResource(ref.kind().kind(), ref.namespace(), ref.name(), ResourceYaml.of(object));
     }
 
-    private void emit(Consumer<InventoryEvent> listener, InventoryEvent event) {
+    private void emit(InventoryEvent event) {
+        if (closed) {
+            return;
+        }
         try {
             listener.accept(event);
         } catch (RuntimeException e) {
@@ -334,7 +519,11 @@ final class ClusterSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        informers.values().forEach(SharedIndexInformer::close);
+        ScheduledFuture<?> p = probes;
+        if (p != null) {
+            p.cancel(false);
+        }
+        stopWatching();
         KubernetesClient c;
         synchronized (this) {
             c = client;

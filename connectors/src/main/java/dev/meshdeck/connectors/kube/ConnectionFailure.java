@@ -60,6 +60,33 @@ final class ConnectionFailure {
         return prefix + "cannot talk to " + server + " (" + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()) + ")";
     }
 
+    /** Said whenever credentials are rejected: fabric8 re-runs an exec plugin by itself, a login it cannot do. */
+    static final String LOGIN_HINT = "log in again (your exec plugin's or cloud CLI's login, e.g. `aws sso login`,"
+            + " `gcloud auth login`, `kubelogin`) or check the context's user; MeshDeck reconnects by itself";
+
+    /** The probe's 401/403 while the source was in use: the session expired or the rights were taken away. */
+    static String rejected(SourceRef.KubeContext context, int code) {
+        String server = context.server().isEmpty() ? "its API server" : context.server();
+        String status = code == HttpURLConnection.HTTP_UNAUTHORIZED ? "401 Unauthorized" : "403 Forbidden";
+        return "context " + context.context() + ": " + server + " rejected the credentials (" + status + "): " + LOGIN_HINT;
+    }
+
+    static String throttled(SourceRef.KubeContext context, java.time.Duration backoff) {
+        return "context " + context.context() + ": the API server is throttling MeshDeck (429 Too Many Requests); backing off "
+                + backoff.toSeconds() + " s";
+    }
+
+    static String unwell(SourceRef.KubeContext context, int code) {
+        return "context " + context.context() + ": the API server answers " + code + "; showing what the watches last delivered";
+    }
+
+    /** True when the server gave no answer at all (refused, timed out, unknown host): it may come up later. */
+    static boolean isNoAnswer(Throwable failure) {
+        return find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null
+                || find(failure, UnknownHostException.class) != null || find(failure, SocketTimeoutException.class) != null
+                || find(failure, TimeoutException.class) != null;
+    }
+
     private static String connectReason(ConnectException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         if (message.contains("refused")) {
@@ -76,7 +103,7 @@ final class ConnectionFailure {
         String listing = kind == null ? "" : " listing " + kind;
         switch (e.getCode()) {
             case HttpURLConnection.HTTP_UNAUTHORIZED:
-                return server + " rejected the credentials (401 Unauthorized): log in again or check the context's user";
+                return server + " rejected the credentials (401 Unauthorized): " + LOGIN_HINT;
             case HttpURLConnection.HTTP_FORBIDDEN:
                 return "not allowed" + listing + " in all namespaces (403 Forbidden): MeshDeck needs cluster-wide list and watch"
                         + (kind == null ? "" : " on " + kind);

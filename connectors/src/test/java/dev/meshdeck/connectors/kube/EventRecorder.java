@@ -28,7 +28,12 @@ final class EventRecorder implements Consumer<InventoryEvent> {
 
     /** Waits for the first event of {@code type} matching {@code condition}, counting from event index {@code from}. */
     synchronized <E extends InventoryEvent> E await(Class<E> type, Predicate<E> condition, int from) {
-        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+        return await(type, condition, from, PATIENCE_MILLIS);
+    }
+
+    /** {@link #await(Class, Predicate, int)} that fails after {@code patienceMillis}: for what a user is promised in time. */
+    synchronized <E extends InventoryEvent> E await(Class<E> type, Predicate<E> condition, int from, long patienceMillis) {
+        long deadline = System.currentTimeMillis() + patienceMillis;
         while (true) {
             for (int i = from; i < events.size(); i++) {
                 if (type.isInstance(events.get(i)) && condition.test(type.cast(events.get(i)))) {
@@ -37,7 +42,8 @@ final class EventRecorder implements Consumer<InventoryEvent> {
             }
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
-                throw new AssertionError("no " + type.getSimpleName() + " as expected; events were " + events);
+                throw new AssertionError("no " + type.getSimpleName() + " as expected within " + patienceMillis
+                        + " ms; events were " + events);
             }
             try {
                 wait(left);
@@ -46,6 +52,12 @@ final class EventRecorder implements Consumer<InventoryEvent> {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    /** Waits up to {@code patienceMillis} for context {@code name} to report {@code state}, counting from event {@code from}. */
+    SourceStatus awaitState(String name, SourceStatus.State state, int from, long patienceMillis) {
+        return await(InventoryEvent.SourceChanged.class, e -> e.status().source().label().equals(name)
+                && e.status().state() == state, from, patienceMillis).status();
     }
 
     /** Waits until context {@code name} reports CONNECTED or FAILED. */

@@ -20,6 +20,8 @@ public enum InventoryFormat {
     TABLE, JSON, YAML;
 
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Compact: a watch prints one object per line. */
+    private static final ObjectMapper LINE_MAPPER = new ObjectMapper();
     private static final ObjectMapper YAML_MAPPER = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -46,44 +48,88 @@ public enum InventoryFormat {
 
     static ArrayNode tree(List<ServerlessFunction> functions) {
         ArrayNode rows = JSON_MAPPER.createArrayNode();
-        for (ServerlessFunction f : functions) {
-            ObjectNode row = rows.addObject();
-            row.put("platform", f.platform().id());
-            SourceRef source = f.source();
-            if (source instanceof SourceRef.KubeContext k) {
-                row.put("context", k.context());
-            } else if (source instanceof SourceRef.AwsRegion a) {
-                row.put("account", a.account());
-                row.put("region", a.region());
-            }
-            row.put("namespace", f.namespace());
-            row.put("name", f.name());
-            ArrayNode traffic = row.putArray("traffic");
-            for (TrafficShare t : f.traffic()) {
-                ObjectNode share = traffic.addObject();
-                share.put("version", t.version());
-                share.put("percent", t.percent());
-                if (!t.tag().isEmpty()) {
-                    share.put("tag", t.tag());
-                }
-            }
-            MeshStatus m = f.mesh();
-            ObjectNode mesh = row.putObject("mesh");
-            mesh.put("sidecarInjected", m.sidecarInjected());
-            strings(mesh.putArray("virtualServices"), m.virtualServices());
-            strings(mesh.putArray("destinationRules"), m.destinationRules());
-            strings(mesh.putArray("authorizationPolicies"), m.authorizationPolicies());
-            strings(mesh.putArray("peerAuthentications"), m.peerAuthentications());
-            strings(mesh.putArray("requestAuthentications"), m.requestAuthentications());
-            Health h = f.health();
-            ObjectNode health = row.putObject("health");
-            health.put("ready", h.ready());
-            health.put("desired", h.desired());
-            health.put("endpoints", h.endpoints());
-            health.put("state", h.state());
-            health.put("level", h.level().name().toLowerCase(Locale.ROOT));
-        }
+        functions.forEach(f -> row(rows.addObject(), f));
         return rows;
+    }
+
+    private static void row(ObjectNode row, ServerlessFunction f) {
+        row.put("platform", f.platform().id());
+        SourceRef source = f.source();
+        if (source instanceof SourceRef.KubeContext k) {
+            row.put("context", k.context());
+        } else if (source instanceof SourceRef.AwsRegion a) {
+            row.put("account", a.account());
+            row.put("region", a.region());
+        }
+        row.put("namespace", f.namespace());
+        row.put("name", f.name());
+        ArrayNode traffic = row.putArray("traffic");
+        for (TrafficShare t : f.traffic()) {
+            ObjectNode share = traffic.addObject();
+            share.put("version", t.version());
+            share.put("percent", t.percent());
+            if (!t.tag().isEmpty()) {
+                share.put("tag", t.tag());
+            }
+        }
+        MeshStatus m = f.mesh();
+        ObjectNode mesh = row.putObject("mesh");
+        mesh.put("sidecarInjected", m.sidecarInjected());
+        strings(mesh.putArray("virtualServices"), m.virtualServices());
+        strings(mesh.putArray("destinationRules"), m.destinationRules());
+        strings(mesh.putArray("authorizationPolicies"), m.authorizationPolicies());
+        strings(mesh.putArray("peerAuthentications"), m.peerAuthentications());
+        strings(mesh.putArray("requestAuthentications"), m.requestAuthentications());
+        Health h = f.health();
+        ObjectNode health = row.putObject("health");
+        health.put("ready", h.ready());
+        health.put("desired", h.desired());
+        health.put("endpoints", h.endpoints());
+        health.put("state", h.state());
+        health.put("level", h.level().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * One line of {@code functions --watch}: for JSON one object per line, {@code {"type":"function","event":"added",
+     * ...the row...}} or {@code {"type":"source","source":"prod-eu","state":"stale","reason":...,"since":...,
+     * "lastHeard":...}}; for the table the row's columns after the event, or the source's state and reason.
+     *
+     * @throws IllegalArgumentException for YAML, which has no line-per-record form
+     */
+    public String watchLine(InventoryWatch.Change change) {
+        if (this == YAML) {
+            throw new IllegalArgumentException("--watch prints table or json, not yaml");
+        }
+        ObjectNode line = LINE_MAPPER.createObjectNode();
+        if (change instanceof InventoryWatch.FunctionChange f) {
+            if (this == TABLE) {
+                return String.join("  ", f.kind().name().toLowerCase(Locale.ROOT), f.function().platform().id(),
+                        f.function().source().label(), f.function().id().qualifiedName(),
+                        trafficText(f.function().traffic()), meshText(f.function().mesh()), healthText(f.function().health()));
+            }
+            line.put("type", "function");
+            line.put("event", f.kind().name().toLowerCase(Locale.ROOT));
+            row(line, f.function());
+        } else if (change instanceof InventoryWatch.SourceChange c) {
+            SourceStatus status = c.status();
+            String state = status.state().name().toLowerCase(Locale.ROOT);
+            if (this == TABLE) {
+                return String.join("  ", "source", status.source().label(), state, status.message());
+            }
+            line.put("type", "source");
+            line.put("source", status.source().label());
+            line.put("state", state);
+            line.put("reason", status.message());
+            line.put("since", status.since().toString());
+            if (status.lastHeard() != null) {
+                line.put("lastHeard", status.lastHeard().toString());
+            }
+        }
+        try {
+            return LINE_MAPPER.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void strings(ArrayNode array, List<String> values) {

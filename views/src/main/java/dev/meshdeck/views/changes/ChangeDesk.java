@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.editing.Draft;
 import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.SourceStatus;
 import dev.meshdeck.views.editing.ApplyHandler;
 import dev.meshdeck.views.editing.DiffView;
 import java.net.URL;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -56,6 +58,8 @@ public final class ChangeDesk implements ApplyHandler {
     private final List<Runnable> appliedListeners = new CopyOnWriteArrayList<>();
     private final List<String> stylesheets;
     private Supplier<Window> owner = () -> null;
+    /** The window's last known status of a source (null: none yet). */
+    private Function<SourceRef, SourceStatus> health = source -> null;
     private HistoryView history;
     private Stage historyStage;
     private ReviewDialog open;
@@ -73,6 +77,19 @@ public final class ChangeDesk implements ApplyHandler {
         this.owner = owner;
     }
 
+    /**
+     * Where the desk learns whether a source answers: a write to one that does not is refused before any dialog,
+     * with the reason, instead of a review that would hang connecting.
+     */
+    public void setSourceHealth(Function<SourceRef, SourceStatus> health) {
+        this.health = health;
+    }
+
+    private Optional<String> healthRefusal(SourceRef source) {
+        SourceStatus status = health.apply(source);
+        return status == null ? Optional.empty() : status.writeRefusal();
+    }
+
     public ProductionArming arming() {
         return arming;
     }
@@ -84,7 +101,7 @@ public final class ChangeDesk implements ApplyHandler {
 
     @Override
     public Optional<String> refusal(SourceRef source) {
-        return arming.refusal(source);
+        return healthRefusal(source).or(() -> arming.refusal(source));
     }
 
     @Override
@@ -129,6 +146,12 @@ public final class ChangeDesk implements ApplyHandler {
 
     private void review(String title, Set<SourceRef> sources, ChangeSet changes, ApplyRequest request,
                         List<ObjectNode> references, Runnable applied) {
+        // every write of the window but rollbacks passes here: the one place a silent source refuses it
+        Optional<String> refused = sources.stream().map(this::healthRefusal).flatMap(Optional::stream).findFirst();
+        if (refused.isPresent()) {
+            inform("Cannot write now", refused.get());
+            return;
+        }
         review(title, () -> targets.connect(sources, arming.guard()),
                 connection -> new ChangeReview(connection.pipeline(), changes, request, references, background),
                 (review, outcome) -> applied.run());

@@ -78,6 +78,8 @@ public final class Icons {
                 return MaterialDesignA.ALERT_CIRCLE;
             case STALE:
                 return MaterialDesignC.CLOCK_ALERT_OUTLINE;
+            case DEGRADED:
+                return MaterialDesignA.ALERT_OUTLINE;
             default:
                 return MaterialDesignS.SYNC;
         }

@@ -1,6 +1,7 @@
 package dev.meshdeck.views.inventory;
 
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.MeshStatus;
@@ -46,6 +47,8 @@ public final class FunctionTable {
     private boolean keepingSelection;
     private static final javafx.css.PseudoClass CHANGED = javafx.css.PseudoClass.getPseudoClass("changed");
     private Predicate<FunctionId> changed = id -> false;
+    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+    private Predicate<SourceRef> stale = source -> false;
 
     public FunctionTable(ObservableList<ServerlessFunction> functions) {
         filtered = new FilteredList<>(functions);
@@ -73,6 +76,7 @@ public final class FunctionTable {
             protected void updateItem(ServerlessFunction item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(CHANGED, !empty && item != null && changed.test(item.id()));
+                pseudoClassStateChanged(STALE, !empty && item != null && stale.test(item.source()));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -114,6 +118,12 @@ public final class FunctionTable {
     /** Marks the rows of functions with unexported edits (the {@code :changed} pseudo-class) and redraws. */
     public void markChanged(Predicate<FunctionId> changed) {
         this.changed = changed;
+        table.refresh();
+    }
+
+    /** Greys the rows of sources that stopped answering (the {@code :stale} pseudo-class) and redraws. */
+    public void markStale(Predicate<SourceRef> stale) {
+        this.stale = stale;
         table.refresh();
     }
 

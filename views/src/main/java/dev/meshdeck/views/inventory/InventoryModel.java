@@ -35,6 +35,8 @@ public final class InventoryModel {
     private final Map<SourceRef, SourceRef> sources = new LinkedHashMap<>();
     private final Map<SourceRef, SourceStatus> statuses = new HashMap<>();
     private final Set<SourceRef> loaded = new HashSet<>();
+    /** Sources that answer again after being stale or failed, until the user has read it (see {@link #dismissReconnected}). */
+    private final Map<SourceRef, SourceStatus> reconnected = new LinkedHashMap<>();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
@@ -56,7 +58,8 @@ public final class InventoryModel {
         for (InventoryEvent event : batch) {
             if (event instanceof InventoryEvent.SourceChanged e) {
                 remember(e.status().source());
-                statuses.put(e.status().source(), e.status());
+                SourceStatus before = statuses.put(e.status().source(), e.status());
+                noteReconnection(before, e.status());
             } else if (event instanceof InventoryEvent.SourceLoaded e) {
                 remember(e.source());
                 loaded.add(e.source());
@@ -66,6 +69,7 @@ public final class InventoryModel {
             } else if (event instanceof InventoryEvent.SourceRemoved e) {
                 sources.remove(e.source());
                 statuses.remove(e.source());
+                reconnected.remove(e.source());
                 loaded.remove(e.source());
                 reset |= byId.keySet().removeIf(id -> id.source().equals(e.source()));
             } else if (event instanceof InventoryEvent.FunctionChanged e) {
@@ -85,6 +89,15 @@ public final class InventoryModel {
         }
         problems.addAll(newProblems);
         revision.set(revision.get() + 1);
+    }
+
+    private void noteReconnection(SourceStatus before, SourceStatus now) {
+        if (!now.state().answering()) {
+            reconnected.remove(now.source());
+        } else if (before != null && (before.state() == SourceStatus.State.STALE || before.state() == SourceStatus.State.FAILED)
+                && loaded.contains(now.source())) {
+            reconnected.put(now.source(), now);
+        }
     }
 
     private void resetRows() {
@@ -118,6 +131,36 @@ public final class InventoryModel {
 
     public List<SourceSummary> sourceSummaries() {
         return SourceSummary.of(sources.values(), statuses::get, byId.values());
+    }
+
+    /** The source's last reported status; null before it reported any. */
+    public SourceStatus statusOf(SourceRef source) {
+        return statuses.get(source);
+    }
+
+    /** Whether what is shown of {@code source} is not live: it is stale or failed after its functions were listed. */
+    public boolean isStale(SourceRef source) {
+        SourceStatus status = statuses.get(source);
+        return status != null && loaded.contains(source)
+                && (status.state() == SourceStatus.State.STALE || status.state() == SourceStatus.State.FAILED);
+    }
+
+    /** Sources that do not answer, or answer poorly, in the order of the status bar: what the banner warns about. */
+    public List<SourceStatus> troubled() {
+        return sourceSummaries().stream().map(SourceSummary::status)
+                .filter(s -> s.state() != SourceStatus.State.CONNECTED && s.state() != SourceStatus.State.CONNECTING)
+                .toList();
+    }
+
+    /** Sources that answer again after being stale or failed ("reconnected; 3 changes while away"), not yet dismissed. */
+    public List<SourceStatus> reconnected() {
+        return List.copyOf(reconnected.values());
+    }
+
+    public void dismissReconnected(SourceRef source) {
+        if (reconnected.remove(source) != null) {
+            revision.set(revision.get() + 1);
+        }
     }
 
     public int sourceCount() {

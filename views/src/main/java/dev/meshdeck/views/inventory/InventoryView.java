@@ -1,5 +1,8 @@
 package dev.meshdeck.views.inventory;
 
+import dev.meshdeck.core.inventory.SourceRef;
+import java.util.Set;
+import java.util.stream.Collectors;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import javafx.beans.InvalidationListener;
@@ -26,6 +29,7 @@ public final class InventoryView {
     private final ProgressIndicator discovering = new ProgressIndicator();
     private final Label emptyMessage = new Label();
     private final VBox centre;
+    private Set<SourceRef> stale = Set.of();
 
     public InventoryView(InventoryModel model) {
         this.model = model;
@@ -48,6 +52,13 @@ public final class InventoryView {
         model.functions().addListener(refreshCounts);
         model.revisionProperty().addListener(o -> {
             tree.update(model.sourceSummaries());
+            Set<SourceRef> staleNow = model.sourceSummaries().stream().map(SourceSummary::source)
+                    .filter(model::isStale).collect(Collectors.toSet());
+            if (!staleNow.equals(stale)) {
+                // a redraw of every row: only when a source goes stale or comes back, not on every change
+                stale = staleNow;
+                table.markStale(stale::contains);
+            }
             refreshCounts();
         });
         tree.update(model.sourceSummaries());

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -84,8 +85,8 @@ public final class StatusBar {
                 break;
             default:
                 entry.setGraphic(Icons.state(status.state()));
-                entry.setText(label + " · " + Icons.styleClass(status.state())
-                        + ": " + status.message());
+                String age = status.state().answering() ? "" : status.asOf(ZoneId.systemDefault()).map(a -> " (data " + a + ")").orElse("");
+                entry.setText(label + " · " + Icons.styleClass(status.state()) + ": " + status.message() + age);
                 break;
         }
         entry.setTooltip(new Tooltip(label + " (" + status.state() + ")\n" + status.message()));
