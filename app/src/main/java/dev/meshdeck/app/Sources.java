@@ -6,6 +6,7 @@ import dev.meshdeck.connectors.aws.LambdaCatalog;
 import dev.meshdeck.connectors.kube.FunctionLabelRules;
 import dev.meshdeck.connectors.kube.KubeCatalog;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.inventory.CombinedCatalog;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.sandbox.Sandbox;
@@ -72,6 +73,11 @@ final class Sources implements AutoCloseable {
     private static KubeCatalog.Options kubeOptions(SourceOptions options) {
         KubeCatalog.Options o = KubeCatalog.Options.defaults().withContexts(Set.copyOf(options.contexts));
         return options.functionLabels == null ? o : o.withLabelRules(FunctionLabelRules.parse(options.functionLabels));
+    }
+
+    /** Where changes to these sources are written: the same kubeconfigs and AWS settings, not read again. */
+    WritePaths writePaths() {
+        return new WritePaths(kubeconfigs, aws.settings());
     }
 
     /** The kubeconfig files the catalogs were built from (to open more clients on the same contexts). */

@@ -197,6 +197,7 @@ public final class MainWindow {
         changes = new ChangeDesk(changeTargets, arming, background);
         changes.setOwner(scene::getWindow);
         editor.setApplyHandler(changes);
+        changes.setOnFinding(editor::reveal);
         // first: the reloads below must not join a read that started before the change
         changes.addAppliedListener(reads::invalidate);
         changes.addAppliedListener(() -> editor.reload(editor.session().clean()));
