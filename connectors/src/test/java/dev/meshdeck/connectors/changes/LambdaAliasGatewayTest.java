@@ -15,6 +15,7 @@ import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.Rollbacks;
 import dev.meshdeck.core.changes.history.Action;
+import dev.meshdeck.core.failover.AliasPromotion;
 import dev.meshdeck.core.failover.Failback;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,11 +108,11 @@ class LambdaAliasGatewayTest {
                 AwsSettings.sandbox(sandbox.lambda.endpoint(), List.of(sandbox.lambda.region())), sandbox.lambda.region())) {
             assertThat(withoutSts.target().account()).as("STS refused: the account is unknown").isNull();
             ObjectNode live = withoutSts.read(SandboxLambda.LIVE).orElseThrow();
-            ObjectNode allOnThree = live.deepCopy();
-            ((ObjectNode) allOnThree.at("/spec/routingConfig")).putObject("additionalVersionWeights");
-            assertThat(SandboxCluster.pipeline(withoutSts, data).planAndApply(ChangeSet.of(new ResourceChange(
+            ObjectNode allOnThree = AliasPromotion.to(live, "3");
+            ApplyOutcome failover = SandboxCluster.pipeline(withoutSts, data).planAndApply(ChangeSet.of(new ResourceChange(
                     SandboxLambda.LIVE, live, allOnThree)), new ApplyRequest("outage", Action.FAILOVER, null, subject),
-                    ApplyProgress.NONE).applied()).isTrue();
+                    ApplyProgress.NONE);
+            assertThat(failover).as(failover.summary()).isInstanceOf(ApplyOutcome.Applied.class);
         }
         sandbox.lambda.failCallerIdentity(false);
         ApplyPipeline pipeline = SandboxCluster.pipeline(gateway, data);
