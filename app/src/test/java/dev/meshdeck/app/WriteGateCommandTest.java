@@ -80,7 +80,7 @@ class WriteGateCommandTest {
                     + " serverless/order-function:", "v9").doesNotContain("accepts");
             assertThat(live("serverless", "order-function")).as(String.join(" ", command)).isEqualTo(before);
         }
-        assertThat(run("history", "-o", "json").out().strip()).isEqualTo("[ ]");
+        assertThat(Cli.run("history", "-o", "json").out().strip()).isEqualTo("[ ]");
     }
 
     @Test
@@ -95,7 +95,7 @@ class WriteGateCommandTest {
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(forced.err()).contains("error MD0302", "--force: the errors above are overridden (INC-9: v9 lands next)");
 
-        JsonNode entry = new ObjectMapper().readTree(run("history", "-o", "json").out()).get(0);
+        JsonNode entry = new ObjectMapper().readTree(Cli.run("history", "-o", "json").out()).get(0);
         assertThat(entry.get("forced").asBoolean()).isTrue();
         assertThat(entry.get("reason").asText()).isEqualTo("INC-9: v9 lands next");
         assertThat(entry.get("target").toString()).isEqualTo("{\"context\":\"meshdeck-sandbox\"}");

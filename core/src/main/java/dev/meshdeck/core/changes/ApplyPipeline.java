@@ -80,10 +80,11 @@ public final class ApplyPipeline {
             }
         }
         List<Finding> errors = errors(findings);
-        if (!errors.isEmpty() && !request.forced()) {
+        boolean gateRefuses = !errors.isEmpty() && !request.forced();
+        if (gateRefuses) {
             refusals.addAll(brokenSince(request, errors));
         }
-        if ((!errors.isEmpty() && !request.forced()) || !refusals.isEmpty()) {
+        if (gateRefuses || !refusals.isEmpty()) {
             return new Plan(changes, findings, Optional.of(new ApplyOutcome.Rejected(errors, refusals)));
         }
         Optional<ApplyOutcome> conflict = conflicts(changes, progress);
