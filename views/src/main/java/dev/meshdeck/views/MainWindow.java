@@ -207,6 +207,7 @@ public final class MainWindow {
         changes.setSourceHealth(model::statusOf);
         changes.setOwner(scene::getWindow);
         editor.setApplyHandler(changes);
+        changes.setOnFinding(editor::reveal);
         // first: the reloads below must not join a read that started before the change
         changes.addAppliedListener(reads::invalidate);
         changes.addAppliedListener(() -> editor.reload(editor.session().clean()));

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ApplyTargets;
 import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.WriteTarget;
+import dev.meshdeck.core.changes.history.OverriddenFinding;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.ProductionGuard;
 import dev.meshdeck.core.changes.history.ChangeHistory;
@@ -80,7 +82,8 @@ class ProductionSwitchTest {
         }
 
         @Override
-        public long begin(String target, String identity, ApplyRequest request, ChangeSet changes) {
+        public long begin(WriteTarget target, String identity, ApplyRequest request, ChangeSet changes,
+                          List<OverriddenFinding> overridden) {
             throw new IllegalStateException(NO_CLUSTER);
         }
 

@@ -62,15 +62,15 @@ final class ApplyCommand implements Callable<Integer> {
         if (!input.syntaxFindings.isEmpty()) {
             return 1;
         }
-        try (ChangeWiring wiring = ChangeWiring.connect(options, null, input.hasKubernetesObjects(), input.hasLambdaAliases())) {
+        try (ChangeWiring wiring = ChangeWiring.connect(options, options.writePaths(), null, input.hasKubernetesObjects(), input.hasLambdaAliases())) {
             List<String> unchanged = new ArrayList<>();
             ChangeSet changes = input.against(wiring.pipeline().gateway(), unchanged);
             unchanged.forEach(u -> err.println("meshdeck " + spec.name() + ": unchanged " + u));
             if (changes.isEmpty()) {
-                err.println("meshdeck " + spec.name() + ": nothing to change on " + wiring.pipeline().gateway().target());
+                err.println("meshdeck " + spec.name() + ": nothing to change on " + wiring.pipeline().gateway().target().label());
                 return 0;
             }
-            return wiring.apply(spec, options, changes, ApplyRequest.apply(options.reason), mode);
+            return wiring.apply(spec, options, changes, ApplyRequest.apply(""), mode);
         }
     }
 }

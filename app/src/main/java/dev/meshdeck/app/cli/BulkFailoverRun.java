@@ -65,12 +65,12 @@ final class BulkFailoverRun {
                 List<LiveFunction> live = functions.parallelStream().map(fn -> FunctionActions.live(sources, fn)).toList();
                 try (ChangeWiring wiring = FunctionActions.wiringFor(options, sources, live)) {
                     BulkFailover.Outcome outcome = new BulkFailover(wiring.pipeline(), parallel).run(live, targetOf,
-                            options.reason, p -> {
+                            options.why.reason, options.why.forced(spec), p -> {
                                 err.println("meshdeck failover: [" + p.done() + "/" + p.total() + "] " + p.latest().line());
                                 err.flush();
                             });
                     outcome.results().forEach(r -> out.println(r.line()));
-                    out.println(wiring.pipeline().gateway().target() + ": " + outcome.summary());
+                    out.println(wiring.pipeline().gateway().target().label() + ": " + outcome.summary());
                     allMoved &= outcome.results().stream().allMatch(r -> r.failedOver() || r.outcome() == null);
                     failedOver += outcome.failedOver();
                 }

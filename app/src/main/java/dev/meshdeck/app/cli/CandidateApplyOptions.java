@@ -2,6 +2,7 @@ package dev.meshdeck.app.cli;
 
 import dev.meshdeck.app.wiring.ChangeWiring;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ProductionGuard;
@@ -9,6 +10,7 @@ import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.inventory.SourceRef;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,8 +26,8 @@ final class CandidateApplyOptions {
     @Option(names = {"-y", "--yes"}, description = "With --apply: write without asking (required when stdin is not a terminal).")
     boolean yes;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "With --apply: why, for the history.")
-    String reason;
+    @Mixin
+    ReasonOptions why = new ReasonOptions();
 
     @Option(names = "--arm-production", description = "With --apply: allow writing to a production target.")
     boolean armProduction;
@@ -34,15 +36,14 @@ final class CandidateApplyOptions {
      * Writes {@code live} → {@code candidate} to {@code target} (a kube context, or an AWS region with its profile),
      * asking first unless --yes; answers the exit code.
      *
-     * @param request    the history record; its reason is replaced by --reason when given
-     * @param kubeconfig the --kubeconfig the command read the live object with, or null
+     * @param paths   where the command's sources are written (their kubeconfigs and AWS settings, already read)
+     * @param request the history record; its reason is replaced by --reason when given
      */
-    int apply(CommandSpec spec, SourceRef target, String kubeconfig, ObjectNode live, ObjectNode candidate,
+    int apply(CommandSpec spec, SourceRef target, WritePaths paths, ObjectNode live, ObjectNode candidate,
               ApplyRequest request) {
         ChangeOptions options = new ChangeOptions();
-        options.kubeconfig = kubeconfig;
         options.yes = yes;
-        options.reason = reason == null ? request.reason() : reason;
+        options.why = why;
         options.armProduction = armProduction;
         options.productionPattern = System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN", ProductionGuard.DEFAULT_PATTERN);
         String context = null;
@@ -54,9 +55,8 @@ final class CandidateApplyOptions {
         }
         boolean lambda = target instanceof SourceRef.AwsRegion;
         ChangeSet change = ChangeSet.of(ResourceChange.of(live, candidate));
-        ApplyRequest recorded = new ApplyRequest(options.reason, request.action(), request.relatesTo(), request.subject());
-        try (ChangeWiring wiring = ChangeWiring.connect(options, context, !lambda, lambda)) {
-            return wiring.apply(spec, options, change, recorded, ChangeWiring.Mode.APPLY);
+        try (ChangeWiring wiring = ChangeWiring.connect(options, paths, context, !lambda, lambda)) {
+            return wiring.apply(spec, options, change, request, ChangeWiring.Mode.APPLY);
         }
     }
 }

@@ -1,10 +1,17 @@
 package dev.meshdeck.app.cli;
 
+import dev.meshdeck.connectors.aws.AwsDetection;
+import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.connectors.writes.WritePaths;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where a change is written and how carefully: the options shared by apply, diff, rollback, recover and failover. */
+/**
+ * Where a change is written and how carefully: the options shared by apply, diff, rollback, recover, failover,
+ * failback and rollout.
+ */
 public final class ChangeOptions {
 
     @Option(names = "--context", paramLabel = "CONTEXT",
@@ -21,8 +28,8 @@ public final class ChangeOptions {
     @Option(names = "--region", paramLabel = "REGION", description = "AWS region of the Lambda aliases. Default: the profile's or $AWS_REGION.")
     public List<String> regions = new ArrayList<>();
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the history.")
-    public String reason;
+    @Mixin
+    public ReasonOptions why = new ReasonOptions();
 
     @Option(names = {"-y", "--yes"}, description = "Write without asking (required when stdin is not a terminal).")
     public boolean yes;
@@ -33,4 +40,11 @@ public final class ChangeOptions {
     @Option(names = "--production-pattern", paramLabel = "REGEX", defaultValue = "${env:MESHDECK_PRODUCTION_PATTERN:-(?i)prod}",
             description = "Targets whose name matches are read-only unless armed (default: ${DEFAULT-VALUE}).")
     public String productionPattern;
+
+    /** The write paths of the kubeconfigs and AWS configuration these options name, read once for the command. */
+    WritePaths writePaths() {
+        Kubeconfigs kubeconfigs = kubeconfig != null ? Kubeconfigs.load(Kubeconfigs.parsePathList(kubeconfig))
+                : Kubeconfigs.fromEnvironment();
+        return new WritePaths(kubeconfigs, AwsDetection.detect(awsProfile, regions));
+    }
 }

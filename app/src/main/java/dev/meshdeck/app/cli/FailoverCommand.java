@@ -76,6 +76,6 @@ final class FailoverCommand implements Callable<Integer> {
         }
         FailoverTarget given = to == null ? null : FailoverTargetParser.parse(to, options);
         return FunctionActions.planned(spec, options, function, namespace, live ->
-                FailoverPlanner.failover(live, given == null ? FailoverTargets.backupOf(live) : given, options.reason));
+                FailoverPlanner.failover(live, given == null ? FailoverTargets.backupOf(live) : given, options.why.reason));
     }
 }

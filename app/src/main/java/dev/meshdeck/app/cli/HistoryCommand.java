@@ -71,7 +71,8 @@ final class HistoryCommand implements Callable<Integer> {
         String changes = e.changes().summary() + (e.reason().isEmpty() ? "" : " (" + e.reason() + ")");
         return String.format("%-5d %-20s %-9s %-11s %-28s %-34s %s", e.id(),
                 e.started().toString().substring(0, 19).replace('T', ' '), lower(e.action().name()),
-                lower(e.status().name()), e.target(), e.identity(), changes);
+                lower(e.status().name()), e.target().label(), e.identity(),
+                (e.forced() ? "FORCED " : "") + changes);
     }
 
     private static String lower(String s) {
@@ -82,8 +83,12 @@ final class HistoryCommand implements Callable<Integer> {
         ObjectNode o = JSON.createObjectNode().put("id", e.id()).put("started", e.started().toString())
                 .put("finished", e.finished() == null ? null : e.finished().toString())
                 .put("action", lower(e.action().name())).put("status", lower(e.status().name()))
-                .put("target", e.target()).put("identity", e.identity()).put("reason", e.reason())
-                .put("subject", e.subject()).put("detail", e.detail());
+                .put("identity", e.identity()).put("reason", e.reason())
+                .put("subject", e.subject()).put("detail", e.detail()).put("forced", e.forced());
+        e.target().fields().forEach(o.putObject("target")::put);
+        if (e.forced()) {
+            o.set("overridden", JSON.valueToTree(e.overridden()));
+        }
         if (e.relatesTo() != null) {
             o.put("relatesTo", e.relatesTo());
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.connectors.aws.AwsSettings;
 import dev.meshdeck.connectors.aws.LambdaAliasChange;
 import dev.meshdeck.connectors.aws.LambdaOperations;
+import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.inventory.SourceRef;
@@ -16,6 +18,7 @@ import dev.meshdeck.core.validation.Validator;
 import dev.meshdeck.core.yaml.YamlDocument;
 import dev.meshdeck.core.yaml.YamlReader;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +67,8 @@ final class LambdaPromoteCommand implements Callable<Integer> {
                 ObjectNode live = (ObjectNode) reader.read(change.live().title(), change.live().yaml()).get(0).tree();
                 ObjectNode candidate = (ObjectNode) reader.read("<candidate>", change.candidate().yaml()).get(0).tree();
                 String subject = function + ":" + alias;
-                return applying.apply(spec, new SourceRef.AwsRegion(null, region, aws.profile), null, live, candidate,
+                return applying.apply(spec, new SourceRef.AwsRegion(null, region, aws.profile),
+                        new WritePaths(Kubeconfigs.load(List.of()), Optional.of(settings)), live, candidate,
                         new ApplyRequest("lambda promote " + subject + " to version "
                                 + candidate.at("/spec/functionVersion").asText(), Action.PROMOTE, null, subject));
             }

@@ -56,14 +56,14 @@ final class RecoverCommand implements Callable<Integer> {
         int exit = 0;
         for (HistoryEntry entry : pending) {
             long written = entry.written().stream().filter(w -> w).count();
-            spec.commandLine().getOut().println("change set " + entry.id() + " on " + entry.target() + " by " + entry.identity()
+            spec.commandLine().getOut().println("change set " + entry.id() + " on " + entry.target().label() + " by " + entry.identity()
                     + " was interrupted after " + written + " of " + entry.changes().size() + " writes: "
                     + entry.changes().summary());
             if (choice == null) {
                 continue;
             }
             Recovery.Choice how = choice.revert ? Recovery.Choice.REVERT : Recovery.Choice.COMPLETE;
-            try (ChangeWiring wiring = ChangeWiring.forEntry(options, entry)) {
+            try (ChangeWiring wiring = ChangeWiring.forEntry(options, options.writePaths(), entry)) {
                 Recovery recovery = new Recovery(wiring.pipeline());
                 ChangeSet changes = recovery.plan(entry, how);
                 int code = changes.isEmpty() ? 0

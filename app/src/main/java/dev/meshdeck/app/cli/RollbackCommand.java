@@ -36,8 +36,8 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         HistoryEntry entry = new H2ChangeHistory(DataDirectory.resolve()).entry(id).orElseThrow(() ->
                 new IllegalArgumentException("no change set " + id + " in the history (see `meshdeck history`)"));
-        try (ChangeWiring wiring = ChangeWiring.forEntry(options, entry)) {
-            return wiring.apply(spec, options, Rollbacks.of(entry), Rollbacks.request(entry, options.reason), ChangeWiring.Mode.APPLY);
+        try (ChangeWiring wiring = ChangeWiring.forEntry(options, options.writePaths(), entry)) {
+            return wiring.apply(spec, options, Rollbacks.of(entry), Rollbacks.request(entry, null), ChangeWiring.Mode.APPLY);
         }
     }
 }

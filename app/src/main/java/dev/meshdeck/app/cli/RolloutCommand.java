@@ -54,7 +54,7 @@ final class RolloutCommand {
     static final class Restart extends Action {
         @Override
         FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
-            return Rollouts.restart(live, target.deployment, Instant.now(), options.reason);
+            return Rollouts.restart(live, target.deployment, Instant.now(), options.why.reason);
         }
     }
 
@@ -67,7 +67,7 @@ final class RolloutCommand {
     static final class Undo extends Action {
         @Override
         FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
-            return Rollouts.undo(pipeline.history(), pipeline.gateway().target(), live, target.deployment, options.reason);
+            return Rollouts.undo(pipeline.history(), pipeline.gateway().target(), live, target.deployment, options.why.reason);
         }
     }
 
@@ -98,8 +98,8 @@ final class RolloutCommand {
 
         @Override
         FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
-            return replicas != null ? Rollouts.scale(live, target.deployment, replicas, options.reason)
-                    : Rollouts.knativeScale(live, minScale, maxScale, options.reason);
+            return replicas != null ? Rollouts.scale(live, target.deployment, replicas, options.why.reason)
+                    : Rollouts.knativeScale(live, minScale, maxScale, options.why.reason);
         }
     }
 }

@@ -81,7 +81,7 @@ final class TrafficSetCommand implements Callable<Integer> {
             JsonNode carrier = trafficCarrier(fn, objects);
             CanaryEditor editor = CanaryEditor.of(carrier, candidate).withCandidatePercent(weight);
             if (applying.apply) {
-                return applying.apply(spec, fn.source(), sources.kubeconfig, (ObjectNode) editor.live(), editor.candidate(),
+                return applying.apply(spec, fn.source(), resolved.writePaths(), (ObjectNode) editor.live(), editor.candidate(),
                         ApplyRequest.apply("traffic set " + fn.name() + " candidate " + weight + "%"));
             }
             spec.commandLine().getOut().print(editor.candidateYaml());

@@ -3,18 +3,22 @@ package dev.meshdeck.app.window;
 import dev.meshdeck.app.wiring.ChangeWiring;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.connectors.history.H2ChangeHistory;
+import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.changes.ApplyTargets;
 import dev.meshdeck.core.changes.ProductionGuard;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.inventory.SourceRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The window's pipelines: the same wiring as the CLI's ({@link ChangeWiring}) on the kubeconfigs and AWS
- * settings the window reads, recording to the history of the sources' data directory (the sandbox's own).
+ * The window's pipelines: the same wiring as the CLI's ({@link ChangeWiring}) through the {@link WritePaths} of
+ * the kubeconfigs and AWS settings the window reads, recording to the history of the sources' data directory
+ * (the sandbox's own).
  */
 final class WindowChanges implements ApplyTargets {
 
@@ -36,28 +40,17 @@ final class WindowChanges implements ApplyTargets {
                     .collect(Collectors.joining(", ")) + ": a change set writes to one kube context (and one AWS region);"
                     + " apply each function on its own");
         }
-        return connect(contexts.isEmpty() ? null : contexts.get(0), regions.isEmpty() ? null : regions.get(0), guard);
+        // the AWS picker may have changed the settings since the window opened: take them as they are now
+        WritePaths paths = sources.writePaths();
+        List<WriteTarget> parts = new ArrayList<>();
+        contexts.forEach(c -> parts.add(paths.context(c)));
+        regions.forEach(r -> parts.add(paths.region(r)));
+        return new ChangeWiring(paths, WriteTarget.of(parts), sources.dataDirectory(), guard);
     }
 
     @Override
     public Connection connect(HistoryEntry entry, ProductionGuard guard) {
-        boolean lambda = entry.changes().writesLambdaAliases();
-        String context = ChangeWiring.contextOf(entry.target());
-        String region = lambda ? ChangeWiring.regionOf(entry.target()).orElse(null) : null;
-        if (context == null && !lambda) {
-            throw new IllegalArgumentException("change set " + entry.id() + " was written to " + entry.target()
-                    + ", which this window cannot reach");
-        }
-        return connect(context, region, guard);
-    }
-
-    private Connection connect(String context, String region, ProductionGuard guard) {
-        if (region != null && sources.aws().settings().isEmpty()) {
-            throw new IllegalArgumentException("Lambda aliases in " + region + " cannot be written: the window was opened"
-                    + " without an AWS configuration (pass --aws-profile/--region)");
-        }
-        return ChangeWiring.connect(context == null ? null : sources.kubeconfigs(), context,
-                region == null ? null : sources.aws().settings().get(), region, sources.dataDirectory(), guard);
+        return new ChangeWiring(sources.writePaths(), entry.target(), sources.dataDirectory(), guard);
     }
 
     /** Opened on first use, off the FX thread: H2 creates its files then. */

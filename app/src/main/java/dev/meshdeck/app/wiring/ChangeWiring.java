@@ -1,14 +1,10 @@
 package dev.meshdeck.app.wiring;
 
 import dev.meshdeck.app.cli.ChangeOptions;
-import dev.meshdeck.connectors.aws.AwsDetection;
-import dev.meshdeck.connectors.aws.AwsSettings;
-import dev.meshdeck.connectors.aws.LambdaAliasGateway;
 import dev.meshdeck.connectors.history.AuditFile;
 import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.connectors.history.H2ChangeHistory;
-import dev.meshdeck.connectors.kube.KubeGateway;
-import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.access.AccessReview;
 import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
@@ -19,6 +15,7 @@ import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ClusterGateway;
 import dev.meshdeck.core.changes.Plan;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.validation.Finding;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.changes.ProductionGuard;
@@ -38,27 +35,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The apply pipeline of a command: a gateway to the kube context (and, when the change set needs it, to a
- * Lambda region), the history and audit log of the data directory, and the production guard.
+ * The apply pipeline of a command or of the window: a gateway to the write target (a kube context and/or a Lambda
+ * region) built by {@link WritePaths}, the history and audit log of the data directory, and the production guard.
  */
 public final class ChangeWiring implements ApplyTargets.Connection {
 
-    /** Long enough for a loaded API server; a write that takes longer counts as unanswered and is checked. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ARMED_FOR = ProductionArming.ARMED_FOR;
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final ClusterGateway gateway;
     private final ApplyPipeline pipeline;
-    private final AccessReview access;
 
-    private ChangeWiring(List<ClusterGateway> gateways, Path data, ProductionGuard guard) {
-        gateways.forEach(g -> opened.add((AutoCloseable) g));
-        // Lambda aliases cannot be asked about beforehand: IAM answers when writing
-        AccessReview kube = gateways.stream().filter(KubeGateway.class::isInstance).map(g -> ((KubeGateway) g).accessReview())
-                .findFirst().orElse(AccessReview.UNCHECKED);
-        this.access = (id, verb) -> id.isLambdaAlias() ? AccessReview.UNCHECKED.review(id, verb) : kube.review(id, verb);
-        this.pipeline = new ApplyPipeline(ClusterGateway.combined(gateways), new H2ChangeHistory(data), new AuditFile(data),
-                guard);
+    /** A pipeline to {@code target} through {@code paths}, recorded in the history of {@code data}. */
+    public ChangeWiring(WritePaths paths, WriteTarget target, Path data, ProductionGuard guard) {
+        this.gateway = paths.open(target);
+        this.pipeline = new ApplyPipeline(gateway, new H2ChangeHistory(data), new AuditFile(data), guard);
     }
 
     private static ProductionGuard guard(ChangeOptions options) {
@@ -67,70 +57,26 @@ public final class ChangeWiring implements ApplyTargets.Connection {
     }
 
     /**
-     * @param context the kube context to write to unless --context names one; null for the current one
-     * @param kube    whether Kubernetes objects are written
-     * @param lambda  whether Lambda aliases are written (in the options' first region)
+     * A command's pipeline: Kubernetes objects ({@code kube}) to --context, else {@code context}, else the current
+     * one; Lambda aliases ({@code lambda}) to --region, else the AWS configuration's first region.
      */
-    public static ChangeWiring connect(ChangeOptions options, String context, boolean kube, boolean lambda) {
-        Kubeconfigs kubeconfigs = null;
+    public static ChangeWiring connect(ChangeOptions options, WritePaths paths, String context, boolean kube, boolean lambda) {
+        List<WriteTarget> parts = new ArrayList<>();
         if (kube) {
-            kubeconfigs = options.kubeconfig != null
-                    ? Kubeconfigs.load(Kubeconfigs.parsePathList(options.kubeconfig))
-                    : Kubeconfigs.fromEnvironment();
-            if (!kubeconfigs.problems().isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", kubeconfigs.problems()));
-            }
+            parts.add(paths.context(options.context != null ? options.context : context));
         }
-        AwsSettings aws = !lambda ? null : AwsDetection.detect(options.awsProfile, options.regions).orElseThrow(() ->
-                new IllegalArgumentException("the change set has Lambda aliases but no AWS configuration was"
-                        + " found: pass --aws-profile/--region or set AWS_PROFILE / AWS_REGION"));
-        return connect(kubeconfigs, options.context != null ? options.context : context, aws,
-                aws == null ? null : aws.regions().get(0), DataDirectory.resolve(), guard(options));
-    }
-
-    /**
-     * A pipeline to {@code context} of {@code kubeconfigs} (null: no Kubernetes objects; a null context: the
-     * current one) and/or Lambda {@code region} with {@code aws} (null: no Lambda aliases), recorded in the history
-     * of {@code data}, guarded by {@code guard}. The window calls it with its own kubeconfigs, data directory and
-     * production switch.
-     */
-    public static ChangeWiring connect(Kubeconfigs kubeconfigs, String context, AwsSettings aws, String region, Path data,
-                                ProductionGuard guard) {
-        List<ClusterGateway> gateways = new ArrayList<>();
-        try {
-            if (kubeconfigs != null) {
-                gateways.add(KubeGateway.connect(kubeconfigs, context, REQUEST_TIMEOUT));
-            }
-            if (aws != null) {
-                gateways.add(new LambdaAliasGateway(aws, region));
-            }
-            return new ChangeWiring(gateways, data, guard);
-        } catch (RuntimeException e) {
-            gateways.forEach(g -> closeQuietly((AutoCloseable) g));
-            throw e;
+        if (lambda) {
+            parts.add(paths.region(options.regions.isEmpty() ? null : options.regions.get(0)));
         }
+        return new ChangeWiring(paths, WriteTarget.of(parts), DataDirectory.resolve(), guard(options));
     }
 
-    /** The pipeline to the targets a recorded change set wrote to (its own context, unless --context says otherwise). */
-    public static ChangeWiring forEntry(ChangeOptions options, HistoryEntry entry) {
-        boolean lambda = entry.changes().writesLambdaAliases();
-        boolean kube = entry.changes().writesKubernetesObjects();
-        if (lambda && options.regions.isEmpty()) {
-            regionOf(entry.target()).ifPresent(region -> options.regions = List.of(region));
-        }
-        return connect(options, contextOf(entry.target()), kube, lambda);
-    }
-
-    /** "AWS 123456789012/eu-west-1" (or "context c + AWS profile p/eu-west-1") → eu-west-1: where the aliases were written. */
-    public static Optional<String> regionOf(String target) {
-        return ClusterGateway.targetsOf(target).stream().filter(t -> t.startsWith("AWS ") && t.indexOf('/') > 0).findFirst()
-                .map(t -> t.substring(t.lastIndexOf('/') + 1));
-    }
-
-    /** "context prod-eu" (or "context prod-eu + AWS ...") → prod-eu; null when the entry wrote no kube context. */
-    public static String contextOf(String target) {
-        return ClusterGateway.targetsOf(target).stream().filter(t -> t.startsWith("context ")).findFirst()
-                .map(t -> t.substring("context ".length())).orElse(null);
+    /** The pipeline to where a recorded change set was written (its own context, unless --context says otherwise). */
+    public static ChangeWiring forEntry(ChangeOptions options, WritePaths paths, HistoryEntry entry) {
+        List<WriteTarget> parts = new ArrayList<>();
+        entry.target().context().ifPresent(c -> parts.add(paths.context(options.context != null ? options.context : c)));
+        entry.target().aws().ifPresent(a -> parts.add(paths.region(options.regions.isEmpty() ? a.region() : options.regions.get(0))));
+        return new ChangeWiring(paths, WriteTarget.of(parts), DataDirectory.resolve(), guard(options));
     }
 
     @Override
@@ -138,14 +84,9 @@ public final class ChangeWiring implements ApplyTargets.Connection {
         return pipeline;
     }
 
-    /** What the writing identity may do, asked before planning (SelfSubjectAccessReview on kube contexts). */
-    AccessReview accessReview() {
-        return access;
-    }
-
     @Override
     public AccessReview access() {
-        return access;
+        return gateway.access();
     }
 
     /** How far a command goes: show the diff, ask the server too, or write. */
@@ -156,22 +97,22 @@ public final class ChangeWiring implements ApplyTargets.Connection {
      * stop at a refusal or where {@code mode} says, else confirm and apply. Answers the exit code.
      */
     public int apply(CommandSpec spec, ChangeOptions options, ChangeSet changes, ApplyRequest request, Mode mode) {
-        return apply(spec, options, changes, List.of(), request, mode);
-    }
-
-    /** The same, validating the changes against {@code references} (the objects they refer to). */
-    public int apply(CommandSpec spec, ChangeOptions options, ChangeSet changes, List<? extends com.fasterxml.jackson.databind.JsonNode> references,
-              ApplyRequest request, Mode mode) {
+        ApplyRequest asked = options.why.applyTo(spec, request);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plan plan = pipeline.plan(changes, references, progressTo(err));
+        Plan plan = pipeline.plan(changes, asked, progressTo(err));
         out.print(plan.diff());
         out.flush();
-        plan.findings().stream().filter(f -> f.severity() != Severity.ERROR).map(Finding::toCompilerLine).forEach(err::println);
+        // a refusal prints its errors; what is left to print is every warning, and the errors a --force overrides
+        plan.findings().stream().filter(f -> f.severity() != Severity.ERROR || plan.refusal().isEmpty())
+                .map(Finding::toCompilerLine).forEach(err::println);
         if (plan.refusal().isPresent()) {
             return report(spec, plan.refusal().get());
         }
-        String target = pipeline.gateway().target();
+        if (asked.forced() && plan.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+            err.println("meshdeck " + spec.name() + ": --force: the errors above are overridden (" + asked.reason() + ")");
+        }
+        String target = pipeline.gateway().target().label();
         if (mode == Mode.DIFF) {
             return 0;
         }
@@ -181,12 +122,12 @@ public final class ChangeWiring implements ApplyTargets.Connection {
             return 0;
         }
         Optional<Integer> refused = refuseWithoutConsent(spec, options,
-                (request.reason().isEmpty() ? "Apply " : request.reason() + ": apply ") + changes.size()
+                (asked.reason().isEmpty() ? "Apply " : asked.reason() + ": apply ") + changes.size()
                         + " change(s) to " + target + "?");
         if (refused.isPresent()) {
             return refused.get();
         }
-        return report(spec, pipeline.apply(plan, request, progressTo(err)));
+        return report(spec, pipeline.apply(plan, asked, progressTo(err)));
     }
 
     /** Each step on stderr, as it happens. */
@@ -246,14 +187,6 @@ public final class ChangeWiring implements ApplyTargets.Connection {
 
     @Override
     public void close() {
-        opened.forEach(ChangeWiring::closeQuietly);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // closing a client after the work is done: nothing to report
-        }
+        WritePaths.close(gateway);
     }
 }

@@ -62,9 +62,9 @@ public final class FunctionActions {
     }
 
     /** The pipeline of the function's own context or region. */
-    private static ChangeWiring ownWiring(ChangeOptions options, ServerlessFunction fn) {
+    private static ChangeWiring ownWiring(ChangeOptions options, Sources sources, ServerlessFunction fn) {
         boolean lambda = fn.platform() == Platform.LAMBDA;
-        return connect(options, fn, lambda ? null : ((SourceRef.KubeContext) fn.source()).context(), !lambda, lambda);
+        return connect(options, sources, fn, lambda ? null : ((SourceRef.KubeContext) fn.source()).context(), !lambda, lambda);
     }
 
     /**
@@ -77,16 +77,16 @@ public final class FunctionActions {
         ServerlessFunction fn = functions.get(0).function();
         String context = fn.source() instanceof SourceRef.KubeContext k ? k.context()
                 : kube ? meshEntryContext(options, sources, functions) : null;
-        return connect(options, fn, context, kube, lambda);
+        return connect(options, sources, fn, context, kube, lambda);
     }
 
     /** Lambda aliases are written to the function's region, Kubernetes objects to {@code context}. */
-    private static ChangeWiring connect(ChangeOptions options, ServerlessFunction fn, String context, boolean kube,
-                                        boolean lambda) {
+    private static ChangeWiring connect(ChangeOptions options, Sources sources, ServerlessFunction fn, String context,
+                                        boolean kube, boolean lambda) {
         if (fn.source() instanceof SourceRef.AwsRegion region) {
             options.regions = List.of(region.region());
         }
-        return ChangeWiring.connect(options, context, kube, lambda);
+        return ChangeWiring.connect(options, sources.writePaths(), context, kube, lambda);
     }
 
     /** Finds the function, reads its objects and {@link #run runs} the change {@code build} makes of them. */
@@ -95,7 +95,7 @@ public final class FunctionActions {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(sources, function, namespace);
             LiveFunction live = live(sources, fn);
-            return run(spec, options, () -> ownWiring(options, fn), pipeline -> build.apply(live, pipeline));
+            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline -> build.apply(live, pipeline));
         }
     }
 
@@ -150,7 +150,7 @@ public final class FunctionActions {
             if (denied.isPresent()) {
                 return denied.get();
             }
-            return wiring.apply(spec, options, change.changes(), change.references(), change.request(), ChangeWiring.Mode.APPLY);
+            return wiring.apply(spec, options, change.changes(), change.request(), ChangeWiring.Mode.APPLY);
         }
     }
 
@@ -164,20 +164,20 @@ public final class FunctionActions {
             String subject = LiveFunction.subjectOf(fn);
             if (fn.platform() == Platform.LAMBDA) {
                 Optional<HistoryEntry> inMesh = Failback.activeFailovers(new H2ChangeHistory(DataDirectory.resolve()), subject)
-                        .stream().filter(e -> ChangeWiring.contextOf(e.target()) != null).findFirst();
+                        .stream().filter(e -> e.target().context().isPresent()).findFirst();
                 if (inMesh.isPresent()) {
-                    return run(spec, options, () -> ChangeWiring.forEntry(options, inMesh.get()), pipeline ->
-                            Failback.of(pipeline.history(), inMesh.get().target(), subject, options.reason));
+                    return run(spec, options, () -> ChangeWiring.forEntry(options, sources.writePaths(), inMesh.get()), pipeline ->
+                            Failback.of(pipeline.history(), inMesh.get().target(), subject, options.why.reason));
                 }
             }
-            return run(spec, options, () -> ownWiring(options, fn), pipeline ->
-                    Failback.of(pipeline.history(), pipeline.gateway().target(), subject, options.reason));
+            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline ->
+                    Failback.of(pipeline.history(), pipeline.gateway().target(), subject, options.why.reason));
         }
     }
 
     /** Exit 1 with the cluster's reason when RBAC would refuse a write of {@code change}. */
     static Optional<Integer> refuseWhenDenied(CommandSpec spec, ChangeWiring wiring, FunctionChange change) {
-        Permissions permissions = Permissions.check(wiring.accessReview(), wiring.pipeline().gateway().identity(), change.changes());
+        Permissions permissions = Permissions.check(wiring.access(), wiring.pipeline().gateway().identity(), change.changes());
         if (permissions.allowed()) {
             return Optional.empty();
         }

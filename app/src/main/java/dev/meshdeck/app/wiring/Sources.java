@@ -9,6 +9,7 @@ import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.connectors.kube.FunctionLabelRules;
 import dev.meshdeck.connectors.kube.KubeCatalog;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.inventory.CombinedCatalog;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.sandbox.Sandbox;
@@ -92,6 +93,11 @@ public final class Sources implements AutoCloseable {
     private static KubeCatalog.Options kubeOptions(SourceOptions options) {
         KubeCatalog.Options o = KubeCatalog.Options.defaults().withContexts(Set.copyOf(options.contexts));
         return options.functionLabels == null ? o : o.withLabelRules(FunctionLabelRules.parse(options.functionLabels));
+    }
+
+    /** Where changes to these sources are written: the same kubeconfigs and AWS settings, not read again. */
+    public WritePaths writePaths() {
+        return new WritePaths(kubeconfigs, aws.settings());
     }
 
     /** The kubeconfig files the catalogs were built from (to open more clients on the same contexts). */

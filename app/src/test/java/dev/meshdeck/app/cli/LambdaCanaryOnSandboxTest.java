@@ -102,7 +102,7 @@ class LambdaCanaryOnSandboxTest {
         assertThat(history.get(0).path("action").asText()).isEqualTo("promote");
         assertThat(history.get(0).path("subject").asText()).isEqualTo("invoice-pdf:live");
         assertThat(history.get(0).path("reason").asText()).isEqualTo("lambda promote invoice-pdf:live to version 4");
-        assertThat(history.get(0).path("target").asText()).startsWith("AWS ").endsWith("/eu-west-1");
+        assertThat(history.get(0).path("target").path("region").asText()).isEqualTo("eu-west-1");
         assertThat(history.get(1).path("action").asText()).isEqualTo("apply");
         assertThat(history.get(1).path("reason").asText()).isEqualTo("traffic set invoice-pdf candidate 50%");
         assertThat(run("history").out()).contains("promote", "apply", "update LambdaAlias invoice-pdf/live");

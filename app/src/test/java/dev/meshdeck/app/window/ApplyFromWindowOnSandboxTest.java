@@ -86,7 +86,7 @@ class ApplyFromWindowOnSandboxTest {
         HistoryEntry applied = table.getItems().get(0);
         assertThat(applied.reason()).isEqualTo("canary 50%");
         assertThat(applied.relatesTo()).as("an apply undoes nothing").isNull();
-        assertThat(applied.target()).isEqualTo("context " + sandboxContext());
+        assertThat(applied.target()).isEqualTo(new dev.meshdeck.core.changes.WriteTarget.KubeContext(sandboxContext()));
         assertThat(applied.changes().summary()).isEqualTo("update VirtualService serverless/order-function");
 
         robot.interact(() -> {

@@ -9,6 +9,7 @@ import dev.meshdeck.connectors.history.H2ChangeHistory;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ResourceChange;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.history.Status;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,8 +68,8 @@ class SandboxHistoryIsolationTest {
         ObjectNode after = before.deepCopy();
         after.putObject("data").put("mode", "on");
         H2ChangeHistory history = new H2ChangeHistory(data);
-        long id = history.begin("context production", "sre", ApplyRequest.apply("earlier change"),
-                new ChangeSet(List.of(ResourceChange.of(before, after))));
+        long id = history.begin(new WriteTarget.KubeContext("production"), "sre", ApplyRequest.apply("earlier change"),
+                new ChangeSet(List.of(ResourceChange.of(before, after))), List.of());
         history.finish(id, Status.APPLIED, "");
     }
 }

@@ -10,6 +10,8 @@ import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.GatewayException.Reason;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.changes.WriteTarget;
+import dev.meshdeck.core.validation.LiveEstate;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -62,8 +64,14 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
     }
 
     @Override
-    public String target() {
-        return "AWS " + (account != null ? account : "profile " + settings.effectiveProfile()) + "/" + region;
+    public WriteTarget.AwsRegion target() {
+        return new WriteTarget.AwsRegion(account, settings.effectiveProfile(), region);
+    }
+
+    /** Nothing: the Lambda rules judge an alias by itself (published versions, weights). */
+    @Override
+    public LiveEstate estate() {
+        return LiveEstate.EMPTY;
     }
 
     @Override
@@ -100,12 +108,12 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
         Optional<ObjectNode> live = read(id);
         if (change.operation() == ResourceChange.Operation.CREATE) {
             if (live.isPresent()) {
-                throw new GatewayException(Reason.ALREADY_EXISTS, target() + ": alias " + id + " already exists");
+                throw new GatewayException(Reason.ALREADY_EXISTS, target().label() + ": alias " + id + " already exists");
             }
         } else if (live.isEmpty()) {
-            throw new GatewayException(Reason.NOT_FOUND, target() + ": alias " + id + " does not exist");
+            throw new GatewayException(Reason.NOT_FOUND, target().label() + ": alias " + id + " does not exist");
         } else if (!change.expectedVersion().equals(revision(live.get()))) {
-            throw new GatewayException(Reason.CONFLICT, target() + ": alias " + id + " changed since it was read"
+            throw new GatewayException(Reason.CONFLICT, target().label() + ": alias " + id + " changed since it was read"
                     + " (RevisionId " + revision(live.get()) + ", expected " + change.expectedVersion() + ")");
         }
         if (change.after() == null) {
@@ -115,7 +123,7 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
             try {
                 lambda().getFunctionConfiguration(r -> r.functionName(id.namespace()).qualifier(version));
             } catch (ResourceNotFoundException e) {
-                throw new GatewayException(Reason.INVALID, target() + ": alias " + id + " would route to version "
+                throw new GatewayException(Reason.INVALID, target().label() + ": alias " + id + " would route to version "
                         + version + ", which is not published", e);
             } catch (SdkException e) {
                 throw failure(e, "GetFunctionConfiguration", id);
@@ -159,9 +167,9 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
     public void delete(ResourceId id, String expectedVersion) throws GatewayException {
         // DeleteAlias takes no RevisionId: compare it just before, the narrowest window Lambda allows
         ObjectNode live = read(id).orElseThrow(() ->
-                new GatewayException(Reason.NOT_FOUND, target() + ": alias " + id + " no longer exists"));
+                new GatewayException(Reason.NOT_FOUND, target().label() + ": alias " + id + " no longer exists"));
         if (!revision(live).equals(expectedVersion)) {
-            throw new GatewayException(Reason.CONFLICT, target() + ": alias " + id + " changed since it was read");
+            throw new GatewayException(Reason.CONFLICT, target().label() + ": alias " + id + " changed since it was read");
         }
         try {
             lambda().deleteAlias(r -> r.functionName(id.namespace()).name(id.name()));
@@ -208,7 +216,7 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
     }
 
     private GatewayException failure(SdkException e, String operation, ResourceId id) {
-        String where = target() + ": " + operation + " on alias " + id;
+        String where = target().label() + ": " + operation + " on alias " + id;
         if (!(e instanceof AwsServiceException service)) {
             return new GatewayException(Reason.UNAVAILABLE, where + " got no answer: "
                     + AwsFailureMessage.explain(e, settings, region) + "; the write may or may not have happened", e);

@@ -33,12 +33,12 @@ public final class AuditFile implements AuditLog {
     public synchronized void record(AuditEvent event) {
         ObjectNode line = JSON.createObjectNode()
                 .put("time", event.time().toString())
-                .put("target", event.target())
                 .put("identity", event.identity())
                 .put("action", event.action())
                 .put("resource", event.resource())
                 .put("result", event.result())
                 .put("detail", event.detail());
+        event.target().fields().forEach(line.putObject("target")::put);
         if (event.entry() != null) {
             line.put("entry", event.entry());
         }

@@ -8,9 +8,11 @@ import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.SecretMask;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
+import dev.meshdeck.core.changes.history.OverriddenFinding;
 import dev.meshdeck.core.changes.history.Status;
 
 import java.nio.file.Path;
@@ -61,7 +63,16 @@ public final class H2ChangeHistory implements ChangeHistory {
               after_state CLOB,
               written BOOLEAN NOT NULL,
               PRIMARY KEY (set_id, position));
+            ALTER TABLE change_set ADD COLUMN IF NOT EXISTS target_context VARCHAR;
+            ALTER TABLE change_set ADD COLUMN IF NOT EXISTS target_account VARCHAR;
+            ALTER TABLE change_set ADD COLUMN IF NOT EXISTS target_profile VARCHAR;
+            ALTER TABLE change_set ADD COLUMN IF NOT EXISTS target_region VARCHAR;
+            ALTER TABLE change_set ADD COLUMN IF NOT EXISTS forced BOOLEAN DEFAULT FALSE NOT NULL;
+            ALTER TABLE change_set ADD COLUMN IF NOT EXISTS overridden CLOB;
             """;
+    /** Entries written before the target had columns of its own: only their label says where they went. */
+    private static final String UNMIGRATED = "SELECT id, target FROM change_set WHERE target_context IS NULL"
+            + " AND target_region IS NULL";
 
     private final String url;
 
@@ -73,20 +84,86 @@ public final class H2ChangeHistory implements ChangeHistory {
             try (Statement s = c.createStatement()) {
                 s.execute(SCHEMA);
             }
+            migrateTargets(c);
             return null;
         });
     }
 
+    /**
+     * Gives entries of an older MeshDeck their target columns, read from the label it stored ("context c",
+     * "AWS 123456789012/eu-west-1", "AWS profile p/eu-west-1", joined with " + "): the one place a label is parsed.
+     */
+    private static void migrateTargets(Connection c) throws SQLException {
+        Map<Long, String> labels = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(UNMIGRATED)) {
+            while (r.next()) {
+                labels.put(r.getLong(1), r.getString(2));
+            }
+        }
+        if (labels.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE change_set SET target_context = ?, target_account = ?,"
+                + " target_profile = ?, target_region = ? WHERE id = ?")) {
+            for (Map.Entry<Long, String> e : labels.entrySet()) {
+                String context = null;
+                String account = null;
+                String profile = null;
+                String region = null;
+                for (String part : e.getValue().split(" \\+ ")) {
+                    if (part.startsWith("context ")) {
+                        context = part.substring("context ".length());
+                    } else if (part.startsWith("AWS ") && part.lastIndexOf('/') > 4) {
+                        String who = part.substring("AWS ".length(), part.lastIndexOf('/'));
+                        region = part.substring(part.lastIndexOf('/') + 1);
+                        if (who.startsWith("profile ")) {
+                            profile = who.substring("profile ".length());
+                        } else {
+                            account = who;
+                        }
+                    }
+                }
+                setTarget(s, 1, context, account, profile, region);
+                s.setLong(5, e.getKey());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** The four target columns from {@code index} on. */
+    private static void setTarget(PreparedStatement s, int index, String context, String account, String profile,
+                                  String region) throws SQLException {
+        s.setString(index, context);
+        s.setString(index + 1, account);
+        s.setString(index + 2, profile);
+        s.setString(index + 3, region);
+    }
+
+    private static WriteTarget target(String context, String account, String profile, String region) {
+        List<WriteTarget> parts = new ArrayList<>();
+        if (context != null) {
+            parts.add(new WriteTarget.KubeContext(context));
+        }
+        if (region != null) {
+            parts.add(new WriteTarget.AwsRegion(account, profile, region));
+        }
+        return WriteTarget.of(parts);
+    }
+
     @Override
-    public long begin(String target, String identity, ApplyRequest request, ChangeSet changes) {
+    public long begin(WriteTarget target, String identity, ApplyRequest request, ChangeSet changes,
+                      List<OverriddenFinding> overridden) {
         return run(c -> {
             c.setAutoCommit(false);
             long id;
+            // the label column stays filled for an older MeshDeck reading the same file; this one reads the columns
             try (PreparedStatement s = c.prepareStatement("INSERT INTO change_set (started, target, identity, reason,"
-                    + " action, relates_to, subject, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+                    + " action, relates_to, subject, status, detail, target_context, target_account, target_profile,"
+                    + " target_region, forced, overridden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 s.setTimestamp(1, Timestamp.from(Instant.now()));
-                s.setString(2, target);
+                s.setString(2, target.label());
                 s.setString(3, identity);
                 s.setString(4, request.reason());
                 s.setString(5, request.action().name());
@@ -97,6 +174,11 @@ public final class H2ChangeHistory implements ChangeHistory {
                 }
                 s.setString(7, request.subject());
                 s.setString(8, Status.IN_PROGRESS.name());
+                WriteTarget.AwsRegion aws = target.aws().orElse(null);
+                setTarget(s, 9, target.context().orElse(null), aws == null ? null : aws.account(),
+                        aws == null ? null : aws.profile(), aws == null ? null : aws.region());
+                s.setBoolean(13, request.forced());
+                s.setString(14, overridden.isEmpty() ? null : JSON.writeValueAsString(overridden));
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
@@ -190,8 +272,9 @@ public final class H2ChangeHistory implements ChangeHistory {
                 }
             }
             List<HistoryEntry> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, started, finished, target, identity, reason, action,"
-                    + " relates_to, subject, status, detail FROM change_set " + where)) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, started, finished, target_context, identity, reason,"
+                    + " action, relates_to, subject, status, detail, target_account, target_profile, target_region, forced,"
+                    + " overridden FROM change_set " + where)) {
                 if (id != null) {
                     s.setLong(1, id);
                 }
@@ -203,10 +286,12 @@ public final class H2ChangeHistory implements ChangeHistory {
                         // wasNull() speaks of the last column read: ask before reading another
                         Long relatesTo = r.wasNull() ? null : relates;
                         out.add(new HistoryEntry(set, r.getTimestamp(2).toInstant(),
-                                finished == null ? null : finished.toInstant(), r.getString(4), r.getString(5),
+                                finished == null ? null : finished.toInstant(),
+                                target(r.getString(4), r.getString(12), r.getString(13), r.getString(14)), r.getString(5),
                                 r.getString(6), Action.valueOf(r.getString(7)), relatesTo,
                                 r.getString(9), Status.valueOf(r.getString(10)), r.getString(11),
-                                new ChangeSet(changes.getOrDefault(set, List.of())), written.getOrDefault(set, List.of())));
+                                new ChangeSet(changes.getOrDefault(set, List.of())), written.getOrDefault(set, List.of()),
+                                r.getBoolean(15), overridden(r.getString(16))));
                     }
                 }
             }
@@ -216,6 +301,10 @@ public final class H2ChangeHistory implements ChangeHistory {
 
     private static String json(ObjectNode object) throws JsonProcessingException {
         return object == null ? null : JSON.writeValueAsString(SecretMask.mask(object));
+    }
+
+    private static List<OverriddenFinding> overridden(String json) throws JsonProcessingException {
+        return json == null ? List.of() : List.of(JSON.readValue(json, OverriddenFinding[].class));
     }
 
     private static ObjectNode object(String json) throws JsonProcessingException {

@@ -2,6 +2,7 @@ package dev.meshdeck.connectors.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshdeck.core.validation.LiveEstate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,14 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The live objects a validation refers to (Services, Pods, Secrets, Istio and Knative resources, ...) and the
+ * Reads the {@link LiveEstate} of a cluster: the live objects a validation refers to (Services, Pods, Secrets, Istio and Knative resources, ...) and the
  * cluster's CRDs, read in parallel. Kinds the cluster does not serve are absent; kinds the identity may not
  * list are named in {@link #unreadable()}, so that references to them are not judged.
  *
  * <p>Secrets are read because gateway checks look at certificate validity; their content stays in memory and
  * never reaches a finding, a log or an output.
  */
-public record ClusterSnapshot(List<JsonNode> objects, List<JsonNode> crds, List<String> unreadable) {
+public final class ClusterSnapshot {
 
     private static final String[][] KINDS = {
         {"v1", "Namespace"}, {"v1", "Service"}, {"v1", "Pod"}, {"v1", "Secret"}, {"v1", "ServiceAccount"},
@@ -33,7 +34,10 @@ public record ClusterSnapshot(List<JsonNode> objects, List<JsonNode> crds, List<
         {"serving.knative.dev/v1", "Service"}, {"serving.knative.dev/v1", "Revision"},
     };
 
-    public static ClusterSnapshot read(KubernetesClient client) {
+    private ClusterSnapshot() {
+    }
+
+    public static LiveEstate read(KubernetesClient client) {
         ObjectMapper json = Serialization.jsonMapper();
         List<JsonNode> objects = Collections.synchronizedList(new ArrayList<>());
         List<String> unreadable = Collections.synchronizedList(new ArrayList<>());
@@ -51,7 +55,7 @@ public record ClusterSnapshot(List<JsonNode> objects, List<JsonNode> crds, List<
             reads.add(CompletableFuture.runAsync(
                     () -> list(client, "apiextensions.k8s.io/v1", "CustomResourceDefinition", json, crds, unreadable), pool));
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
-            return new ClusterSnapshot(List.copyOf(objects), List.copyOf(crds), List.copyOf(unreadable));
+            return new LiveEstate(objects, crds, unreadable);
         } finally {
             pool.shutdownNow();
         }

@@ -8,6 +8,8 @@ import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.GatewayException.Reason;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.changes.WriteTarget;
+import dev.meshdeck.core.validation.LiveEstate;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -59,8 +61,17 @@ public final class KubeGateway implements ClusterGateway, AutoCloseable {
     }
 
     @Override
-    public String target() {
-        return "context " + context;
+    public WriteTarget.KubeContext target() {
+        return new WriteTarget.KubeContext(context);
+    }
+
+    @Override
+    public LiveEstate estate() throws GatewayException {
+        try {
+            return ClusterSnapshot.read(client);
+        } catch (KubernetesClientException e) {
+            throw new GatewayException(Reason.UNAVAILABLE, target().label() + ": " + e.getMessage());
+        }
     }
 
     @Override
@@ -130,7 +141,7 @@ public final class KubeGateway implements ClusterGateway, AutoCloseable {
     public void delete(ResourceId id, String expectedVersion) throws GatewayException {
         try {
             if (named(id).lockResourceVersion(requireVersion(id, expectedVersion)).delete().isEmpty()) {
-                throw new GatewayException(Reason.NOT_FOUND, target() + ": " + id + " no longer exists");
+                throw new GatewayException(Reason.NOT_FOUND, target().label() + ": " + id + " no longer exists");
             }
         } catch (KubernetesClientException e) {
             throw failure(e, "delete", id);
@@ -138,7 +149,8 @@ public final class KubeGateway implements ClusterGateway, AutoCloseable {
     }
 
     /** What this context's identity may do, asked of the cluster (SelfSubjectAccessReview). */
-    public AccessReview accessReview() {
+    @Override
+    public AccessReview access() {
         return new KubeAccessReview(client, id -> definition(id).getPlural());
     }
 
@@ -182,7 +194,7 @@ public final class KubeGateway implements ClusterGateway, AutoCloseable {
                 .filter(r -> r.getKind().equals(id.kind()) && !r.getName().contains("/"))
                 .findFirst().orElse(null);
         if (found == null) {
-            throw new GatewayException(Reason.INVALID, target() + " does not serve " + id.kind() + " in " + id.apiVersion()
+            throw new GatewayException(Reason.INVALID, target().label() + " does not serve " + id.kind() + " in " + id.apiVersion()
                     + ": check the apiVersion, or install the CRD that defines it");
         }
         ResourceDefinitionContext definition = new ResourceDefinitionContext.Builder()
@@ -207,7 +219,7 @@ public final class KubeGateway implements ClusterGateway, AutoCloseable {
 
     /** The failure in the words of the person who asked: what was refused, where, and what to do. */
     private GatewayException failure(KubernetesClientException e, String verb, ResourceId id) {
-        String where = target() + ": " + verb + " " + id;
+        String where = target().label() + ": " + verb + " " + id;
         String server = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : null;
         int code = e.getCode();
         switch (code) {

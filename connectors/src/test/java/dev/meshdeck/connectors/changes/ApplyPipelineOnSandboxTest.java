@@ -8,6 +8,7 @@ import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.ApplyProgress;
 import dev.meshdeck.core.changes.ApplyRequest;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.Plan;
 import dev.meshdeck.core.changes.RestoreStep;
@@ -51,7 +52,7 @@ class ApplyPipelineOnSandboxTest {
         ApplyPipeline pipeline = cluster.pipeline(data);
         ChangeSet changes = cluster.threeChanges();
 
-        Plan plan = pipeline.plan(changes, List.of(), ApplyProgress.NONE);
+        Plan plan = pipeline.plan(changes, ApplyRequest.apply(""), ApplyProgress.NONE);
         assertThat(plan.refusal()).as(plan.refusal().map(ApplyOutcome::summary).orElse("")).isEmpty();
         assertThat(plan.diff()).contains("-      weight: 90", "+      weight: 50", "+      simple: ROUND_ROBIN",
                 "# create PeerAuthentication serverless/order-function-strict");
@@ -65,7 +66,7 @@ class ApplyPipelineOnSandboxTest {
         HistoryEntry entry = new H2ChangeHistory(data).entries().get(0);
         assertThat(entry.status()).isEqualTo(Status.APPLIED);
         assertThat(entry.reason()).isEqualTo("canary to half");
-        assertThat(entry.target()).isEqualTo("context meshdeck-sandbox");
+        assertThat(entry.target()).isEqualTo(new WriteTarget.KubeContext("meshdeck-sandbox"));
         assertThat(entry.identity()).isEqualTo("kubeconfig user meshdeck-sandbox");
         assertThat(entry.written()).containsExactly(true, true, true);
         assertThat(Files.readString(data.resolve("audit.jsonl"))).contains("\"action\":\"update\"", "\"action\":\"create\"",
@@ -87,7 +88,7 @@ class ApplyPipelineOnSandboxTest {
     void aFailingWriteLeavesTheClusterExactlyAsBefore(int position, String fault) throws Exception {
         ApplyPipeline pipeline = cluster.pipeline(data);
         ChangeSet changes = cluster.threeChanges();
-        Plan plan = pipeline.plan(changes, List.of(), ApplyProgress.NONE);
+        Plan plan = pipeline.plan(changes, ApplyRequest.apply(""), ApplyProgress.NONE);
         String before = cluster.snapshot();
         if (fault.equals("timeout")) {
             cluster.kube.faults().stallWrite(position, Duration.ofSeconds(4));
@@ -112,7 +113,7 @@ class ApplyPipelineOnSandboxTest {
     void anExternalEditBetweenLoadAndApplyIsAConflictAndNothingIsWritten() throws Exception {
         ApplyPipeline pipeline = cluster.pipeline(data);
         ChangeSet changes = cluster.threeChanges();
-        Plan plan = pipeline.plan(changes, List.of(), ApplyProgress.NONE);
+        Plan plan = pipeline.plan(changes, ApplyRequest.apply(""), ApplyProgress.NONE);
         // someone sets a timeout on the route while the person reads the diff
         ObjectNode theirs = cluster.live(SandboxCluster.VS);
         ((ObjectNode) theirs.at("/spec/http/0")).put("timeout", "3s");
@@ -131,7 +132,7 @@ class ApplyPipelineOnSandboxTest {
 
         // they touched the timeout, I touched the weights: the rebase keeps both
         ChangeSet rebased = conflict.rebase(changes).orElseThrow();
-        ApplyOutcome second = pipeline.planAndApply(rebased, List.of(), ApplyRequest.apply("rebased"), ApplyProgress.NONE);
+        ApplyOutcome second = pipeline.planAndApply(rebased, ApplyRequest.apply("rebased"), ApplyProgress.NONE);
         assertThat(second).as(second.summary()).isInstanceOf(ApplyOutcome.Applied.class);
         ObjectNode vs = cluster.live(SandboxCluster.VS);
         assertThat(vs.at("/spec/http/0/timeout").asText()).isEqualTo("3s");
@@ -147,7 +148,7 @@ class ApplyPipelineOnSandboxTest {
         ((ObjectNode) theirs.at("/spec/http/0/route/1")).put("weight", 20);
         cluster.gateway.update(theirs, theirs.at("/metadata/resourceVersion").asText());
 
-        ApplyOutcome outcome = pipeline.planAndApply(changes, List.of(), ApplyRequest.apply(""), ApplyProgress.NONE);
+        ApplyOutcome outcome = pipeline.planAndApply(changes, ApplyRequest.apply(""), ApplyProgress.NONE);
 
         ApplyOutcome.Conflict conflict = (ApplyOutcome.Conflict) outcome;
         assertThat(conflict.rebase(changes)).isEmpty();
@@ -158,15 +159,14 @@ class ApplyPipelineOnSandboxTest {
     @Test
     void rollbackFromAReopenedHistoryRestoresTheClusterExactly() throws Exception {
         String before = cluster.snapshot();
-        ApplyOutcome applied = cluster.pipeline(data).planAndApply(cluster.threeChanges(), List.of(),
-                ApplyRequest.apply("to roll back"), ApplyProgress.NONE);
+        ApplyOutcome applied = cluster.pipeline(data).planAndApply(cluster.threeChanges(), ApplyRequest.apply("to roll back"), ApplyProgress.NONE);
         assertThat(applied.applied()).as(applied.summary()).isTrue();
 
         // a new process: a new store on the same directory
         ApplyPipeline later = cluster.pipeline(data);
         HistoryEntry entry = later.history().entries().get(0);
         assertThat(entry.reason()).isEqualTo("to roll back");
-        ApplyOutcome rollback = later.planAndApply(Rollbacks.of(entry), List.of(), Rollbacks.request(entry, null),
+        ApplyOutcome rollback = later.planAndApply(Rollbacks.of(entry), Rollbacks.request(entry, null),
                 ApplyProgress.NONE);
 
         assertThat(rollback).as(rollback.summary()).isInstanceOf(ApplyOutcome.Applied.class);
@@ -180,14 +180,14 @@ class ApplyPipelineOnSandboxTest {
     @Test
     void rollbackAfterSomeoneChangedTheObjectIsAConflict() throws Exception {
         ApplyPipeline pipeline = cluster.pipeline(data);
-        pipeline.planAndApply(cluster.threeChanges(), List.of(), ApplyRequest.apply(""), ApplyProgress.NONE);
+        pipeline.planAndApply(cluster.threeChanges(), ApplyRequest.apply(""), ApplyProgress.NONE);
         ObjectNode theirs = cluster.live(SandboxCluster.DR);
         ((ObjectNode) theirs.at("/spec/trafficPolicy/loadBalancer")).put("simple", "RANDOM");
         cluster.gateway.update(theirs, theirs.at("/metadata/resourceVersion").asText());
         String before = cluster.snapshot();
 
         HistoryEntry entry = pipeline.history().entries().get(0);
-        ApplyOutcome rollback = pipeline.planAndApply(Rollbacks.of(entry), List.of(), Rollbacks.request(entry, null),
+        ApplyOutcome rollback = pipeline.planAndApply(Rollbacks.of(entry), Rollbacks.request(entry, null),
                 ApplyProgress.NONE);
 
         assertThat(rollback).isInstanceOf(ApplyOutcome.Conflict.class);
@@ -199,7 +199,7 @@ class ApplyPipelineOnSandboxTest {
         ApplyPipeline pipeline = new ApplyPipeline(cluster.gateway, new H2ChangeHistory(data), event -> { },
                 dev.meshdeck.core.changes.ProductionGuard.of("sandbox", java.time.Clock.systemUTC()));
         String before = cluster.snapshot();
-        ApplyOutcome refused = pipeline.planAndApply(cluster.threeChanges(), List.of(), ApplyRequest.apply(""),
+        ApplyOutcome refused = pipeline.planAndApply(cluster.threeChanges(), ApplyRequest.apply(""),
                 ApplyProgress.NONE);
         assertThat(refused).isInstanceOf(ApplyOutcome.Rejected.class);
         assertThat(refused.summary()).contains("context meshdeck-sandbox is production", "--arm-production");
@@ -208,15 +208,14 @@ class ApplyPipelineOnSandboxTest {
         ApplyPipeline armed = new ApplyPipeline(cluster.gateway, new H2ChangeHistory(data), event -> { },
                 dev.meshdeck.core.changes.ProductionGuard.of("sandbox", java.time.Clock.systemUTC())
                         .armedFor(Duration.ofMinutes(5)));
-        assertThat(armed.planAndApply(cluster.threeChanges(), List.of(), ApplyRequest.apply(""), ApplyProgress.NONE)
+        assertThat(armed.planAndApply(cluster.threeChanges(), ApplyRequest.apply(""), ApplyProgress.NONE)
                 .applied()).isTrue();
     }
 
     @Test
     void forbiddenWriteIsExplained() throws Exception {
         cluster.kube.faults().failWrite(1, 403);
-        ApplyOutcome outcome = cluster.pipeline(data).planAndApply(cluster.threeChanges(), List.of(),
-                ApplyRequest.apply(""), ApplyProgress.NONE);
+        ApplyOutcome outcome = cluster.pipeline(data).planAndApply(cluster.threeChanges(), ApplyRequest.apply(""), ApplyProgress.NONE);
         assertThat(outcome.summary()).contains("context meshdeck-sandbox: update VirtualService serverless/order-function"
                 + " is not allowed for kubeconfig user meshdeck-sandbox (403 Forbidden)",
                 "RBAC verb 'update' on virtualservices.networking.istio.io in namespace serverless");
@@ -228,7 +227,7 @@ class ApplyPipelineOnSandboxTest {
         java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             dev.meshdeck.core.changes.ChangeReview review = new dev.meshdeck.core.changes.ChangeReview(
-                    cluster.pipeline(data), cluster.threeChanges(), ApplyRequest.apply("from the dialog"), List.of(), worker);
+                    cluster.pipeline(data), cluster.threeChanges(), ApplyRequest.apply("from the dialog"), worker);
             List<dev.meshdeck.core.changes.ChangeReview.Stage> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread caller = Thread.currentThread();
             List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();

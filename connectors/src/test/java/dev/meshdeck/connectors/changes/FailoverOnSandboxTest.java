@@ -11,6 +11,7 @@ import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.ApplyProgress;
 import dev.meshdeck.core.changes.Plan;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.HistoryEntry;
@@ -81,7 +82,7 @@ class FailoverOnSandboxTest {
         return cluster.gateway.read(id).map(o -> YamlRenderer.render(YamlRenderer.forReview(o))).orElse("");
     }
 
-    private String target() {
+    private WriteTarget target() {
         return cluster.gateway.target();
     }
 
@@ -120,7 +121,7 @@ class FailoverOnSandboxTest {
         FunctionChange change = FailoverPlanner.failover(payment,
                 FailoverTarget.External.ofUrl(LAMBDA_URL, "Lambda payment-dr:live"), null);
 
-        Plan plan = pipeline.plan(change.changes(), change.references(), ApplyProgress.NONE);
+        Plan plan = pipeline.plan(change.changes(), change.request(), ApplyProgress.NONE);
 
         assertThat(plan.refusal()).as(plan.refusal().map(ApplyOutcome::summary).orElse("")).isEmpty();
         assertThat(plan.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
@@ -173,7 +174,7 @@ class FailoverOnSandboxTest {
         List<BulkFailover.Progress> progress = new CopyOnWriteArrayList<>();
 
         BulkFailover.Outcome outcome = new BulkFailover(pipeline, 4)
-                .run(payments, FailoverTargets::backupOf, "region outage", progress::add);
+                .run(payments, FailoverTargets::backupOf, "region outage", false, progress::add);
 
         assertThat(outcome.results()).extracting(BulkFailover.Result::subject).containsExactlyElementsOf(
                 payments.stream().map(LiveFunction::subject).toList());
@@ -195,7 +196,7 @@ class FailoverOnSandboxTest {
 
         BulkFailover.Outcome outcome = new BulkFailover(pipeline, 4).run(serverless,
                 fn -> FailoverTargets.of(fn).stream().findFirst().orElseThrow(() ->
-                        new IllegalArgumentException("no target")).target(), "drill", p -> { });
+                        new IllegalArgumentException("no target")).target(), "drill", false, p -> { });
 
         List<HistoryEntry> failovers = new H2ChangeHistory(dir.resolve("data")).entries().stream()
                 .filter(e -> e.action() == Action.FAILOVER).toList();
@@ -250,13 +251,13 @@ class FailoverOnSandboxTest {
     void aDeniedAccessReviewDisablesTheFailoverWithTheClustersReason() throws Exception {
         LiveFunction payment = function("payments", "payment-function");
         FunctionChange change = FailoverPlanner.failover(payment, FailoverTargets.backupOf(payment), null);
-        Permissions allowed = Permissions.check(cluster.gateway.accessReview(), cluster.gateway.identity(), change.changes());
+        Permissions allowed = Permissions.check(cluster.gateway.access(), cluster.gateway.identity(), change.changes());
         assertThat(allowed.allowed()).isTrue();
         assertThat(allowed.decisions()).extracting(d -> d.verb()).containsExactly("get", "update");
 
         cluster.kube.accessReviews().deny("update", "virtualservices", "payments",
                 "RBAC: role payments-viewer grants get, list, watch only");
-        Permissions denied = Permissions.check(cluster.gateway.accessReview(), cluster.gateway.identity(), change.changes());
+        Permissions denied = Permissions.check(cluster.gateway.access(), cluster.gateway.identity(), change.changes());
 
         assertThat(denied.allowed()).isFalse();
         assertThat(denied.denial()).hasValue("kubeconfig user meshdeck-sandbox may not update VirtualService"

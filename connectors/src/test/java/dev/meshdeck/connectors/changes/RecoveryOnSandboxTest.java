@@ -13,6 +13,8 @@ import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.Recovery;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.changes.WriteTarget;
+import dev.meshdeck.core.validation.LiveEstate;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
 import java.nio.file.Path;
@@ -48,7 +50,8 @@ class RecoveryOnSandboxTest {
             }
         }
 
-        @Override public String target() { return real.target(); }
+        @Override public WriteTarget target() { return real.target(); }
+        @Override public LiveEstate estate() throws GatewayException { return real.estate(); }
         @Override public String identity() { return real.identity(); }
         @Override public boolean accepts(ResourceId id) { return real.accepts(id); }
         @Override public Optional<ObjectNode> read(ResourceId id) throws GatewayException { return real.read(id); }
@@ -86,7 +89,7 @@ class RecoveryOnSandboxTest {
         before = cluster.snapshot();
         ChangeSet changes = cluster.threeChanges();
         assertThatThrownBy(() -> SandboxCluster.pipeline(new DiesOnSecondWrite(cluster.gateway), data)
-                .planAndApply(changes, List.of(), ApplyRequest.apply("interrupted"), ApplyProgress.NONE))
+                .planAndApply(changes, ApplyRequest.apply("interrupted"), ApplyProgress.NONE))
                 .isInstanceOf(Killed.class);
         assertThat(cluster.live(SandboxCluster.VS).at("/spec/http/0/route/0/weight").asInt()).isEqualTo(50);
     }

@@ -1,31 +1,33 @@
 package dev.meshdeck.core.changes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ApplyProgress.Phase;
 import dev.meshdeck.core.changes.ApplyProgress.Step;
 import dev.meshdeck.core.changes.history.AuditEvent;
 import dev.meshdeck.core.changes.history.AuditLog;
+import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.ChangeHistory;
+import dev.meshdeck.core.changes.history.HistoryEntry;
+import dev.meshdeck.core.changes.history.OverriddenFinding;
 import dev.meshdeck.core.changes.history.Status;
 import dev.meshdeck.core.validation.Finding;
+import dev.meshdeck.core.validation.LiveEstate;
 import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rules;
 import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
-import dev.meshdeck.core.validation.Validator;
 import dev.meshdeck.core.yaml.YamlRenderer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Applies change sets safely: validate, compare with the live objects, server dry run, then (once the person
  * confirmed the plan) journal, write each object with its resourceVersion as precondition, read everything
  * back and verify. When anything fails, every object already written is put back to its before state and the
- * outcome says exactly what happened to each. Nothing is ever forced: an object changed by someone else is a
- * {@link ApplyOutcome.Conflict}, never overwritten.
+ * outcome says exactly what happened to each. An object changed by someone else is a
+ * {@link ApplyOutcome.Conflict}, never overwritten. A validation error refuses the change set unless the person
+ * forces it with a reason (an emergency); the history and audit log then record the errors overridden.
  */
 public final class ApplyPipeline {
 
@@ -33,7 +35,6 @@ public final class ApplyPipeline {
     private final ChangeHistory history;
     private final AuditLog audit;
     private final ProductionGuard guard;
-    private final Validator validator = new Validator(Rules.defaults());
 
     public ApplyPipeline(ClusterGateway gateway, ChangeHistory history, AuditLog audit, ProductionGuard guard) {
         this.gateway = gateway;
@@ -51,19 +52,25 @@ public final class ApplyPipeline {
     }
 
     /**
-     * Checks a change set without writing anything.
-     *
-     * @param references objects the candidates may refer to (DestinationRules of a VirtualService, ...)
+     * Checks a change set without writing anything. The gate comes first: every candidate is judged against the
+     * target's live objects as it would stand once written (see {@link LiveEstate#validate}); an error refuses
+     * the change set unless {@code request} is {@linkplain ApplyRequest#forced() forced}.
      */
-    public Plan plan(ChangeSet changes, List<? extends JsonNode> references, ApplyProgress progress) {
+    public Plan plan(ChangeSet changes, ApplyRequest request, ApplyProgress progress) {
         int total = changes.size();
         progress.step(new Step(Phase.VALIDATE, null, -1, total, ""));
-        List<Finding> findings = validate(changes, references);
         List<String> refusals = new ArrayList<>();
-        guard.refusal(gateway.target()).ifPresent(refusals::add);
+        List<Finding> findings = List.of();
+        try {
+            findings = validate(changes, gateway.estate());
+        } catch (GatewayException e) {
+            refusals.add("the live objects of " + gateway.target().label() + " cannot be read to check what the change"
+                    + " refers to: " + e.getMessage());
+        }
+        guard.refusal(gateway.target().label()).ifPresent(refusals::add);
         for (ResourceChange c : changes.changes()) {
             if (!gateway.accepts(c.target())) {
-                refusals.add(c.target() + ": not writable through " + gateway.target());
+                refusals.add(c.target() + ": not writable through " + gateway.target().label());
             } else if (SecretMask.isMasked(c.after())) {
                 refusals.add(c.target() + ": the history keeps no Secret values, so this Secret cannot be written back;"
                         + " restore it from its source");
@@ -72,8 +79,13 @@ public final class ApplyPipeline {
                         + " overwriting blindly; read it from the cluster first");
             }
         }
-        if (findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) || !refusals.isEmpty()) {
-            return new Plan(changes, findings, Optional.of(new ApplyOutcome.Rejected(errors(findings), refusals)));
+        List<Finding> errors = errors(findings);
+        boolean gateRefuses = !errors.isEmpty() && !request.forced();
+        if (gateRefuses) {
+            refusals.addAll(brokenSince(request, errors));
+        }
+        if (gateRefuses || !refusals.isEmpty()) {
+            return new Plan(changes, findings, Optional.of(new ApplyOutcome.Rejected(errors, refusals)));
         }
         Optional<ApplyOutcome> conflict = conflicts(changes, progress);
         if (conflict.isPresent()) {
@@ -93,10 +105,19 @@ public final class ApplyPipeline {
         return new Plan(changes, findings, refusal);
     }
 
+    /** For a refused rollback: the later change sets that changed what it refers to (see {@link Rollbacks#brokenBy}). */
+    private List<String> brokenSince(ApplyRequest request, List<Finding> errors) {
+        if (request.action() != Action.ROLLBACK || request.relatesTo() == null) {
+            return List.of();
+        }
+        List<HistoryEntry> entries = history.entries();
+        return entries.stream().filter(e -> e.id() == request.relatesTo()).findFirst()
+                .map(undone -> Rollbacks.brokenBy(undone, entries, errors)).orElse(List.of());
+    }
+
     /** Plans and, when the plan is ready, applies at once: for callers that confirmed beforehand (`--yes`). */
-    public ApplyOutcome planAndApply(ChangeSet changes, List<? extends JsonNode> references, ApplyRequest request,
-                                     ApplyProgress progress) {
-        Plan plan = plan(changes, references, progress);
+    public ApplyOutcome planAndApply(ChangeSet changes, ApplyRequest request, ApplyProgress progress) {
+        Plan plan = plan(changes, request, progress);
         return plan.refusal().orElseGet(() -> apply(plan, request, progress));
     }
 
@@ -106,7 +127,11 @@ public final class ApplyPipeline {
             return plan.refusal().get();
         }
         ChangeSet changes = plan.changes();
-        Optional<String> locked = guard.refusal(gateway.target());
+        List<Finding> overridden = errors(plan.findings());
+        if (!overridden.isEmpty() && !request.forced()) {
+            return new ApplyOutcome.Rejected(overridden, List.of());
+        }
+        Optional<String> locked = guard.refusal(gateway.target().label());
         if (locked.isPresent()) {
             record("apply", "", "refused", locked.get(), null);
             return new ApplyOutcome.Rejected(List.of(), List.of(locked.get()));
@@ -118,7 +143,12 @@ public final class ApplyPipeline {
             return conflict.get();
         }
         progress.step(new Step(Phase.JOURNAL, null, -1, changes.size(), ""));
-        long id = history.begin(gateway.target(), gateway.identity(), request, changes);
+        long id = history.begin(gateway.target(), gateway.identity(), request, changes,
+                overridden.stream().map(OverriddenFinding::of).toList());
+        if (request.forced()) {
+            record("force", "", overridden.isEmpty() ? "no-findings" : "overridden", request.reason() + ": "
+                    + overridden.stream().map(Finding::toCompilerLine).collect(Collectors.joining("; ")), id);
+        }
         ApplyOutcome outcome = new Writer(id, changes, progress).run();
         history.finish(id, status(outcome), outcome.summary());
         record("apply", "", result(outcome), outcome.summary(), id);
@@ -126,21 +156,18 @@ public final class ApplyPipeline {
         return outcome;
     }
 
-    private List<Finding> validate(ChangeSet changes, List<? extends JsonNode> references) {
-        List<Resource> resources = new ArrayList<>();
-        List<ResourceId> candidates = new ArrayList<>();
+    /** The candidates (the after states) judged against the estate, deleted objects gone from it. */
+    private static List<Finding> validate(ChangeSet changes, LiveEstate estate) {
+        List<Resource> candidates = new ArrayList<>();
+        List<ObjectNode> deleted = new ArrayList<>();
         for (ResourceChange c : changes.changes()) {
             if (c.after() != null) {
-                resources.add(new Resource(c.after(), Optional.empty(), true));
-                candidates.add(c.target());
+                candidates.add(new Resource(c.after(), Optional.empty(), true));
+            } else if (c.before() != null) {
+                deleted.add(c.before());
             }
         }
-        for (JsonNode r : references) {
-            if (!candidates.contains(ResourceId.of(r))) {
-                resources.add(Resource.live(r));
-            }
-        }
-        return validator.validate(new ValidationContext(resources, false));
+        return estate.validate(candidates, deleted);
     }
 
     private static List<Finding> errors(List<Finding> findings) {

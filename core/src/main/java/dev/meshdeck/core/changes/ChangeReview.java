@@ -1,6 +1,5 @@
 package dev.meshdeck.core.changes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +14,10 @@ import java.util.function.Consumer;
  * executor's thread (a JavaFX view re-posts with {@code Platform.runLater}).
  *
  * <pre>{@code
- * ChangeReview review = new ChangeReview(pipeline, changes, ApplyRequest.apply(reason), List.of(), background);
+ * ChangeReview review = new ChangeReview(pipeline, changes, ApplyRequest.apply(reason), background);
  * review.addListener(state -> Platform.runLater(() -> show(state)));
  * review.plan();           // -> CONFIRM with state.plan().diff(), or REFUSED with state.outcome()
+ * review.forced(reason);   // after a refusal by findings: a review overriding them (plan it again)
  * review.confirm();        // -> APPLYING with state.steps(), then DONE with state.outcome()
  * review.rebased();        // after a Conflict whose fields do not overlap: a new review of the rebased change set
  * }</pre>
@@ -50,18 +50,15 @@ public final class ChangeReview {
     private final ApplyPipeline pipeline;
     private final ChangeSet changes;
     private final ApplyRequest request;
-    private final List<? extends JsonNode> references;
     private final Executor worker;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private final List<ApplyProgress.Step> steps = new ArrayList<>();
     private volatile State state;
 
-    public ChangeReview(ApplyPipeline pipeline, ChangeSet changes, ApplyRequest request,
-                        List<? extends JsonNode> references, Executor worker) {
+    public ChangeReview(ApplyPipeline pipeline, ChangeSet changes, ApplyRequest request, Executor worker) {
         this.pipeline = pipeline;
         this.changes = changes;
         this.request = request;
-        this.references = List.copyOf(references);
         this.worker = worker;
         this.state = new State(Stage.PLANNING, null, List.of(), null);
     }
@@ -78,8 +75,8 @@ public final class ChangeReview {
         return changes;
     }
 
-    /** Where the change set is written ("context sandbox"). */
-    public String target() {
+    /** Where the change set is written. */
+    public WriteTarget target() {
         return pipeline.gateway().target();
     }
 
@@ -91,7 +88,7 @@ public final class ChangeReview {
     public CompletableFuture<State> plan() {
         return CompletableFuture.supplyAsync(() -> {
             publish(new State(Stage.PLANNING, null, List.of(), null));
-            Plan plan = pipeline.plan(changes, references, this::progress);
+            Plan plan = pipeline.plan(changes, request, this::progress);
             return publish(plan.refusal().map(r -> new State(Stage.REFUSED, plan, steps(), r))
                     .orElseGet(() -> new State(Stage.CONFIRM, plan, steps(), null)));
         }, worker);
@@ -107,8 +104,7 @@ public final class ChangeReview {
      * says which change set it undoes).
      */
     public CompletableFuture<State> confirm(String reason) {
-        return confirm(reason == null || reason.isBlank() ? request
-                : new ApplyRequest(reason.strip(), request.action(), request.relatesTo(), request.subject()));
+        return confirm(request.because(reason));
     }
 
     private CompletableFuture<State> confirm(ApplyRequest confirmed) {
@@ -132,7 +128,22 @@ public final class ChangeReview {
         if (!(state.outcome() instanceof ApplyOutcome.Conflict conflict)) {
             return Optional.empty();
         }
-        return conflict.rebase(changes).map(c -> new ChangeReview(pipeline, c, request, references, worker));
+        return conflict.rebase(changes).map(c -> new ChangeReview(pipeline, c, request, worker));
+    }
+
+    /**
+     * After a refusal by validation errors: a review of the same changes that overrides them for {@code reason}
+     * (plan it again). The history records it as forced, with the errors.
+     *
+     * @throws IllegalArgumentException when the reason is blank
+     */
+    public ChangeReview forced(String reason) {
+        return new ChangeReview(pipeline, changes, request.forced(reason == null ? "" : reason.strip()), worker);
+    }
+
+    /** Whether the plan was refused for validation errors, which {@link #forced} may override. */
+    public boolean forcible() {
+        return state.outcome() instanceof ApplyOutcome.Rejected r && !r.findings().isEmpty();
     }
 
     private void progress(ApplyProgress.Step step) {

@@ -1,9 +1,10 @@
 package dev.meshdeck.core.changes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.access.AccessReview;
+import dev.meshdeck.core.validation.LiveEstate;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where a change set is written: one kube context, or one AWS account and region for Lambda aliases.
@@ -11,14 +12,28 @@ import java.util.regex.Pattern;
  */
 public interface ClusterGateway {
 
-    /** What is written to, for the history and messages: "context prod-eu", "AWS 123456789012/eu-west-1". */
-    String target();
+    /** What is written to: the history records it, rollback and failback match on it. */
+    WriteTarget target();
 
     /** Who writes (kubeconfig user name, STS caller ARN): never a token or key. */
     String identity();
 
     /** Whether this gateway writes objects like {@code id}. */
     boolean accepts(ResourceId id);
+
+    /**
+     * What the writing identity may do here, asked before writing; {@link AccessReview#UNCHECKED} where nothing can
+     * be asked beforehand (AWS IAM answers when writing).
+     */
+    default AccessReview access() {
+        return AccessReview.UNCHECKED;
+    }
+
+    /**
+     * The live objects that objects written here may refer to, and the CRDs giving their schemas: what the
+     * pipeline judges candidates against before anything is written.
+     */
+    LiveEstate estate() throws GatewayException;
 
     /** The object as it is now, with its resourceVersion; empty when it does not exist. */
     Optional<ObjectNode> read(ResourceId id) throws GatewayException;
@@ -41,16 +56,8 @@ public interface ClusterGateway {
     /** Deletes the object if it still has {@code expectedVersion}. */
     void delete(ResourceId id, String expectedVersion) throws GatewayException;
 
-    /** How a combined gateway's {@link #target()} joins its gateways' targets. */
-    String TARGET_SEPARATOR = " + ";
-
     /** One gateway over several (a kube context and a Lambda region): each object goes to the first that accepts it. */
     static ClusterGateway combined(List<ClusterGateway> gateways) {
         return gateways.size() == 1 ? gateways.get(0) : new CombinedGateway(gateways);
-    }
-
-    /** The gateways' targets a (possibly combined) {@link #target()} names: "context c + AWS a/r" → both. */
-    static List<String> targetsOf(String target) {
-        return List.of(target.split(Pattern.quote(TARGET_SEPARATOR)));
     }
 }

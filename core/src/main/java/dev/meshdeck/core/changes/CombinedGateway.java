@@ -1,12 +1,14 @@
 package dev.meshdeck.core.changes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.access.AccessReview;
+import dev.meshdeck.core.validation.LiveEstate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Several gateways as one; see {@link ClusterGateway#combined}. */
-final class CombinedGateway implements ClusterGateway {
+/** Several gateways as one; see {@link ClusterGateway#combined}. Closing it closes those that can be. */
+final class CombinedGateway implements ClusterGateway, AutoCloseable {
 
     private final List<ClusterGateway> gateways;
 
@@ -15,13 +17,27 @@ final class CombinedGateway implements ClusterGateway {
     }
 
     @Override
-    public String target() {
-        return gateways.stream().map(ClusterGateway::target).collect(Collectors.joining(TARGET_SEPARATOR));
+    public WriteTarget target() {
+        return WriteTarget.of(gateways.stream().map(ClusterGateway::target).toList());
+    }
+
+    @Override
+    public LiveEstate estate() throws GatewayException {
+        LiveEstate all = LiveEstate.EMPTY;
+        for (ClusterGateway g : gateways) {
+            all = all.plus(g.estate());
+        }
+        return all;
     }
 
     @Override
     public String identity() {
         return gateways.stream().map(ClusterGateway::identity).distinct().collect(Collectors.joining(" + "));
+    }
+
+    @Override
+    public AccessReview access() {
+        return (id, verb) -> of(id).access().review(id, verb);
     }
 
     @Override
@@ -57,5 +73,18 @@ final class CombinedGateway implements ClusterGateway {
     @Override
     public void delete(ResourceId id, String expectedVersion) throws GatewayException {
         of(id).delete(id, expectedVersion);
+    }
+
+    @Override
+    public void close() {
+        for (ClusterGateway g : gateways) {
+            try {
+                if (g instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // closing a client after the work is done: nothing to report
+            }
+        }
     }
 }

@@ -57,7 +57,7 @@ public final class Recovery {
     public ApplyOutcome recover(HistoryEntry entry, Choice choice, ApplyProgress progress) throws GatewayException {
         ChangeSet changes = plan(entry, choice);
         ApplyOutcome outcome = changes.isEmpty() ? new ApplyOutcome.Applied(changes)
-                : pipeline.planAndApply(changes, List.of(), request(entry, choice), progress);
+                : pipeline.planAndApply(changes, request(entry, choice), progress);
         if (outcome.applied()) {
             markRecovered(entry, choice);
         }

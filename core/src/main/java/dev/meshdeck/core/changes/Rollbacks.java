@@ -3,8 +3,12 @@ package dev.meshdeck.core.changes;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
+import dev.meshdeck.core.validation.Finding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Undoing a recorded change set: a new change set from each object's recorded after back to its before. */
 public final class Rollbacks {
@@ -41,6 +45,33 @@ public final class Rollbacks {
     public static Optional<HistoryEntry> lastUndoable(List<HistoryEntry> entries) {
         return entries.stream().filter(e -> e.status() == Status.APPLIED)
                 .filter(e -> rolledBackBy(e, entries).isEmpty()).findFirst();
+    }
+
+    /**
+     * Why a rollback of {@code entry} is refused with {@code errors}: the later applied change sets that changed
+     * other objects in the namespaces of the errors (a DestinationRule whose subset the restored route needs, a
+     * Service its host names), newest first, each named with when and why.
+     *
+     * @param entries the history, newest first
+     */
+    public static List<String> brokenBy(HistoryEntry entry, List<HistoryEntry> entries, List<Finding> errors) {
+        Set<ResourceId> undone = entry.changes().changes().stream().map(ResourceChange::target).collect(Collectors.toSet());
+        Set<String> namespaces = errors.stream().map(f -> f.resource().namespace()).collect(Collectors.toSet());
+        List<String> blamed = new ArrayList<>();
+        for (HistoryEntry later : entries) {
+            if (later.id() <= entry.id() || later.status() != Status.APPLIED) {
+                continue;
+            }
+            List<String> touched = later.changes().changes().stream().map(ResourceChange::target)
+                    .filter(t -> !undone.contains(t) && namespaces.contains(t.namespace())).map(ResourceId::toString).toList();
+            if (!touched.isEmpty()) {
+                blamed.add("change set " + later.id() + " (" + later.started().toString().substring(0, 19).replace('T', ' ')
+                        + (later.reason().isEmpty() ? "" : ", " + later.reason()) + ") changed " + String.join(", ", touched)
+                        + " since change set " + entry.id() + ", which the rolled-back objects refer to: roll it back first"
+                        + " or fix the reference");
+            }
+        }
+        return blamed;
     }
 
     /** The applied rollback that undid {@code entry}, if any. */

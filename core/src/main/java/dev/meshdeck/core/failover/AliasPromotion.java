@@ -45,6 +45,6 @@ public final class AliasPromotion {
         }
         String what = "alias " + alias.at("/metadata/name").asText() + " of " + fn.function().name() + " to version " + to;
         return new FunctionChange(fn.subject(), "Promote " + what, ChangeSet.of(ResourceChange.of(alias, to(alias, to))),
-                java.util.List.of(), FunctionChange.request(reason, "promote " + what, Action.PROMOTE, null, fn.subject()));
+                FunctionChange.request(reason, "promote " + what, Action.PROMOTE, null, fn.subject()));
     }
 }

@@ -95,9 +95,11 @@ public final class BulkFailover {
      * Fails every function over to the target {@code targetOf} chooses for it (which may throw
      * IllegalArgumentException to skip a function, saying why). Blocks until every function has its result;
      * {@code progress} is told after each, on the worker's thread.
+     *
+     * @param force override the validation gate's errors (an emergency; {@code reason} says why)
      */
     public Outcome run(List<LiveFunction> functions, Function<LiveFunction, FailoverTarget> targetOf, String reason,
-                       Consumer<Progress> progress) throws InterruptedException {
+                       boolean force, Consumer<Progress> progress) throws InterruptedException {
         if (functions.isEmpty()) {
             return new Outcome(List.of());
         }
@@ -111,7 +113,7 @@ public final class BulkFailover {
             List<Future<Result>> futures = new ArrayList<>();
             for (LiveFunction fn : functions) {
                 futures.add(workers.submit(() -> {
-                    Result result = failover(fn, targetOf, reason);
+                    Result result = failover(fn, targetOf, reason, force);
                     try {
                         progress.accept(new Progress(done.incrementAndGet(), functions.size(), result));
                     } catch (RuntimeException e) {
@@ -135,11 +137,12 @@ public final class BulkFailover {
         }
     }
 
-    private Result failover(LiveFunction fn, Function<LiveFunction, FailoverTarget> targetOf, String reason) {
+    private Result failover(LiveFunction fn, Function<LiveFunction, FailoverTarget> targetOf, String reason, boolean force) {
         FailoverTarget target = null;
         try {
             target = targetOf.apply(fn);
-            FunctionChange change = FailoverPlanner.failover(fn, target, reason);
+            FunctionChange planned = FailoverPlanner.failover(fn, target, reason);
+            FunctionChange change = force ? planned.forced(reason) : planned;
             return new Result(fn.subject(), target, change.apply(pipeline, ApplyProgress.NONE), "");
         } catch (IllegalArgumentException | IllegalStateException e) {
             return new Result(fn.subject(), target, null, e.getMessage());

@@ -1,7 +1,7 @@
 package dev.meshdeck.core.failover;
 
-import dev.meshdeck.core.changes.ClusterGateway;
 import dev.meshdeck.core.changes.Rollbacks;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
@@ -23,20 +23,11 @@ public final class Failback {
     }
 
     /**
-     * The newest failover of {@code subject} that a pipeline to {@code target} reaches, applied and not failed back yet.
-     *
-     * @param target where the pipeline writes, as {@code ClusterGateway.target()} names it
+     * The newest failover of {@code subject} that a pipeline to {@code target} reaches ({@link WriteTarget#reaches}),
+     * applied and not failed back yet.
      */
-    public static Optional<HistoryEntry> activeFailover(ChangeHistory history, String target, String subject) {
-        return activeFailovers(history, subject).stream().filter(e -> reaches(target, e.target())).findFirst();
-    }
-
-    /**
-     * Whether a pipeline writing to {@code target} reaches everything {@code written} names: "context c + AWS
-     * a/r" reaches a failover written to "context c" (a Lambda function's mesh entry) and one written to "AWS a/r".
-     */
-    static boolean reaches(String target, String written) {
-        return ClusterGateway.targetsOf(target).containsAll(ClusterGateway.targetsOf(written));
+    public static Optional<HistoryEntry> activeFailover(ChangeHistory history, WriteTarget target, String subject) {
+        return activeFailovers(history, subject).stream().filter(e -> target.reaches(e.target())).findFirst();
     }
 
     /** The applied failovers of {@code subject} not failed back yet, on any target, newest first. */
@@ -57,7 +48,7 @@ public final class Failback {
     }
 
     /** Functions of {@code subjects} that are failed over on {@code target} now, for a view's badge. */
-    public static List<String> failedOver(ChangeHistory history, String target, List<String> subjects) {
+    public static List<String> failedOver(ChangeHistory history, WriteTarget target, List<String> subjects) {
         return subjects.stream().filter(s -> activeFailover(history, target, s).isPresent()).toList();
     }
 
@@ -66,11 +57,11 @@ public final class Failback {
      *
      * @throws IllegalStateException when it has none on {@code target}
      */
-    public static FunctionChange of(ChangeHistory history, String target, String subject, String reason) {
+    public static FunctionChange of(ChangeHistory history, WriteTarget target, String subject, String reason) {
         HistoryEntry failover = activeFailover(history, target, subject).orElseThrow(() -> new IllegalStateException(
-                subject + " has no failover on " + target + " to fail back from (see `meshdeck history`)"));
+                subject + " has no failover on " + target.label() + " to fail back from (see `meshdeck history`)"));
         return new FunctionChange(subject, "Fail " + subject + " back (undo change set " + failover.id() + ": "
-                + failover.reason() + ")", Rollbacks.of(failover), List.of(),
+                + failover.reason() + ")", Rollbacks.of(failover),
                 FunctionChange.request(reason, "failback of change set " + failover.id(), Action.FAILBACK, failover.id(), subject));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ResourceChange;
-import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.routing.Destination;
@@ -54,10 +53,8 @@ public final class FailoverPlanner {
             changes = mesh(fn, target);
         }
         String what = fn.function().id().qualifiedName() + " to " + target;
-        List<ResourceId> changed = changes.changes().stream().map(ResourceChange::target).toList();
-        List<ObjectNode> references = fn.objects().stream().filter(o -> !changed.contains(ResourceId.of(o))).toList();
         return new FunctionChange(fn.subject(), "Fail " + fn.platform().displayName() + " function " + what + " over", changes,
-                references, FunctionChange.request(reason, "failover of " + what, Action.FAILOVER, null, fn.subject()));
+                FunctionChange.request(reason, "failover of " + what, Action.FAILOVER, null, fn.subject()));
     }
 
     private static ChangeSet lambda(LiveFunction fn, FailoverTarget target) {

@@ -2,6 +2,7 @@ package dev.meshdeck.core.failover;
 
 import dev.meshdeck.core.access.AccessReview;
 import dev.meshdeck.core.access.Permissions;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import java.time.ZoneOffset;
@@ -28,10 +29,10 @@ public record IncidentActions(List<FailoverTargets.Option> targets, Optional<His
     }
 
     /**
-     * @param target   where changes are written, as {@code ClusterGateway.target()} names it
+     * @param target   where changes are written
      * @param identity who writes, for the denial's text
      */
-    public static IncidentActions assess(LiveFunction fn, ChangeHistory history, String target, AccessReview access,
+    public static IncidentActions assess(LiveFunction fn, ChangeHistory history, WriteTarget target, AccessReview access,
                                          String identity) {
         List<FailoverTargets.Option> targets;
         String problem = "";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
@@ -43,7 +44,7 @@ public final class Rollouts {
             return ResourceChange.of(d, after);
         }).toList());
         String what = "restart " + names(selected);
-        return new FunctionChange(fn.subject(), capitalised(what), changes, List.of(),
+        return new FunctionChange(fn.subject(), capitalised(what), changes,
                 FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
     }
 
@@ -56,7 +57,7 @@ public final class Rollouts {
         ObjectNode after = d.deepCopy();
         after.withObject("/spec").put("replicas", replicas);
         String what = "scale " + names(List.of(d)) + " from " + d.at("/spec/replicas").asInt(1) + " to " + replicas + " replicas";
-        return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(d, after)), List.of(),
+        return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(d, after)),
                 FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
     }
 
@@ -84,7 +85,7 @@ public final class Rollouts {
         }
         String what = "scale Knative Service " + fn.function().id().qualifiedName()
                 + (min == null ? "" : " min " + min) + (max == null ? "" : " max " + max);
-        return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(service, after)), List.of(),
+        return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(service, after)),
                 FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
     }
 
@@ -96,22 +97,22 @@ public final class Rollouts {
      *
      * @throws IllegalStateException when the history has no applied change of it
      */
-    public static FunctionChange undo(ChangeHistory history, String target, LiveFunction fn, String deployment,
+    public static FunctionChange undo(ChangeHistory history, WriteTarget target, LiveFunction fn, String deployment,
                                       String reason) {
         ObjectNode d = deployment == null ? onlyOne(fn) : one(fn, deployment);
         ResourceId id = ResourceId.of(d);
         for (HistoryEntry e : history.entries()) {
-            if (e.status() != Status.APPLIED || !e.target().equals(target)) {
+            if (e.status() != Status.APPLIED || !target.reaches(e.target())) {
                 continue;
             }
             Optional<ResourceChange> change = e.changes().changes().stream().filter(c -> c.target().equals(id)).findFirst();
             if (change.isPresent()) {
                 String what = "undo change set " + e.id() + " (" + e.reason() + ") on " + id;
-                return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(change.get().inverse()), List.of(),
+                return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(change.get().inverse()),
                         FunctionChange.request(reason, what, Action.ROLLBACK, e.id(), fn.subject()));
             }
         }
-        throw new IllegalStateException("MeshDeck's history has no applied change of " + id + " on " + target
+        throw new IllegalStateException("MeshDeck's history has no applied change of " + id + " on " + target.label()
                 + ", so there is nothing to undo");
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RollbacksTest {
 
     private static HistoryEntry entry(long id, Action action, Long relatesTo, Status status) {
-        return new HistoryEntry(id, Instant.EPOCH, Instant.EPOCH, "context sandbox", "me", "", action, relatesTo, "",
+        return new HistoryEntry(id, Instant.EPOCH, Instant.EPOCH, new WriteTarget.KubeContext("sandbox"), "me", "", action, relatesTo, "",
                 status, "", new ChangeSet(List.of()), List.of());
     }
 

@@ -7,6 +7,8 @@ import dev.meshdeck.core.access.AccessDecision;
 import dev.meshdeck.core.access.AccessReview;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.WriteTarget;
+import dev.meshdeck.core.changes.history.OverriddenFinding;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
@@ -47,9 +49,12 @@ class IncidentActionsTest {
               http: [{route: [{destination: {host: payment-function}}]}]
             """;
 
+    private static final WriteTarget C = new WriteTarget.KubeContext("c");
+    private static final WriteTarget EU = new WriteTarget.AwsRegion("123456789012", null, "eu-west-1");
+
     @Test
     void theConfiguredBackupIsPreselectedAndNothingStandsToFailBackFrom() throws Exception {
-        IncidentActions actions = IncidentActions.assess(payment(), new Entries(), "context c", AccessReview.UNCHECKED, "me");
+        IncidentActions actions = IncidentActions.assess(payment(), new Entries(), C, AccessReview.UNCHECKED, "me");
 
         assertThat(actions.preselected()).map(o -> o.target().toString()).contains("host:payment-function-backup");
         assertThat(actions.activeFailover()).isEmpty();
@@ -61,7 +66,7 @@ class IncidentActionsTest {
     void aDeniedUpdateOfTheVirtualServiceIsTheReasonTheActionsAreDisabled() throws Exception {
         AccessReview noUpdate = (id, verb) -> new AccessDecision(id, verb, !verb.equals("update"), true, "RBAC: no");
 
-        IncidentActions actions = IncidentActions.assess(payment(), new Entries(), "context c", noUpdate, "alice");
+        IncidentActions actions = IncidentActions.assess(payment(), new Entries(), C, noUpdate, "alice");
 
         assertThat(actions.denial()).hasValueSatisfying(d -> assertThat(d)
                 .startsWith("alice may not update VirtualService payments/payment-function: RBAC: no"));
@@ -72,15 +77,15 @@ class IncidentActionsTest {
         LiveFunction fn = payment();
         FunctionChange failover = FailoverPlanner.failover(fn, FailoverTargets.backupOf(fn), "INC-1");
         Entries history = new Entries();
-        long id = history.begin("context c", "me", failover.request(), failover.changes());
+        long id = history.begin(C, "me", failover.request(), failover.changes(), List.of());
         history.finish(id, Status.APPLIED, "");
 
-        IncidentActions actions = IncidentActions.assess(fn, history, "context c", AccessReview.UNCHECKED, "me");
+        IncidentActions actions = IncidentActions.assess(fn, history, C, AccessReview.UNCHECKED, "me");
 
         assertThat(actions.activeFailover()).map(HistoryEntry::id).contains(id);
         assertThat(actions.failbackHint()).hasValueSatisfying(h -> assertThat(h)
                 .startsWith("Failed over at 2026-01-02 03:04:05 UTC (change set " + id + ": INC-1)"));
-        assertThat(IncidentActions.assess(fn, history, "context other", AccessReview.UNCHECKED, "me").activeFailover())
+        assertThat(IncidentActions.assess(fn, history, new WriteTarget.KubeContext("other"), AccessReview.UNCHECKED, "me").activeFailover())
                 .as("a failover written elsewhere").isEmpty();
     }
 
@@ -89,15 +94,15 @@ class IncidentActionsTest {
         LiveFunction fn = payment();
         FunctionChange failover = FailoverPlanner.failover(fn, FailoverTargets.backupOf(fn), "INC-2");
         Entries history = new Entries();
-        long id = history.begin("context c", "me", failover.request(), failover.changes());
+        long id = history.begin(C, "me", failover.request(), failover.changes(), List.of());
         history.finish(id, Status.APPLIED, "");
 
         // a Lambda function's pipeline writes its region and the context of its mesh entry
-        assertThat(IncidentActions.assess(fn, history, "context c + AWS 123456789012/eu-west-1", AccessReview.UNCHECKED, "me")
+        assertThat(IncidentActions.assess(fn, history, WriteTarget.of(List.of(C, EU)), AccessReview.UNCHECKED, "me")
                 .activeFailover()).map(HistoryEntry::id).contains(id);
-        assertThat(IncidentActions.assess(fn, history, "context d + AWS 123456789012/eu-west-1", AccessReview.UNCHECKED, "me")
+        assertThat(IncidentActions.assess(fn, history, WriteTarget.of(List.of(new WriteTarget.KubeContext("d"), EU)), AccessReview.UNCHECKED, "me")
                 .activeFailover()).isEmpty();
-        assertThat(IncidentActions.assess(fn, history, "context cc", AccessReview.UNCHECKED, "me").activeFailover()).isEmpty();
+        assertThat(IncidentActions.assess(fn, history, new WriteTarget.KubeContext("cc"), AccessReview.UNCHECKED, "me").activeFailover()).isEmpty();
     }
 
     private static LiveFunction payment() throws Exception {
@@ -116,7 +121,8 @@ class IncidentActionsTest {
         private final List<HistoryEntry> entries = new ArrayList<>();
 
         @Override
-        public long begin(String target, String identity, ApplyRequest request, ChangeSet changes) {
+        public long begin(WriteTarget target, String identity, ApplyRequest request, ChangeSet changes,
+                          List<OverriddenFinding> overridden) {
             long id = entries.size() + 1;
             Instant at = Instant.parse("2026-01-02T03:04:05Z");
             entries.add(0, new HistoryEntry(id, at, at, target, identity, request.reason(), request.action(),

@@ -30,4 +30,18 @@ final class CallerIdentity {
                 </GetCallerIdentityResponse>
                 """.formatted(account, UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     }
+
+    /** STS refusing the credentials (403 InvalidClientTokenId): the SDK does not retry it. */
+    static byte[] refused() {
+        return """
+                <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                  <Error>
+                    <Type>Sender</Type>
+                    <Code>InvalidClientTokenId</Code>
+                    <Message>The security token included in the request is invalid.</Message>
+                  </Error>
+                  <RequestId>%s</RequestId>
+                </ErrorResponse>
+                """.formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -58,6 +58,7 @@ public final class LambdaControlPlane implements AutoCloseable {
     private final String region;
     private final String account;
     private final Map<String, LambdaRegion> regions = new ConcurrentHashMap<>();
+    private volatile boolean stsFailing;
 
     private LambdaControlPlane(HttpServer server, ExecutorService workers, String region, String account) {
         this.server = server;
@@ -130,6 +131,14 @@ public final class LambdaControlPlane implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes STS GetCallerIdentity fail (or answer again), as when STS is unreachable or its credentials are
+     * refused: MeshDeck then writes without knowing the account.
+     */
+    public void failCallerIdentity(boolean failing) {
+        stsFailing = failing;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -194,7 +203,8 @@ public final class LambdaControlPlane implements AutoCloseable {
     private Reply route(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
         String text = new String(body, StandardCharsets.UTF_8);
         if (CallerIdentity.isRequest(method, path, text)) {
-            return new Reply(200, "text/xml", CallerIdentity.response(account), Map.of());
+            return stsFailing ? new Reply(403, "text/xml", CallerIdentity.refused(), Map.of())
+                    : new Reply(200, "text/xml", CallerIdentity.response(account), Map.of());
         }
         List<String> segments = segments(path);
         if (segments.size() == 4 && URL_API.equals(segments.get(0)) && "functions".equals(segments.get(1))

@@ -4,13 +4,13 @@ import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyTargets;
 import dev.meshdeck.core.changes.ChangeReview;
 import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.validation.Finding;
 import dev.meshdeck.core.changes.DraftChanges;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.Recovery;
 import dev.meshdeck.core.changes.Rollbacks;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.history.HistoryEntry;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.editing.Draft;
 import dev.meshdeck.core.inventory.SourceRef;
@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -60,6 +61,7 @@ public final class ChangeDesk implements ApplyHandler {
     private Supplier<Window> owner = () -> null;
     /** The window's last known status of a source (null: none yet). */
     private Function<SourceRef, SourceStatus> health = source -> null;
+    private Consumer<Finding> onFinding = f -> { };
     private HistoryView history;
     private Stage historyStage;
     private ReviewDialog open;
@@ -133,19 +135,19 @@ public final class ChangeDesk implements ApplyHandler {
     public void review(ChangeSet changes, ApplyRequest request, Set<SourceRef> sources, Runnable applied) {
         String where = sources.stream().map(SourceRef::label).reduce((a, b) -> a + " + " + b).orElse("");
         review("Apply " + changes.size() + (changes.size() == 1 ? " change" : " changes") + " to " + where,
-                sources, changes, request, List.of(), applied);
+                sources, changes, request, applied);
     }
 
     /**
      * Reviews an incident action (failover, failback, restart, scale, undo, promote) titled by its own words,
-     * validated against the objects it refers to. FX thread.
+     * validated against the live objects of where it is written. FX thread.
      */
     public void review(FunctionChange change, Set<SourceRef> sources, Runnable applied) {
-        review(change.title(), sources, change.changes(), change.request(), change.references(), applied);
+        review(change.title(), sources, change.changes(), change.request(), applied);
     }
 
     private void review(String title, Set<SourceRef> sources, ChangeSet changes, ApplyRequest request,
-                        List<ObjectNode> references, Runnable applied) {
+                        Runnable applied) {
         // every write of the window but rollbacks passes here: the one place a silent source refuses it
         Optional<String> refused = sources.stream().map(this::healthRefusal).flatMap(Optional::stream).findFirst();
         if (refused.isPresent()) {
@@ -153,7 +155,7 @@ public final class ChangeDesk implements ApplyHandler {
             return;
         }
         review(title, () -> targets.connect(sources, arming.guard()),
-                connection -> new ChangeReview(connection.pipeline(), changes, request, references, background),
+                connection -> new ChangeReview(connection.pipeline(), changes, request, background),
                 (review, outcome) -> applied.run());
     }
 
@@ -161,7 +163,7 @@ public final class ChangeDesk implements ApplyHandler {
     public void rollback(HistoryEntry entry) {
         review("Roll back change set " + entry.id(), () -> targets.connect(entry, arming.guard()),
                 connection -> new ChangeReview(connection.pipeline(), Rollbacks.of(entry), Rollbacks.request(entry, ""),
-                        List.of(), background),
+                        background),
                 (review, outcome) -> { });
     }
 
@@ -252,7 +254,7 @@ public final class ChangeDesk implements ApplyHandler {
         long written = entry.written().stream().filter(w -> w).count();
         Alert ask = new Alert(Alert.AlertType.WARNING, "", COMPLETE, REVERT, LATER);
         ask.setTitle("Interrupted change set");
-        ask.setHeaderText("Change set " + entry.id() + " on " + entry.target() + " was interrupted after " + written
+        ask.setHeaderText("Change set " + entry.id() + " on " + entry.target().label() + " was interrupted after " + written
                 + " of " + entry.changes().size() + " writes");
         ask.setContentText(entry.changes().summary() + "\n\nComplete writes what is missing; Revert puts back what was"
                 + " written. Either is reviewed first. Later leaves it for the next start (or `meshdeck recover`).");
@@ -286,7 +288,7 @@ public final class ChangeDesk implements ApplyHandler {
                         throw new NothingToDo("The cluster already holds what " + verb.toLowerCase(Locale.ROOT)
                                 + " would write: change set " + entry.id() + " is marked recovered.");
                     }
-                    return new ChangeReview(connection.pipeline(), changes, Recovery.request(entry, choice), List.of(), background);
+                    return new ChangeReview(connection.pipeline(), changes, Recovery.request(entry, choice), background);
                 },
                 (review, outcome) -> background.execute(() -> recovery.get().markRecovered(entry, choice)));
         dialog.addOnClosed(next);
@@ -305,10 +307,15 @@ public final class ChangeDesk implements ApplyHandler {
         ChangeReview of(ApplyTargets.Connection connection) throws Exception;
     }
 
+    /** What clicking a finding in the review dialog does: the editor shows the field it points at. FX thread. */
+    public void setOnFinding(Consumer<Finding> reveal) {
+        this.onFinding = reveal;
+    }
+
     /** Opens a review dialog at once, connects and plans in the background, and tells the listeners when done. */
     private ReviewDialog review(String title, Supplier<ApplyTargets.Connection> connect, ReviewFactory factory,
                                 java.util.function.BiConsumer<ChangeReview, ApplyOutcome> afterApplied) {
-        ReviewDialog dialog = new ReviewDialog(owner.get(), title, stylesheets, (review, outcome) -> {
+        ReviewDialog dialog = new ReviewDialog(owner.get(), title, stylesheets, onFinding, (review, outcome) -> {
             if (outcome.applied()) {
                 afterApplied.accept(review, outcome);
                 appliedListeners.forEach(Runnable::run);

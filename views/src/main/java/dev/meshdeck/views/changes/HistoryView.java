@@ -51,7 +51,7 @@ final class HistoryView {
         table.getColumns().addAll(List.of(
                 column("#", 40, e -> Long.toString(e.id())),
                 column("Time", 150, e -> TIME.format(e.started())),
-                column("Where", 190, HistoryEntry::target),
+                column("Where", 190, e -> e.target().label()),
                 column("Who", 160, HistoryEntry::identity),
                 column("Action", 70, e -> words(e.action().name())),
                 column("Outcome", 170, this::outcome),
@@ -139,7 +139,7 @@ final class HistoryView {
             changes.show(new dev.meshdeck.core.changes.ChangeSet(List.of()));
             return;
         }
-        detail.setText("Change set " + entry.id() + " — " + words(entry.action().name()) + " on " + entry.target()
+        detail.setText("Change set " + entry.id() + " — " + words(entry.action().name()) + " on " + entry.target().label()
                 + " by " + entry.identity() + (entry.reason().isEmpty() ? "" : " — “" + entry.reason() + "”")
                 + (entry.relatesTo() == null ? "" : " (of change set " + entry.relatesTo() + ")")
                 + (entry.detail().isEmpty() ? "" : "\n" + firstLine(entry.detail())));

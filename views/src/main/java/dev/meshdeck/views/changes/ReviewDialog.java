@@ -10,6 +10,7 @@ import dev.meshdeck.views.editing.DiffView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -35,8 +36,10 @@ import javafx.stage.Window;
  * The confirm dialog of a change set, bound to a {@link ChangeReview}: the plan's progress (validate, conflicts,
  * dry run), the diff of every object, findings and refusals, an optional reason, Confirm / Cancel; then the
  * apply's progress and its outcome: applied and verified, rolled back (with each object's restore step), a
- * conflict (base / live / mine, with Rebase when both sides touched different fields) or rejected. All work
- * runs on the review's executor; this dialog only renders states on the FX thread.
+ * conflict (base / live / mine, with Rebase when both sides touched different fields) or rejected. Each
+ * finding is clickable: the editor shows the field it points at. A change set refused for validation errors can
+ * be forced in an emergency: the person types the object's name (or "force") and a reason, and it is planned
+ * again overriding them. All work runs on the review's executor; this dialog only renders states on the FX thread.
  */
 final class ReviewDialog {
 
@@ -46,7 +49,7 @@ final class ReviewDialog {
     private final ProgressBar progress = new ProgressBar();
     private final Label step = new Label();
     private final ChangeSetView changes = new ChangeSetView("review", "live", "candidate");
-    private final ListView<String> findings = new ListView<>();
+    private final ListView<FindingLine> findings = new ListView<>();
     private final VBox conflicts = new VBox(12);
     private final Tab diffTab = new Tab("Diff", changes.node());
     private final Tab findingsTab = new Tab("Findings", findings);
@@ -59,6 +62,10 @@ final class ReviewDialog {
     private final Button rebase = new Button("Rebase on live");
     private final Button cancel = new Button("Cancel");
     private final Button confirm = new Button("Confirm");
+    private final TextField forceWord = new TextField();
+    private final Button force = new Button("Force");
+    private final HBox forcing = new HBox(8);
+    private final Consumer<Finding> onFinding;
     private final BiConsumer<ChangeReview, ApplyOutcome> onDone;
     private ChangeReview review;
     private final List<Runnable> onClosed = new ArrayList<>();
@@ -67,8 +74,22 @@ final class ReviewDialog {
     /**
      * @param onDone told once on the FX thread when a review ends in DONE (whatever the outcome)
      */
-    ReviewDialog(Window owner, String title, List<String> stylesheets, BiConsumer<ChangeReview, ApplyOutcome> onDone) {
+    /** One line of the findings list: a finding (clickable) or a refusal's words. */
+    private record FindingLine(String text, Finding finding) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
+     * @param onFinding told on the FX thread when the person clicks a finding
+     * @param onDone    told once on the FX thread when a review ends in DONE (whatever the outcome)
+     */
+    ReviewDialog(Window owner, String title, List<String> stylesheets, Consumer<Finding> onFinding,
+                 BiConsumer<ChangeReview, ApplyOutcome> onDone) {
         this.onDone = onDone;
+        this.onFinding = onFinding;
         headline.setId("review-headline");
         headline.getStyleClass().add("review-headline");
         headline.setText(title);
@@ -81,6 +102,24 @@ final class ReviewDialog {
         step.getStyleClass().add("review-step");
         findings.setId("review-findings");
         findings.setPlaceholder(new Label("No findings: the validator has nothing to say"));
+        findings.setOnMouseClicked(e -> {
+            FindingLine line = findings.getSelectionModel().getSelectedItem();
+            if (line != null && line.finding() != null) {
+                onFinding.accept(line.finding());
+            }
+        });
+        forceWord.setId("review-force-word");
+        forceWord.setPromptText("the object's name, or force");
+        forceWord.textProperty().addListener((o, was, now) -> updateForce());
+        reason.textProperty().addListener((o, was, now) -> updateForce());
+        force.setId("review-force");
+        force.getStyleClass().add("danger");
+        force.setDisable(true);
+        force.setOnAction(e -> force());
+        forcing.setId("review-forcing");
+        forcing.setAlignment(Pos.CENTER_LEFT);
+        forcing.managedProperty().bind(forcing.visibleProperty());
+        forcing.setVisible(false);
         conflicts.setId("review-conflict");
         conflicts.getStyleClass().add("review-conflict");
         diffTab.setId("review-diff-tab");
@@ -120,7 +159,10 @@ final class ReviewDialog {
         top.getStyleClass().add("review-top");
         HBox buttons = new HBox(8, new Label("Reason"), reason, rebase, cancel, confirm);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(8, outcome, buttons);
+        Label forceText = new Label("Emergency only: to write despite the errors, type");
+        forceText.setWrapText(true);
+        forcing.getChildren().setAll(forceText, forceWord, new Label("and a reason, then"), force);
+        VBox bottom = new VBox(8, outcome, forcing, buttons);
         bottom.getStyleClass().add("review-bottom");
         BorderPane root = new BorderPane(tabs, top, null, bottom, null);
         root.setId("review-dialog");
@@ -192,7 +234,8 @@ final class ReviewDialog {
             case FAILBACK -> "Fail back";
             default -> "Apply";
         };
-        return what + " " + n + (n == 1 ? " change" : " changes") + " to " + review.target();
+        return what + " " + n + (n == 1 ? " change" : " changes") + " to " + review.target().label()
+                + (review.request().forced() ? " (forced)" : "");
     }
 
     private void working(String text) {
@@ -207,7 +250,9 @@ final class ReviewDialog {
         step.setText(last == null ? "" : last.toString());
         confirm.setDisable(state.stage() != Stage.CONFIRM);
         cancel.setDisable(state.stage() == Stage.APPLYING);
-        reason.setDisable(state.stage() != Stage.CONFIRM && state.stage() != Stage.PLANNING);
+        reason.setDisable(state.stage() != Stage.CONFIRM && state.stage() != Stage.PLANNING
+                && !(state.stage() == Stage.REFUSED && of.forcible()));
+        forcing.setVisible(state.stage() == Stage.REFUSED && of.forcible());
         if (state.plan() != null) {
             showFindings(state.plan().findings(), state.outcome());
         }
@@ -215,7 +260,10 @@ final class ReviewDialog {
             case PLANNING -> working("Checking: validate → compare with the live objects → the server's dry run. Nothing is written yet.");
             case CONFIRM -> {
                 progress.setVisible(false);
-                stageText.setText("Ready: valid, unchanged since loaded, and the server's dry run accepts it."
+                stageText.setText(of.request().forced()
+                        ? "Forced: the validation errors listed are overridden and will be recorded with the reason."
+                        + " Unchanged since loaded, and the server's dry run accepts it. Confirm to write."
+                        : "Ready: valid, unchanged since loaded, and the server's dry run accepts it."
                         + " Review the diff, then confirm to write.");
             }
             case REFUSED -> {
@@ -242,10 +290,10 @@ final class ReviewDialog {
     }
 
     private void showFindings(List<Finding> planFindings, ApplyOutcome refusal) {
-        List<String> lines = new ArrayList<>();
-        planFindings.forEach(f -> lines.add(f.toCompilerLine()));
+        List<FindingLine> lines = new ArrayList<>();
+        planFindings.forEach(f -> lines.add(new FindingLine(f.toCompilerLine(), f)));
         if (refusal instanceof ApplyOutcome.Rejected rejected) {
-            lines.addAll(rejected.refusals());
+            rejected.refusals().forEach(r -> lines.add(new FindingLine(r, null)));
         }
         findings.getItems().setAll(lines);
         findingsTab.setText(lines.isEmpty() ? "Findings" : "Findings (" + lines.size() + ")");
@@ -320,6 +368,22 @@ final class ReviewDialog {
     private void confirm() {
         confirm.setDisable(true);
         review.confirm(reason.getText());
+    }
+
+    /** Force is offered once the typed word names an object of the change set (or is "force") and a reason is given. */
+    private void updateForce() {
+        String typed = forceWord.getText().strip();
+        boolean named = typed.equalsIgnoreCase("force") || review != null
+                && review.changes().changes().stream().anyMatch(c -> c.target().name().equals(typed));
+        force.setDisable(!named || reason.getText().isBlank());
+    }
+
+    private void force() {
+        ChangeReview forced = review.forced(reason.getText());
+        forceWord.clear();
+        outcome.setVisible(false);
+        cancel.setText("Cancel");
+        bind(forced);
     }
 
     private void rebase() {

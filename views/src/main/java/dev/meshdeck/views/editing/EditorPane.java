@@ -456,6 +456,21 @@ public final class EditorPane {
         }
     }
 
+    /**
+     * Shows the form field a finding of another view (the apply review) points at: the tab of the object it is
+     * about, then its field there. False when the editor does not show that object or field.
+     */
+    public boolean reveal(Finding finding) {
+        for (Tab tab : List.of(trafficTab, routingTab, resilienceTab, securityTab)) {
+            Draft of = draftOf(tab);
+            if (of != null && of.ref().equals(finding.resource())) {
+                forms.getSelectionModel().select(tab);
+                return revealInForm(finding);
+            }
+        }
+        return false;
+    }
+
     /** Selects the form field a finding points at in the selected tab; false when it points at none. */
     private boolean revealInForm(Finding finding) {
         Tab tab = forms.getSelectionModel().getSelectedItem();

@@ -163,7 +163,7 @@ public final class BulkFailoverDialog {
         try (ApplyTargets.Connection c = targets.connect(Set.of(source), arming.guard())) {
             Platform.runLater(() -> status.setText("failing over…"));
             results.addAll(new BulkFailover(c.pipeline(), PARALLELISM).run(lives, FailoverTargets::backupOf,
-                    why.isEmpty() ? null : why, p -> tick(done.incrementAndGet(), total)).results());
+                    why.isEmpty() ? null : why, false, p -> tick(done.incrementAndGet(), total)).results());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lives.forEach(l -> results.add(new BulkFailover.Result(l.subject(), null, null, "interrupted")));

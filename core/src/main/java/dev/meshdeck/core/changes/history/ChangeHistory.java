@@ -3,6 +3,7 @@ package dev.meshdeck.core.changes.history;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.WriteTarget;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,13 @@ import java.util.Optional;
  */
 public interface ChangeHistory {
 
-    /** Journals a change set about to be written; answers its id. */
-    long begin(String target, String identity, ApplyRequest request, ChangeSet changes);
+    /**
+     * Journals a change set about to be written; answers its id.
+     *
+     * @param overridden the validation errors a forced request overrides (empty unless {@code request.forced()})
+     */
+    long begin(WriteTarget target, String identity, ApplyRequest request, ChangeSet changes,
+               List<OverriddenFinding> overridden);
 
     /** Records that change {@code index} was written and what the server stored (null for a deletion). */
     void written(long id, int index, ObjectNode stored);
