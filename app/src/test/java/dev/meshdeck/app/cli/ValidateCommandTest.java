@@ -39,9 +39,14 @@ class ValidateCommandTest {
                   weight: 10
             """;
 
+    /** The canary with a second subset defined, so that no destination repeats and none is missing. */
+    private static String withSubsetV2(String yaml) {
+        return yaml.replace("labels: {version: v1}", "labels: {version: v1}\n  - name: v2\n    labels: {version: v2}");
+    }
+
     @Test
     void cleanInputExitsZero(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("ok.yaml"), CANARY.replace("subset: v3", "subset: v1"));
+        Path file = Files.writeString(dir.resolve("ok.yaml"), withSubsetV2(CANARY.replace("subset: v3", "subset: v2")));
         Cli cli = Cli.run("validate", "-f", file.toString());
         assertThat(cli.exitCode()).as(cli.out()).isZero();
         assertThat(cli.err()).contains("0 errors, 0 warnings in 2 resources");
@@ -76,7 +81,7 @@ class ValidateCommandTest {
 
     @Test
     void warningsFailOnlyWithStrict(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("w.yaml"), CANARY.replace("subset: v3", "subset: v1")
+        Path file = Files.writeString(dir.resolve("w.yaml"), withSubsetV2(CANARY.replace("subset: v3", "subset: v2"))
                 .replace("weight: 10", "weight: 5"));
         assertThat(Cli.run("validate", "-f", file.toString()).exitCode()).isZero();
         Cli strict = Cli.run("validate", "--strict", "-f", file.toString());
