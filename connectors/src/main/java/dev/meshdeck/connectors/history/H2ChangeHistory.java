@@ -74,19 +74,25 @@ public final class H2ChangeHistory implements ChangeHistory {
     private static final String UNMIGRATED = "SELECT id, target FROM change_set WHERE target_context IS NULL"
             + " AND target_region IS NULL";
 
+    private static final Object SCHEMA_LOCK = new Object();
+
     private final String url;
 
     /** Opens (creating if needed) the history of {@code dataDirectory}. */
     public H2ChangeHistory(Path dataDirectory) {
         Path db = DataDirectory.ensure(dataDirectory).toAbsolutePath().resolve("history");
         this.url = "jdbc:h2:file:" + db + ";DB_CLOSE_DELAY=0";
-        run(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(SCHEMA);
-            }
-            migrateTargets(c);
-            return null;
-        });
+        // two histories of one file opened at once (the window's pipelines and its History pane) would run the
+        // schema's DDL concurrently, which H2 refuses with "object already exists"
+        synchronized (SCHEMA_LOCK) {
+            run(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute(SCHEMA);
+                }
+                migrateTargets(c);
+                return null;
+            });
+        }
     }
 
     /**
