@@ -199,29 +199,6 @@ public final class IstioValues {
                 : Optional.of(path + " is not an absolute path to a file");
     }
 
-    /** A port protocol Istio knows (case-insensitive), by its canonical name; empty for an unknown one. */
-    public static Optional<String> protocol(String name) {
-        String upper = name.toUpperCase(java.util.Locale.ROOT);
-        return switch (upper) {
-            case "TCP", "UDP", "GRPC", "GRPC-WEB", "HTTP", "HTTP_PROXY", "HTTP2", "HTTPS", "TLS", "MONGO", "REDIS",
-                    "MYSQL" -> Optional.of(upper);
-            default -> Optional.empty();
-        };
-    }
-
-    /** A protocol Istio serves as HTTP (HTTP, HTTP2, HTTP_PROXY, GRPC, GRPC-WEB), by {@link #protocol} name. */
-    public static boolean isHttpProtocol(String protocol) {
-        return switch (protocol) {
-            case "HTTP", "HTTP2", "HTTP_PROXY", "GRPC", "GRPC-WEB" -> true;
-            default -> false;
-        };
-    }
-
-    /** A protocol carried over TLS (HTTPS, TLS), by {@link #protocol} name. */
-    public static boolean isTlsProtocol(String protocol) {
-        return protocol.equals("HTTPS") || protocol.equals("TLS");
-    }
-
     /** A workload selector label as Istio accepts it: a non-empty key, and no "*" in key or value. */
     public static Optional<String> selectorLabel(String key, String value) {
         if (key.isEmpty()) {

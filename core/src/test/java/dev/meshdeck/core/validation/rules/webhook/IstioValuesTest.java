@@ -89,18 +89,6 @@ class IstioValuesTest {
         assertThat(IstioValues.unixAddress("unix://")).hasValue("unix address must not be empty");
     }
 
-    @Test
-    void protocolsByIstiosNames() {
-        assertThat(IstioValues.protocol("https")).hasValue("HTTPS");
-        assertThat(IstioValues.protocol("grpc-web")).hasValue("GRPC-WEB");
-        assertThat(IstioValues.protocol("kafka")).isEmpty();
-        assertThat(IstioValues.protocol("")).isEmpty();
-        assertThat(IstioValues.isHttpProtocol("GRPC")).isTrue();
-        assertThat(IstioValues.isHttpProtocol("HTTPS")).isFalse();
-        assertThat(IstioValues.isTlsProtocol("TLS")).isTrue();
-        assertThat(IstioValues.isTlsProtocol("TCP")).isFalse();
-    }
-
     /** Istio's TestValidateHTTPHeaderName (match header names) and TestValidateHTTPHeaderValue. */
     @Test
     void headerNamesAndValuesAsEnvoyTakesThem() {

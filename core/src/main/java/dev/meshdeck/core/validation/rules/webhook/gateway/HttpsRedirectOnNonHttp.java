@@ -8,7 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
-import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.IstioProtocol;
 
 /** tls.httpsRedirect on a server that is not plain HTTP: it has no effect there. Istio admits it with a warning. */
 public final class HttpsRedirectOnNonHttp implements Rule {
@@ -24,7 +24,7 @@ public final class HttpsRedirectOnNonHttp implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         Servers.each(context, server -> {
-            boolean http = server.protocol().map(IstioValues::isHttpProtocol).orElse(false);
+            boolean http = server.protocol().map(IstioProtocol::isHttp).orElse(false);
             if (server.port().isObject() && !http && server.tls().path("httpsRedirect").asBoolean(false)) {
                 findings.report(INFO, server.gateway(), server.pointer() + "/tls/httpsRedirect",
                         "tls.httpsRedirect should only be used with http servers: on this "

@@ -8,7 +8,7 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
-import dev.meshdeck.core.validation.rules.webhook.IstioValues;
+import dev.meshdeck.core.validation.rules.webhook.IstioProtocol;
 
 /**
  * TLS settings that do not fit the server's protocol: an HTTPS or TLS port without tls, or tls on a plain port
@@ -30,12 +30,12 @@ public final class ServerTlsForProtocol implements Rule {
             if (!Servers.portProblems(server).isEmpty()) {
                 return;
             }
-            String protocol = server.protocol().orElseThrow();
-            if (IstioValues.isTlsProtocol(protocol) && !server.hasTls()) {
+            IstioProtocol protocol = server.protocol().orElseThrow();
+            if (protocol.isTls() && !server.hasTls()) {
                 findings.report(INFO, server.gateway(), server.pointer() + "/port/protocol", "server must have TLS "
                         + "settings for HTTPS/TLS protocols: add tls (e.g. mode: SIMPLE with a credentialName)");
-            } else if (!IstioValues.isTlsProtocol(protocol) && server.hasTls()) {
-                if (!IstioValues.isHttpProtocol(protocol)) {
+            } else if (!protocol.isTls() && server.hasTls()) {
+                if (!protocol.isHttp()) {
                     findings.report(INFO, server.gateway(), server.pointer() + "/tls",
                             "server cannot have TLS settings for non HTTPS/TLS ports: use protocol TLS or HTTPS");
                 } else if (!passThroughWithoutCertificates(server.tls())) {

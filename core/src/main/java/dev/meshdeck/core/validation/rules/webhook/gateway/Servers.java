@@ -3,6 +3,7 @@ package dev.meshdeck.core.validation.rules.webhook.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.ValidationContext;
+import dev.meshdeck.core.validation.rules.webhook.IstioProtocol;
 import dev.meshdeck.core.validation.rules.webhook.IstioValues;
 import dev.meshdeck.core.validation.rules.webhook.NetworkingObjects;
 import java.util.ArrayList;
@@ -32,9 +33,9 @@ final class Servers {
             return node.path("bind").asText("");
         }
 
-        /** Istio's protocol name of the port ("HTTPS"), empty when unknown. */
-        Optional<String> protocol() {
-            return IstioValues.protocol(port().path("protocol").asText(""));
+        /** The port's protocol as Istio reads it, empty when Istio does not support it. */
+        Optional<IstioProtocol> protocol() {
+            return IstioProtocol.parse(port().path("protocol").asText(""));
         }
     }
 
