@@ -5,6 +5,7 @@ import dev.meshdeck.core.validation.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -41,7 +42,8 @@ public record LiveEstate(List<JsonNode> objects, List<JsonNode> crds, List<Strin
     /**
      * Judges {@code candidates} as they would stand once written: each replaces the live object it overwrites,
      * the objects in {@code deleted} are gone, candidates see each other, schemas come from the CRDs (offline
-     * schemas when there are none).
+     * schemas when there are none). A live object that the change leaves with a broken reference (a subset or
+     * host it routes to that the change removes) gets that reference error too, marked as caused by the change.
      *
      * @param deleted objects the change set deletes (their before states)
      */
@@ -50,14 +52,58 @@ public record LiveEstate(List<JsonNode> objects, List<JsonNode> crds, List<Strin
         candidates.forEach(c -> replaced.add(identity(c)));
         deleted.forEach(d -> replaced.add(identity(Resource.live(d))));
         List<Resource> all = new ArrayList<>(candidates);
+        List<Resource> untouched = new ArrayList<>();
         for (JsonNode object : objects) {
             Resource live = Resource.live(object);
             if (!replaced.contains(identity(live))) {
                 all.add(live);
+                untouched.add(live);
             }
         }
-        List<Rule> schema = crds.isEmpty() ? SchemaRules.offline() : SchemaRules.fromCrds(crds);
-        return new Validator(Rules.withSchema(schema)).validate(new ValidationContext(all, complete()));
+        Validator validator = new Validator(Rules.withSchema(crds.isEmpty() ? SchemaRules.offline() : SchemaRules.fromCrds(crds)));
+        List<Finding> findings = new ArrayList<>(validator.validate(new ValidationContext(all, complete())));
+        if (!untouched.isEmpty() && !replaced.isEmpty()) {
+            findings.addAll(brokenByTheChange(validator, all, untouched));
+        }
+        return findings;
+    }
+
+    /**
+     * The reference errors of the live objects the change does not write that they would have only after it:
+     * the estate judged before and after with those objects as subjects, the errors of after that were not there
+     * before.
+     */
+    private List<Finding> brokenByTheChange(Validator validator, List<Resource> after, List<Resource> untouched) {
+        Set<ResourceRef> subjects = new HashSet<>();
+        untouched.forEach(r -> subjects.add(r.ref()));
+        List<Resource> before = new ArrayList<>();
+        objects.forEach(o -> before.add(new Resource(o, Optional.empty(), true)));
+        Set<String> errorsBefore = new HashSet<>();
+        referenceErrors(validator, before, subjects).forEach(f -> errorsBefore.add(key(f)));
+        List<Resource> afterWithSubjects = new ArrayList<>();
+        for (Resource r : after) {
+            afterWithSubjects.add(!r.candidate() ? new Resource(r.tree(), Optional.empty(), true) : r);
+        }
+        List<Finding> broken = new ArrayList<>();
+        for (Finding f : referenceErrors(validator, afterWithSubjects, subjects)) {
+            if (!errorsBefore.contains(key(f))) {
+                broken.add(new Finding(f.code(), f.severity(), f.category(), f.resource(), f.path(), f.position(),
+                        f.message() + " (after this change; the object itself is not in it)", f.istioCode(),
+                        f.kialiCode()));
+            }
+        }
+        return broken;
+    }
+
+    private List<Finding> referenceErrors(Validator validator, List<Resource> resources, Set<ResourceRef> subjects) {
+        return validator.validate(new ValidationContext(resources, complete())).stream()
+                .filter(f -> f.severity() == Severity.ERROR && f.category() == Category.REFERENCE)
+                .filter(f -> subjects.contains(f.resource()))
+                .toList();
+    }
+
+    private static String key(Finding f) {
+        return f.code() + " " + f.resource() + " " + f.path() + " " + f.message();
     }
 
     /** kind@group, namespace, name: a Knative Service and a core Service of one name are different objects. */
