@@ -76,16 +76,20 @@ public record LiveEstate(List<JsonNode> objects, List<JsonNode> crds, List<Strin
     private List<Finding> brokenByTheChange(Validator validator, List<Resource> after, List<Resource> untouched) {
         Set<ResourceRef> subjects = new HashSet<>();
         untouched.forEach(r -> subjects.add(r.ref()));
-        List<Resource> before = new ArrayList<>();
-        objects.forEach(o -> before.add(new Resource(o, Optional.empty(), true)));
-        Set<String> errorsBefore = new HashSet<>();
-        referenceErrors(validator, before, subjects).forEach(f -> errorsBefore.add(key(f)));
         List<Resource> afterWithSubjects = new ArrayList<>();
         for (Resource r : after) {
             afterWithSubjects.add(!r.candidate() ? new Resource(r.tree(), Optional.empty(), true) : r);
         }
+        List<Finding> errorsAfter = referenceErrors(validator, afterWithSubjects, subjects);
+        if (errorsAfter.isEmpty()) {
+            return List.of(); // nothing to compare: the estate before need not be judged
+        }
+        List<Resource> before = new ArrayList<>();
+        objects.forEach(o -> before.add(new Resource(o, Optional.empty(), true)));
+        Set<String> errorsBefore = new HashSet<>();
+        referenceErrors(validator, before, subjects).forEach(f -> errorsBefore.add(key(f)));
         List<Finding> broken = new ArrayList<>();
-        for (Finding f : referenceErrors(validator, afterWithSubjects, subjects)) {
+        for (Finding f : errorsAfter) {
             if (!errorsBefore.contains(key(f))) {
                 broken.add(new Finding(f.code(), f.severity(), f.category(), f.resource(), f.path(), f.position(),
                         f.message() + " (after this change; the object itself is not in it)", f.istioCode(),
