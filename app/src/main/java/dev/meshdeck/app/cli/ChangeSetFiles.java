@@ -11,8 +11,11 @@ import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.ValidationInput;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.meshdeck.core.yaml.YamlDocument;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The change set that files describe: each object in them replaces the live object of the same identity (or
@@ -48,6 +51,7 @@ final class ChangeSetFiles {
     /** Reads each object's live state; the changes that change something, and the names of those that do not. */
     ChangeSet against(ClusterGateway gateway, List<String> unchanged) throws GatewayException {
         List<ResourceChange> changes = new ArrayList<>();
+        Map<ResourceId, YamlDocument> sources = new HashMap<>();
         for (Resource r : resources) {
             ObjectNode after = ((ObjectNode) r.tree()).deepCopy();
             ResourceId id = ResourceId.of(after);
@@ -60,10 +64,11 @@ final class ChangeSetFiles {
             ResourceChange change = new ResourceChange(id, base, after);
             if (base != live || change.changesSomething()) {
                 changes.add(change);
+                r.document().ifPresent(d -> sources.put(id, d));
             } else {
                 unchanged.add(id.toString());
             }
         }
-        return new ChangeSet(changes);
+        return new ChangeSet(changes, sources);
     }
 }

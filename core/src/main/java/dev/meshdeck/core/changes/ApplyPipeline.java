@@ -162,7 +162,7 @@ public final class ApplyPipeline {
         List<ObjectNode> deleted = new ArrayList<>();
         for (ResourceChange c : changes.changes()) {
             if (c.after() != null) {
-                candidates.add(new Resource(c.after(), Optional.empty(), true));
+                candidates.add(new Resource(c.after(), Optional.ofNullable(changes.sources().get(c.target())), true));
             } else if (c.before() != null) {
                 deleted.add(c.before());
             }

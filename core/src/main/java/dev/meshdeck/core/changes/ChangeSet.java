@@ -1,14 +1,26 @@
 package dev.meshdeck.core.changes;
 
+import dev.meshdeck.core.yaml.YamlDocument;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The objects one apply writes, in order; applied all or nothing. */
-public record ChangeSet(List<ResourceChange> changes) {
+/**
+ * The objects one apply writes, in order; applied all or nothing.
+ *
+ * @param sources the YAML documents the after states were read from, when they came from files: the gate's
+ *                findings then name file:line:col as {@code meshdeck validate} does
+ */
+public record ChangeSet(List<ResourceChange> changes, Map<ResourceId, YamlDocument> sources) {
 
     public ChangeSet {
         changes = List.copyOf(changes);
+        sources = Map.copyOf(sources);
+    }
+
+    public ChangeSet(List<ResourceChange> changes) {
+        this(changes, Map.of());
     }
 
     public static ChangeSet of(ResourceChange... changes) {
@@ -42,7 +54,7 @@ public record ChangeSet(List<ResourceChange> changes) {
 
     /** Only the changes that change something a reviewer would see. */
     public ChangeSet effective() {
-        return new ChangeSet(changes.stream().filter(ResourceChange::changesSomething).toList());
+        return new ChangeSet(changes.stream().filter(ResourceChange::changesSomething).toList(), sources);
     }
 
     /** The whole plan as {@code diff -u} text, one section per object. */
