@@ -43,8 +43,7 @@ public final class ChangeOptions {
 
     /** The write paths of the kubeconfigs and AWS configuration these options name, read once for the command. */
     WritePaths writePaths() {
-        Kubeconfigs kubeconfigs = kubeconfig != null ? Kubeconfigs.load(Kubeconfigs.parsePathList(kubeconfig))
-                : Kubeconfigs.fromEnvironment();
+        Kubeconfigs kubeconfigs = Kubeconfigs.fromOption(kubeconfig);
         return new WritePaths(kubeconfigs, AwsDetection.detect(awsProfile, regions));
     }
 }

@@ -1,8 +1,12 @@
 package dev.meshdeck.app.cli;
 
-import dev.meshdeck.app.wiring.LiveValidation;
 import dev.meshdeck.app.wiring.UserMessages;
+import dev.meshdeck.connectors.kube.Kubeconfigs;
+import dev.meshdeck.connectors.writes.WritePaths;
+import dev.meshdeck.core.changes.ClusterGateway;
+import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.validation.Finding;
+import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.FindingFormat;
 import dev.meshdeck.core.validation.Rules;
 import dev.meshdeck.core.validation.Severity;
@@ -17,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,9 +94,16 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         List<Finding> findings = new ArrayList<>(input.syntaxFindings());
-        findings.addAll(context == null
-                ? new Validator(Rules.defaults()).validate(new ValidationContext(input.resources(), false))
-                : LiveValidation.validate(input.resources(), context, kubeconfig, err));
+        if (context == null) {
+            findings.addAll(new Validator(Rules.defaults()).validate(new ValidationContext(input.resources(), false)));
+        } else {
+            try {
+                findings.addAll(againstContext(input.resources()));
+            } catch (GatewayException | IllegalArgumentException e) {
+                err.println("meshdeck validate: --context " + context + ": " + e.getMessage());
+                return 2;
+            }
+        }
         findings.sort(Validator.ORDER);
 
         out.print(format.render(findings));
@@ -102,5 +114,19 @@ final class ValidateCommand implements Callable<Integer> {
         boolean failed = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
                 || (strict && f.severity() == Severity.WARNING));
         return failed ? 1 : 0;
+    }
+
+    /**
+     * The candidates judged against the context's live objects and CRDs, read through the same write path as
+     * the apply pipeline's gate reads them, so that both judge alike.
+     */
+    private List<Finding> againstContext(List<Resource> candidates) throws GatewayException {
+        WritePaths paths = new WritePaths(Kubeconfigs.fromOption(kubeconfig), Optional.empty());
+        ClusterGateway gateway = paths.open(paths.context(context));
+        try {
+            return gateway.estate().validate(candidates, List.of());
+        } finally {
+            WritePaths.close(gateway);
+        }
     }
 }

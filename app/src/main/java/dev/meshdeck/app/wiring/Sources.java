@@ -57,9 +57,7 @@ public final class Sources implements AutoCloseable {
     public static Sources resolve(SourceOptions options, boolean forceSandbox, boolean sandboxWhenEmpty, int sandboxSize,
                                   StartupProgress progress) {
         progress.begin(KUBECONFIG_STEP);
-        Kubeconfigs kubeconfigs = options.kubeconfig != null
-                ? Kubeconfigs.load(Kubeconfigs.parsePathList(options.kubeconfig))
-                : Kubeconfigs.fromEnvironment();
+        Kubeconfigs kubeconfigs = Kubeconfigs.fromOption(options.kubeconfig);
         boolean noKubeconfig = kubeconfigs.files().isEmpty() && kubeconfigs.problems().isEmpty();
         progress.done(KUBECONFIG_STEP, noKubeconfig ? "none found" : kubeconfigs.contexts().size() + " contexts");
         if (forceSandbox || (sandboxWhenEmpty && noKubeconfig)) {

@@ -62,6 +62,33 @@ class ValidateAgainstClusterTest {
     }
 
     @Test
+    void aClusterThatDoesNotAnswerIsAnErrorNotACleanBill(@TempDir Path dir) throws Exception {
+        Path candidate = Files.writeString(dir.resolve("vs.yaml"), """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: inventory-function, namespace: backend}
+                spec:
+                  hosts: [inventory-function]
+                  http:
+                  - route:
+                    - destination: {host: inventory-function, subset: v3}
+                """);
+        int silent;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            silent = socket.getLocalPort();
+        }
+        String kubeconfig = Files.readString(sandbox.kubeconfig())
+                .replaceAll("(server: *\"?https?://127\\.0\\.0\\.1:)\\d+", "$1" + silent);
+        Path dead = Files.writeString(dir.resolve("dead-kubeconfig"), kubeconfig);
+
+        Cli cli = Cli.run("validate", "-f", candidate.toString(), "--kubeconfig", dead.toString(), "--context",
+                "meshdeck-sandbox");
+
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(2);
+        assertThat(cli.err()).contains("meshdeck validate: --context meshdeck-sandbox:").doesNotContain("0 errors");
+    }
+
+    @Test
     void clusterCrdsJudgeWithTheirCelRules(@TempDir Path dir) throws Exception {
         Path candidate = Files.writeString(dir.resolve("dr.yaml"), """
                 apiVersion: networking.istio.io/v1

@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * Reads the {@link LiveEstate} of a cluster: the live objects a validation refers to (Services, Pods, Secrets, Istio and Knative resources, ...) and the
  * cluster's CRDs, read in parallel. Kinds the cluster does not serve are absent; kinds the identity may not
- * list are named in {@link #unreadable()}, so that references to them are not judged.
+ * list are named in {@link LiveEstate#unreadable()}, so that references to them are not judged; a cluster that
+ * does not answer at all is a {@link KubernetesClientException}.
  *
  * <p>Secrets are read because gateway checks look at certificate validity; their content stays in memory and
  * never reaches a finding, a log or an output.
@@ -29,6 +31,7 @@ public final class ClusterSnapshot {
         {"v1", "Node"}, {"apps/v1", "Deployment"},
         {"networking.istio.io/v1", "VirtualService"}, {"networking.istio.io/v1", "DestinationRule"},
         {"networking.istio.io/v1", "Gateway"}, {"networking.istio.io/v1", "ServiceEntry"},
+        {"networking.istio.io/v1", "Sidecar"},
         {"security.istio.io/v1", "AuthorizationPolicy"}, {"security.istio.io/v1", "PeerAuthentication"},
         {"security.istio.io/v1", "RequestAuthentication"},
         {"serving.knative.dev/v1", "Service"}, {"serving.knative.dev/v1", "Revision"},
@@ -56,6 +59,8 @@ public final class ClusterSnapshot {
                     () -> list(client, "apiextensions.k8s.io/v1", "CustomResourceDefinition", json, crds, unreadable), pool));
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
             return new LiveEstate(objects, crds, unreadable);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof KubernetesClientException unanswered ? unanswered : e;
         } finally {
             pool.shutdownNow();
         }
@@ -75,6 +80,9 @@ public final class ClusterSnapshot {
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
                 return; // not served by this cluster: nothing of that kind exists
+            }
+            if (e.getCode() <= 0) {
+                throw e; // no answer at all: the estate cannot be read, which is not the same as a kind withheld
             }
             unreadable.add(kind + " (" + apiVersion + ")" + (e.getCode() > 0 ? ": HTTP " + e.getCode() : ""));
         }

@@ -60,6 +60,11 @@ public final class Kubeconfigs {
         this.problems = List.copyOf(problems);
     }
 
+    /** The files a {@code --kubeconfig} option names (a path-separator list), else {@link #fromEnvironment()}. */
+    public static Kubeconfigs fromOption(String pathList) {
+        return pathList != null ? load(parsePathList(pathList)) : fromEnvironment();
+    }
+
     /**
      * The files of {@code $KUBECONFIG} (a path-separator list), else {@code ~/.kube/config}. Files that do not
      * exist are skipped, as kubectl skips them.

@@ -3,6 +3,7 @@ package dev.meshdeck.connectors.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
@@ -12,6 +13,7 @@ import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.Plan;
 import dev.meshdeck.core.changes.ResourceChange;
+import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.Rollbacks;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.validation.Finding;
@@ -116,6 +118,12 @@ class ValidationGateOnSandboxTest {
         ObjectNode withoutSubsets = dr.deepCopy();
         ((ObjectNode) withoutSubsets.get("spec")).remove("subsets");
         long third = applied(pipeline, ChangeSet.of(new ResourceChange(SandboxCluster.DR, dr, withoutSubsets)), "no subsets");
+        // 4: an unrelated object of the same namespace changes after that: it broke nothing and is not blamed
+        ResourceId deployment = new ResourceId("apps/v1", "Deployment", "serverless", "order-function-v2");
+        ObjectNode v2 = cluster.live(deployment);
+        ObjectNode labelled = v2.deepCopy();
+        ((ObjectNode) labelled.get("metadata")).putObject("annotations").put("team", "orders");
+        long fourth = applied(pipeline, ChangeSet.of(new ResourceChange(deployment, v2, labelled)), "annotated");
         HistoryEntry canaryAgain = pipeline.history().entry(second).orElseThrow();
 
         ApplyOutcome rollback = pipeline.planAndApply(Rollbacks.of(canaryAgain), Rollbacks.request(canaryAgain, null),
@@ -124,7 +132,29 @@ class ValidationGateOnSandboxTest {
         assertThat(rollback).isInstanceOf(ApplyOutcome.Rejected.class);
         assertThat(rollback.summary()).contains("MD0302", "change set " + third + " (")
                 .contains("changed DestinationRule serverless/order-function since change set " + second)
-                .doesNotContain("change set " + first + " (");
+                .doesNotContain("change set " + first + " (").doesNotContain("change set " + fourth + " (");
+    }
+
+    @Test
+    void aSecondSelectorlessSidecarBesideALiveOneIsRefused() throws Exception {
+        ApplyPipeline pipeline = cluster.pipeline(data);
+        applied(pipeline, ChangeSet.of(ResourceChange.of(null, sidecar("default"))), "egress of serverless");
+
+        ApplyOutcome outcome = pipeline.planAndApply(ChangeSet.of(ResourceChange.of(null, sidecar("narrow"))),
+                ApplyRequest.apply(""), ApplyProgress.NONE);
+
+        assertThat(outcome).isInstanceOf(ApplyOutcome.Rejected.class);
+        assertThat(((ApplyOutcome.Rejected) outcome).findings()).extracting(f -> f.code() + " " + f.resource())
+                .contains("MD0361 Sidecar serverless/narrow");
+    }
+
+    /** A Sidecar without a workload selector: it applies to every workload of serverless. */
+    private static ObjectNode sidecar(String name) {
+        ObjectNode sidecar = JsonNodeFactory.instance.objectNode().put("apiVersion", "networking.istio.io/v1")
+                .put("kind", "Sidecar");
+        sidecar.putObject("metadata").put("name", name).put("namespace", "serverless");
+        sidecar.putObject("spec").putArray("egress").addObject().putArray("hosts").add("./*").add("istio-system/*");
+        return sidecar;
     }
 
     private static long applied(ApplyPipeline pipeline, ChangeSet changes, String reason) {

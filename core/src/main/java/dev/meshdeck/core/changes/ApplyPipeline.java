@@ -61,8 +61,10 @@ public final class ApplyPipeline {
         progress.step(new Step(Phase.VALIDATE, null, -1, total, ""));
         List<String> refusals = new ArrayList<>();
         List<Finding> findings = List.of();
+        LiveEstate estate = LiveEstate.EMPTY;
         try {
-            findings = validate(changes, gateway.estate());
+            estate = gateway.estate();
+            findings = validate(changes, estate);
         } catch (GatewayException e) {
             refusals.add("the live objects of " + gateway.target().label() + " cannot be read to check what the change"
                     + " refers to: " + e.getMessage());
@@ -82,7 +84,7 @@ public final class ApplyPipeline {
         List<Finding> errors = errors(findings);
         boolean gateRefuses = !errors.isEmpty() && !request.forced();
         if (gateRefuses) {
-            refusals.addAll(brokenSince(request, errors));
+            refusals.addAll(brokenSince(request, changes, estate, errors));
         }
         if (gateRefuses || !refusals.isEmpty()) {
             return new Plan(changes, findings, Optional.of(new ApplyOutcome.Rejected(errors, refusals)));
@@ -106,13 +108,25 @@ public final class ApplyPipeline {
     }
 
     /** For a refused rollback: the later change sets that changed what it refers to (see {@link Rollbacks#brokenBy}). */
-    private List<String> brokenSince(ApplyRequest request, List<Finding> errors) {
+    private List<String> brokenSince(ApplyRequest request, ChangeSet changes, LiveEstate estate, List<Finding> errors) {
         if (request.action() != Action.ROLLBACK || request.relatesTo() == null) {
             return List.of();
         }
         List<HistoryEntry> entries = history.entries();
         return entries.stream().filter(e -> e.id() == request.relatesTo()).findFirst()
-                .map(undone -> Rollbacks.brokenBy(undone, entries, errors)).orElse(List.of());
+                .map(undone -> Rollbacks.brokenBy(undone, entries, errors,
+                        laterUndone -> errors(validate(changes, undoing(estate, laterUndone)))))
+                .orElse(List.of());
+    }
+
+    /** The estate as it was before {@code undo}'s after states were written: each object back to its before. */
+    private static LiveEstate undoing(LiveEstate estate, List<ResourceChange> undo) {
+        LiveEstate undone = estate;
+        for (ResourceChange c : undo) { // in order: an object changed twice goes back to its oldest state
+            undone = undone.replacing(c.before() == null ? List.of() : List.of(c.before()),
+                    c.after() == null ? List.of() : List.of(c.after()));
+        }
+        return undone;
     }
 
     /** Plans and, when the plan is ready, applies at once: for callers that confirmed beforehand (`--yes`). */

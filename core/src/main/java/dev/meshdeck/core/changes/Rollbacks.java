@@ -5,9 +5,11 @@ import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
 import dev.meshdeck.core.validation.Finding;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Undoing a recorded change set: a new change set from each object's recorded after back to its before. */
@@ -47,31 +49,51 @@ public final class Rollbacks {
                 .filter(e -> rolledBackBy(e, entries).isEmpty()).findFirst();
     }
 
+    /** How many later change sets a refused rollback looks back through to find what broke its references. */
+    static final int TRACED = 20;
+
     /**
-     * Why a rollback of {@code entry} is refused with {@code errors}: the later applied change sets that changed
-     * other objects in the namespaces of the errors (a DestinationRule whose subset the restored route needs, a
-     * Service its host names), newest first, each named with when and why.
+     * Why a rollback of {@code entry} is refused with {@code errors}: the later applied change sets that broke
+     * the references, newest first, each named with when and why. Traced, not guessed: the later change sets
+     * are undone one by one on the live estate, newest first, and the rollback judged again each time
+     * ({@code judgeWithUndone}); the change set whose undoing clears an error is the one that broke it.
      *
-     * @param entries the history, newest first
+     * @param entries         the history, newest first
+     * @param judgeWithUndone the rollback's errors with the given later changes undone on the live estate
      */
-    public static List<String> brokenBy(HistoryEntry entry, List<HistoryEntry> entries, List<Finding> errors) {
+    public static List<String> brokenBy(HistoryEntry entry, List<HistoryEntry> entries, List<Finding> errors,
+            Function<List<ResourceChange>, List<Finding>> judgeWithUndone) {
         Set<ResourceId> undone = entry.changes().changes().stream().map(ResourceChange::target).collect(Collectors.toSet());
-        Set<String> namespaces = errors.stream().map(f -> f.resource().namespace()).collect(Collectors.toSet());
+        Set<String> open = errors.stream().map(Rollbacks::key).collect(Collectors.toCollection(HashSet::new));
+        List<ResourceChange> undoneSoFar = new ArrayList<>();
         List<String> blamed = new ArrayList<>();
-        for (HistoryEntry later : entries) {
-            if (later.id() <= entry.id() || later.status() != Status.APPLIED) {
+        List<HistoryEntry> later = entries.stream().filter(e -> e.id() > entry.id() && e.status() == Status.APPLIED)
+                .limit(TRACED).toList();
+        for (HistoryEntry l : later) {
+            if (open.isEmpty()) {
+                break;
+            }
+            undoneSoFar.addAll(l.changes().inverse().changes());
+            Set<String> remaining = judgeWithUndone.apply(List.copyOf(undoneSoFar)).stream().map(Rollbacks::key)
+                    .collect(Collectors.toSet());
+            List<String> cleared = open.stream().filter(k -> !remaining.contains(k)).sorted().toList();
+            if (cleared.isEmpty()) {
                 continue;
             }
-            List<String> touched = later.changes().changes().stream().map(ResourceChange::target)
-                    .filter(t -> !undone.contains(t) && namespaces.contains(t.namespace())).map(ResourceId::toString).toList();
-            if (!touched.isEmpty()) {
-                blamed.add("change set " + later.id() + " (" + later.started().toString().substring(0, 19).replace('T', ' ')
-                        + (later.reason().isEmpty() ? "" : ", " + later.reason()) + ") changed " + String.join(", ", touched)
-                        + " since change set " + entry.id() + ", which the rolled-back objects refer to: roll it back first"
-                        + " or fix the reference");
-            }
+            open.removeAll(cleared);
+            List<String> touched = l.changes().changes().stream().map(ResourceChange::target)
+                    .filter(t -> !undone.contains(t)).map(ResourceId::toString).toList();
+            blamed.add("change set " + l.id() + " (" + l.started().toString().substring(0, 19).replace('T', ' ')
+                    + (l.reason().isEmpty() ? "" : ", " + l.reason()) + ") changed " + String.join(", ", touched)
+                    + " since change set " + entry.id() + ", which the rolled-back objects refer to ("
+                    + String.join("; ", cleared) + "): roll it back first or fix the reference");
         }
         return blamed;
+    }
+
+    /** An error as the trace compares it: what, where (the message may name the estate's state). */
+    private static String key(Finding f) {
+        return f.code() + " " + f.resource() + (f.path().isEmpty() ? "" : " " + f.path());
     }
 
     /** The applied rollback that undid {@code entry}, if any. */

@@ -17,6 +17,10 @@ import java.util.stream.Stream;
  */
 public record LiveEstate(List<JsonNode> objects, List<JsonNode> crds, List<String> unreadable) {
 
+    /** Said whenever a kind cannot be listed, so that nobody takes an unjudged reference for a judged one. */
+    static final RuleInfo UNREADABLE = RuleInfo.of("MD0006", Severity.WARNING, Category.REFERENCE,
+            "a kind the identity may not list: references are judged only among the input objects");
+
     /** A target with nothing the rules refer to (a Lambda region: the alias rules judge the alias itself). */
     public static final LiveEstate EMPTY = new LiveEstate(List.of(), List.of(), List.of());
 
@@ -33,6 +37,16 @@ public record LiveEstate(List<JsonNode> objects, List<JsonNode> crds, List<Strin
     /** Both estates as one (a change set written to a kube context and a Lambda region). */
     public LiveEstate plus(LiveEstate other) {
         return new LiveEstate(concat(objects, other.objects), concat(crds, other.crds), concat(unreadable, other.unreadable));
+    }
+
+    /** This estate with the objects of {@code removed}'s identities gone and {@code added} in their place. */
+    public LiveEstate replacing(List<? extends JsonNode> removed, List<? extends JsonNode> added) {
+        Set<String> gone = new HashSet<>();
+        removed.forEach(o -> gone.add(identity(Resource.live(o))));
+        added.forEach(o -> gone.add(identity(Resource.live(o))));
+        List<JsonNode> kept = new ArrayList<>(objects.stream().filter(o -> !gone.contains(identity(Resource.live(o)))).toList());
+        kept.addAll(added);
+        return new LiveEstate(kept, crds, unreadable);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -62,10 +76,63 @@ public record LiveEstate(List<JsonNode> objects, List<JsonNode> crds, List<Strin
         }
         Validator validator = new Validator(Rules.withSchema(crds.isEmpty() ? SchemaRules.offline() : SchemaRules.fromCrds(crds)));
         List<Finding> findings = new ArrayList<>(validator.validate(new ValidationContext(all, complete())));
-        if (!untouched.isEmpty() && !replaced.isEmpty()) {
-            findings.addAll(brokenByTheChange(validator, all, untouched));
+        if (!complete()) {
+            findings.add(new Finding(UNREADABLE.code(), UNREADABLE.severity(), UNREADABLE.category(),
+                    new ResourceRef("", "", ""), "", Optional.empty(), "this identity may not list "
+                    + String.join(", ", unreadable) + ": references are judged only among the input objects,"
+                    + " not against the live ones", Optional.empty(), Optional.empty()));
+        }
+        List<Resource> exposed = exposedTo(replaced, candidates, deleted, untouched);
+        if (!exposed.isEmpty()) {
+            findings.addAll(brokenByTheChange(validator, all, exposed));
         }
         return findings;
+    }
+
+    /**
+     * The untouched live objects a change could break: those that mention a name or host of an object it
+     * writes or deletes (a route names its Service's host, a gateway ref its Gateway, a credentialName its
+     * Secret). Judging only these keeps an apply on a large estate from judging every object twice.
+     */
+    private List<Resource> exposedTo(Set<String> replaced, List<Resource> candidates,
+            List<? extends JsonNode> deleted, List<Resource> untouched) {
+        if (replaced.isEmpty()) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>();
+        Stream.concat(candidates.stream().map(Resource::tree), deleted.stream()).forEach(o -> namesOf(o, names));
+        for (JsonNode object : replacedLiveStates(replaced)) {
+            namesOf(object, names);
+        }
+        names.remove("");
+        return untouched.stream().filter(r -> mentionsAny(r.tree().toString(), names)).toList();
+    }
+
+    private List<JsonNode> replacedLiveStates(Set<String> replaced) {
+        return objects.stream().filter(o -> replaced.contains(identity(Resource.live(o)))).toList();
+    }
+
+    /** An object's name and the hosts it declares, each also as its short name (the first DNS label). */
+    private static void namesOf(JsonNode object, Set<String> into) {
+        into.add(object.path("metadata").path("name").asText(""));
+        JsonNode spec = object.path("spec");
+        List<JsonNode> hosts = new ArrayList<>();
+        hosts.add(spec.path("host"));
+        spec.path("hosts").forEach(hosts::add);
+        for (JsonNode host : hosts) {
+            String h = host.asText("");
+            into.add(h);
+            into.add(h.contains(".") ? h.substring(0, h.indexOf('.')) : h);
+        }
+    }
+
+    private static boolean mentionsAny(String text, Set<String> names) {
+        for (String name : names) {
+            if (text.contains(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -175,6 +175,7 @@ public final class Rules {
         List<RuleInfo> all = new ArrayList<>();
         all.add(ValidationInput.SYNTAX);
         all.add(ValidationInput.NOT_AN_OBJECT);
+        all.add(LiveEstate.UNREADABLE);
         defaults().forEach(r -> all.add(r.info()));
         all.sort(Comparator.comparing(RuleInfo::code));
         return all;

@@ -62,6 +62,31 @@ class LiveEstateTest {
         assertThat(estate.validate(candidate, List.of())).noneMatch(f -> f.severity() == Severity.ERROR);
     }
 
+    @Test
+    void aDestinationRuleNamedApartFromItsHostStillExposesTheRoutesToThatHost() {
+        String subsets = SUBSETS.replace("name: order, namespace: shop", "name: order-subsets, namespace: shop")
+                .replace("host: order", "host: order.shop.svc.cluster.local");
+        LiveEstate estate = estate(ROUTE, subsets, SERVICE);
+        List<Resource> candidate = read(subsets.replace("  - {name: v2, labels: {version: v2}}\n", ""));
+
+        assertThat(estate.validate(candidate, List.of())).filteredOn(f -> f.severity() == Severity.ERROR)
+                .extracting(f -> f.code() + " " + f.resource())
+                .containsExactly("MD0302 VirtualService shop/order");
+    }
+
+    @Test
+    void aKindTheIdentityMayNotListIsSaidAsAWarning() {
+        LiveEstate estate = new LiveEstate(List.of(), List.of(), List.of("Secret (v1): HTTP 403"));
+
+        assertThat(estate.validate(read(ROUTE), List.of()))
+                .filteredOn(f -> f.code().equals("MD0006"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.message()).contains("Secret (v1): HTTP 403", "judged only among the input objects");
+                });
+    }
+
     private static LiveEstate estate(String... yaml) {
         List<JsonNode> objects = new ArrayList<>();
         for (String y : yaml) {
