@@ -5,10 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.ProductionGuard;
 import dev.meshdeck.core.changes.ResourceChange;
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.validation.Finding;
+import dev.meshdeck.core.validation.Resource;
+import dev.meshdeck.core.validation.Severity;
+import dev.meshdeck.core.yaml.YamlDocument;
+import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,5 +66,25 @@ final class CandidateApplyOptions {
         try (ChangeWiring wiring = ChangeWiring.connect(options, paths, context, !lambda, lambda)) {
             return wiring.apply(spec, options, change, request, ChangeWiring.Mode.APPLY);
         }
+    }
+
+    /**
+     * Without --apply: {@code candidate} judged as the gate would judge it on {@code target} (its live objects
+     * the references), findings on stderr; answers the exit code (1 on errors, 2 when the target cannot be read).
+     */
+    static int judge(CommandSpec spec, SourceRef target, WritePaths paths, YamlDocument candidate) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Finding> findings;
+        try {
+            WriteTarget where = target instanceof SourceRef.AwsRegion aws ? paths.region(aws.region())
+                    : paths.context(((SourceRef.KubeContext) target).context());
+            findings = paths.judge(where, List.of(Resource.candidate(candidate)));
+        } catch (GatewayException | IllegalArgumentException e) {
+            err.println("meshdeck " + spec.name() + ": the candidate cannot be checked against " + target.label()
+                    + ": " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        findings.forEach(f -> err.println(f.toCompilerLine()));
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
     }
 }

@@ -9,13 +9,6 @@ import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.inventory.SourceRef;
-import dev.meshdeck.core.validation.Finding;
-import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rules;
-import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
-import dev.meshdeck.core.validation.Validator;
-import dev.meshdeck.core.yaml.YamlDocument;
 import dev.meshdeck.core.yaml.YamlReader;
 import java.util.List;
 import java.util.Optional;
@@ -74,11 +67,9 @@ final class LambdaPromoteCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().print(change.candidate().yaml());
             spec.commandLine().getOut().flush();
-            YamlDocument candidate = new YamlReader().read("<candidate>", change.candidate().yaml()).get(0);
-            List<Finding> findings = new Validator(Rules.defaults())
-                    .validate(new ValidationContext(List.of(Resource.candidate(candidate)), false));
-            findings.forEach(f -> spec.commandLine().getErr().println(f.toCompilerLine()));
-            return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+            return CandidateApplyOptions.judge(spec, new SourceRef.AwsRegion(null, region, aws.profile),
+                    new WritePaths(Kubeconfigs.load(List.of()), Optional.of(settings)),
+                    new YamlReader().read("<candidate>", change.candidate().yaml()).get(0));
         }
     }
 }

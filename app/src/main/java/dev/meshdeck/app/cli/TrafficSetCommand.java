@@ -9,16 +9,9 @@ import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.traffic.CanaryEditor;
-import dev.meshdeck.core.validation.Finding;
-import dev.meshdeck.core.validation.Resource;
-import dev.meshdeck.core.validation.Rules;
-import dev.meshdeck.core.validation.Severity;
-import dev.meshdeck.core.validation.ValidationContext;
-import dev.meshdeck.core.validation.Validator;
 import dev.meshdeck.core.yaml.YamlDocument;
 import dev.meshdeck.core.yaml.YamlProblem;
 import dev.meshdeck.core.yaml.YamlReader;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,7 +27,8 @@ import picocli.CommandLine.Spec;
             "Print the candidate YAML that gives a function's candidate version N%% of its traffic, through the same",
             "model as the window's canary slider: an Istio VirtualService for Kubernetes/OpenFaaS/Kubeless functions,",
             "the Knative Service's traffic block, or the Lambda alias's additional-version weight.",
-            "Only the weights differ from the live object. The candidate is validated; findings go to stderr."
+            "Only the weights differ from the live object. The candidate is judged against its context's live objects as"
+                    + " apply would judge it; findings go to stderr."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:candidate printed", "1:the candidate has errors, or the function or its split was not found",
@@ -71,7 +65,6 @@ final class TrafficSetCommand implements Callable<Integer> {
         if (!output.equals("yaml")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown output format '" + output + "' (use yaml)");
         }
-        PrintWriter err = spec.commandLine().getErr();
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(resolved, function, namespace);
             List<YamlDocument> objects = new ArrayList<>();
@@ -87,9 +80,8 @@ final class TrafficSetCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(editor.candidateYaml());
             spec.commandLine().getOut().flush();
 
-            List<Finding> findings = validate(editor.candidate(), objects, carrier);
-            findings.forEach(f -> err.println(f.toCompilerLine()));
-            return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+            return CandidateApplyOptions.judge(spec, fn.source(), resolved.writePaths(),
+                    new YamlDocument("<candidate>", 0, editor.candidate(), java.util.Map.of()));
         }
     }
 
@@ -109,13 +101,5 @@ final class TrafficSetCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalArgumentException(fn.platform().displayName() + " function " + fn.id().qualifiedName()
                         + " has no " + wantedKind + " carrying its traffic"
                         + (fn.platform() == Platform.LAMBDA ? "; create an alias first" : "; route it through a VirtualService first")));
-    }
-
-    /** The candidate with the function's other objects (DestinationRules, ...) as references. */
-    private static List<Finding> validate(JsonNode candidate, List<YamlDocument> objects, JsonNode replaced) {
-        List<Resource> resources = new ArrayList<>();
-        resources.add(Resource.candidate(new YamlDocument("<candidate>", 0, candidate, java.util.Map.of())));
-        objects.stream().map(YamlDocument::tree).filter(o -> o != replaced).map(Resource::live).forEach(resources::add);
-        return new Validator(Rules.defaults()).validate(new ValidationContext(resources, false));
     }
 }

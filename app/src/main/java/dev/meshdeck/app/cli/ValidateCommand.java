@@ -3,7 +3,6 @@ package dev.meshdeck.app.cli;
 import dev.meshdeck.app.wiring.UserMessages;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.connectors.writes.WritePaths;
-import dev.meshdeck.core.changes.ClusterGateway;
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.validation.Finding;
 import dev.meshdeck.core.validation.Resource;
@@ -116,17 +115,9 @@ final class ValidateCommand implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    /**
-     * The candidates judged against the context's live objects and CRDs, read through the same write path as
-     * the apply pipeline's gate reads them, so that both judge alike.
-     */
+    /** The candidates judged against the context's live objects and CRDs, as the apply pipeline's gate judges. */
     private List<Finding> againstContext(List<Resource> candidates) throws GatewayException {
         WritePaths paths = new WritePaths(Kubeconfigs.fromOption(kubeconfig), Optional.empty());
-        ClusterGateway gateway = paths.open(paths.context(context));
-        try {
-            return gateway.estate().validate(candidates, List.of());
-        } finally {
-            WritePaths.close(gateway);
-        }
+        return paths.judge(paths.context(context), candidates);
     }
 }

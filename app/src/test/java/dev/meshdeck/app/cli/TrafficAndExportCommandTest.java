@@ -3,11 +3,15 @@ package dev.meshdeck.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.yaml.YamlReader;
 import dev.meshdeck.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +74,26 @@ class TrafficAndExportCommandTest {
         assertThat(alias.at("/metadata/name").asText()).isEqualTo("live");
         assertThat(alias.at("/spec/functionVersion").asText()).isEqualTo("3");
         assertThat(alias.at("/spec/routingConfig/additionalVersionWeights/4").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void theCandidateIsJudgedAgainstTheLiveEstateAsApplyWouldJudgeIt() throws Exception {
+        try (KubernetesClient client = Kubeconfigs.load(List.of(sandbox.kubeconfig())).newClient("meshdeck-sandbox")) {
+            // the canary's Service gone: its route now sends half the traffic to a host nothing serves
+            var canaryService = client.services().inNamespace("serverless").withName("order-function-v2");
+            Service removed = canaryService.get();
+            canaryService.delete();
+            try {
+                Cli preview = run("traffic", "set", "--function", "order-function", "--candidate-weight", "50");
+
+                assertThat(preview.exitCode()).as(preview.err()).isEqualTo(1);
+                assertThat(preview.err()).contains("error MD0300", "VirtualService serverless/order-function:",
+                        "order-function-v2");
+            } finally {
+                removed.getMetadata().setResourceVersion(null);
+                client.resource(removed).create();
+            }
+        }
     }
 
     @Test

@@ -5,7 +5,10 @@ import dev.meshdeck.connectors.aws.LambdaAliasGateway;
 import dev.meshdeck.connectors.kube.KubeGateway;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.changes.ClusterGateway;
+import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.WriteTarget;
+import dev.meshdeck.core.validation.Finding;
+import dev.meshdeck.core.validation.Resource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,20 @@ public final class WritePaths {
             throw e;
         }
         return ClusterGateway.combined(gateways);
+    }
+
+    /**
+     * Judges {@code candidates} as the apply pipeline's gate would on {@code target}: against its live objects
+     * and CRDs, each candidate replacing the object it names. For `validate --context` and the previews of the
+     * commands that write only with --apply.
+     */
+    public List<Finding> judge(WriteTarget target, List<Resource> candidates) throws GatewayException {
+        ClusterGateway gateway = open(target);
+        try {
+            return gateway.estate().validate(candidates, List.of());
+        } finally {
+            close(gateway);
+        }
     }
 
     /** Closes the clients of a gateway {@link #open} built. */
