@@ -55,20 +55,20 @@ final class LambdaPromoteCommand implements Callable<Integer> {
         String region = aws.singleRegion(settings);
         try (LambdaOperations operations = new LambdaOperations(settings)) {
             LambdaAliasChange change = operations.promote(region, function, alias, version);
+            WritePaths paths = new WritePaths(Kubeconfigs.load(List.of()), Optional.of(settings));
+            SourceRef.AwsRegion target = new SourceRef.AwsRegion(null, region, aws.profile);
             if (applying.apply) {
                 YamlReader reader = new YamlReader();
                 ObjectNode live = (ObjectNode) reader.read(change.live().title(), change.live().yaml()).get(0).tree();
                 ObjectNode candidate = (ObjectNode) reader.read("<candidate>", change.candidate().yaml()).get(0).tree();
                 String subject = function + ":" + alias;
-                return applying.apply(spec, new SourceRef.AwsRegion(null, region, aws.profile),
-                        new WritePaths(Kubeconfigs.load(List.of()), Optional.of(settings)), live, candidate,
+                return applying.apply(spec, target, paths, live, candidate,
                         new ApplyRequest("lambda promote " + subject + " to version "
                                 + candidate.at("/spec/functionVersion").asText(), Action.PROMOTE, null, subject));
             }
             spec.commandLine().getOut().print(change.candidate().yaml());
             spec.commandLine().getOut().flush();
-            return CandidateApplyOptions.judge(spec, new SourceRef.AwsRegion(null, region, aws.profile),
-                    new WritePaths(Kubeconfigs.load(List.of()), Optional.of(settings)),
+            return CandidateApplyOptions.judge(spec, target, paths,
                     new YamlReader().read("<candidate>", change.candidate().yaml()).get(0));
         }
     }
