@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark: `meshdeck functions -o json` against the wire: the same LIST responses MeshDeck reads (13 kinds in
+# all namespaces), fetched raw and in parallel with curl, on the sandbox grown to N synthetic functions (default
+# 10,000). Runs alternate (wire, meshdeck, wire, ...); medians are compared. Target: meshdeck <= 2.5x the wire.
+# Needs: the built jar (mvn -q -DskipTests package) and curl.
+# Usage: bench/functions-vs-wire.sh [N] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+RUNS=${2:-5}
+JAR=app/target/meshdeck.jar
+[ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+java -jar "$JAR" sandbox --functions "$N" --env-out "$work/env" > "$work/sandbox.log" 2>&1 &
+sandbox_pid=$!
+for _ in $(seq 1 300); do [ -s "$work/env" ] && break; sleep 1; done
+[ -s "$work/env" ] || { cat "$work/sandbox.log" >&2; exit 1; }
+# shellcheck disable=SC1091
+. "$work/env"
+server=$(sed -n 's/^ *server: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$KUBECONFIG" | head -1)
+token=$(sed -n 's/^ *token: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$KUBECONFIG" | head -1)
+
+# the lists KubeKind.ALL reads (connectors/.../kube/KubeKind.java)
+PATHS=(
+  /apis/serving.knative.dev/v1/services /apis/openfaas.com/v1/functions /apis/kubeless.io/v1beta1/functions
+  /apis/apps/v1/deployments /api/v1/services /api/v1/endpoints /api/v1/pods
+  /apis/networking.istio.io/v1/virtualservices /apis/networking.istio.io/v1/destinationrules
+  /apis/networking.istio.io/v1/serviceentries /apis/security.istio.io/v1/authorizationpolicies
+  /apis/security.istio.io/v1/peerauthentications /apis/security.istio.io/v1/requestauthentications
+)
+
+millis() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+wire() {
+  local i=0 pids=()
+  for p in "${PATHS[@]}"; do
+    curl -sf -H "Authorization: Bearer $token" -o "$work/list.$i.json" "$server$p" &
+    pids+=($!)
+    i=$((i + 1))
+  done
+  wait "${pids[@]}"   # not a bare wait: the sandbox is a child too
+}
+timed() { local start; start=$(millis); "$@"; echo $(( $(millis) - start )); }
+meshdeck() { java -jar "$JAR" functions -o json > "$work/out.json" 2> "$work/err.txt"; }
+
+wire; meshdeck   # warm the server and the page cache
+: > "$work/wire.ms"; : > "$work/meshdeck.ms"
+for _ in $(seq 1 "$RUNS"); do
+  timed wire >> "$work/wire.ms"
+  timed meshdeck >> "$work/meshdeck.ms"
+done
+wire_ms=$(median < "$work/wire.ms")
+meshdeck_ms=$(median < "$work/meshdeck.ms")
+bytes=$(cat "$work"/list.*.json | wc -c)
+rows=$(grep -c '"platform"' "$work/out.json")
+
+echo "sandbox: $N synthetic functions (+ the default estate), $RUNS alternated runs each, median wall time"
+echo "wire: ${#PATHS[@]} LISTs in parallel (curl)  : ${wire_ms} ms  ($((bytes / 1048576)) MB of JSON)"
+echo "meshdeck functions -o json          : ${meshdeck_ms} ms  ($rows functions, Kubernetes and Lambda; JVM start included)"
+awk -v m="$meshdeck_ms" -v w="$wire_ms" 'BEGIN { printf "ratio meshdeck/wire                 : %.2f (target <= 2.50)\n", m / w }'
