@@ -72,7 +72,7 @@ class ApplyFromWindowOnSandboxTest {
         String diff = onFx(() -> robot.from(review).lookup("#diff-unified").queryAs(CodeArea.class).getText());
         assertThat(diff).containsPattern("(?m)^-\\s+weight: 90$").containsPattern("(?m)^\\+\\s+weight: 50$");
         robot.interact(() -> robot.from(review).lookup("#review-reason").queryAs(TextField.class).setText("canary 50%"));
-        screenshot(review, "apply-review.png");
+        Screenshots.save(review, "apply-review.png");
         robot.interact(() -> button(robot, review, "#review-confirm").fire());
         until(() -> outcome(robot, review).startsWith("Applied and verified"));
 
@@ -103,7 +103,7 @@ class ApplyFromWindowOnSandboxTest {
         assertThat(table.getItems().get(0).reason()).isEqualTo("rollback of change set " + applied.id());
         robot.interact(() -> button(robot, rollback, "#review-cancel").fire());
         robot.interact(() -> table.getSelectionModel().select(1));
-        screenshot(table.getScene().getRoot(), "history.png");
+        Screenshots.save(table.getScene().getRoot(), "history.png");
         assertThat(onFx(() -> table.getColumns().get(5).getCellData(1))).isEqualTo("applied, rolled back by " + (applied.id() + 1));
     }
 
@@ -136,7 +136,7 @@ class ApplyFromWindowOnSandboxTest {
         assertThat(onFx(() -> button(robot, review, "#review-rebase").isVisible()))
                 .as("both changed the weights: no rebase").isFalse();
 
-        screenshot(review, "apply-conflict.png");
+        Screenshots.save(review, "apply-conflict.png");
         assertThat(weights()).containsExactly(80L, 20L);
         assertThat(new WindowChanges(sources).history().entries()).isEmpty();
         assertThat(onFx(() -> window.editor().session().dirty())).as("the draft is kept to edit again").isTrue();
@@ -184,15 +184,6 @@ class ApplyFromWindowOnSandboxTest {
 
     private String sandboxContext() {
         return client.getConfiguration().getCurrentContext().getName();
-    }
-
-    private void screenshot(Parent root, String name) throws Exception {
-        String dir = System.getProperty("meshdeck.screenshots");
-        if (dir != null) {
-            Path file = Path.of(dir).resolve(name);
-            WaitForAsyncUtils.asyncFx(() -> javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
-                    root.getScene().snapshot(null), null), "png", file.toFile())).get();
-        }
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

@@ -80,7 +80,7 @@ class FailoverFromWindowOnSandboxTest {
         assertThat(chosen.configured()).as("the configured backup is preselected").isTrue();
         assertThat(chosen.target()).hasToString("host:payment-function-backup");
         robot.interact(() -> robot.from(dialog).lookup("#failover-reason").queryAs(TextField.class).setText("INC-42 primary down"));
-        screenshot(dialog, "failover-dialog.png");
+        Screenshots.save(dialog, "failover-dialog.png");
         robot.interact(() -> button(robot, dialog, "#failover-review").fire());
 
         Parent review = awaitConfirmable(robot);
@@ -103,7 +103,7 @@ class FailoverFromWindowOnSandboxTest {
         until(() -> enabled(robot, "#failback-button"));
         assertThat(onFx(() -> robot.lookup("#failback-button").queryAs(Button.class).getTooltip().getText()))
                 .contains("change set " + failover.id());
-        screenshot(robot.lookup("#failback-button").queryAs(Button.class).getScene().getRoot(), "failover-window.png");
+        Screenshots.save(robot.lookup("#failback-button").queryAs(Button.class).getScene().getRoot(), "failover-window.png");
         robot.interact(() -> robot.lookup("#failback-button").queryAs(Button.class).fire());
         Parent failback = awaitConfirmable(robot);
         robot.interact(() -> button(robot, failback, "#review-confirm").fire());
@@ -184,7 +184,7 @@ class FailoverFromWindowOnSandboxTest {
         assertThat(lines).hasSize(4).contains(
                 "kubernetes payments/payment-function -> host:payment-function-backup: failed over");
         assertThat(lines).filteredOn(l -> l.contains("skipped: no configured failover target")).hasSize(3);
-        screenshot(dialog, "bulk-failover.png");
+        Screenshots.save(dialog, "bulk-failover.png");
         assertThat(virtualServiceSpec().at("/http/0/route/0/destination/host").asText()).isEqualTo("payment-function-backup");
         HistoryEntry entry = new WindowChanges(sources).history().entries().get(0);
         assertThat(entry.action()).isEqualTo(Action.FAILOVER);
@@ -212,15 +212,6 @@ class FailoverFromWindowOnSandboxTest {
     private JsonNode virtualServiceSpec() {
         return Serialization.jsonMapper().valueToTree(client.genericKubernetesResources("networking.istio.io/v1",
                 "VirtualService").inNamespace("payments").withName("payment-function").get()).path("spec");
-    }
-
-    private void screenshot(Parent root, String name) throws Exception {
-        String dir = System.getProperty("meshdeck.screenshots");
-        if (dir != null) {
-            Path file = Path.of(dir).resolve(name);
-            WaitForAsyncUtils.asyncFx(() -> javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
-                    root.getScene().snapshot(null), null), "png", file.toFile())).get();
-        }
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

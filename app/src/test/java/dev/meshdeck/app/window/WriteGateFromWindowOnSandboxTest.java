@@ -81,6 +81,7 @@ class WriteGateFromWindowOnSandboxTest {
         assertThat(md0302).as("the findings list").isNotNegative();
         assertThat(onFx(() -> button(robot, review, "#review-confirm").isDisabled())).isTrue();
         assertThat(live()).isEqualTo(before);
+        Screenshots.save(review, "apply-refused.png");
 
         // the finding jumps to the route: the Routing tab of the editor is selected
         robot.interact(() -> findings.getSelectionModel().select(md0302));

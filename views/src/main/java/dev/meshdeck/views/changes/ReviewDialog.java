@@ -16,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -102,6 +103,7 @@ final class ReviewDialog {
         step.getStyleClass().add("review-step");
         findings.setId("review-findings");
         findings.setPlaceholder(new Label("No findings: the validator has nothing to say"));
+        findings.setCellFactory(list -> wrapping(list));
         findings.setOnMouseClicked(e -> {
             FindingLine line = findings.getSelectionModel().getSelectedItem();
             if (line != null && line.finding() != null) {
@@ -133,6 +135,7 @@ final class ReviewDialog {
         outcomeDetail.setId("review-outcome-detail");
         outcomeDetail.getStyleClass().add("review-outcome-detail");
         outcomeDetail.setEditable(false);
+        outcomeDetail.setWrapText(true);
         outcomeDetail.setPrefRowCount(5);
         outcome.managedProperty().bind(outcome.visibleProperty());
         outcome.setVisible(false);
@@ -400,5 +403,19 @@ final class ReviewDialog {
     /** The diff shown now. */
     String shownDiff() {
         return changes.shownDiff();
+    }
+
+    /** A finding reads whole, over as many lines as it needs: its message is the point, not a scroll bar. */
+    private static ListCell<FindingLine> wrapping(ListView<FindingLine> list) {
+        ListCell<FindingLine> cell = new ListCell<>() {
+            @Override
+            protected void updateItem(FindingLine line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : line.toString());
+            }
+        };
+        cell.setWrapText(true);
+        cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+        return cell;
     }
 }
