@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,11 +47,18 @@ public final class LambdaCatalog implements FunctionCatalog {
     /** A progress status every this many functions while aliases are read (one call per function). */
     static final int PROGRESS_EVERY = 25;
 
+    /**
+     * ListAliases calls in flight at once: one call per function read one after another made a thousand
+     * functions wait a thousand round trips; more than a few at once only meets Lambda's API throttling.
+     */
+    static final int ALIAS_READS = 8;
+
     private static final Logger LOG = LoggerFactory.getLogger(LambdaCatalog.class);
 
     private final AwsSettings settings;
     private final AwsClients clients;
     private final ExecutorService scanners;
+    private final ExecutorService aliasReaders;
     private final ScheduledExecutorService poller;
     private final Map<String, SourceStatus.State> lastState = new ConcurrentHashMap<>();
     private volatile String account;
@@ -60,6 +68,7 @@ public final class LambdaCatalog implements FunctionCatalog {
         this.clients = new AwsClients(settings);
         this.scanners = Executors.newFixedThreadPool(Math.min(4, settings.regions().size()), daemon("lambda-scan"));
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("lambda-poll"));
+        this.aliasReaders = Executors.newFixedThreadPool(ALIAS_READS, daemon("lambda-aliases"));
     }
 
     /** One source per configured region; the account is {@value #UNKNOWN_ACCOUNT} until discovery resolved it. */
@@ -116,6 +125,7 @@ public final class LambdaCatalog implements FunctionCatalog {
     public void close() {
         poller.shutdownNow();
         scanners.shutdownNow();
+        aliasReaders.shutdownNow();
         clients.close();
     }
 
@@ -134,14 +144,19 @@ public final class LambdaCatalog implements FunctionCatalog {
             List<FunctionConfiguration> configs = lambda.listFunctionsPaginator().functions().stream().toList();
             String owner = resolved.or(() -> accountFromArns(configs)).orElse(UNKNOWN_ACCOUNT);
             SourceRef.AwsRegion source = source(owner, region);
-            List<ServerlessFunction> functions = new ArrayList<>(configs.size());
+            List<CompletableFuture<ServerlessFunction>> reads = new ArrayList<>(configs.size());
             for (FunctionConfiguration config : configs) {
+                String name = config.functionName();
+                reads.add(CompletableFuture.supplyAsync(() -> LambdaFunctions.toFunction(source, config,
+                        aliases(lambda, name), () -> versions(lambda, name)), aliasReaders));
+            }
+            List<ServerlessFunction> functions = new ArrayList<>(configs.size());
+            for (CompletableFuture<ServerlessFunction> read : reads) {
                 if (functions.size() % PROGRESS_EVERY == 0) {
                     report(listener, new SourceStatus(source, SourceStatus.State.CONNECTING, "reading aliases of "
                             + configs.size() + " Lambda functions: " + functions.size() + " done"));
                 }
-                String name = config.functionName();
-                functions.add(LambdaFunctions.toFunction(source, config, aliases(lambda, name), () -> versions(lambda, name)));
+                functions.add(joined(read, reads));
             }
             listener.accept(new InventoryEvent.SourceLoaded(source, functions));
             report(listener, SourceStatus.connected(source, functions.size() + " Lambda functions"));
@@ -151,6 +166,17 @@ public final class LambdaCatalog implements FunctionCatalog {
             LOG.warn("{}", message);
             LOG.debug("Lambda discovery failure in {}", region, e);
             report(listener, SourceStatus.failed(source(resolved.orElse(UNKNOWN_ACCOUNT), region), message));
+        }
+    }
+
+    /** The read's function; on its failure the other reads are cancelled and the failure is the scan's. */
+    private static ServerlessFunction joined(CompletableFuture<ServerlessFunction> read,
+            List<CompletableFuture<ServerlessFunction>> all) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            all.forEach(r -> r.cancel(true));
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
