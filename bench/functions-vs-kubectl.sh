@@ -7,22 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 RUNS=${2:-3}
-JAR=app/target/meshdeck.jar
-[ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-java -jar "$JAR" sandbox --functions "$N" --env-out "$work/env" > "$work/sandbox.log" 2>&1 &
-sandbox_pid=$!
-for _ in $(seq 1 300); do [ -s "$work/env" ] && break; sleep 1; done
-[ -s "$work/env" ] || { cat "$work/sandbox.log" >&2; exit 1; }
-# shellcheck disable=SC1091
-. "$work/env"
+# shellcheck source=bench/sandbox.sh
+. bench/sandbox.sh
 
 KINDS=ksvc,functions.openfaas.com,functions.kubeless.io,deployments,services,endpoints,pods,virtualservices.networking.istio.io,destinationrules.networking.istio.io,authorizationpolicies.security.istio.io,peerauthentications.security.istio.io,requestauthentications.security.istio.io
 
-millis() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_runs() {
   for _ in $(seq 1 "$RUNS"); do
     local start; start=$(millis)

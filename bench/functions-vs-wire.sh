@@ -8,17 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 RUNS=${2:-5}
-JAR=app/target/meshdeck.jar
-[ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-java -jar "$JAR" sandbox --functions "$N" --env-out "$work/env" > "$work/sandbox.log" 2>&1 &
-sandbox_pid=$!
-for _ in $(seq 1 300); do [ -s "$work/env" ] && break; sleep 1; done
-[ -s "$work/env" ] || { cat "$work/sandbox.log" >&2; exit 1; }
-# shellcheck disable=SC1091
-. "$work/env"
+# shellcheck source=bench/sandbox.sh
+. bench/sandbox.sh
 server=$(sed -n 's/^ *server: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$KUBECONFIG" | head -1)
 token=$(sed -n 's/^ *token: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$KUBECONFIG" | head -1)
 
@@ -31,8 +22,6 @@ PATHS=(
   /apis/security.istio.io/v1/peerauthentications /apis/security.istio.io/v1/requestauthentications
 )
 
-millis() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 wire() {
   local i=0 pids=()
   for p in "${PATHS[@]}"; do
