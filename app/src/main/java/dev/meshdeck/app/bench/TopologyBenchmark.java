@@ -1,5 +1,7 @@
 package dev.meshdeck.app.bench;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.app.cli.SourceOptions;
 import dev.meshdeck.core.inventory.FunctionId;
@@ -73,9 +75,21 @@ final class TopologyBenchmark implements Callable<Integer> {
     @Option(names = "--cold", description = "Skip the ELK warm-up the window runs while discovery lists: the first layout is then the JVM's very first.")
     boolean cold;
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|json",
+            description = "json: one object of the figures the targets name on stdout (firstLayoutMs, layoutMedianMs, "
+                    + "frameP95Ms, afterChangeFrameMaxMs, updateMedianMs, heapMb), the text lines on stderr.")
+    String output;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        boolean json = switch (output) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "unknown output format '" + output + "' (use text or json)");
+        };
+        PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        ObjectNode figures = JsonNodeFactory.instance.objectNode().put("functions", functions);
         useHeadlessToolkitWithoutDisplay();
         SourceOptions options = new SourceOptions();
         // as the window does from its start: ELK gets compiled while discovery lists
@@ -140,6 +154,7 @@ final class TopologyBenchmark implements Callable<Integer> {
                             + "over %d rounds after %d warm-up rounds; the first took %d ms (%s) [target <= 1000]%n",
                     model.groups().size(), ms(median(layouts)), ms(Collections.min(layouts)), ms(Collections.max(layouts)),
                     rounds, warmup, ms(first), cold ? "the JVM's very first" : "after the ELK warm-up the window runs during discovery");
+            figures.put("firstLayoutMs", ms(first)).put("layoutMedianMs", ms(median(layouts)));
 
             // 5. one node in and out, incrementally
             TopologyLayout live = layout;
@@ -163,20 +178,26 @@ final class TopologyBenchmark implements Callable<Integer> {
             Collections.sort(updates);
             out.printf(Locale.ROOT, "one-node update (model + layout, add or remove): median %.2f ms, p95 %.2f ms [target <= 5]%n",
                     updates.get(updates.size() / 2) / 1e6, updates.get(updates.size() * 95 / 100) / 1e6);
+            figures.put("updateMedianMs", updates.get(updates.size() / 2) / 1e6);
 
             // 6. frames while panning and zooming the window's canvas, once its warm-up (--cold: now started) is over
             Thread late = LayoutWarmUp.startOnce();
             if (late != null) {
                 late.join();
             }
-            frames(out, events, snapshot);
+            frames(out, events, snapshot, figures);
 
             System.gc();
             long heapGraph = usedHeap();
             out.printf(Locale.ROOT, "heap used after GC: %d MB in all (sandbox API server and informers included: %d MB before the graph), "
                     + "the graph's share about %d MB [target <= 512]%n",
                     heapGraph >> 20, heapSandbox >> 20, Math.max(0, heapGraph - heapSandbox) >> 20);
+            figures.put("heapMb", heapGraph >> 20);
             out.flush();
+            if (json) {
+                spec.commandLine().getOut().println(figures);
+                spec.commandLine().getOut().flush();
+            }
         }
         return 0;
     }
@@ -269,7 +290,8 @@ final class TopologyBenchmark implements Callable<Integer> {
         return new ServiceRef(f.source().id(), f.namespace(), f.name());
     }
 
-    private static void frames(PrintWriter out, List<InventoryEvent> events, TelemetrySnapshot snapshot) throws Exception {
+    private static void frames(PrintWriter out, List<InventoryEvent> events, TelemetrySnapshot snapshot, ObjectNode figures)
+            throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -346,6 +368,7 @@ final class TopologyBenchmark implements Callable<Integer> {
         out.printf(Locale.ROOT, "after a change (new poll, selection): the overview is made again in %.1f ms (recorded on the FX "
                 + "thread, pixels in the background); meanwhile the whole graph is drawn directly, median %.1f ms a frame%n",
                 onFx(view::overviewRenderNanos) / 1e6, median(afterChange) / 1e6);
+        figures.put("frameP95Ms", p95(zoomedOut) / 1e6).put("afterChangeFrameMaxMs", Collections.max(afterChange) / 1e6);
         onFx(() -> {
             view.close();
             return null;
