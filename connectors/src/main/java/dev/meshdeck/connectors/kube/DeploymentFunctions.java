@@ -38,7 +38,7 @@ final class DeploymentFunctions implements FunctionDiscoverer {
     public List<DiscoveredFunction> discover(ClusterObjects objects, MeshIndex mesh, SourceRef.KubeContext source) {
         Map<Key, List<Deployment>> byFunction = new LinkedHashMap<>();
         for (Deployment d : objects.get(KubeKind.DEPLOYMENTS)) {
-            if (rules.matches(Labels.of(d)) && !runByAnotherPlatform(d)) {
+            if (rules.matches(Labels.describing(d)) && !runByAnotherPlatform(d)) {
                 byFunction.computeIfAbsent(new Key(d.getMetadata().getNamespace(), functionName(d)), k -> new ArrayList<>()).add(d);
             }
         }
@@ -58,7 +58,7 @@ final class DeploymentFunctions implements FunctionDiscoverer {
         List<Map<String, String>> selectors = new ArrayList<>();
         List<Map<String, String>> templates = new ArrayList<>();
         for (Deployment d : deployments) {
-            String version = Labels.get(d, "version");
+            String version = Labels.describing(d).get("version");
             versions.add(version != null ? version : d.getMetadata().getName());
             if (version != null) {
                 services.add(app + "-" + version);
@@ -85,7 +85,7 @@ final class DeploymentFunctions implements FunctionDiscoverer {
 
     /** The {@code app} label, else {@code app.kubernetes.io/name}, else the Deployment's own name. */
     static String functionName(Deployment d) {
-        Map<String, String> labels = Labels.of(d);
+        Map<String, String> labels = Labels.describing(d);
         String app = labels.get("app");
         if (app == null || app.isEmpty()) {
             app = labels.get("app.kubernetes.io/name");
@@ -95,9 +95,9 @@ final class DeploymentFunctions implements FunctionDiscoverer {
 
     /** Labels shared by all versions: what describes the function rather than one version. */
     private static Map<String, String> commonLabels(List<Deployment> deployments) {
-        Map<String, String> common = new HashMap<>(Labels.of(deployments.get(0)));
+        Map<String, String> common = new HashMap<>(Labels.describing(deployments.get(0)));
         for (Deployment d : deployments.subList(1, deployments.size())) {
-            Map<String, String> labels = Labels.of(d);
+            Map<String, String> labels = Labels.describing(d);
             common.entrySet().removeIf(e -> !e.getValue().equals(labels.get(e.getKey())));
         }
         return common;
@@ -105,7 +105,7 @@ final class DeploymentFunctions implements FunctionDiscoverer {
 
     /** Deployments of a Knative Revision, an OpenFaaS or a Kubeless Function belong to those platforms. */
     static boolean runByAnotherPlatform(Deployment d) {
-        Map<String, String> labels = Labels.of(d);
+        Map<String, String> labels = Labels.describing(d);
         if (labels.containsKey(KnativeFunctions.SERVICE_LABEL) || labels.containsKey(OpenFaasFunctions.POD_LABEL)
                 || (labels.containsKey(KubelessFunctions.POD_LABEL) && "kubeless".equals(labels.get("created-by")))) {
             return true;

@@ -34,6 +34,21 @@ final class Labels {
     }
 
     /** Labels the Deployment gives its pods. */
+    /**
+     * The labels that describe a Deployment as a function: its pod template's, overridden by its own. Many
+     * charts label only the pods (the seed's {@code function-with-sidecar} does), and the pods are what the mesh
+     * and kubectl's {@code -l} see.
+     */
+    static Map<String, String> describing(Deployment d) {
+        Map<String, String> template = podTemplate(d);
+        if (template.isEmpty()) {
+            return of(d);
+        }
+        Map<String, String> merged = new java.util.HashMap<>(template);
+        merged.putAll(of(d));
+        return merged;
+    }
+
     static Map<String, String> podTemplate(Deployment d) {
         if (d.getSpec() == null || d.getSpec().getTemplate() == null || d.getSpec().getTemplate().getMetadata() == null
                 || d.getSpec().getTemplate().getMetadata().getLabels() == null) {

@@ -69,6 +69,22 @@ class FunctionDiscoveryTest {
     }
 
     @Test
+    void aDeploymentLabelledOnlyOnItsPodTemplateMatchesByThoseLabels() {
+        // the seed's function-with-sidecar: no labels of its own, app and version on the pods it makes
+        Map<String, String> pods = Map.of("app", "user-function", "version", "v1");
+        Deployment d = new DeploymentBuilder()
+                .withNewMetadata().withNamespace("serverless").withName("function-with-sidecar").endMetadata()
+                .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(Map.of("app", "user-function")).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(pods).endMetadata().endTemplate().endSpec()
+                .build();
+
+        List<ServerlessFunction> found = discover(FunctionLabelRules.parse("app=user-function"), List.of(d), List.of());
+
+        assertThat(found).extracting(ServerlessFunction::name).containsExactly("user-function");
+        assertThat(found.get(0).traffic()).extracting(TrafficShare::version).containsExactly("v1");
+    }
+
+    @Test
     void headerBasedRoutingReportsTheCatchAllRouteAndItsSubsets() {
         Deployment webBff = deployment("web-bff", Map.of("app", "web-bff", "meshdeck.dev/function", "true"), null, null);
         VirtualService vs = new VirtualServiceBuilder()
