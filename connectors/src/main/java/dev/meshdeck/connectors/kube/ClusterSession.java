@@ -1,6 +1,7 @@
 package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.MeshStatus;
@@ -9,6 +10,7 @@ import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -404,6 +406,28 @@ final class ClusterSession implements AutoCloseable {
     List<MeshResource> resourcesOf(FunctionId id) {
         try {
             return readResourcesOf(id);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(ConnectionFailure.describe(source, unwrap(e)), e);
+        }
+    }
+
+    /** The function's pods as discovery found them, read fresh (from the informers' caches when watching). */
+    List<FunctionPod> podsOf(FunctionId id) {
+        try {
+            DiscoveredFunction found = functions.get(id);
+            if (found == null && !watching) {
+                discoverOnce();
+                found = functions.get(id);
+            }
+            if (found == null) {
+                return List.of();
+            }
+            SharedIndexInformer<? extends HasMetadata> informer = informers.get(KubeKind.PODS);
+            KubernetesClient c = client();
+            return found.pods().stream()
+                    .map(ref -> informer != null ? (Pod) informer.getStore().getByKey(ref.namespace() + "/" + ref.name())
+                            : c.pods().inNamespace(ref.namespace()).withName(ref.name()).get())
+                    .filter(Objects::nonNull).map(FunctionPods::of).toList();
         } catch (RuntimeException e) {
             throw new IllegalStateException(ConnectionFailure.describe(source, unwrap(e)), e);
         }

@@ -80,7 +80,7 @@ final class DeploymentFunctions implements FunctionDiscoverer {
         List<DiscoveredFunction.ObjectRef> own = deployments.stream()
                 .map(d -> new DiscoveredFunction.ObjectRef(KubeKind.DEPLOYMENTS, ns, d.getMetadata().getName()))
                 .toList();
-        return new DiscoveredFunction(function, own);
+        return new DiscoveredFunction(function, own, DiscoveredFunction.refs(pods));
     }
 
     /** The {@code app} label, else {@code app.kubernetes.io/name}, else the Deployment's own name. */

@@ -62,7 +62,8 @@ final class KnativeFunctions implements FunctionDiscoverer {
             FunctionId id = new FunctionId(source, Platform.KNATIVE, ns, name);
             ServerlessFunction function = new ServerlessFunction(id, traffic, mesh.meshStatus(workload, pods), health,
                     Labels.of(ksvc));
-            found.add(new DiscoveredFunction(function, List.of(new DiscoveredFunction.ObjectRef(KubeKind.KNATIVE_SERVICES, ns, name))));
+            found.add(new DiscoveredFunction(function, List.of(new DiscoveredFunction.ObjectRef(KubeKind.KNATIVE_SERVICES, ns, name)),
+                    DiscoveredFunction.refs(pods)));
         }
         return found;
     }

@@ -2,6 +2,7 @@ package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -160,6 +161,17 @@ public final class KubeCatalog implements FunctionCatalog {
                 .findFirst()
                 .map(s -> s.resourcesOf(id))
                 .orElse(List.of());
+    }
+
+    /**
+     * The pods that run the function, each with its version, readiness, restarts and why it last stopped. Blocks
+     * on the network unless the context is watched.
+     *
+     * @throws IllegalStateException with a message for the user when the context cannot be read
+     */
+    public List<FunctionPod> podsOf(FunctionId id) {
+        return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
+                .map(s -> s.podsOf(id)).orElse(List.of());
     }
 
     /** From the first context whose mesh calls one of the hosts: a change set is written to one context. */

@@ -54,7 +54,7 @@ abstract class OperatorFunctions implements FunctionDiscoverer {
             List<DiscoveredFunction.ObjectRef> own = new ArrayList<>();
             own.add(new DiscoveredFunction.ObjectRef(kind, ns, name));
             deployments.forEach(d -> own.add(new DiscoveredFunction.ObjectRef(KubeKind.DEPLOYMENTS, ns, d.getMetadata().getName())));
-            found.add(new DiscoveredFunction(function, own));
+            found.add(new DiscoveredFunction(function, own, DiscoveredFunction.refs(pods)));
         }
         return found;
     }

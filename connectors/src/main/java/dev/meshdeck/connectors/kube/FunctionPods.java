@@ -1,0 +1,76 @@
+package dev.meshdeck.connectors.kube;
+
+import dev.meshdeck.core.workloads.FunctionPod;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A function's pods as {@link FunctionPod} rows: what `kubectl get pods` and `describe pod` would say of each. */
+final class FunctionPods {
+
+    private static final String SIDECAR = "istio-proxy";
+
+    private FunctionPods() {
+    }
+
+    static FunctionPod of(Pod pod) {
+        PodStatus status = pod.getStatus() != null ? pod.getStatus() : new PodStatus();
+        List<ContainerStatus> containers = status.getContainerStatuses() != null ? status.getContainerStatuses() : List.of();
+        int declared = pod.getSpec() != null && pod.getSpec().getContainers() != null ? pod.getSpec().getContainers().size() : 0;
+        int ready = (int) containers.stream().filter(c -> Boolean.TRUE.equals(c.getReady())).count();
+        int restarts = containers.stream().mapToInt(c -> c.getRestartCount() == null ? 0 : c.getRestartCount()).sum();
+        return new FunctionPod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), version(pod),
+                status.getPhase() != null ? status.getPhase() : "Unknown", ready, Math.max(declared, containers.size()),
+                restarts, reason(status, containers), pod.getSpec() != null && pod.getSpec().getNodeName() != null
+                        ? pod.getSpec().getNodeName() : "",
+                status.getPodIP() != null ? status.getPodIP() : "", instant(status.getStartTime()), sidecarVersion(pod));
+    }
+
+    /** The version label the function's routing uses, else Knative's revision label. */
+    private static String version(Pod pod) {
+        Map<String, String> labels = Labels.of(pod);
+        String version = labels.get("version");
+        if (version == null) {
+            version = labels.get("serving.knative.dev/revision");
+        }
+        return version != null ? version : "";
+    }
+
+    /** What keeps it from serving, most telling first: a waiting container, then the last termination, then the pod. */
+    private static String reason(PodStatus status, List<ContainerStatus> containers) {
+        for (ContainerStatus c : containers) {
+            if (c.getState() != null && c.getState().getWaiting() != null && c.getState().getWaiting().getReason() != null) {
+                return c.getState().getWaiting().getReason();
+            }
+        }
+        for (ContainerStatus c : containers) {
+            if (c.getLastState() != null && c.getLastState().getTerminated() != null
+                    && c.getLastState().getTerminated().getReason() != null) {
+                return c.getLastState().getTerminated().getReason();
+            }
+        }
+        return status.getReason() != null ? status.getReason() : "";
+    }
+
+    private static Optional<String> sidecarVersion(Pod pod) {
+        if (pod.getSpec() == null || pod.getSpec().getContainers() == null) {
+            return Optional.empty();
+        }
+        return pod.getSpec().getContainers().stream().filter(c -> SIDECAR.equals(c.getName())).findFirst()
+                .map(c -> c.getImage() == null ? "" : c.getImage())
+                .map(image -> image.lastIndexOf(':') > image.lastIndexOf('/') ? image.substring(image.lastIndexOf(':') + 1) : "latest");
+    }
+
+    private static Optional<Instant> instant(String timestamp) {
+        try {
+            return timestamp == null ? Optional.empty() : Optional.of(Instant.parse(timestamp));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
