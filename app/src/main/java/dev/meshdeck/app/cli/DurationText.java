@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as SREs write them on a command line: 30s, 1m, 2h (as Prometheus does). */
+/** Durations as SREs write them on a command line: 30s, 1m, 2h (as Prometheus does), and ages as kubectl prints them. */
 final class DurationText {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smh])");
@@ -27,5 +27,18 @@ final class DurationText {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    /** An age as kubectl writes it: the largest unit or two, 45s, 12m, 3h20m, 5d. */
+    static String age(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + "s";
+        } else if (s < 3600) {
+            return s / 60 + "m";
+        } else if (s < 86400) {
+            return s / 3600 + "h" + (s % 3600 / 60 == 0 ? "" : s % 3600 / 60 + "m");
+        }
+        return s / 86400 + "d";
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** `meshdeck pods`: a function's pods as discovery finds them, and why one is not serving. */
+/** `meshdeck pods` and `events`: a function's pods as discovery finds them, why one is not serving, and its events. */
 class PodsCommandTest {
 
     private static Sandbox sandbox;
@@ -75,6 +75,21 @@ class PodsCommandTest {
                 client.resource(original).update();
             }
         }
+    }
+
+    @Test
+    void theCrashLoopingPodsEventsComeFirstAsWarnings() throws Exception {
+        Cli cli = Cli.run("events", "--kubeconfig", sandbox.kubeconfig().toString(), "--function", "recommendation",
+                "-o", "json");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode events = new ObjectMapper().readTree(cli.out());
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("Warning", "Warning", "Normal");
+        assertThat(events).extracting(e -> e.get("reason").asText()).containsExactlyInAnyOrder("BackOff", "Unhealthy", "Started");
+        JsonNode backOff = events.get(events.get(0).get("reason").asText().equals("BackOff") ? 0 : 1);
+        assertThat(backOff.get("object").asText()).isEqualTo("Pod recommendation-d0c18034a-nz9js");
+        assertThat(backOff.get("count").asInt()).isEqualTo(14);
+        assertThat(backOff.has("lastSeen")).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -404,21 +405,32 @@ final class ClusterSession implements AutoCloseable {
      * @throws IllegalStateException naming the context and server when the cluster cannot be read
      */
     List<MeshResource> resourcesOf(FunctionId id) {
+        return reading(() -> readResourcesOf(id));
+    }
+
+    /** A read for the user: a failure becomes one message naming the context and what went wrong. */
+    private <T> T reading(java.util.function.Supplier<T> read) {
         try {
-            return readResourcesOf(id);
+            return read.get();
         } catch (RuntimeException e) {
             throw new IllegalStateException(ConnectionFailure.describe(source, unwrap(e)), e);
         }
     }
 
+    /** The function as discovery last found it; discovered now when nothing watches the context. Null if absent. */
+    private DiscoveredFunction discovered(FunctionId id) {
+        DiscoveredFunction found = functions.get(id);
+        if (found == null && !watching) {
+            discoverOnce();
+            found = functions.get(id);
+        }
+        return found;
+    }
+
     /** The function's pods as discovery found them, read fresh (from the informers' caches when watching). */
     List<FunctionPod> podsOf(FunctionId id) {
-        try {
-            DiscoveredFunction found = functions.get(id);
-            if (found == null && !watching) {
-                discoverOnce();
-                found = functions.get(id);
-            }
+        return reading(() -> {
+            DiscoveredFunction found = discovered(id);
             if (found == null) {
                 return List.of();
             }
@@ -428,9 +440,23 @@ final class ClusterSession implements AutoCloseable {
                     .map(ref -> informer != null ? (Pod) informer.getStore().getByKey(ref.namespace() + "/" + ref.name())
                             : c.pods().inNamespace(ref.namespace()).withName(ref.name()).get())
                     .filter(Objects::nonNull).map(FunctionPods::of).toList();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(ConnectionFailure.describe(source, unwrap(e)), e);
-        }
+        });
+    }
+
+    /** The events of the function's own objects and pods, in incident order (warnings first, newest first). */
+    List<FunctionEvent> eventsOf(FunctionId id) {
+        return reading(() -> {
+            DiscoveredFunction found = discovered(id);
+            if (found == null) {
+                return List.of();
+            }
+            java.util.Set<String> objects = new java.util.HashSet<>();
+            java.util.stream.Stream.concat(found.ownObjects().stream(), found.pods().stream())
+                    .forEach(ref -> objects.add(ref.kind().kind() + " " + ref.name()));
+            return client().v1().events().inNamespace(id.namespace()).list().getItems().stream()
+                    .map(e -> FunctionPods.event(e, objects)).flatMap(java.util.Optional::stream)
+                    .sorted(FunctionEvent.INCIDENT_ORDER).toList();
+        });
     }
 
     private static Throwable unwrap(RuntimeException e) {
@@ -438,11 +464,7 @@ final class ClusterSession implements AutoCloseable {
     }
 
     private List<MeshResource> readResourcesOf(FunctionId id) {
-        DiscoveredFunction found = functions.get(id);
-        if (found == null && !watching) {
-            discoverOnce();
-            found = functions.get(id);
-        }
+        DiscoveredFunction found = discovered(id);
         if (found == null) {
             return List.of();
         }

@@ -1,7 +1,9 @@
 package dev.meshdeck.connectors.kube;
 
+import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Instant;
@@ -10,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A function's pods as {@link FunctionPod} rows: what `kubectl get pods` and `describe pod` would say of each. */
+/**
+ * A function's pods as {@link FunctionPod} rows and its objects' events as {@link FunctionEvent}s: what `kubectl
+ * get pods`, `describe pod` and `get events` would say of them.
+ */
 final class FunctionPods {
 
     private static final String SIDECAR = "istio-proxy";
@@ -29,6 +34,21 @@ final class FunctionPods {
                 restarts, reason(status, containers), pod.getSpec() != null && pod.getSpec().getNodeName() != null
                         ? pod.getSpec().getNodeName() : "",
                 status.getPodIP() != null ? status.getPodIP() : "", instant(status.getStartTime()), sidecarVersion(pod));
+    }
+
+    /** The event if it is about one of {@code objects} ("Kind name" of the function's own objects and pods). */
+    static Optional<FunctionEvent> event(Event e, java.util.Set<String> objects) {
+        if (e.getInvolvedObject() == null) {
+            return Optional.empty();
+        }
+        String object = e.getInvolvedObject().getKind() + " " + e.getInvolvedObject().getName();
+        if (!objects.contains(object)) {
+            return Optional.empty();
+        }
+        String last = e.getLastTimestamp() != null ? e.getLastTimestamp() : e.getEventTime() != null
+                ? e.getEventTime().getTime() : null;
+        return Optional.of(new FunctionEvent("Warning".equals(e.getType()), e.getReason() == null ? "" : e.getReason(),
+                e.getMessage() == null ? "" : e.getMessage(), object, e.getCount() == null ? 1 : e.getCount(), instant(last)));
     }
 
     /** The version label the function's routing uses, else Knative's revision label. */

@@ -2,6 +2,7 @@ package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
@@ -172,6 +173,12 @@ public final class KubeCatalog implements FunctionCatalog {
     public List<FunctionPod> podsOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.podsOf(id)).orElse(List.of());
+    }
+
+    /** The events of the function's objects and pods, warnings first. Blocks on the network. */
+    public List<FunctionEvent> eventsOf(FunctionId id) {
+        return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
+                .map(s -> s.eventsOf(id)).orElse(List.of());
     }
 
     /** From the first context whose mesh calls one of the hosts: a change set is written to one context. */

@@ -18,6 +18,7 @@ public final class ApiCatalog {
             ApiResourceType.builtIn("", "v1", "Pod", "pods", true, "po"),
             ApiResourceType.builtIn("", "v1", "Service", "services", true, "svc"),
             ApiResourceType.builtIn("", "v1", "Endpoints", "endpoints", true, "ep"),
+            ApiResourceType.builtIn("", "v1", "Event", "events", true, "ev"),
             ApiResourceType.builtIn("", "v1", "ConfigMap", "configmaps", true, "cm"),
             ApiResourceType.builtIn("", "v1", "Secret", "secrets", true),
             ApiResourceType.builtIn("", "v1", "ServiceAccount", "serviceaccounts", true, "sa"),

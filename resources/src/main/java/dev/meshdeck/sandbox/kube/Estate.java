@@ -1,5 +1,6 @@
 package dev.meshdeck.sandbox.kube;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -7,6 +8,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +41,7 @@ public record Estate(List<HasMetadata> objects) {
         for (String file : DEFAULT_FILES) {
             objects.addAll(load(serialization, RESOURCE_FOLDER + file));
         }
+        stampEvents(objects, Instant.now());
         return new Estate(objects);
     }
 
@@ -47,6 +51,17 @@ public record Estate(List<HasMetadata> objects) {
      */
     public static Estate synthetic(int functions) {
         return SyntheticEstate.generate(functions);
+    }
+
+    /** Events happen while the sandbox runs: each one's last time is its start, its first a minute per count before. */
+    private static void stampEvents(List<HasMetadata> objects, Instant start) {
+        for (HasMetadata o : objects) {
+            if (o instanceof Event event && event.getLastTimestamp() == null) {
+                int count = event.getCount() == null ? 1 : event.getCount();
+                event.setLastTimestamp(start.truncatedTo(ChronoUnit.SECONDS).toString());
+                event.setFirstTimestamp(start.minus(count, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
+            }
+        }
     }
 
     public int size() {

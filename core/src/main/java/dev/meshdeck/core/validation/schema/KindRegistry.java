@@ -45,7 +45,7 @@ public final class KindRegistry {
         r.add("openfaas.com", "Profile", List.of("v1"));
         r.add("kubeless.io", "Function", List.of("v1beta1"));
         r.add(MESHDECK_LAMBDA_GROUP, "LambdaAlias", List.of("v1"));
-        for (String k : List.of("Namespace", "Service", "Pod", "Endpoints", "ConfigMap", "Secret", "ServiceAccount",
+        for (String k : List.of("Namespace", "Service", "Pod", "Endpoints", "Event", "ConfigMap", "Secret", "ServiceAccount",
                 "PersistentVolumeClaim", "LimitRange", "ResourceQuota")) {
             r.add("", k, List.of("v1"));
         }
