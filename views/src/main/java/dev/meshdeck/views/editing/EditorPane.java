@@ -11,6 +11,7 @@ import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.validation.Finding;
+import dev.meshdeck.views.commands.ShortcutSheet;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -221,6 +222,20 @@ public final class EditorPane {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         session.addListener(this::draftChanged);
         refreshState();
+    }
+
+    /** The editor's keys and the traffic slider's, for the shortcut sheet. */
+    public static List<ShortcutSheet.Shortcut> shortcuts() {
+        return List.of(
+                new ShortcutSheet.Shortcut(UNDO.getDisplayText(), "Undo the last change of the object shown"),
+                new ShortcutSheet.Shortcut(REDO.getDisplayText() + " or " + REDO_Y.getDisplayText(), "Redo"),
+                new ShortcutSheet.Shortcut(EXPORT.getDisplayText(), "Export every pending change, one file per object"),
+                new ShortcutSheet.Shortcut(APPLY.getDisplayText(), "Review and apply this function's pending changes"),
+                new ShortcutSheet.Shortcut("← →  ↑ ↓", "Traffic slider: move the candidate by "
+                        + TrafficEditorModel.SMALL_STEP + "%"),
+                new ShortcutSheet.Shortcut("PgUp PgDn", "Traffic slider: move the candidate by "
+                        + TrafficEditorModel.LARGE_STEP + "%"),
+                new ShortcutSheet.Shortcut("Home End", "Traffic slider: candidate to 0% or 100%"));
     }
 
     private static void formTab(Tab tab, String id, Label dirty, Node content) {

@@ -17,6 +17,7 @@ import dev.meshdeck.core.topology.layout.Box;
 import dev.meshdeck.core.topology.layout.LayoutWarmUp;
 import dev.meshdeck.core.topology.layout.Point;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
+import dev.meshdeck.views.commands.ShortcutSheet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -269,6 +270,25 @@ public final class TopologyView {
         selectedNode = nodeId != null && model.node(nodeId) != null ? nodeId : null;
         selected.set(selectedNode == null ? null : model.functionOf(selectedNode));
         changed();
+    }
+
+    /**
+     * Selects the node of this function (null clears), unless a node of it is selected already (one of its
+     * versions); a function the graph does not draw leaves no node selected.
+     */
+    public void selectFunction(FunctionId id) {
+        ServerlessFunction current = selected.get();
+        if (id == null ? selectedNode == null : current != null && current.id().equals(id)) {
+            return;
+        }
+        select(id == null ? null : TopologyModel.nodeId(id));
+    }
+
+    /** What the mouse does on the graph, for the shortcut sheet. */
+    public static List<ShortcutSheet.Shortcut> shortcuts() {
+        return List.of(new ShortcutSheet.Shortcut("Click", "Select a function; a box header folds or unfolds the box"),
+                new ShortcutSheet.Shortcut("Drag", "Pan"),
+                new ShortcutSheet.Shortcut("Wheel", "Zoom around the pointer"));
     }
 
     public String selectedNode() {
