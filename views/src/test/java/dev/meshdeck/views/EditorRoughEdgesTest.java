@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import java.util.List;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +117,26 @@ class EditorRoughEdgesTest {
         robot.interact(() -> window.select("fraud-check"));
         until(() -> window.editor().function().name().equals("fraud-check"));
         assertThat(text(robot, "#editor-status")).isEmpty();
+    }
+
+    @Test
+    void everyResilienceLabelIsReadWhole(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            TabPane forms = robot.lookup("#editor-forms").queryAs(TabPane.class);
+            forms.getSelectionModel().select(forms.getTabs().stream().filter(t -> "resilience-tab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+        });
+        until(() -> robot.lookup("#field-connectionPool-tcp-maxConnectionDuration").tryQuery().isPresent());
+
+        javafx.scene.Node resilience = onFx(() -> robot.lookup("#editor-forms").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedItem().getContent());
+        List<Label> labels = onFx(() -> List.copyOf(robot.from(resilience).lookup(".field-label").queryAllAs(Label.class)));
+        List<String> cut = onFx(() -> labels.stream()
+                .filter(l -> !((Text) l.lookup(".text")).getText().equals(l.getText())).map(Label::getText).toList());
+
+        assertThat(labels).hasSizeGreaterThan(10);
+        assertThat(cut).isEmpty();
+        DocShots.save(stage.getScene(), "editor-resilience-labels.png");
     }
 
     private void export(FxRobot robot) throws Exception {
