@@ -203,7 +203,8 @@ public final class MainWindow {
                 stylesheet("shell/shell.css"),
                 stylesheet("editing/editing.css"),
                 stylesheet("topology/topology.css"),
-                stylesheet("changes/changes.css"));
+                stylesheet("changes/changes.css"),
+                stylesheet("commands/commands.css"));
         if (changeTargets != null) {
             enableChanges(appBar, details, background, model);
             enableIncidentActions(appBar, details, background);

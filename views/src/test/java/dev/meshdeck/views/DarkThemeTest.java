@@ -63,9 +63,12 @@ class DarkThemeTest {
         robot.interact(window::edit);
         until(() -> window.editor().trafficModel().isPresent());
         assertThat(luminance(robot.lookup("#candidate-yaml").query())).as("candidate YAML").isLessThan(DARK_ENOUGH);
+        // a change, so the diff has added and removed lines to colour
+        robot.interact(() -> window.editor().trafficModel().orElseThrow().setCandidatePercent(25));
         robot.interact(() -> robot.lookup("#candidate-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         until(() -> robot.lookup("#editor-pane .diff-view").query().isVisible());
         assertThat(luminance(robot.lookup("#editor-pane .diff-view").query())).as("editor diff").isLessThan(DARK_ENOUGH);
+        DocShots.save(robot.lookup("#editor-pane").query().getScene(), "dark-editor-diff.png");
     }
 
     @Test
@@ -74,6 +77,7 @@ class DarkThemeTest {
         until(() -> window.topology().layout().width() > 0);
         robot.interact(() -> window.topology().drawNow());
         assertThat(luminance(window.topology().canvas())).isLessThan(DARK_ENOUGH);
+        DocShots.save(window.topology().canvas().getScene(), "dark-topology.png");
 
         robot.interact(() -> Theme.LIGHT.apply());
         robot.interact(() -> window.topology().drawNow());
@@ -88,6 +92,7 @@ class DarkThemeTest {
 
         assertThat(luminance(history)).as("history window").isLessThan(DARK_ENOUGH);
         assertThat(luminance(robot.from(history).lookup(".diff-view").query())).as("history diff").isLessThan(DARK_ENOUGH);
+        DocShots.save(history.getScene(), "dark-history.png");
     }
 
     /** The node as drawn now: mean luminance of every fourth pixel. */

@@ -108,9 +108,11 @@ class EditorRoughEdgesTest {
         until(() -> !apply(robot).isDisabled());
         export(robot);
         assertThat(text(robot, "#editor-status")).startsWith("Wrote 1 file");
+        DocShots.save(stage.getScene(), "editor-status-after-export.png");
 
         robot.clickOn("#preset-50");
         until(() -> text(robot, "#editor-status").isEmpty());
+        DocShots.save(stage.getScene(), "editor-status-after-next-edit.png");
 
         export(robot);
         assertThat(text(robot, "#editor-status")).startsWith("Wrote 1 file");
@@ -136,6 +138,7 @@ class EditorRoughEdgesTest {
 
         assertThat(labels).hasSizeGreaterThan(10);
         assertThat(cut).isEmpty();
+        FormScroll.scrollTo(robot, robot.lookup("#field-connectionPool-tcp-maxConnectionDuration").query());
         DocShots.save(stage.getScene(), "editor-resilience-labels.png");
     }
 

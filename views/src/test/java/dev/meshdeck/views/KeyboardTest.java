@@ -56,6 +56,7 @@ class KeyboardTest {
         until(this::paletteShowing);
 
         typeInPalette(robot, "pay fn bkp");
+        DocShots.save(window.palette().orElseThrow().window().getScene(), "command-palette.png");
         robot.type(KeyCode.ENTER);
 
         until(() -> !paletteShowing());
@@ -108,6 +109,7 @@ class KeyboardTest {
         assertThat(accelerators).contains("Ctrl+K", "Ctrl+Shift+P", "F1", "Ctrl+H", "Ctrl+Shift+U");
         assertThat(String.join("\n", lines)).contains(accelerators).contains("Ctrl+Z", "Ctrl+S", "Ctrl+↵", "PgUp PgDn");
 
+        DocShots.save(sheet.stage().getScene(), "shortcut-sheet.png");
         robot.type(KeyCode.ESCAPE);
         until(() -> !sheet.stage().isShowing());
     }

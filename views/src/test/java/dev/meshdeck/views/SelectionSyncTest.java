@@ -60,6 +60,7 @@ class SelectionSyncTest {
 
         until(() -> "fraud-check".equals(labelText(robot, "#details-name")));
         assertThat(onFx(() -> table(robot).getSelectionModel().getSelectedItem().name())).isEqualTo("fraud-check");
+        DocShots.save(window.topology().canvas().getScene(), "selection-from-graph.png");
     }
 
     @Test

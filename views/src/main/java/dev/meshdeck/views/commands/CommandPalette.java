@@ -170,6 +170,8 @@ public final class CommandPalette {
             title.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(10, kind, title, detail, gap, keys);
             row.setAlignment(Pos.CENTER_LEFT);
+            // a stretched TextFlow draws its text at the top: keep it at its own height, centred like the labels
+            row.setFillHeight(false);
             setGraphic(row);
         }
 

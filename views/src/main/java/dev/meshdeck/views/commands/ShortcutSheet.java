@@ -5,7 +5,9 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -23,6 +25,8 @@ public final class ShortcutSheet {
             shortcuts = List.copyOf(shortcuts);
         }
     }
+
+    private static final double KEYS_WIDTH = 190;
 
     private final Stage stage = new Stage();
     private final VBox sections = new VBox(14);
@@ -53,11 +57,15 @@ public final class ShortcutSheet {
             GridPane grid = new GridPane();
             grid.setHgap(16);
             grid.setVgap(4);
+            // one keys column width across the sections, so they line up; a longer key text widens it, never cut
+            ColumnConstraints keysColumn = new ColumnConstraints();
+            keysColumn.setMinWidth(KEYS_WIDTH);
+            grid.getColumnConstraints().add(keysColumn);
             int row = 0;
             for (Shortcut shortcut : section.shortcuts()) {
                 Label keys = new Label(shortcut.keys());
                 keys.getStyleClass().add("shortcut-keys");
-                keys.setMinWidth(150);
+                keys.setMinWidth(Region.USE_PREF_SIZE);
                 Label what = new Label(shortcut.what());
                 what.setWrapText(true);
                 grid.addRow(row++, keys, what);
@@ -72,7 +80,7 @@ public final class ShortcutSheet {
         return stage;
     }
 
-    /** The keys and descriptions shown now, one "keys: what" line each (tests). */
+    /** The texts shown now, keys and descriptions in turn (tests). */
     public List<String> lines() {
         return sections.getChildren().stream().map(VBox.class::cast)
                 .flatMap(section -> ((GridPane) section.getChildren().get(1)).getChildren().stream())

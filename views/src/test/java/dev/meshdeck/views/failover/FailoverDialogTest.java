@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshdeck.core.failover.FailoverTarget;
 import dev.meshdeck.core.failover.FailoverTargets;
 import dev.meshdeck.core.failover.IncidentActions;
+import dev.meshdeck.views.shell.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ class FailoverDialogTest {
 
     @Start
     void start(Stage stage) {
+        // the window's theme, for a screenshot that looks like the console
+        Theme.LIGHT.apply();
         IncidentActions actions = new IncidentActions(List.of(
                 new FailoverTargets.Option(new FailoverTarget.Host("payment-function-backup"),
                         "configured backup (meshdeck.dev/failover-target on Deployment payment-function)", true),
