@@ -138,7 +138,7 @@ public final class MainWindow {
     }
 
     /**
-     * Builds the scene (1280x800) and starts discovery. Call once, on the FX thread.
+     * Builds the scene (1280x800, or the saved size) and starts discovery. Call once, on the FX thread.
      *
      * @throws IllegalStateException when called a second time: discovery runs once per window
      */
@@ -195,7 +195,9 @@ public final class MainWindow {
         root.setBottom(new StatusBar(model).node());
         root.getStyleClass().add("main-window");
 
-        scene = new Scene(root, WIDTH, HEIGHT);
+        // the saved size from the first layout on: side panes keep their width in pixels when the window is resized
+        scene = new Scene(root, preferences.bounds().map(WindowPreferences.Bounds::width).orElse(WIDTH),
+                preferences.bounds().map(WindowPreferences.Bounds::height).orElse(HEIGHT));
         scene.getStylesheets().addAll(
                 stylesheet("views.css"),
                 stylesheet("inventory/inventory.css"),

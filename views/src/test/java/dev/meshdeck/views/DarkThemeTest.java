@@ -2,13 +2,10 @@ package dev.meshdeck.views;
 
 import static dev.meshdeck.views.FxWait.onFx;
 import static dev.meshdeck.views.FxWait.until;
-import static dev.meshdeck.views.KeyboardTest.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.views.shell.Theme;
 import dev.meshdeck.views.shell.WindowPreferences;
-import java.time.Clock;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.TabPane;
@@ -31,27 +28,24 @@ class DarkThemeTest {
     /** Mean luminance (0 black, 1 white) above which a pane reads as a white patch in the dark window. */
     private static final double DARK_ENOUGH = 0.3;
 
-    private FakeCatalog catalog;
+    private ShownWindow shown;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        catalog = FakeCatalog.estate();
-        window = new MainWindow(catalog, WindowOptions.sandbox("MeshDeck"))
-                .withChanges(new ProductionSwitchTest.NoCluster(), new ProductionArming("(?i)none", Clock.systemUTC()))
-                .withPreferences(WindowPreferences.DEFAULT.withTheme(Theme.DARK));
-        window.show(stage);
+        shown = ShownWindow.on(stage, WindowPreferences.DEFAULT.withTheme(Theme.DARK));
+        window = shown.window;
     }
 
     @Stop
     void stop() {
-        catalog.close();
+        shown.close();
         Theme.LIGHT.apply();
     }
 
     @BeforeEach
     void discoveryDone(FxRobot robot) throws Exception {
-        until(() -> table(robot).getItems().size() == FakeCatalog.FUNCTION_COUNT);
+        shown.discovered(robot);
     }
 
     @Test

@@ -4,9 +4,7 @@ import static dev.meshdeck.views.FxWait.onFx;
 import static dev.meshdeck.views.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshdeck.core.changes.ProductionArming;
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -49,22 +47,20 @@ class EditorRoughEdgesTest {
 
     @TempDir
     Path exports;
-    private FakeCatalog catalog;
+    private ShownWindow shown;
     private MainWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        catalog = FakeCatalog.estate();
-        window = new MainWindow(catalog, WindowOptions.sandbox("MeshDeck"))
-                .withChanges(new ProductionSwitchTest.NoCluster(), new ProductionArming("(?i)none", Clock.systemUTC()));
-        window.show(stage);
+        shown = ShownWindow.on(stage);
+        window = shown.window;
     }
 
     @Stop
     void stop() {
-        catalog.close();
+        shown.close();
     }
 
     @BeforeEach

@@ -4,10 +4,8 @@ import static dev.meshdeck.views.FxWait.onFx;
 import static dev.meshdeck.views.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.views.commands.ShortcutSheet;
-import java.time.Clock;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -27,27 +25,25 @@ import org.testfx.framework.junit5.Stop;
 @ExtendWith(ApplicationExtension.class)
 class KeyboardTest {
 
-    private FakeCatalog catalog;
+    private ShownWindow shown;
     private MainWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        catalog = FakeCatalog.estate();
-        window = new MainWindow(catalog, WindowOptions.sandbox("MeshDeck"))
-                .withChanges(new ProductionSwitchTest.NoCluster(), new ProductionArming("(?i)none", Clock.systemUTC()));
-        window.show(stage);
+        shown = ShownWindow.on(stage);
+        window = shown.window;
     }
 
     @Stop
     void stop() {
-        catalog.close();
+        shown.close();
     }
 
     @BeforeEach
     void discoveryDone(FxRobot robot) throws Exception {
-        until(() -> table(robot).getItems().size() == FakeCatalog.FUNCTION_COUNT);
+        shown.discovered(robot);
     }
 
     @Test

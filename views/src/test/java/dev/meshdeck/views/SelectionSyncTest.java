@@ -22,24 +22,23 @@ import org.testfx.framework.junit5.Stop;
 @ExtendWith(ApplicationExtension.class)
 class SelectionSyncTest {
 
-    private FakeCatalog catalog;
+    private ShownWindow shown;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        catalog = FakeCatalog.estate();
-        window = new MainWindow(catalog, WindowOptions.sandbox("MeshDeck"));
-        window.show(stage);
+        shown = ShownWindow.on(stage);
+        window = shown.window;
     }
 
     @Stop
     void stop() {
-        catalog.close();
+        shown.close();
     }
 
     @BeforeEach
     void discoveryDone(FxRobot robot) throws Exception {
-        until(() -> table(robot).getItems().size() == FakeCatalog.FUNCTION_COUNT);
+        shown.discovered(robot);
         until(() -> window.topology().model().node(nodeOf("fraud-check")) != null);
     }
 
@@ -94,7 +93,7 @@ class SelectionSyncTest {
         robot.clickOn("order-function");
         until(() -> "order-function".equals(labelText(robot, "#details-name")));
 
-        catalog.emit(new InventoryEvent.FunctionRemoved(window.selection().get().id()));
+        shown.catalog.emit(new InventoryEvent.FunctionRemoved(window.selection().get().id()));
 
         until(() -> onFx(() -> window.selection().get() == null && table(robot).getSelectionModel().getSelectedItem() == null
                 && window.topology().selectedNode() == null));
