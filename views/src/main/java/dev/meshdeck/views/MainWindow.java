@@ -152,8 +152,7 @@ public final class MainWindow {
         inventory = new InventoryView(model);
         ExecutorService background = resourceLoader();
         preferences.theme().apply();
-        DetailsPane details = new DetailsPane(reads, background);
-        this.details = details;
+        details = new DetailsPane(reads, background);
         editor = new EditorPane(new EditSession(), reads, background);
         details.setOnEdit((function, resources) -> openEditor(function, resources));
         editor.setOnClose(this::closeEditor);
