@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.inventory.Platform;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.VersionName;
 import dev.meshdeck.core.telemetry.EdgeKey;
@@ -35,14 +38,19 @@ final class EdgeTable {
         static final Aliases NONE = new Aliases(Map.of());
 
         static Aliases of(List<ServerlessFunction> functions) {
-            Map<String, Map<String, String>> byFunction = new java.util.HashMap<>();
+            Map<String, Map<String, Set<String>>> byFunction = new HashMap<>();
             for (ServerlessFunction f : functions) {
                 if (f.platform() == Platform.LAMBDA) {
-                    Map<String, String> versions = byFunction.computeIfAbsent(f.name(), n -> new java.util.HashMap<>());
-                    f.traffic().stream().filter(t -> !t.tag().isEmpty()).forEach(t -> versions.put(t.version(), t.tag()));
+                    Map<String, Set<String>> versions = byFunction.computeIfAbsent(f.name(), n -> new HashMap<>());
+                    f.traffic().stream().filter(t -> !t.tag().isEmpty())
+                            .forEach(t -> versions.computeIfAbsent(t.version(), v -> new TreeSet<>()).add(t.tag()));
                 }
             }
-            return new Aliases(byFunction);
+            // a version two aliases route to ("live" and "beta") names both: telemetry cannot tell them apart
+            Map<String, Map<String, String>> joined = new HashMap<>();
+            byFunction.forEach((function, versions) -> versions.forEach((version, names) ->
+                    joined.computeIfAbsent(function, n -> new HashMap<>()).put(version, String.join(", ", names))));
+            return new Aliases(joined);
         }
 
         /** The alias routing to the edge's version of a Lambda function; "" for none, or another platform. */
