@@ -49,6 +49,22 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Screen;
+import javafx.stage.Window;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.views.commands.Command;
+import dev.meshdeck.views.commands.CommandPalette;
+import dev.meshdeck.views.commands.PaletteEntry;
+import dev.meshdeck.views.commands.PaletteModel;
+import dev.meshdeck.views.commands.ShortcutSheet;
+import dev.meshdeck.views.common.SelectedFunction;
+import dev.meshdeck.views.shell.Theme;
+import dev.meshdeck.views.shell.WindowPreferences;
+import org.fxmisc.richtext.GenericStyledArea;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -91,6 +107,14 @@ public final class MainWindow {
     private ChangeDesk changes;
     private AwsTargetMenu awsTargets;
     private IncidentControls incidents;
+    private final SelectedFunction selection = new SelectedFunction();
+    private WindowPreferences preferences = WindowPreferences.DEFAULT;
+    private final List<Command> commands = new ArrayList<>();
+    private CommandPalette palette;
+    /** Listed in the shortcut sheet, not in the palette itself. */
+    private Command paletteCommand;
+    private ShortcutSheet shortcutSheet;
+    private DetailsPane details;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -114,7 +138,7 @@ public final class MainWindow {
     }
 
     /**
-     * Builds the scene (1280x800) and starts discovery. Call once, on the FX thread.
+     * Builds the scene (1280x800, or the saved size) and starts discovery. Call once, on the FX thread.
      *
      * @throws IllegalStateException when called a second time: discovery runs once per window
      */
@@ -127,14 +151,9 @@ public final class MainWindow {
         inventoryModel = model;
         inventory = new InventoryView(model);
         ExecutorService background = resourceLoader();
-        DetailsPane details = new DetailsPane(reads, background);
+        preferences.theme().apply();
+        details = new DetailsPane(reads, background);
         editor = new EditorPane(new EditSession(), reads, background);
-        inventory.selectedProperty().addListener((obs, old, now) -> {
-            details.show(now);
-            if (editing() && now != null) {
-                editor.show(now);
-            }
-        });
         details.setOnEdit((function, resources) -> openEditor(function, resources));
         editor.setOnClose(this::closeEditor);
         EditSession session = editor.session();
@@ -146,14 +165,7 @@ public final class MainWindow {
         // a Lambda function's mesh routes (its URL's VirtualService) reach the graph when it is shown: the graph
         // does not read every Lambda function's URLs
         details.setOnLoaded(topology.model()::applyResources);
-        topology.selectedProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                details.show(now);
-                if (editing()) {
-                    editor.show(now);
-                }
-            }
-        });
+        followSelection();
         if (telemetry != null) {
             topology.setTelemetry(telemetry, telemetryInterval);
         }
@@ -182,7 +194,9 @@ public final class MainWindow {
         root.setBottom(new StatusBar(model).node());
         root.getStyleClass().add("main-window");
 
-        scene = new Scene(root, WIDTH, HEIGHT);
+        // the saved size from the first layout on: side panes keep their width in pixels when the window is resized
+        scene = new Scene(root, preferences.bounds().map(WindowPreferences.Bounds::width).orElse(WIDTH),
+                preferences.bounds().map(WindowPreferences.Bounds::height).orElse(HEIGHT));
         scene.getStylesheets().addAll(
                 stylesheet("views.css"),
                 stylesheet("inventory/inventory.css"),
@@ -190,16 +204,142 @@ public final class MainWindow {
                 stylesheet("shell/shell.css"),
                 stylesheet("editing/editing.css"),
                 stylesheet("topology/topology.css"),
-                stylesheet("changes/changes.css"));
+                stylesheet("changes/changes.css"),
+                stylesheet("commands/commands.css"));
         if (changeTargets != null) {
             enableChanges(appBar, details, background, model);
             enableIncidentActions(appBar, details, background);
         }
+        installCommands();
         catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), batch -> {
             inventory.apply(batch);
+            selection.apply(batch);
             topology.apply(batch);
         }), true);
         return scene;
+    }
+
+    /**
+     * One selection for every pane: a click in the table or the graph selects there, and the table, the graph,
+     * the details pane, the editor and the incident actions all show what is selected. A pane that loses its
+     * row or node (filtered out, not drawn) does not clear the selection: the others keep showing it.
+     */
+    private void followSelection() {
+        inventory.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                selection.select(now);
+            }
+        });
+        topology.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                selection.select(now);
+            }
+        });
+        selection.property().addListener((obs, old, now) -> {
+            FunctionId id = now == null ? null : now.id();
+            inventory.select(id);
+            topology.selectFunction(id);
+            details.show(now);
+            if (editing() && now != null) {
+                editor.show(now);
+            }
+            if (incidents != null) {
+                incidents.show(now);
+            }
+        });
+    }
+
+    /** The window's commands: palette lines, and the window's shortcuts for those with keys. */
+    private void installCommands() {
+        paletteCommand = new Command("Command palette", "Jump to a function or run an action", List.of(
+                new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+                this::showPalette);
+        commands.addAll(0, List.of(paletteCommand,
+                new Command("Keyboard shortcuts", "Every shortcut of the console (also ?)",
+                        List.of(new KeyCodeCombination(KeyCode.F1)), this::showShortcuts),
+                new Command("Filter the functions", "Type a filter for the function table",
+                        List.of(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN)), this::focusFilter),
+                new Command("Show the functions", "The function table",
+                        List.of(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN)), this::showFunctions),
+                new Command("Show the topology", "The live topology graph",
+                        List.of(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN)), this::showTopology),
+                new Command("Open the editor", "Edit the selected function's traffic and policies",
+                        List.of(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN)), this::edit),
+                new Command("Close the editor", "Back to the details of the selected function", List.of(), this::closeEditor),
+                new Command("Switch the theme", "Light or dark, for every window",
+                        List.of(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+                        () -> Theme.current().get().other().apply())));
+        for (Command command : commands) {
+            command.keys().forEach(keys -> scene.getAccelerators().put(keys, command.run()));
+        }
+        // "?" is typed text in a field or the YAML editor; anywhere else it opens the sheet
+        scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof TextInputControl)
+                    && !(e.getTarget() instanceof GenericStyledArea<?, ?, ?>)) {
+                e.consume();
+                showShortcuts();
+            }
+        });
+    }
+
+    /** Opens the command palette over the window. FX thread. */
+    public void showPalette() {
+        if (palette == null) {
+            palette = new CommandPalette(scene.getWindow(), scene.getStylesheets(),
+                    new PaletteModel(() -> commands.stream().filter(c -> c != paletteCommand).map(Command::entry).toList(),
+                            this::functionEntries));
+        }
+        palette.show();
+    }
+
+    /** The palette, once opened (tests). */
+    public Optional<CommandPalette> palette() {
+        return Optional.ofNullable(palette);
+    }
+
+    private List<PaletteEntry> functionEntries() {
+        return inventoryModel.functions().stream().map(f -> new PaletteEntry(PaletteEntry.Kind.FUNCTION, f.name(),
+                f.platform().displayName() + (f.namespace().isEmpty() ? "" : " · " + f.namespace()) + " · "
+                        + f.source().label(), "", () -> selection.select(f))).toList();
+    }
+
+    /** Opens the sheet of every shortcut. FX thread. */
+    public void showShortcuts() {
+        if (shortcutSheet == null) {
+            shortcutSheet = new ShortcutSheet(scene.getWindow(), scene.getStylesheets());
+        }
+        List<ShortcutSheet.Shortcut> window = new ArrayList<>();
+        for (Command command : commands) {
+            if (!command.keys().isEmpty()) {
+                window.add(new ShortcutSheet.Shortcut(command.keysText(), command.title()));
+            }
+        }
+        window.add(new ShortcutSheet.Shortcut("?", "Keyboard shortcuts, outside a text field"));
+        window.add(new ShortcutSheet.Shortcut("Esc", "Closes the palette, this sheet, a dialog or the History window"));
+        shortcutSheet.show(List.of(
+                new ShortcutSheet.Section("Window", window),
+                new ShortcutSheet.Section("Command palette", List.of(
+                        new ShortcutSheet.Shortcut("↑ ↓  PgUp PgDn", "Move through the lines"),
+                        new ShortcutSheet.Shortcut("Enter or click", "Jump to the function, or run the action"),
+                        new ShortcutSheet.Shortcut(PaletteModel.ACTIONS_ONLY + " query", "Actions only"),
+                        new ShortcutSheet.Shortcut(PaletteModel.FUNCTIONS_ONLY + " query", "Functions only"))),
+                new ShortcutSheet.Section("Policy editor", EditorPane.shortcuts()),
+                new ShortcutSheet.Section("Topology graph", TopologyView.shortcuts())));
+    }
+
+    /** The shortcut sheet, once opened (tests). */
+    public Optional<ShortcutSheet> shortcutSheet() {
+        return Optional.ofNullable(shortcutSheet);
+    }
+
+    private void focusFilter() {
+        inventory.filterField().requestFocus();
+    }
+
+    /** The selected function, which every pane follows. FX thread. */
+    public SelectedFunction selection() {
+        return selection;
     }
 
     private void enableChanges(AppBar appBar, DetailsPane details, ExecutorService background, InventoryModel model) {
@@ -221,9 +361,11 @@ public final class MainWindow {
         undoLast.setTooltip(new Tooltip("Roll back the last applied change set, after review (Ctrl+Shift+U)"));
         undoLast.setOnAction(e -> changes.undoLast());
         appBar.addActions(history, undoLast);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), changes::showHistory);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), changes::undoLast);
+        commands.add(new Command("History", "Every applied change set, with rollback",
+                List.of(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN)), changes::showHistory));
+        commands.add(new Command("Undo last change set", "Roll back the last applied change set, after review",
+                List.of(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
+                changes::undoLast));
         Platform.runLater(changes::recoverInterrupted);
     }
 
@@ -232,12 +374,7 @@ public final class MainWindow {
         incidents = new IncidentControls(changeTargets, changes, reads, background);
         incidents.setOwner(scene::getWindow);
         details.addActions(incidents.node());
-        inventory.selectedProperty().addListener((obs, old, now) -> incidents.show(now));
-        topology.selectedProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                incidents.show(now);
-            }
-        });
+        incidents.show(selection.get());
         changes.addAppliedListener(incidents::refresh);
         Button bulk = new Button("Fail over listed…", Icons.of(MaterialDesignS.SWAP_HORIZONTAL));
         bulk.setId("bulk-failover-button");
@@ -245,6 +382,12 @@ public final class MainWindow {
         bulk.setOnAction(e -> new BulkFailoverDialog(scene.getWindow(), scene.getStylesheets(), changeTargets, arming,
                 reads, background, inventory.listed()).show());
         appBar.addActions(bulk);
+        commands.add(new Command("Fail over…", "Send the selected function's traffic to a backup, after review",
+                List.of(), incidents::failOver));
+        commands.add(new Command("Fail back", "Return the selected function's traffic from its backup, after review",
+                List.of(), incidents::failBack));
+        commands.add(new Command("Fail over listed…", "Fail every listed function over to its configured backup",
+                List.of(), bulk::fire));
     }
 
     /** True until every source has delivered its functions or reported a final state. FX thread. */
@@ -279,6 +422,11 @@ public final class MainWindow {
         centre.getSelectionModel().select(1);
     }
 
+    /** Shows the function table instead of the topology graph. FX thread, after the scene is built. */
+    public void showFunctions() {
+        centre.getSelectionModel().select(0);
+    }
+
     /** The topology graph; null before the scene is built. */
     public TopologyView topology() {
         return topology;
@@ -299,7 +447,7 @@ public final class MainWindow {
      * function is selected. FX thread.
      */
     public boolean edit() {
-        ServerlessFunction selected = inventory == null ? null : inventory.selectedProperty().get();
+        ServerlessFunction selected = selection.get();
         if (selected == null) {
             return false;
         }
@@ -327,12 +475,49 @@ public final class MainWindow {
         }
     }
 
-    /** Shows the window on the given stage at 1280x800. */
+    /**
+     * Opens the window as it was last closed: theme, size and place (when that place is still on a screen),
+     * maximised or not, the centre tab and the panes' dividers. Call before the scene is built.
+     */
+    public MainWindow withPreferences(WindowPreferences saved) {
+        this.preferences = saved;
+        return this;
+    }
+
+    /** The window as it is now, to save for the next start. FX thread, after it was shown. */
+    public WindowPreferences preferences() {
+        Window window = scene.getWindow();
+        boolean maximized = window instanceof Stage stage && stage.isMaximized();
+        Optional<WindowPreferences.Bounds> bounds = maximized ? preferences.bounds()
+                : Optional.of(new WindowPreferences.Bounds(window.getX(), window.getY(), window.getWidth(), window.getHeight()));
+        // with the editor open the dividers are the editor's: the next start opens without it
+        List<Double> dividers = editing() ? preferences.dividers()
+                : Arrays.stream(panes.getDividerPositions()).boxed().toList();
+        return new WindowPreferences(Theme.current().get(), bounds, maximized,
+                centre.getSelectionModel().getSelectedIndex() == 1 ? WindowPreferences.CentreView.TOPOLOGY
+                        : WindowPreferences.CentreView.FUNCTIONS, dividers);
+    }
+
+    /** Shows the window on the given stage at 1280x800, or as the preferences say. */
     public void show(Stage stage) {
         stage.setTitle(options.title());
         stage.setScene(createScene());
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        preferences.bounds().filter(b -> !Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty())
+                .ifPresent(b -> {
+                    stage.setX(b.x());
+                    stage.setY(b.y());
+                    stage.setWidth(b.width());
+                    stage.setHeight(b.height());
+                });
+        stage.setMaximized(preferences.maximized());
+        if (preferences.view() == WindowPreferences.CentreView.TOPOLOGY) {
+            showTopology();
+        }
+        if (preferences.dividers().size() == panes.getDividers().size()) {
+            panes.setDividerPositions(preferences.dividers().stream().mapToDouble(Double::doubleValue).toArray());
+        }
         stage.show();
     }
 

@@ -2,6 +2,8 @@ package dev.meshdeck.app.cli;
 
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.app.wiring.Telemetry;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.telemetry.EdgeKey;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import dev.meshdeck.core.telemetry.TelemetrySource;
@@ -59,6 +61,7 @@ final class TrafficTopCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Map.Entry<EdgeKey, TrafficStats>> edges = new ArrayList<>();
         int failures = 0;
+        EdgeTable.Aliases aliases;
         try (Sources resolved = Sources.resolve(sources, sandbox, false, 0)) {
             List<TelemetrySource> telemetrySources = resolveTelemetry(resolved);
             for (TelemetrySource source : telemetrySources) {
@@ -69,11 +72,26 @@ final class TrafficTopCommand implements Callable<Integer> {
                     failures++;
                 }
             }
+            aliases = aliases(resolved, edges);
         }
         edges.sort(EdgeTable.ORDER);
-        spec.commandLine().getOut().print(output.equals("json") ? EdgeTable.json(edges) : EdgeTable.table(edges));
+        spec.commandLine().getOut().print(output.equals("json") ? EdgeTable.json(edges, aliases) : EdgeTable.table(edges, aliases));
         spec.commandLine().getOut().flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Telemetry names a Lambda version, not the alias sending it there: the Lambda listing does, when an edge needs it. */
+    private static EdgeTable.Aliases aliases(Sources resolved, List<Map.Entry<EdgeKey, TrafficStats>> edges) {
+        if (edges.stream().noneMatch(e -> EdgeTable.isLambda(e.getKey().destination())) || resolved.lambda().isEmpty()) {
+            return EdgeTable.Aliases.NONE;
+        }
+        List<ServerlessFunction> functions = new ArrayList<>();
+        resolved.lambda().get().discover().forEach(event -> {
+            if (event instanceof InventoryEvent.SourceLoaded loaded) {
+                functions.addAll(loaded.functions());
+            }
+        });
+        return EdgeTable.Aliases.of(functions);
     }
 
     private List<TelemetrySource> resolveTelemetry(Sources resolved) {

@@ -9,6 +9,9 @@ import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
 import dev.meshdeck.views.shell.StartupView;
+import dev.meshdeck.views.shell.WindowPreferences;
+import dev.meshdeck.connectors.history.UserDirectories;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,9 +103,18 @@ public final class MeshDeckApp extends Application {
         return true;
     }
 
+    /** The window as it was last closed; read before the first frame so that frame has the right theme. */
+    private static WindowPreferences saved = WindowPreferences.DEFAULT;
+
+    private static Path preferencesFile() {
+        return UserDirectories.current().config().resolve(WindowPreferences.FILE_NAME);
+    }
+
     @Override
     public void start(Stage stage) {
-        StartupView view = new StartupView("MeshDeck");
+        // a few bytes from the config directory: on the FX thread before the first frame, which shows its theme
+        saved = WindowPreferences.read(preferencesFile(), problem -> System.err.println("meshdeck: " + problem));
+        StartupView view = new StartupView("MeshDeck", saved.theme());
         Scene scene = new Scene(view.node(), MainWindow.WIDTH, MainWindow.HEIGHT);
         if (startup.trace() != null) {
             scene.addPostLayoutPulseListener(new Runnable() {
@@ -167,6 +179,9 @@ public final class MeshDeckApp extends Application {
             window.setTelemetry(what.telemetry(), startup.metricsInterval());
         }
         window.setAwsTargets(sources.aws().menu());
+        window.withPreferences(saved);
+        // closed by the user, not by a --screenshot run (Platform.exit hides no stage): only a person's layout is kept
+        stage.setOnHiding(e -> savePreferences(window.preferences()));
         window.show(stage);
         if (startup.topology()) {
             window.showTopology();
@@ -192,6 +207,15 @@ public final class MeshDeckApp extends Application {
                 settle.play();
             }
         });
+    }
+
+    private static void savePreferences(WindowPreferences now) {
+        Path file = preferencesFile();
+        try {
+            now.write(file);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("meshdeck: cannot save the window's layout to " + file + ": " + UserMessages.describe(e));
+        }
     }
 
     private static void screenshot(MainWindow window) {

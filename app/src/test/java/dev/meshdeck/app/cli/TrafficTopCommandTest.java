@@ -57,6 +57,13 @@ class TrafficTopCommandTest {
             }
         }
         assertThat(v2 / all).isCloseTo(0.10, org.assertj.core.api.Assertions.within(1e-9));
+        // telemetry's version for pipelines, and the Lambda alias that routes to it
+        assertThat(edges.findValues("alias")).isNotEmpty();
+        for (JsonNode edge : edges) {
+            if (edge.at("/destination/service").asText().equals("invoice-pdf") && edge.path("version").asText().equals("4")) {
+                assertThat(edge.path("alias").asText()).isEqualTo("live");
+            }
+        }
     }
 
     @Test
@@ -67,7 +74,9 @@ class TrafficTopCommandTest {
         assertThat(cli.out().lines().findFirst().orElseThrow())
                 .matches("SOURCE\\s+DESTINATION\\s+VERSION\\s+RPS\\s+ERR%\\s+P95\\(ms\\)");
         assertThat(cli.out()).containsPattern("frontend/web-bff\\s+serverless/order-function\\s+v2\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d")
-                .containsPattern("payments/payment-function\\s+lambda/invoice-pdf\\s+4\\s");
+                // versions as the window names them: a revision without its function's name, the Lambda alias
+                .containsPattern("istio-ingressgateway\\s+serverless/image-resize\\s+00002\\s")
+                .containsPattern("payments/payment-function\\s+lambda/invoice-pdf\\s+4 \\(live\\)\\s");
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class TrafficEditorModel {
     private ObjectNode readFrom;
     private CanaryEditor editor;
     private String problem;
+    /** The one version taking all traffic when the object has no second version: no canary, and no problem. */
+    private TrafficShare sole;
 
     public TrafficEditorModel(Draft draft) {
         if (!drivable(draft.initial())) {
@@ -61,17 +63,20 @@ public final class TrafficEditorModel {
         ObjectNode current = draft.candidate();
         if (!current.equals(readFrom)) {
             readFrom = current;
+            editor = null;
+            sole = null;
+            problem = null;
+            Optional<String> negative = negativeShare(current);
+            if (negative.isPresent()) {
+                problem = negative.get();
+                return Optional.empty();
+            }
             try {
-                Optional<String> negative = negativeShare(current);
-                if (negative.isPresent()) {
-                    throw new IllegalArgumentException(negative.get());
-                }
                 editor = read(current, candidateVersion);
                 candidateVersion = editor.split().candidate();
-                problem = null;
             } catch (RuntimeException unreadable) {
-                editor = null;
-                problem = unreadable.getMessage();
+                sole = soleShare(current).orElse(null);
+                problem = sole == null ? unreadable.getMessage() : null;
             }
         }
         return Optional.ofNullable(editor);
@@ -117,10 +122,29 @@ public final class TrafficEditorModel {
         return CanaryEditor.of(tree);
     }
 
-    /** Why the slider cannot drive the candidate as it stands (one version only, unreadable weights), or empty. */
+    private static Optional<TrafficShare> soleShare(ObjectNode object) {
+        try {
+            List<TrafficShare> shares = CanaryEditor.shares(object);
+            return shares.size() == 1 ? Optional.of(shares.get(0)) : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** What is wrong with the candidate's split (unreadable or negative weights), or empty. */
     public Optional<String> problem() {
         editor();
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * Why the slider rests when nothing is wrong: all traffic goes to one version, so there is no canary to move
+     * (the usual state of a function between rollouts). Empty when a canary can be driven, or on a problem.
+     */
+    public Optional<String> note() {
+        editor();
+        return Optional.ofNullable(sole).map(s -> "All traffic goes to " + shortName(s.version())
+                + ". A canary needs a second version: add one to the route (Routing tab or YAML), then move the slider.");
     }
 
     public boolean editable() {
@@ -142,7 +166,7 @@ public final class TrafficEditorModel {
     }
 
     public Optional<String> stableVersion() {
-        return editor().map(e -> e.split().stable());
+        return editor().map(e -> e.split().stable()).or(() -> Optional.ofNullable(sole).map(TrafficShare::version));
     }
 
     /** Chooses which version the slider moves (one of {@link #shares()}); false when there is no such version. */
@@ -184,7 +208,7 @@ public final class TrafficEditorModel {
 
     /** Every destination with its share, in the object's order; what the weights table lists. */
     public List<TrafficShare> shares() {
-        return editor().map(e -> e.split().shares()).orElse(List.of());
+        return editor().map(e -> e.split().shares()).orElse(sole == null ? List.of() : List.of(sole));
     }
 
     /**

@@ -4,9 +4,11 @@ import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
+import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
+import dev.meshdeck.core.inventory.VersionName;
 import dev.meshdeck.core.telemetry.EdgeKey;
 import dev.meshdeck.core.telemetry.ServiceRef;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
@@ -223,7 +225,8 @@ public final class TopologyModel {
             return found;
         }
         for (TopologyNode n : nodes.values()) {
-            if (n.label().toLowerCase(Locale.ROOT).contains(wanted)
+            // the version in full too: its label shortens it ("order-function:v1" for the Service order-function-v1)
+            if (n.label().toLowerCase(Locale.ROOT).contains(wanted) || n.version().toLowerCase(Locale.ROOT).contains(wanted)
                     || (n.function() != null && n.function().id().qualifiedName().toLowerCase(Locale.ROOT).contains(wanted))) {
                 found.add(n.id());
             }
@@ -412,7 +415,7 @@ public final class TopologyModel {
             for (Map.Entry<String, List<ConfiguredRoute>> v : ownVersions.entrySet()) {
                 String versionId = fn + "|v|" + v.getKey();
                 if (!nodes.containsKey(versionId)) {
-                    putNode(new TopologyNode(versionId, NodeKind.VERSION, versionLabel(f.name(), v.getKey()), groupOf(f), f,
+                    putNode(new TopologyNode(versionId, NodeKind.VERSION, versionLabel(f, v.getKey()), groupOf(f), f,
                             v.getKey(), Set.of(), TrafficStats.NONE));
                 }
                 created.add(versionId);
@@ -450,8 +453,11 @@ public final class TopologyModel {
                 || service.equals(f.name() + "-" + t.version()));
     }
 
-    private static String versionLabel(String function, String version) {
-        return version.startsWith(function) ? version : function + ":" + version;
+    /** "order-function:v1", "image-resize:00002", "invoice-pdf:4 (live)": the version named as the table and the CLI name it. */
+    private static String versionLabel(ServerlessFunction f, String version) {
+        String alias = f.platform() == Platform.LAMBDA ? f.traffic().stream().filter(t -> t.version().equals(version))
+                .map(TrafficShare::tag).findFirst().orElse("") : "";
+        return f.name() + ":" + VersionName.of(f.name(), version, alias);
     }
 
     /** Two routes to the same node (a header route and the default route) make one edge. */

@@ -68,6 +68,30 @@ public final class CanaryEditor {
                 + "Service or a LambdaAlias");
     }
 
+    /**
+     * Every version the object sends traffic to, with its share, whether or not a canary could run on it (one
+     * version only is a plain, valid state).
+     *
+     * @throws IllegalArgumentException when the object carries no traffic split MeshDeck can read
+     */
+    public static List<TrafficShare> shares(JsonNode object) {
+        PolicyDocument document = PolicyDocument.of(object);
+        String kind = object.path("kind").asText("");
+        String apiVersion = object.path("apiVersion").asText("");
+        if (kind.equals("VirtualService") && apiVersion.startsWith("networking.istio.io/")) {
+            VirtualService vs = document.as(VirtualService.class);
+            return IstioRouteSplit.onDefaultRoute(vs, firstLabel(vs)).shares();
+        }
+        if (kind.equals("Service") && apiVersion.startsWith("serving.knative.dev/")) {
+            Service service = document.as(Service.class);
+            return new KnativeTrafficSplit(service, firstLabel(service)).shares();
+        }
+        if (kind.equals("LambdaAlias") && apiVersion.equals(LAMBDA_ALIAS_API_VERSION)) {
+            return aliasRouting(object).shares();
+        }
+        throw new IllegalArgumentException(kind + " (" + apiVersion + ") does not carry a traffic split");
+    }
+
     // The platform splits need a valid candidate to exist; these name one only to read the shares.
     private static String firstLabel(VirtualService vs) {
         RoutingPolicy policy = RoutingPolicy.from(vs);
@@ -79,13 +103,17 @@ public final class CanaryEditor {
         return traffic == null || traffic.isEmpty() ? KnativeTrafficTarget.LATEST : KnativeTrafficTarget.from(traffic.get(0)).label();
     }
 
-    private static LambdaAliasRouting lambda(JsonNode alias, String candidate) {
+    private static LambdaAliasRouting aliasRouting(JsonNode alias) {
         JsonNode spec = alias.path("spec");
         Map<String, Double> weights = new LinkedHashMap<>();
         spec.path("routingConfig").path("additionalVersionWeights").fields()
                 .forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
-        LambdaAliasRouting routing = LambdaAliasRouting.of(spec.path("functionName").asText(""),
-                alias.path("metadata").path("name").asText(""), spec.path("functionVersion").asText(""), weights);
+        return LambdaAliasRouting.of(spec.path("functionName").asText(""), alias.path("metadata").path("name").asText(""),
+                spec.path("functionVersion").asText(""), weights);
+    }
+
+    private static LambdaAliasRouting lambda(JsonNode alias, String candidate) {
+        LambdaAliasRouting routing = aliasRouting(alias);
         if (candidate != null && !candidate.equals(routing.additionalVersion())) {
             return routing.towards(candidate);
         }

@@ -1,6 +1,7 @@
 package dev.meshdeck.core.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -156,7 +157,7 @@ class TrafficEditorModelTest {
     }
 
     @Test
-    void splitWithOneVersionLeftExplainsWhyTheSliderCannotMove() {
+    void oneVersionTakingAllTrafficIsNoProblemButExplainsWhyTheSliderRests() {
         TrafficEditorModel model = open(Fixtures.ORDERS, Fixtures.orders());
         String single = """
                 apiVersion: networking.istio.io/v1
@@ -171,10 +172,14 @@ class TrafficEditorModelTest {
 
         assertThat(model.fromYaml(single)).isEmpty();
 
-        assertThat(model.problem()).hasValueSatisfying(p -> assertThat(p).contains("sends all traffic to v1"));
+        assertThat(model.problem()).isEmpty();
+        assertThat(model.note()).hasValueSatisfying(n -> assertThat(n).startsWith("All traffic goes to v1."));
+        assertThat(model.shares()).extracting(TrafficShare::version, TrafficShare::percent).containsExactly(tuple("v1", 100.0));
+        assertThat(model.stableVersion()).contains("v1");
+        assertThat(model.editable()).isFalse();
         assertThat(model.setCandidatePercent(50)).isFalse();
         model.draft().undo();
-        assertThat(model.problem()).isEmpty();
+        assertThat(model.note()).isEmpty();
         assertThat(model.candidateLabel()).isEqualTo("v2 10%");
     }
 

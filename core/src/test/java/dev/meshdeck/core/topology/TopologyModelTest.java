@@ -56,7 +56,8 @@ class TopologyModelTest {
         assertThat(v1.configuredOnly()).isTrue();
         assertThat(model.node(id(order)).badges()).contains(Badge.CANARY);
         assertThat(model.edge(id(invoice), id(invoice) + "|v|4").weight()).isEqualTo(10);
-        assertThat(model.node(id(invoice) + "|v|4").label()).isEqualTo("invoice-pdf:4");
+        assertThat(model.node(id(invoice) + "|v|4").label()).isEqualTo("invoice-pdf:4 (live)");
+        assertThat(model.node(id(order) + "|v|order-function-v1").label()).isEqualTo("order-function:v1");
         assertThat(model.node(id(invoice)).group()).isEqualTo(new GroupKey("AWS Lambda", "account 123456789012", "eu-west-1"));
     }
 

@@ -5,6 +5,7 @@ import dev.meshdeck.core.changes.ApplyTargets;
 import dev.meshdeck.core.changes.ChangeReview;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.validation.Finding;
+import dev.meshdeck.views.details.DetailsPane;
 import dev.meshdeck.core.changes.DraftChanges;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.Recovery;
@@ -71,7 +72,9 @@ public final class ChangeDesk implements ApplyHandler {
         this.arming = arming;
         this.background = background;
         this.armControl = new ArmControl(arming);
-        this.stylesheets = List.of(stylesheet(DiffView.class, "editing.css"), stylesheet(ChangeDesk.class, "changes.css"));
+        // the diffs are YAML areas: their colours (both themes) are the details pane's, their marks the editor's
+        this.stylesheets = List.of(stylesheet(DetailsPane.class, "details.css"), stylesheet(DiffView.class, "editing.css"),
+                stylesheet(ChangeDesk.class, "changes.css"));
     }
 
     /** The window dialogs belong to. */

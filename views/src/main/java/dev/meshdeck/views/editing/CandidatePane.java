@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -62,6 +63,7 @@ final class CandidatePane {
     private Function<String, List<Finding>> applyText = t -> List.of();
     private Supplier<List<JsonNode>> others = List::of;
     private Predicate<Finding> revealInForm = f -> false;
+    private Consumer<List<Finding>> onSyntax = problems -> { };
     private boolean settingText;
     private boolean applyingText;
     private List<Finding> syntaxProblems = List.of();
@@ -129,6 +131,11 @@ final class CandidatePane {
         this.revealInForm = revealInForm;
     }
 
+    /** Told whenever the typed text stops or starts parsing again: its syntax problems, empty when it parses. */
+    void setOnSyntax(Consumer<List<Finding>> onSyntax) {
+        this.onSyntax = onSyntax;
+    }
+
     CodeArea area() {
         return area;
     }
@@ -152,7 +159,7 @@ final class CandidatePane {
         this.draft = draft;
         this.applyText = applyText;
         this.others = others;
-        syntaxProblems = List.of();
+        syntax(List.of());
         findings.clear();
         setText(draft.candidateYaml());
         area.moveTo(0);
@@ -172,7 +179,7 @@ final class CandidatePane {
             area.moveTo(Math.min(caret, area.getParagraphs().size() - 1), 0);
             area.requestFollowCaret();
         }
-        syntaxProblems = List.of();
+        syntax(List.of());
         checkPause.playFromStart();
     }
 
@@ -199,7 +206,7 @@ final class CandidatePane {
         }
         applyingText = true;
         try {
-            syntaxProblems = applyText.apply(area.getText());
+            syntax(applyText.apply(area.getText()));
         } finally {
             applyingText = false;
         }
@@ -210,6 +217,11 @@ final class CandidatePane {
         } else {
             checkNow();
         }
+    }
+
+    private void syntax(List<Finding> problems) {
+        syntaxProblems = problems;
+        onSyntax.accept(problems);
     }
 
     /** Runs the validator on the text as it is now, off the FX thread; a newer run makes older ones moot. */

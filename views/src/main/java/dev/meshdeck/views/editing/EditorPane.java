@@ -11,6 +11,7 @@ import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.validation.Finding;
+import dev.meshdeck.views.commands.ShortcutSheet;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,6 +66,7 @@ public final class EditorPane {
     static final KeyCombination APPLY = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final EditSession session;
+    private final EditorModel model = new EditorModel(APPLY.getDisplayText());
     private final Function<FunctionId, List<MeshResource>> resourcesOf;
     private final Executor background;
 
@@ -134,6 +136,7 @@ public final class EditorPane {
         pending.setId("pending-count");
         pending.getStyleClass().add("pending-count");
         status.setId("editor-status");
+        status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("editor-status");
         undo.setId("undo-button");
         redo.setId("redo-button");
@@ -198,6 +201,10 @@ public final class EditorPane {
         forms.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         forms.getTabs().addAll(routingTab, resilienceTab, securityTab);
         candidate.setOnReveal(this::revealInForm);
+        candidate.setOnSyntax(problems -> {
+            model.yamlProblems(problems);
+            refreshApply();
+        });
 
         Tab yamlTab = new Tab("Candidate YAML", candidate.yamlNode());
         yamlTab.setId("yaml-tab");
@@ -221,6 +228,20 @@ public final class EditorPane {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         session.addListener(this::draftChanged);
         refreshState();
+    }
+
+    /** The editor's keys and the traffic slider's, for the shortcut sheet. */
+    public static List<ShortcutSheet.Shortcut> shortcuts() {
+        return List.of(
+                new ShortcutSheet.Shortcut(UNDO.getDisplayText(), "Undo the last change of the object shown"),
+                new ShortcutSheet.Shortcut(REDO.getDisplayText() + " or " + REDO_Y.getDisplayText(), "Redo"),
+                new ShortcutSheet.Shortcut(EXPORT.getDisplayText(), "Export every pending change, one file per object"),
+                new ShortcutSheet.Shortcut(APPLY.getDisplayText(), "Review and apply this function's pending changes"),
+                new ShortcutSheet.Shortcut("← →  ↑ ↓", "Traffic slider: move the candidate by "
+                        + TrafficEditorModel.SMALL_STEP + "%"),
+                new ShortcutSheet.Shortcut("PgUp PgDn", "Traffic slider: move the candidate by "
+                        + TrafficEditorModel.LARGE_STEP + "%"),
+                new ShortcutSheet.Shortcut("Home End", "Traffic slider: candidate to 0% or 100%"));
     }
 
     private static void formTab(Tab tab, String id, Label dirty, Node content) {
@@ -303,6 +324,7 @@ public final class EditorPane {
         }
         candidate.flush();
         shown = function;
+        model.show(function.id());
         title.setText(function.name());
         if (applier != null) {
             applier.showing(function.id().source());
@@ -341,6 +363,7 @@ public final class EditorPane {
     public void open(ServerlessFunction function, List<MeshResource> resources) {
         candidate.flush();
         shown = function;
+        model.show(function.id());
         title.setText(function.name());
         if (applier != null) {
             applier.showing(function.id().source());
@@ -432,7 +455,7 @@ public final class EditorPane {
         try {
             created = session.create(shown.id(), policy.defaults(FunctionTarget.of(shown)));
         } catch (IllegalArgumentException exists) {
-            status.setText(exists.getMessage());
+            model.report(exists.getMessage());
             return;
         }
         Tab tab = switch (policy) {
@@ -442,7 +465,7 @@ public final class EditorPane {
         };
         forms.getSelectionModel().select(tab);
         showDrafts(shown, tab == securityTab ? created : securityForm.draft());
-        status.setText("New " + policy.kind() + " " + created.ref().name() + ": review it, then export");
+        model.report("New " + policy.kind() + " " + created.ref().name() + ": review it, then export");
     }
 
     private void discardNew() {
@@ -452,7 +475,7 @@ public final class EditorPane {
             session.discard(dropped);
             trafficModels.remove(dropped);
             showDrafts(shown);
-            status.setText("Discarded the new " + dropped.kind() + " " + dropped.ref().name());
+            model.report("Discarded the new " + dropped.kind() + " " + dropped.ref().name());
         }
     }
 
@@ -582,6 +605,7 @@ public final class EditorPane {
             candidate.draftChanged();
             diff.show(draft.diff());
         }
+        model.edited();
         refreshState();
         onChange.run();
     }
@@ -602,21 +626,20 @@ public final class EditorPane {
         refreshApply();
     }
 
-    /** Apply needs pending changes of the function shown, Apply all any; production must be armed for either. */
+    /** Apply needs pending changes of the function shown, Apply all any; see {@link EditorModel#apply}. */
     private void refreshApply() {
         if (applier == null) {
             return;
         }
         List<Draft> mine = shown == null ? List.of() : session.pendingOf(shown.id());
         List<Draft> all = session.pending();
-        Optional<String> mineRefused = refusal(mine);
-        Optional<String> allRefused = refusal(all);
-        apply.setDisable(mine.isEmpty() || mineRefused.isPresent());
-        applyAll.setDisable(all.isEmpty() || allRefused.isPresent());
-        apply.setTooltip(new Tooltip(mineRefused.orElse(mine.isEmpty() ? "No changes of this function to apply"
-                : "Review and apply the " + mine.size() + " pending change(s) of this function (Ctrl+Enter)")));
-        applyAll.setTooltip(new Tooltip(allRefused.orElse(all.isEmpty() ? "No changes to apply"
-                : "Review and apply every pending change (" + all.size() + ") as one change set")));
+        show(apply, model.apply(mine.size(), refusal(mine)));
+        show(applyAll, model.applyAll(all.size(), refusal(all)));
+    }
+
+    private static void show(Button button, EditorModel.ApplyState state) {
+        button.setDisable(!state.enabled());
+        button.setTooltip(new Tooltip(state.tooltip()));
     }
 
     private Optional<String> refusal(List<Draft> drafts) {
@@ -643,7 +666,7 @@ public final class EditorPane {
         drafts.forEach(d -> functions.add(d.function()));
         applier.apply(drafts, () -> {
             reload(functions);
-            status.setText("Applied and verified: " + drafts.size() + (drafts.size() == 1 ? " change" : " changes"));
+            model.report("Applied and verified: " + drafts.size() + (drafts.size() == 1 ? " change" : " changes"));
         });
     }
 
@@ -678,14 +701,14 @@ public final class EditorPane {
     public List<Path> exportTo(Path dir) throws IOException {
         candidate.flush();
         List<Path> files = session.exportTo(dir);
-        status.setText(files.isEmpty() ? "Nothing to export" : "Wrote " + files.size() + (files.size() == 1 ? " file" : " files") + " to " + dir);
+        model.report(files.isEmpty() ? "Nothing to export" : "Wrote " + files.size() + (files.size() == 1 ? " file" : " files") + " to " + dir);
         return files;
     }
 
     private void exportWithChooser() {
         candidate.flush();
         if (session.pending().isEmpty()) {
-            status.setText("Nothing to export: no object differs from the cluster");
+            model.report("Nothing to export: no object differs from the cluster");
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();
@@ -698,7 +721,7 @@ public final class EditorPane {
             exportTo(dir.toPath());
         } catch (IOException failed) {
             LOG.warn("Export to {} failed", dir, failed);
-            status.setText("Could not write to " + dir + ": " + failed.getMessage());
+            model.report("Could not write to " + dir + ": " + failed.getMessage());
         }
     }
 

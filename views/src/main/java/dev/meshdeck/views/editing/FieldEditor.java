@@ -34,6 +34,8 @@ import javafx.util.StringConverter;
  */
 final class FieldEditor {
 
+    private static final double LABEL_WIDTH = 150;
+
     private final FieldSpec spec;
     private final Consumer<String> commit;
     private final Control control;
@@ -62,10 +64,13 @@ final class FieldEditor {
         Label label = new Label(spec.label());
         label.getStyleClass().add("field-label");
         label.setTooltip(tip);
-        // when the form is narrow the label gives way (ellipsis, full text in the tooltip), never the value
-        label.setMinWidth(60);
-        label.setPrefWidth(150);
-        label.setMaxWidth(150);
+        // one width for every label, so the values line up; a longer label ("Max concurrent retries") wraps onto a
+        // second line rather than ending in an ellipsis, and the value keeps its room
+        label.setWrapText(true);
+        label.setMinWidth(LABEL_WIDTH);
+        label.setPrefWidth(LABEL_WIDTH);
+        label.setMaxWidth(LABEL_WIDTH);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         control.setMinWidth(spec.kind() == FieldSpec.Kind.BOOLEAN ? Region.USE_PREF_SIZE : 100);
         label.setLabelFor(control);
         Label unit = new Label(spec.kind() == FieldSpec.Kind.DURATION ? "" : spec.unit());

@@ -38,6 +38,7 @@ final class TrafficForm {
     private final TableView<TrafficShare> weights = new TableView<>();
     private final Label total = new Label();
     private final Label problem = new Label();
+    private final Label note = new Label();
     private final VBox root;
     private TrafficEditorModel model;
     private boolean refreshing;
@@ -146,7 +147,8 @@ final class TrafficForm {
         percent.setMinWidth(80);
         percent.setPrefWidth(90);
         weights.getColumns().addAll(List.of(version, tag, percent));
-        weights.setPlaceholder(new Label("No destinations"));
+        // only when the split cannot be read: the problem above says why
+        weights.setPlaceholder(new Label("No split to show"));
         weights.setPrefHeight(150);
         total.setId("weights-total");
         total.getStyleClass().add("weights-total");
@@ -155,12 +157,16 @@ final class TrafficForm {
         problem.getStyleClass().add("traffic-problem");
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.visibleProperty());
+        note.setId("traffic-note");
+        note.getStyleClass().addAll("traffic-note", "text-muted");
+        note.setWrapText(true);
+        note.managedProperty().bind(note.visibleProperty());
 
         Label canaryCaption = FormParts.caption("Canary");
         Label hint = new Label("← → 1%   PgUp PgDn 5%");
         hint.getStyleClass().add("key-hint");
         Label weightsCaption = FormParts.caption("Weights");
-        root = new VBox(8, canaryCaption, labels, slider, presetBar, hint, problem, weightsCaption, weights, total);
+        root = new VBox(8, canaryCaption, labels, slider, presetBar, hint, problem, note, weightsCaption, weights, total);
         root.setId("traffic-form");
         root.getStyleClass().add("traffic-form");
         VBox.setVgrow(weights, Priority.ALWAYS);
@@ -216,6 +222,8 @@ final class TrafficForm {
             total.setText(shares.isEmpty() ? "" : "Total " + sum + "%" + (shares.size() > 2 ? " · " + shares.size() + " destinations" : ""));
             problem.setText(model.problem().orElse(""));
             problem.setVisible(model.problem().isPresent());
+            note.setText(model.note().orElse(""));
+            note.setVisible(model.note().isPresent());
         } finally {
             refreshing = false;
         }

@@ -86,6 +86,7 @@ public final class BulkFailoverDialog {
         start.setDefaultButton(true);
         start.getStyleClass().add("danger");
         close.setId("bulk-close");
+        close.setCancelButton(true);
         close.setOnAction(e -> stage.hide());
         start.setOnAction(e -> run());
         Optional<String> refused = refusal();

@@ -23,6 +23,9 @@ import javafx.stage.Window;
  */
 final class FailoverDialog {
 
+    /** A target's line and up to two lines of why it is offered. */
+    private static final double TARGET_HEIGHT = 64;
+    private static final int MAX_ROWS = 6;
     static final ButtonType REVIEW = new ButtonType("Review…", ButtonBar.ButtonData.OK_DONE);
 
     /** The chosen target and the person's reason (may be blank). */
@@ -43,8 +46,16 @@ final class FailoverDialog {
         ListView<FailoverTargets.Option> options = new ListView<>();
         options.setId("failover-targets");
         options.getItems().setAll(actions.targets());
-        options.setPrefHeight(Math.min(6, Math.max(2, actions.targets().size())) * 44.0 + 4);
+        // every target in view at once (a function has a few), each on its wrapped lines: no scrolling to find the backup
+        options.setFixedCellSize(TARGET_HEIGHT);
+        options.setPrefHeight(Math.min(MAX_ROWS, Math.max(1, actions.targets().size())) * TARGET_HEIGHT + 2);
         options.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                // the cell takes the list's width, so the reason wraps instead of running off to the right
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(FailoverTargets.Option option, boolean empty) {
                 super.updateItem(option, empty);

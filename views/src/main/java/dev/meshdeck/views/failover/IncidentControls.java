@@ -161,6 +161,16 @@ public final class IncidentControls {
         });
     }
 
+    /** Opens the Fail over… dialog of the function shown, as its button does; nothing when it is not offered now. */
+    public void failOver() {
+        failover.fire();
+    }
+
+    /** Fails the function shown back, as its button does; nothing when it is not offered now. */
+    public void failBack() {
+        failback.fire();
+    }
+
     /** Reads the function again, e.g. after a change was applied. FX thread. */
     public void refresh() {
         show(shown);

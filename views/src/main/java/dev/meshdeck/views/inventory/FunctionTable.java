@@ -115,6 +115,26 @@ public final class FunctionTable {
         return false;
     }
 
+    /**
+     * Selects and shows the row of this function, or clears the row selection when it is not listed (filtered
+     * out, or gone); false then. Selecting the selected row again changes nothing.
+     */
+    public boolean select(FunctionId id) {
+        ServerlessFunction current = table.getSelectionModel().getSelectedItem();
+        if (current != null && current.id().equals(id)) {
+            return true;
+        }
+        for (ServerlessFunction f : table.getItems()) {
+            if (f.id().equals(id)) {
+                table.getSelectionModel().select(f);
+                table.scrollTo(f);
+                return true;
+            }
+        }
+        table.getSelectionModel().clearSelection();
+        return false;
+    }
+
     /** Marks the rows of functions with unexported edits (the {@code :changed} pseudo-class) and redraws. */
     public void markChanged(Predicate<FunctionId> changed) {
         this.changed = changed;

@@ -1,5 +1,6 @@
 package dev.meshdeck.views.inventory;
 
+import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.SourceRef;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -105,6 +106,11 @@ public final class InventoryView {
     /** Marks the rows of functions with unexported edits; call again after edits to redraw. */
     public void markChanged(java.util.function.Predicate<dev.meshdeck.core.inventory.FunctionId> changed) {
         table.markChanged(changed);
+    }
+
+    /** Highlights this function's row, or none when it is not listed; false then. */
+    public boolean select(FunctionId id) {
+        return table.select(id);
     }
 
     /** Selects the first listed function with this name; false when none is listed (yet). */

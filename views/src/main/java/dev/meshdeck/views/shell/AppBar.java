@@ -1,11 +1,10 @@
 package dev.meshdeck.views.shell;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.meshdeck.views.WindowOptions;
 import dev.meshdeck.views.common.Icons;
-import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,7 +24,8 @@ public final class AppBar {
     private final VBox root;
     private final Button themeToggle = new Button();
     private final HBox bar;
-    private boolean dark;
+    /** Held here: the theme outlives the window, and listens to it only weakly. */
+    private final ChangeListener<Theme> followTheme = (o, was, now) -> showSwitch(now);
 
     /** @param search shown in the middle of the bar */
     public AppBar(WindowOptions options, Node search) {
@@ -41,7 +41,7 @@ public final class AppBar {
 
         themeToggle.setId("theme-toggle");
         themeToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        themeToggle.setOnAction(e -> applyTheme(!dark));
+        themeToggle.setOnAction(e -> Theme.current().get().other().apply());
 
         bar = new HBox(10, title, subtitle, left, search, right, themeToggle);
         // The title and the actions keep their full text; the filter shrinks, and the tagline goes first.
@@ -53,7 +53,9 @@ public final class AppBar {
         if (options.sandboxBanner()) {
             root.getChildren().add(banner(options.bannerText()));
         }
-        applyTheme(false);
+        // the switch shows the theme it leads to, whoever switched (the palette, the saved preferences)
+        Theme.current().addListener(new WeakChangeListener<>(followTheme));
+        showSwitch(Theme.current().get());
     }
 
     public Node node() {
@@ -90,13 +92,9 @@ public final class AppBar {
         return banner;
     }
 
-    /** AtlantaFX themes are user-agent stylesheets: the switch is application-wide. */
-    private void applyTheme(boolean toDark) {
-        dark = toDark;
-        Application.setUserAgentStylesheet(toDark
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-        themeToggle.setGraphic(Icons.of(toDark ? MaterialDesignW.WEATHER_SUNNY : MaterialDesignW.WEATHER_NIGHT));
-        themeToggle.setTooltip(new Tooltip(toDark ? "Switch to the light theme" : "Switch to the dark theme"));
+    private void showSwitch(Theme theme) {
+        boolean toDark = theme == Theme.LIGHT;
+        themeToggle.setGraphic(Icons.of(toDark ? MaterialDesignW.WEATHER_NIGHT : MaterialDesignW.WEATHER_SUNNY));
+        themeToggle.setTooltip(new Tooltip(toDark ? "Switch to the dark theme" : "Switch to the light theme"));
     }
 }

@@ -1,9 +1,7 @@
 package dev.meshdeck.views.shell;
 
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.meshdeck.views.common.Icons;
-import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,9 +25,9 @@ public final class StartupView {
     private final GridPane lines = new GridPane();
     private final VBox root;
 
-    public StartupView(String title) {
-        // the theme the main window opens with, so the first frame does not flash another one
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    /** @param theme the theme the main window opens with, so the first frame does not flash another one */
+    public StartupView(String title, Theme theme) {
+        theme.apply();
         Label heading = new Label(title, Icons.of(MaterialDesignH.HEXAGON_MULTIPLE, "app-logo"));
         heading.getStyleClass().add(Styles.TITLE_2);
         Label starting = new Label("Starting…");

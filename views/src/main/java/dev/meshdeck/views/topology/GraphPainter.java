@@ -34,9 +34,6 @@ final class GraphPainter {
     /** Room the legend takes at the bottom of the view (when it fits). */
     static final double LEGEND_HEIGHT = 3 * 16 + 14;
 
-    static final Color BACKGROUND = Color.web("#f8fafc");
-    private static final Color TEXT = Color.web("#0f172a");
-    private static final Color MUTED = Color.web("#475569");
     private static final Color CALL = Color.web("#64748b");
     private static final Color ROUTE = Color.web("#2563eb");
     private static final Color CONDITIONAL = Color.web("#7c3aed");
@@ -44,11 +41,7 @@ final class GraphPainter {
     private static final Color FAILOVER = Color.web("#ea580c");
     private static final Color ERROR = Color.web("#dc2626");
     private static final Color HIGHLIGHT = Color.web("#facc15");
-    private static final Color SELECTED = Color.web("#0f172a");
     private static final Color STALE = Color.web("#b45309");
-    private static final Color LABEL_PLATE = Color.web("#ffffff", 0.85);
-    private static final Color[] BOX_FILL = {Color.web("#e2e8f0", 0.55), Color.web("#f1f5f9", 0.8), Color.web("#ffffff", 0.9)};
-    private static final Color BOX_STROKE = Color.web("#94a3b8");
     private static final Map<Platform, Color> PLATFORM = new EnumMap<>(Map.of(
             Platform.KNATIVE, Color.web("#2563eb"),
             Platform.OPENFAAS, Color.web("#0891b2"),
@@ -58,9 +51,12 @@ final class GraphPainter {
     private static final Color GATEWAY = Color.web("#334155");
     private static final Color EXTERNAL = Color.web("#94a3b8");
 
-    /** What to draw: the graph, what the filters and focus leave visible (null: all), marks and the stale note. */
+    /**
+     * What to draw: the graph, what the filters and focus leave visible (null: all), marks, the stale note and
+     * the theme's colours.
+     */
     record Picture(TopologyModel model, TopologyLayout layout, Set<String> visible, Set<String> highlighted,
-                   String selected, String staleMessage) {
+                   String selected, String staleMessage, GraphPalette palette) {
     }
 
     private GraphPainter() {
@@ -80,7 +76,7 @@ final class GraphPainter {
 
     /** The graph itself: background, boxes, edges, nodes. */
     static void paintGraph(DrawSurface s, Viewport vp, Picture p) {
-        s.fillRect(0, 0, vp.width(), vp.height(), 0, BACKGROUND);
+        s.fillRect(0, 0, vp.width(), vp.height(), 0, p.palette().background());
         boxes(s, vp, p);
         edges(s, vp, p);
         nodes(s, vp, p);
@@ -103,9 +99,9 @@ final class GraphPainter {
             empty = null;
         }
         if (empty != null) {
-            s.text(empty, vp.width() / 2, vp.height() / 2, 14, false, MUTED, DrawSurface.Align.CENTRE);
+            s.text(empty, vp.width() / 2, vp.height() / 2, 14, false, p.palette().muted(), DrawSurface.Align.CENTRE);
         } else {
-            legend(s, vp);
+            legend(s, vp, p.palette());
         }
         if (p.staleMessage() != null) {
             s.fillRect(0, 0, vp.width(), 22, 0, STALE);
@@ -118,52 +114,52 @@ final class GraphPainter {
     }
 
     /** Three lines at the bottom left: what colours, line styles and badge letters mean. */
-    private static void legend(DrawSurface s, Viewport vp) {
+    private static void legend(DrawSurface s, Viewport vp, GraphPalette palette) {
         if (!showsLegend(vp.width(), vp.height())) {
             return; // no room: the graph matters more
         }
         double lineHeight = 16;
         double top = vp.height() - LEGEND_HEIGHT + 4;
-        s.fillRect(6, top - 4, 620, 3 * lineHeight + 8, 6, LABEL_PLATE);
+        s.fillRect(6, top - 4, 620, 3 * lineHeight + 8, 6, palette.labelPlate());
         double x = 12;
         double y = top + lineHeight / 2;
         for (Platform platform : Platform.values()) {
-            x = swatch(s, x, y, PLATFORM.get(platform), platform.displayName());
+            x = swatch(s, x, y, PLATFORM.get(platform), platform.displayName(), palette);
         }
-        x = swatch(s, x, y, GATEWAY, "gateway");
-        swatch(s, x, y, EXTERNAL, "external host");
+        x = swatch(s, x, y, GATEWAY, "gateway", palette);
+        swatch(s, x, y, EXTERNAL, "external host", palette);
         x = 12;
         y += lineHeight;
-        x = stroke(s, x, y, Style.ROUTE, "route");
-        x = stroke(s, x, y, Style.ROUTE_IDLE, "no traffic");
-        x = stroke(s, x, y, Style.CONDITIONAL, "conditional");
-        x = stroke(s, x, y, Style.MIRROR, "mirror");
-        x = stroke(s, x, y, Style.FAILOVER, "failover");
-        x = stroke(s, x, y, Style.CALL, "call");
-        stroke(s, x, y, Style.CALL_ERRORS, "errors");
+        x = stroke(s, x, y, Style.ROUTE, "route", palette);
+        x = stroke(s, x, y, Style.ROUTE_IDLE, "no traffic", palette);
+        x = stroke(s, x, y, Style.CONDITIONAL, "conditional", palette);
+        x = stroke(s, x, y, Style.MIRROR, "mirror", palette);
+        x = stroke(s, x, y, Style.FAILOVER, "failover", palette);
+        x = stroke(s, x, y, Style.CALL, "call", palette);
+        stroke(s, x, y, Style.CALL_ERRORS, "errors", palette);
         x = 12;
         y += lineHeight;
         for (Badge b : Badge.values()) {
-            s.circle(x + 6, y, 6, badgeColour(b));
+            s.circle(x + 6, y, 6, badgeColour(b, palette));
             s.text(b.letter(), x + 6, y, 8, true, Color.WHITE, DrawSurface.Align.CENTRE);
-            s.text(b.description(), x + 15, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+            s.text(b.description(), x + 15, y, 10, false, palette.muted(), DrawSurface.Align.LEFT);
             x += 15 + b.description().length() * 5.6 + 10;
         }
     }
 
-    private static Color badgeColour(Badge b) {
-        return b == Badge.UNHEALTHY ? ERROR : b == Badge.CANARY ? ROUTE : MUTED;
+    private static Color badgeColour(Badge b, GraphPalette palette) {
+        return b == Badge.UNHEALTHY ? ERROR : b == Badge.CANARY ? ROUTE : palette.muted();
     }
 
-    private static double swatch(DrawSurface s, double x, double y, Color colour, String text) {
+    private static double swatch(DrawSurface s, double x, double y, Color colour, String text, GraphPalette palette) {
         s.fillRect(x, y - 5, 10, 10, 3, colour);
-        s.text(text, x + 14, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+        s.text(text, x + 14, y, 10, false, palette.muted(), DrawSurface.Align.LEFT);
         return x + 14 + text.length() * 5.6 + 12;
     }
 
-    private static double stroke(DrawSurface s, double x, double y, Style style, String text) {
+    private static double stroke(DrawSurface s, double x, double y, Style style, String text, GraphPalette palette) {
         s.lines(new double[] {x, y, x + 18, y}, 1, style.colour, 2, style.dash);
-        s.text(text, x + 22, y, 10, false, MUTED, DrawSurface.Align.LEFT);
+        s.text(text, x + 22, y, 10, false, palette.muted(), DrawSurface.Align.LEFT);
         return x + 22 + text.length() * 5.6 + 10;
     }
 
@@ -177,14 +173,14 @@ final class GraphPainter {
             double y = vp.screenY(b.y());
             double w = b.width() * scale;
             double h = b.height() * scale;
-            s.fillRect(x, y, w, h, 10 * scale, BOX_FILL[Math.min(b.depth(), 2)]);
-            s.strokeRect(x, y, w, h, 10 * scale, BOX_STROKE, b.collapsed() ? 2 : 1);
+            s.fillRect(x, y, w, h, 10 * scale, p.palette().boxFill(b.depth()));
+            s.strokeRect(x, y, w, h, 10 * scale, p.palette().boxStroke(), b.collapsed() ? 2 : 1);
             // headers name the boxes (Ingress, Knative, a namespace): readable from the zoom that shows labels
             double font = Math.max(8, Math.min(13, (TopologyLayout.HEADER - 8) * scale));
             if (scale >= LABEL_SCALE) {
                 String label = (b.collapsed() ? "▸ " : "▾ ") + b.key().label()
                         + (b.collapsed() ? "  (" + count(p, b) + ")" : "");
-                s.text(label, x + 6 * scale, y + TopologyLayout.HEADER / 2 * scale, font, b.depth() == 0, MUTED,
+                s.text(label, x + 6 * scale, y + TopologyLayout.HEADER / 2 * scale, font, b.depth() == 0, p.palette().muted(),
                         DrawSurface.Align.LEFT);
             }
         }
@@ -282,7 +278,7 @@ final class GraphPainter {
                 // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
                 double w = text.length() * 6.3 + 6;
                 if (!text.isEmpty() && labels.free(mx - w / 2, my - 7, w, 14)) {
-                    s.fillRect(mx - w / 2, my - 7, w, 14, 6, LABEL_PLATE);
+                    s.fillRect(mx - w / 2, my - 7, w, 14, 6, p.palette().labelPlate());
                     s.text(text, mx, my, 10.5, false, style.colour, DrawSurface.Align.CENTRE);
                 }
             }
@@ -395,32 +391,33 @@ final class GraphPainter {
                 continue;
             }
             boolean version = n.kind() == NodeKind.VERSION;
-            s.fillRect(x, y, w, h, 10 * scale, version ? colour.deriveColor(0, 0.35, 1.6, 1) : Color.WHITE);
+            s.fillRect(x, y, w, h, 10 * scale, version ? colour.deriveColor(0, 0.35, p.palette().versionBrightness(), 1)
+                    : p.palette().tile());
             s.fillRect(x, y, 6 * scale, h, 0, colour);
             s.strokeRect(x, y, w, h, 10 * scale, n.has(Badge.UNHEALTHY) ? ERROR : colour,
                     n.id().equals(p.selected()) ? 3 : n.has(Badge.UNHEALTHY) ? 2 : 1);
             if (n.id().equals(p.selected())) {
-                s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, SELECTED, 2);
+                s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, p.palette().selected(), 2);
             }
             // never smaller than 8 px: the label is why one zooms in
             double font = Math.max(8, 12 * scale);
             // as many characters as the tile holds (about 0.6 em each): a label never runs out of its node
             int room = (int) ((w - 14 * scale) / (0.6 * font));
             s.text(fit(n.label(), Math.max(4, Math.min(20, room))), x + 12 * scale, y + h / 2, font, n.kind() == NodeKind.FUNCTION,
-                    TEXT, DrawSurface.Align.LEFT);
-            badges(s, n, x + w, y, scale);
+                    p.palette().text(), DrawSurface.Align.LEFT);
+            badges(s, n, x + w, y, scale, p.palette());
         }
         tiles.forEach((colour, batch) -> s.rects(batch.xy, batch.n, colour));
     }
 
-    private static void badges(DrawSurface s, TopologyNode n, double right, double top, double scale) {
+    private static void badges(DrawSurface s, TopologyNode n, double right, double top, double scale, GraphPalette palette) {
         double r = 7 * scale;
         double cx = right - r - 2 * scale;
         for (Badge b : Badge.values()) {
             if (!n.has(b)) {
                 continue;
             }
-            s.circle(cx, top, r, badgeColour(b));
+            s.circle(cx, top, r, badgeColour(b, palette));
             s.text(b.letter(), cx, top, 9 * scale, true, Color.WHITE, DrawSurface.Align.CENTRE);
             cx -= 2 * r + 2 * scale;
         }

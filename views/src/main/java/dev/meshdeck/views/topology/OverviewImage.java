@@ -69,7 +69,7 @@ final class OverviewImage {
             return false;
         }
         double k = vp.scale() / imageViewport.scale();
-        g.setFill(GraphPainter.BACKGROUND);
+        g.setFill(picture.palette().background());
         g.fillRect(0, 0, vp.width(), vp.height());
         g.drawImage(image, vp.screenX(imageViewport.originX()), vp.screenY(imageViewport.originY()),
                 image.getWidth() * k, image.getHeight() * k);

@@ -17,6 +17,10 @@ import dev.meshdeck.core.topology.layout.Box;
 import dev.meshdeck.core.topology.layout.LayoutWarmUp;
 import dev.meshdeck.core.topology.layout.Point;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
+import dev.meshdeck.views.commands.ShortcutSheet;
+import dev.meshdeck.views.shell.Theme;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,6 +105,12 @@ public final class TopologyView {
     /** Counts changes of what is drawn, for the overview image. */
     private long content;
     private final OverviewImage overview = new OverviewImage(this::redraw);
+    private GraphPalette palette = GraphPalette.of(Theme.current().get());
+    /** Held here: the theme outlives the view, and listens to it only weakly. */
+    private final ChangeListener<Theme> followTheme = (o, was, now) -> {
+        palette = GraphPalette.of(now);
+        changed();
+    };
     private double pressX;
     private double pressY;
     private Viewport pressViewport;
@@ -111,6 +121,7 @@ public final class TopologyView {
         LayoutWarmUp.startOnce();
         policies = new PolicyLoader(resourcesOf, 2, (id, facts) -> javafx.application.Platform.runLater(() -> model.applyPolicies(id, facts)));
         model.addListener(this::modelChanged);
+        Theme.current().addListener(new WeakChangeListener<>(followTheme));
         root.setTop(toolbar());
         root.setCenter(canvasPane);
         root.getStyleClass().add("topology");
@@ -271,6 +282,25 @@ public final class TopologyView {
         changed();
     }
 
+    /**
+     * Selects the node of this function (null clears), unless a node of it is selected already (one of its
+     * versions); a function the graph does not draw leaves no node selected.
+     */
+    public void selectFunction(FunctionId id) {
+        ServerlessFunction current = selected.get();
+        if (id == null ? selectedNode == null : current != null && current.id().equals(id)) {
+            return;
+        }
+        select(id == null ? null : TopologyModel.nodeId(id));
+    }
+
+    /** What the mouse does on the graph, for the shortcut sheet. */
+    public static List<ShortcutSheet.Shortcut> shortcuts() {
+        return List.of(new ShortcutSheet.Shortcut("Click", "Select a function; a box header folds or unfolds the box"),
+                new ShortcutSheet.Shortcut("Drag", "Pan"),
+                new ShortcutSheet.Shortcut("Wheel", "Zoom around the pointer"));
+    }
+
     public String selectedNode() {
         return selectedNode;
     }
@@ -420,7 +450,7 @@ public final class TopologyView {
     }
 
     private GraphPainter.Picture picture() {
-        return new GraphPainter.Picture(model, layout, visible, highlighted, selectedNode, staleMessage);
+        return new GraphPainter.Picture(model, layout, visible, highlighted, selectedNode, staleMessage, palette);
     }
 
     /** Writes what the canvas shows as PNG. FX thread. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What the graph says in place of itself while it cannot be drawn yet. */
+/** What the graph says in place of itself while it cannot be drawn yet, and how it follows the theme. */
 class GraphPainterTest {
 
     private static final Viewport SCREEN = new Viewport(0, 0, 1, 1280, 760);
@@ -25,7 +25,7 @@ class GraphPainterTest {
 
     private String overlay() {
         SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
-        GraphPainter.paintOverlay(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null));
+        GraphPainter.paintOverlay(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null, GraphPalette.LIGHT));
         return svg.document();
     }
 
@@ -47,5 +47,28 @@ class GraphPainterTest {
 
         layout.layoutAll();
         assertThat(overlay()).doesNotContain("Laying out").contains("route");
+    }
+
+    @Test
+    void theDarkThemePaintsTheCanvasTilesAndTextDark() {
+        SourceRef source = new SourceRef.KubeContext("test", "c", "s");
+        model.apply(List.of(new InventoryEvent.FunctionChanged(new ServerlessFunction(
+                new FunctionId(source, Platform.KUBERNETES, "serverless", "order-function"), List.of(),
+                MeshStatus.NOT_IN_MESH, new Health(1, 1, 1, "Ready"), Map.of()))));
+        layout.layoutAll();
+
+        String light = painted(GraphPalette.LIGHT);
+        String dark = painted(GraphPalette.DARK);
+
+        assertThat(light).contains("fill=\"#f8fafc\"", "fill=\"#ffffff\"").doesNotContain("#0d1117");
+        // the background, the function's tile, its label: none of them white on the dark canvas
+        assertThat(dark).contains("fill=\"#0d1117\"", "fill=\"#161b22\"", "fill=\"#e6edf3\">order-function")
+                .doesNotContain("#f8fafc").doesNotContainPattern("<rect[^>]*fill=\"#ffffff\"");
+    }
+
+    private String painted(GraphPalette palette) {
+        SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
+        GraphPainter.paint(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null, palette));
+        return svg.document();
     }
 }
