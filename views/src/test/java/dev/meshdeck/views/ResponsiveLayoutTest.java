@@ -37,7 +37,10 @@ import static dev.meshdeck.views.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The window on a laptop screen: with the policy editor open, the table's essential text (function, traffic,
+ * Also writes the docs' pictures of the layout: -Dmeshdeck.layout.editor1280=docs/screenshots/1280x800-editor.png,
+ * -Dmeshdeck.layout.table1280=..., -Dmeshdeck.layout.editor1024=..., -Dmeshdeck.layout.table1024=...
+ *
+ * <p>The window on a laptop screen: with the policy editor open, the table's essential text (function, traffic,
  * health) is whole at 1280×800 and 1024×700, the editor gets the whole width, and the table surfaces problems
  * (severity sort, "Needs attention", the graph's figures).
  */
@@ -90,9 +93,10 @@ class ResponsiveLayoutTest {
             stage.setHeight(700);
         });
         until(() -> table(robot).getWidth() < 1024);
-        openEditorOn(robot, "image-resize");
+        openEditorOn(robot, "order-function");
 
         assertEditorTakesTheWholeWidth(robot, 1024);
+        showScreenshot("meshdeck.layout.editor1024", "target/layout-1024x700-editor.png");
         robot.clickOn("Functions");
         assertEssentialTextWhole(robot);
         showScreenshot("meshdeck.layout.table1024", "target/layout-1024x700-table.png");

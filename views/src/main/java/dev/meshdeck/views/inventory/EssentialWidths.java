@@ -46,9 +46,10 @@ final class EssentialWidths {
                             ToDoubleFunction<ServerlessFunction> textWidth) {
         double widest = functions.stream().mapToDouble(textWidth).max().orElse(0);
         double width = Math.ceil(Math.min(CAP, widest + PADDING));
-        // the preferred width too: a table too narrow for every column shrinks the others, not the spare room here
+        // exactly that: spare room goes to the other columns, and a narrow table never takes from these
         column.setMinWidth(width);
         column.setPrefWidth(width);
+        column.setMaxWidth(width);
     }
 
     private double width(String text, Font font) {

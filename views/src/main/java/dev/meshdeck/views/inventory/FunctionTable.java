@@ -43,7 +43,7 @@ import java.util.function.Predicate;
 public final class FunctionTable {
 
     private static final double PLATFORM_WIDTH = 34;
-    /** Below this width the table drops its mesh column. */
+    /** Below this width the table drops its canary and mesh columns. */
     private static final double NARROW = 900;
     private static final String NO_TRAFFIC = "No traffic observed (or no telemetry configured)";
     private static final Comparator<MeshStatus> BY_MESH = Comparator
@@ -82,10 +82,13 @@ public final class FunctionTable {
         TableColumn<ServerlessFunction, ServerlessFunction> health = healthColumn();
         // the essential columns first: on a narrow table the others scroll out of view, never these
         TableColumn<ServerlessFunction, MeshStatus> mesh = meshColumn();
+        TableColumn<ServerlessFunction, Optional<Canary>> canary = canaryColumn();
         table.getColumns().addAll(List.of(platformColumn(), function, traffic, health, requestsColumn(), errorsColumn(),
-                canaryColumn(), mesh));
+                canary, mesh));
         essentialWidths = new EssentialWidths(function, traffic, health);
-        // the details pane lists the policies: on a narrow table their column gives its room to the figures
+        // on a narrow table the traffic column's split says what the canary column would, and the details pane
+        // lists the policies: both give their room to the request and error figures
+        canary.visibleProperty().bind(table.widthProperty().greaterThanOrEqualTo(NARROW));
         mesh.visibleProperty().bind(table.widthProperty().greaterThanOrEqualTo(NARROW));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
