@@ -63,9 +63,9 @@ public record Attention(double errorThreshold) {
         return reasons;
     }
 
-    /** Whether more than the threshold of the requests fail; a ratio over no requests says nothing. */
+    /** Whether more than the threshold of the requests fail, as the topology graph judges a node. */
     public boolean failing(TrafficStats traffic) {
-        return traffic.requestsPerSecond() > 0 && traffic.errorRatio() > errorThreshold;
+        return traffic.failsMoreThan(errorThreshold);
     }
 
     /** "5%": the threshold as the error column shows ratios. */

@@ -221,7 +221,7 @@ public final class FunctionTable {
     private static TableColumn<ServerlessFunction, List<String>> trafficColumn() {
         TableColumn<ServerlessFunction, List<String>> column = column("Traffic", 190, f -> InventoryFormat.trafficParts(f.traffic()));
         column.setComparator(Comparator.comparing(FunctionTable::trafficLines));
-        column.setCellFactory(c -> new FunctionCell<>(FunctionTable::trafficLines, t -> null, t -> "traffic-cell",
+        column.setCellFactory(c -> new FunctionCell<>(FunctionTable::trafficLines, t -> null, t -> null,
                 FunctionTable::trafficLines));
         return column;
     }
@@ -267,7 +267,7 @@ public final class FunctionTable {
         column.setComparator(Comparator.comparingDouble(t -> t.map(TrafficStats::errorRatio).orElse(-1.0)));
         Attention rule = model.attention();
         column.setCellFactory(c -> new FunctionCell<>(
-                t -> t.map(s -> FunctionText.percent(Math.round(s.errorRatio() * 1000) / 10.0)).orElse(FunctionText.NONE),
+                t -> t.map(s -> FunctionText.errorPercent(s.errorRatio())).orElse(FunctionText.NONE),
                 t -> null,
                 t -> t.filter(rule::failing).isPresent() ? "errors-high" : "figure-cell",
                 t -> t.map(s -> "Share of failed requests; above " + rule.thresholdText() + " needs attention")

@@ -158,6 +158,11 @@ public final class FunctionText {
                 : String.format(Locale.ROOT, "%d", Math.round(rate));
     }
 
+    /** An error ratio as a percentage to one decimal: "12%", "0.4%". */
+    public static String errorPercent(double ratio) {
+        return percent(Math.round(ratio * 1000) / 10.0);
+    }
+
     /** "\nNeeds attention: degraded, canary under way", or nothing, appended to a health tooltip. */
     public static String attention(Set<Attention.Reason> reasons) {
         return reasons.isEmpty() ? ""

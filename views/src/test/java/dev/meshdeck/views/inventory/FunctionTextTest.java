@@ -68,9 +68,11 @@ class FunctionTextTest {
     }
 
     @Test
-    void requestRateKeepsOneDecimalOnlyWhereItMatters() {
+    void figuresKeepOneDecimalOnlyWhereItMatters() {
         assertThat(FunctionText.requestsPerSecond(0.25)).isEqualTo("0.3");
         assertThat(FunctionText.requestsPerSecond(9.94)).isEqualTo("9.9");
         assertThat(FunctionText.requestsPerSecond(120.4)).isEqualTo("120");
+        assertThat(FunctionText.errorPercent(0.12)).isEqualTo("12%");
+        assertThat(FunctionText.errorPercent(0.0041)).isEqualTo("0.4%");
     }
 }
