@@ -7,6 +7,7 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SharedReads;
 import dev.meshdeck.views.editing.EditorPane;
 import javafx.scene.Node;
+import java.util.ArrayList;
 import java.util.List;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.views.common.NextPulse;
@@ -181,7 +182,7 @@ public final class MainWindow {
         // the banner warns over the table and the graph alike: both show what a silent source said last
         VBox.setVgrow(centre, Priority.ALWAYS);
         VBox centreBox = new VBox(new SourceBanner(model, ZoneId.systemDefault()).node(), centre);
-        // SplitPane's skin loops forever when its items' minimum widths exceed its own: the table scrolls instead
+        // a table whose columns are wider than the window scrolls sideways rather than push the details pane out
         centreBox.setMinWidth(0);
         centreNode = centreBox;
         panes = new SplitPane(centreNode);
@@ -366,7 +367,7 @@ public final class MainWindow {
         }
         double width = scene.getWidth();
         PaneLayout layout = PaneLayout.of(width, centre.getSelectionModel().getSelectedItem() == editorTab, treeChoice);
-        List<Node> items = new java.util.ArrayList<>();
+        List<Node> items = new ArrayList<>();
         if (layout.tree()) {
             items.add(inventory.treeNode());
         }

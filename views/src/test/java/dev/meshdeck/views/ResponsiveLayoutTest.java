@@ -15,6 +15,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +67,15 @@ class ResponsiveLayoutTest {
     void stop() {
         window.topology().close();
         catalog.close();
+    }
+
+    /** TestFX keeps one stage for every test class: the next one gets it at the size it expects. */
+    @AfterEach
+    void restoreStageSize(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(MainWindow.WIDTH);
+            stage.setHeight(MainWindow.HEIGHT);
+        });
     }
 
     @BeforeEach
