@@ -7,6 +7,7 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SharedReads;
 import dev.meshdeck.views.editing.EditorPane;
 import javafx.scene.Node;
+import java.util.ArrayList;
 import java.util.List;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.views.common.NextPulse;
@@ -98,8 +99,14 @@ public final class MainWindow {
     private EditorPane editor;
     private SplitPane panes;
     private Node detailsNode;
+    private Node centreNode;
     private TopologyView topology;
     private TabPane centre;
+    private Tab editorTab;
+    /** The user's last use of the sources toggle; null before any (the width decides). */
+    private Boolean treeChoice;
+    /** What {@link #arrangePanes} applied last: dividers are only set again when it changes. */
+    private PaneLayout arranged;
     private TelemetrySource telemetry;
     private Duration telemetryInterval = TelemetryPoller.DEFAULT_INTERVAL;
     private ApplyTargets changeTargets;
@@ -166,6 +173,8 @@ public final class MainWindow {
         // does not read every Lambda function's URLs
         details.setOnLoaded(topology.model()::applyResources);
         followSelection();
+        // the table's Req/s and Errors are the graph's figures: one poll, one mapping of telemetry names to functions
+        topology.model().addListener(change -> model.applyTraffic(topology.model().nodes()));
         if (telemetry != null) {
             topology.setTelemetry(telemetry, telemetryInterval);
         }
@@ -176,14 +185,24 @@ public final class MainWindow {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
 
+        editorTab = new Tab("Editor", editor.node());
+        editorTab.setId("editor-tab");
+        centre.getSelectionModel().selectedItemProperty().addListener(o -> arrangePanes());
+
         // the banner warns over the table and the graph alike: both show what a silent source said last
         VBox.setVgrow(centre, Priority.ALWAYS);
-        VBox centreWithBanner = new VBox(new SourceBanner(model, ZoneId.systemDefault()).node(), centre);
-        panes = new SplitPane(inventory.treeNode(), centreWithBanner, details.node());
+        VBox centreBox = new VBox(new SourceBanner(model, ZoneId.systemDefault()).node(), centre);
+        // a table whose columns are wider than the window scrolls sideways rather than push the details pane out
+        centreBox.setMinWidth(0);
+        centreNode = centreBox;
+        panes = new SplitPane(centreNode);
         panes.getStyleClass().add("main-panes");
-        panes.setDividerPositions(0.17, 0.772);
         SplitPane.setResizableWithParent(inventory.treeNode(), false);
-        SplitPane.setResizableWithParent(details.node(), false);
+        SplitPane.setResizableWithParent(detailsNode, false);
+        inventory.sourcesToggle().setOnAction(e -> {
+            treeChoice = inventory.sourcesToggle().isSelected();
+            arrangePanes();
+        });
 
         BorderPane root = new BorderPane(panes);
         AppBar appBar = new AppBar(options, inventory.filterField());
@@ -197,6 +216,8 @@ public final class MainWindow {
         // the saved size from the first layout on: side panes keep their width in pixels when the window is resized
         scene = new Scene(root, preferences.bounds().map(WindowPreferences.Bounds::width).orElse(WIDTH),
                 preferences.bounds().map(WindowPreferences.Bounds::height).orElse(HEIGHT));
+        scene.widthProperty().addListener(o -> arrangePanes());
+        arrangePanes();
         scene.getStylesheets().addAll(
                 stylesheet("views.css"),
                 stylesheet("inventory/inventory.css"),
@@ -242,6 +263,7 @@ public final class MainWindow {
             details.show(now);
             if (editing() && now != null) {
                 editor.show(now);
+                nameEditorTab();
             }
             if (incidents != null) {
                 incidents.show(now);
@@ -432,9 +454,9 @@ public final class MainWindow {
         return topology;
     }
 
-    /** Whether the policy editor replaces the details pane now. */
+    /** Whether the policy editor is open (in its own tab, which may be in the background). */
     public boolean editing() {
-        return panes != null && panes.getItems().contains(editor.node());
+        return centre != null && centre.getTabs().contains(editorTab);
     }
 
     /** The policy editor (shown after "Edit"); null before the scene is built. */
@@ -453,25 +475,34 @@ public final class MainWindow {
         }
         showEditor();
         editor.show(selected);
+        nameEditorTab();
         return true;
     }
 
     private void openEditor(ServerlessFunction function, List<MeshResource> resources) {
         showEditor();
         editor.open(function, resources);
+        nameEditorTab();
     }
 
+    /** The editor's tab names the function it edits: the table may be showing another one. */
+    private void nameEditorTab() {
+        ServerlessFunction function = editor.function();
+        editorTab.setText(function == null ? "Editor" : "Edit " + function.name());
+    }
+
+    /** Opens the editor's tab, or brings it to the front; it takes the whole width. */
     private void showEditor() {
         if (!editing()) {
-            panes.getItems().set(2, editor.node());
-            panes.setDividerPositions(0.12, 0.38);
+            centre.getTabs().add(editorTab);
         }
+        centre.getSelectionModel().select(editorTab);
     }
 
     private void closeEditor() {
         if (editing()) {
-            panes.getItems().set(2, detailsNode);
-            panes.setDividerPositions(0.17, 0.772);
+            centre.getSelectionModel().select(0);
+            centre.getTabs().remove(editorTab);
         }
     }
 
@@ -496,6 +527,42 @@ public final class MainWindow {
         return new WindowPreferences(Theme.current().get(), bounds, maximized,
                 centre.getSelectionModel().getSelectedIndex() == 1 ? WindowPreferences.CentreView.TOPOLOGY
                         : WindowPreferences.CentreView.FUNCTIONS, dividers);
+    }
+
+    /** Shows the side panes the width, the editor and the user's toggle call for (see {@link PaneLayout}). */
+    private void arrangePanes() {
+        // a window being shown reports a width of 0 first: no layout to compute from that
+        if (scene == null || scene.getWidth() <= 0) {
+            return;
+        }
+        double width = scene.getWidth();
+        PaneLayout layout = PaneLayout.of(width, centre.getSelectionModel().getSelectedItem() == editorTab, treeChoice);
+        List<Node> items = new ArrayList<>();
+        if (layout.tree()) {
+            items.add(inventory.treeNode());
+        }
+        items.add(centreNode);
+        if (layout.details()) {
+            items.add(detailsNode);
+        }
+        inventory.sourcesToggle().setSelected(layout.tree());
+        if (layout.equals(arranged)) {
+            return;
+        }
+        arranged = layout;
+        if (!items.equals(panes.getItems())) {
+            panes.getItems().setAll(items);
+        }
+        // the side panes keep their width; the centre takes what is left
+        double[] dividers = new double[items.size() - 1];
+        int next = 0;
+        if (layout.tree()) {
+            dividers[next++] = Math.min(0.5, PaneLayout.TREE_WIDTH / width);
+        }
+        if (layout.details()) {
+            dividers[next] = Math.max(0.5, 1 - layout.detailsWidth() / width);
+        }
+        panes.setDividerPositions(dividers);
     }
 
     /** Shows the window on the given stage at 1280x800, or as the preferences say. */

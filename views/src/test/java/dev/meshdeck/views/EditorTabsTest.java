@@ -267,7 +267,7 @@ class EditorTabsTest {
 
     private void open(FxRobot robot, String function, String firstKind) throws Exception {
         if (window.editor() != null && window.editor().function() != null) {
-            robot.clickOn(function);
+            EditorLauncher.switchTo(robot, function);
         } else {
             EditorLauncher.openFor(robot, function);
         }

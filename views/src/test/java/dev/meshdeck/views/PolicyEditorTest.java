@@ -173,9 +173,9 @@ class PolicyEditorTest {
         assertThat(robot.lookup("#traffic-dirty").query().isVisible()).isTrue();
         assertThat(rowChanged(robot, "order-function")).isTrue();
 
-        robot.clickOn("image-resize");
+        EditorLauncher.switchTo(robot, "image-resize");
         until(() -> robot.lookup("#traffic-placeholder").query().isVisible());
-        robot.clickOn("order-function");
+        EditorLauncher.switchTo(robot, "order-function");
         until(() -> canaryLabel(robot).equals("v2 50%"));
         assertThat(rowChanged(robot, "order-function")).isTrue();
 

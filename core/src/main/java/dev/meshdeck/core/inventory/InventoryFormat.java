@@ -155,15 +155,21 @@ public enum InventoryFormat {
 
     /** "v1 90% · v2 10%", or "-" when the platform reports no versions. */
     public static String trafficText(List<TrafficShare> traffic) {
-        if (traffic.isEmpty()) {
-            return "-";
-        }
+        return traffic.isEmpty() ? "-" : String.join(" · ", trafficParts(traffic));
+    }
+
+    /**
+     * The parts of {@link #trafficText}, one per version ("order-function-v2 10% [canary]"), for a window that
+     * lays them out itself; one part naming every version when several get 0% (no known routing), none when
+     * the platform reports no versions.
+     */
+    public static List<String> trafficParts(List<TrafficShare> traffic) {
         if (traffic.size() > 1 && traffic.stream().allMatch(t -> t.percent() == 0)) {
-            return traffic.stream().map(TrafficShare::version).collect(Collectors.joining(",")) + " (no routing)";
+            return List.of(traffic.stream().map(TrafficShare::version).collect(Collectors.joining(",")) + " (no routing)");
         }
         return traffic.stream()
                 .map(t -> t.version() + " " + percent(t.percent()) + (t.tag().isEmpty() ? "" : " [" + t.tag() + "]"))
-                .collect(Collectors.joining(" · "));
+                .toList();
     }
 
     private static String percent(double p) {

@@ -11,6 +11,11 @@ public record TrafficStats(double requestsPerSecond, double errorRatio, double p
 
     public static final TrafficStats NONE = new TrafficStats(0, 0, Double.NaN);
 
+    /** Whether more than {@code ratio} (0..1) of the requests failed; a ratio over no requests says nothing. */
+    public boolean failsMoreThan(double ratio) {
+        return requestsPerSecond > 0 && errorRatio > ratio;
+    }
+
     public boolean hasLatency() {
         return !Double.isNaN(p95Millis);
     }

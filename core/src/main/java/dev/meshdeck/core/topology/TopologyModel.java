@@ -641,7 +641,7 @@ public final class TopologyModel {
                 badges.add(Badge.UNHEALTHY);
             }
         }
-        if (stats.requestsPerSecond() > 0 && stats.errorRatio() > errorThreshold) {
+        if (stats.failsMoreThan(errorThreshold)) {
             badges.add(Badge.UNHEALTHY);
         }
         TopologyNode now = new TopologyNode(id, node.kind(), node.label(), node.group(), f, node.version(), badges, stats);

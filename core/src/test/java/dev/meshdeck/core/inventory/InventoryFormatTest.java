@@ -69,6 +69,17 @@ class InventoryFormatTest {
     }
 
     @Test
+    void trafficPartsAreTheTextsVersionsForAWindowToLayOut() {
+        List<TrafficShare> split = List.of(new TrafficShare("image-resize-00001", 90),
+                new TrafficShare("image-resize-00002", 10, "canary"));
+
+        assertThat(InventoryFormat.trafficParts(split)).containsExactly("image-resize-00001 90%", "image-resize-00002 10% [canary]");
+        assertThat(InventoryFormat.trafficText(split)).isEqualTo("image-resize-00001 90% · image-resize-00002 10% [canary]");
+        assertThat(InventoryFormat.trafficParts(List.of())).isEmpty();
+        assertThat(InventoryFormat.trafficText(List.of())).isEqualTo("-");
+    }
+
+    @Test
     void yamlIsAListOfRows() {
         String yaml = InventoryFormat.YAML.render(List.of(lambda));
         assertThat(yaml).startsWith("- platform: lambda").contains("name: invoice-pdf");

@@ -8,10 +8,15 @@ import java.util.function.Predicate;
 
 /**
  * Everything that narrows the function table: the typed query, the platform chips (none chosen = all
- * platforms) and the scope picked in the source tree.
+ * platforms), the scope picked in the source tree and, when "Needs attention" is on, that rule.
+ *
+ * @param attention the functions the "Needs attention" toggle keeps; every function when it is off
  */
-public record FunctionFilter(FunctionQuery query, Set<Platform> platforms, Scope scope)
+public record FunctionFilter(FunctionQuery query, Set<Platform> platforms, Scope scope,
+                             Predicate<ServerlessFunction> attention)
         implements Predicate<ServerlessFunction> {
+
+    public static final Predicate<ServerlessFunction> ANY = f -> true;
 
     public static final FunctionFilter NONE = new FunctionFilter(FunctionQuery.ALL, Set.of(), Scope.ALL);
 
@@ -19,10 +24,15 @@ public record FunctionFilter(FunctionQuery query, Set<Platform> platforms, Scope
         platforms = Set.copyOf(platforms);
     }
 
+    public FunctionFilter(FunctionQuery query, Set<Platform> platforms, Scope scope) {
+        this(query, platforms, scope, ANY);
+    }
+
     @Override
     public boolean test(ServerlessFunction function) {
         return scope.test(function)
                 && (platforms.isEmpty() || platforms.contains(function.platform()))
-                && query.test(function);
+                && query.test(function)
+                && attention.test(function);
     }
 }

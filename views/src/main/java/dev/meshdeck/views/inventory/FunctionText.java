@@ -4,11 +4,13 @@ import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How a function's traffic, mesh status and health read in one table cell. */
@@ -107,6 +109,64 @@ public final class FunctionText {
             }
         }
         return lines;
+    }
+
+    /** Where a function runs, in a row's second line: "serverless · meshdeck-sandbox", "eu-west-1" for Lambda. */
+    public static String shortPlace(ServerlessFunction function) {
+        String source = shortSource(function.source());
+        return function.namespace().isEmpty() ? source : function.namespace() + SEPARATOR + source;
+    }
+
+    /** Where a function runs in full, for the tooltip of its row. */
+    public static String place(ServerlessFunction function) {
+        String source = function.source() instanceof SourceRef.AwsRegion aws
+                ? "AWS account " + aws.account() + ", region " + aws.region()
+                : "context " + function.source().label();
+        return function.name() + "\n" + (function.namespace().isEmpty() ? "" : "namespace " + function.namespace() + "\n")
+                + source;
+    }
+
+    /**
+     * A source's name where space is short: an AWS region without its account, a managed cluster's context
+     * without its provider prefix ("gke_project_zone_prod" and "arn:aws:eks:…:cluster/prod" are "prod").
+     */
+    public static String shortSource(SourceRef source) {
+        if (source instanceof SourceRef.AwsRegion aws) {
+            return aws.region();
+        }
+        String context = source.label();
+        if (context.startsWith("gke_")) {
+            return context.substring(context.lastIndexOf('_') + 1);
+        }
+        if (context.startsWith("arn:") && context.contains(":cluster/")) {
+            return context.substring(context.lastIndexOf('/') + 1);
+        }
+        return context;
+    }
+
+    /** The canary column's tooltip: which version gets how much. */
+    public static String canary(Canary canary) {
+        TrafficShare candidate = canary.candidate();
+        return "Canary " + candidate.version() + (candidate.tag().isEmpty() ? "" : " [" + candidate.tag() + "]")
+                + " gets " + percent(candidate.percent()) + " of the traffic";
+    }
+
+    /** "12.3" under 10 requests per second, "120" above. */
+    public static String requestsPerSecond(double rate) {
+        return rate < 10
+                ? String.format(Locale.ROOT, "%.1f", rate)
+                : String.format(Locale.ROOT, "%d", Math.round(rate));
+    }
+
+    /** An error ratio as a percentage to one decimal: "12%", "0.4%". */
+    public static String errorPercent(double ratio) {
+        return percent(Math.round(ratio * 1000) / 10.0);
+    }
+
+    /** "\nNeeds attention: degraded, canary under way", or nothing, appended to a health tooltip. */
+    public static String attention(Set<Attention.Reason> reasons) {
+        return reasons.isEmpty() ? ""
+                : "\nNeeds attention: " + reasons.stream().map(Attention.Reason::text).collect(Collectors.joining(", "));
     }
 
     /** "2/2 · 2 ep · Ready"; a Lambda has no endpoints to count: "1/1 · Active". */

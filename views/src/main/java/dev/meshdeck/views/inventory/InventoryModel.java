@@ -5,19 +5,25 @@ import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
+import dev.meshdeck.core.telemetry.TrafficStats;
+import dev.meshdeck.core.topology.NodeKind;
+import dev.meshdeck.core.topology.TopologyNode;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The inventory as the window shows it, folded from batches of {@link InventoryEvent}s on the FX thread.
@@ -40,10 +46,20 @@ public final class InventoryModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    /** Observed traffic of functions that had some, as the topology graph last resolved it. */
+    private Map<FunctionId, TrafficStats> traffic = Map.of();
+    private Set<SourceRef> stale = Set.of();
+    private final Attention attention;
+    private final ReadOnlyLongWrapper attentionRevision = new ReadOnlyLongWrapper(this, "attentionRevision");
 
     /** @param knownSources sources the catalog knows before discovery, shown at once as connecting */
     public InventoryModel(List<SourceRef> knownSources) {
+        this(knownSources, Attention.DEFAULT);
+    }
+
+    public InventoryModel(List<SourceRef> knownSources, Attention attention) {
         knownSources.forEach(this::remember);
+        this.attention = attention;
     }
 
     private void remember(SourceRef source) {
@@ -88,7 +104,61 @@ public final class InventoryModel {
             updateRows(changed);
         }
         problems.addAll(newProblems);
+        Set<SourceRef> staleNow = sources.keySet().stream().filter(this::isStale).collect(Collectors.toSet());
+        if (!staleNow.equals(stale)) {
+            stale = staleNow;
+            attentionRevision.set(attentionRevision.get() + 1);
+        }
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Takes the observed traffic of every function node of the topology graph, so that the table and the graph
+     * show the same figures. Nodes without observed traffic have none in the table either.
+     */
+    public void applyTraffic(Collection<TopologyNode> nodes) {
+        Map<FunctionId, TrafficStats> now = new HashMap<>();
+        for (TopologyNode node : nodes) {
+            if (node.kind() == NodeKind.FUNCTION && node.function() != null && !node.stats().equals(TrafficStats.NONE)) {
+                now.put(node.function().id(), node.stats());
+            }
+        }
+        if (!now.equals(traffic)) {
+            traffic = Map.copyOf(now);
+            attentionRevision.set(attentionRevision.get() + 1);
+        }
+    }
+
+    /** The function's observed traffic; empty when telemetry saw none. */
+    public Optional<TrafficStats> trafficOf(FunctionId id) {
+        return Optional.ofNullable(traffic.get(id));
+    }
+
+    /** Why the function needs attention (see {@link Attention}); empty when it does not. */
+    public Set<Attention.Reason> attentionOf(ServerlessFunction function) {
+        return attention.reasons(function, traffic.getOrDefault(function.id(), TrafficStats.NONE),
+                stale.contains(function.source()));
+    }
+
+    public boolean needsAttention(ServerlessFunction function) {
+        return !attentionOf(function).isEmpty();
+    }
+
+    public Attention attention() {
+        return attention;
+    }
+
+    /** Sources whose rows are not live (see {@link #isStale}). */
+    public Set<SourceRef> staleSources() {
+        return stale;
+    }
+
+    /**
+     * Incremented when what decides attention changed beyond the rows themselves (observed traffic, a source
+     * going stale or coming back): the signal to filter and redraw every row again. A changed row needs no signal.
+     */
+    public ReadOnlyLongProperty attentionRevisionProperty() {
+        return attentionRevision.getReadOnlyProperty();
     }
 
     private void noteReconnection(SourceStatus before, SourceStatus now) {

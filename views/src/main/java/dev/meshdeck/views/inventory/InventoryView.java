@@ -1,9 +1,6 @@
 package dev.meshdeck.views.inventory;
 
 import dev.meshdeck.core.inventory.FunctionId;
-import dev.meshdeck.core.inventory.SourceRef;
-import java.util.Set;
-import java.util.stream.Collectors;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import javafx.beans.InvalidationListener;
@@ -11,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -30,12 +28,11 @@ public final class InventoryView {
     private final ProgressIndicator discovering = new ProgressIndicator();
     private final Label emptyMessage = new Label();
     private final VBox centre;
-    private Set<SourceRef> stale = Set.of();
 
     public InventoryView(InventoryModel model) {
         this.model = model;
-        table = new FunctionTable(model.functions());
-        table.filterProperty().bind(filterBar.filter(tree.scopeProperty()));
+        table = new FunctionTable(model);
+        table.filterProperty().bind(filterBar.filter(tree.scopeProperty(), model::needsAttention));
 
         discovering.getStyleClass().add("discovering-indicator");
         emptyMessage.setId("empty-message");
@@ -53,16 +50,17 @@ public final class InventoryView {
         model.functions().addListener(refreshCounts);
         model.revisionProperty().addListener(o -> {
             tree.update(model.sourceSummaries());
-            Set<SourceRef> staleNow = model.sourceSummaries().stream().map(SourceSummary::source)
-                    .filter(model::isStale).collect(Collectors.toSet());
-            if (!staleNow.equals(stale)) {
-                // a redraw of every row: only when a source goes stale or comes back, not on every change
-                stale = staleNow;
-                table.markStale(stale::contains);
-            }
+            table.fitEssentialColumns();
+            refreshCounts();
+        });
+        // a redraw of every row: only when figures change or a source goes stale or comes back
+        model.attentionRevisionProperty().addListener(o -> {
+            table.refreshFigures();
+            filterBar.attentionChanged();
             refreshCounts();
         });
         tree.update(model.sourceSummaries());
+        table.fitEssentialColumns();
         refreshCounts();
     }
 
@@ -75,6 +73,7 @@ public final class InventoryView {
         int total = model.functions().size();
         int shown = table.shown().size();
         filterBar.countLabel().setText(shown + " of " + total + (total == 1 ? " function" : " functions"));
+        filterBar.showAttention(model.functions().stream().filter(model::needsAttention).count(), model.attention());
         EmptyState state = EmptyState.of(model.sourceCount(), model.discovering(), total, shown);
         emptyMessage.setText(state.message());
         discovering.setVisible(state == EmptyState.DISCOVERING);
@@ -88,6 +87,11 @@ public final class InventoryView {
 
     public Node treeNode() {
         return tree.node();
+    }
+
+    /** The button above the table that shows or hides the source tree; the window decides what it does. */
+    public ToggleButton sourcesToggle() {
+        return filterBar.sourcesToggle();
     }
 
     public Node centreNode() {

@@ -78,6 +78,16 @@ class FunctionFilterTest {
         return ALL.stream().filter(filter).toList();
     }
 
+    @Test
+    void needsAttentionKeepsOnlyWhatTheRuleKeeps() {
+        FunctionFilter attention = new FunctionFilter(FunctionQuery.ALL, Set.of(), Scope.ALL, f -> f == FRAUD || f == INVOICE);
+        FunctionFilter attentionInSandbox = new FunctionFilter(FunctionQuery.ALL, Set.of(), Scope.of(SANDBOX),
+                f -> f == FRAUD || f == INVOICE);
+
+        assertThat(ALL.stream().filter(attention)).containsExactly(FRAUD, INVOICE);
+        assertThat(ALL.stream().filter(attentionInSandbox)).containsExactly(FRAUD);
+    }
+
     static ServerlessFunction function(SourceRef source, Platform platform, String namespace, String name) {
         return new ServerlessFunction(new FunctionId(source, platform, namespace, name), List.of(),
                 MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());

@@ -1,12 +1,16 @@
 package dev.meshdeck.views.inventory;
 
+import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,5 +47,32 @@ class FunctionTextTest {
     void healthShowsReplicasEndpointsAndStateButNoEndpointsForLambda() {
         assertThat(FunctionText.health(Platform.OPENFAAS, new Health(1, 2, 1, "Degraded"))).isEqualTo("1/2 · 1 ep · Degraded");
         assertThat(FunctionText.health(Platform.LAMBDA, new Health(1, 1, 0, "Active"))).isEqualTo("1/1 · Active");
+    }
+
+    @Test
+    void placeShowsTheNamespaceAndTheContextShortenedWithTheFullNamesInTheTooltip() {
+        SourceRef gke = new SourceRef.KubeContext("gke_shop-prod_europe-west1_prod-eu", "", "");
+        SourceRef eks = new SourceRef.KubeContext("arn:aws:eks:eu-west-1:123456789012:cluster/prod-eu", "", "");
+        SourceRef aws = new SourceRef.AwsRegion("123456789012", "eu-west-1", "default");
+        ServerlessFunction resize = new ServerlessFunction(new FunctionId(gke, Platform.KNATIVE, "serverless", "image-resize"),
+                List.of(), MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
+        ServerlessFunction invoice = new ServerlessFunction(new FunctionId(aws, Platform.LAMBDA, "", "invoice-pdf"),
+                List.of(), MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
+
+        assertThat(FunctionText.shortPlace(resize)).isEqualTo("serverless · prod-eu");
+        assertThat(FunctionText.place(resize)).isEqualTo("image-resize\nnamespace serverless\ncontext gke_shop-prod_europe-west1_prod-eu");
+        assertThat(FunctionText.shortSource(eks)).isEqualTo("prod-eu");
+        assertThat(FunctionText.shortSource(new SourceRef.KubeContext("meshdeck-sandbox", "", ""))).isEqualTo("meshdeck-sandbox");
+        assertThat(FunctionText.shortPlace(invoice)).isEqualTo("eu-west-1");
+        assertThat(FunctionText.place(invoice)).isEqualTo("invoice-pdf\nAWS account 123456789012, region eu-west-1");
+    }
+
+    @Test
+    void figuresKeepOneDecimalOnlyWhereItMatters() {
+        assertThat(FunctionText.requestsPerSecond(0.25)).isEqualTo("0.3");
+        assertThat(FunctionText.requestsPerSecond(9.94)).isEqualTo("9.9");
+        assertThat(FunctionText.requestsPerSecond(120.4)).isEqualTo("120");
+        assertThat(FunctionText.errorPercent(0.12)).isEqualTo("12%");
+        assertThat(FunctionText.errorPercent(0.0041)).isEqualTo("0.4%");
     }
 }

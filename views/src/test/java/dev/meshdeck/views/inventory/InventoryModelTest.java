@@ -8,9 +8,14 @@ import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
+import dev.meshdeck.core.telemetry.ServiceRef;
+import dev.meshdeck.core.telemetry.TelemetrySnapshot;
+import dev.meshdeck.core.telemetry.TrafficStats;
+import dev.meshdeck.core.topology.TopologyModel;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,5 +119,44 @@ class InventoryModelTest {
         model.apply(List.of(new InventoryEvent.Problem("first"), new InventoryEvent.Problem("second")));
 
         assertThat(model.problems()).containsExactly("first", "second");
+    }
+
+    @Test
+    void trafficIsWhatTheTopologyGraphResolvedForEachFunction() {
+        ServerlessFunction resize = function(SANDBOX, Platform.KNATIVE, "serverless", "image-resize");
+        ServerlessFunction thumbnail = function(SANDBOX, Platform.KNATIVE, "serverless", "thumbnail");
+        InventoryEvent loaded = new InventoryEvent.SourceLoaded(SANDBOX, List.of(resize, thumbnail));
+        model.apply(List.of(loaded));
+        TopologyModel graph = new TopologyModel();
+        graph.apply(loaded);
+        TrafficStats observed = new TrafficStats(12.5, 0.08, 40);
+        graph.applyTelemetry(new TelemetrySnapshot(Instant.EPOCH, Map.of(),
+                Map.of(new ServiceRef(SANDBOX.id(), "serverless", "image-resize"), observed)));
+        long before = model.attentionRevisionProperty().get();
+
+        model.applyTraffic(graph.nodes());
+
+        assertThat(model.trafficOf(resize.id())).contains(observed);
+        assertThat(model.trafficOf(thumbnail.id())).isEmpty();
+        assertThat(model.attentionOf(resize)).containsExactly(Attention.Reason.ERRORS);
+        assertThat(model.needsAttention(thumbnail)).isFalse();
+        assertThat(model.attentionRevisionProperty().get()).isEqualTo(before + 1);
+
+        model.applyTraffic(graph.nodes());
+
+        assertThat(model.attentionRevisionProperty().get()).as("the same figures again redraw nothing").isEqualTo(before + 1);
+    }
+
+    @Test
+    void rowsOfASourceThatStoppedAnsweringNeedAttention() {
+        ServerlessFunction thumbnail = function(SANDBOX, Platform.KNATIVE, "serverless", "thumbnail");
+        model.apply(List.of(new InventoryEvent.SourceLoaded(SANDBOX, List.of(thumbnail))));
+        long before = model.attentionRevisionProperty().get();
+
+        model.apply(List.of(new InventoryEvent.SourceChanged(SourceStatus.failed(SANDBOX, "unreachable"))));
+
+        assertThat(model.staleSources()).containsExactly(SANDBOX);
+        assertThat(model.attentionOf(thumbnail)).containsExactly(Attention.Reason.STALE_SOURCE);
+        assertThat(model.attentionRevisionProperty().get()).isEqualTo(before + 1);
     }
 }
