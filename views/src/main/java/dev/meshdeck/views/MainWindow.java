@@ -8,6 +8,7 @@ import dev.meshdeck.core.inventory.SharedReads;
 import dev.meshdeck.views.editing.EditorPane;
 import javafx.scene.Node;
 import java.util.List;
+import java.util.stream.Collectors;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.views.common.NextPulse;
 import dev.meshdeck.views.details.DetailsPane;
@@ -136,6 +137,8 @@ public final class MainWindow {
             }
         });
         details.setOnEdit((function, resources) -> openEditor(function, resources));
+        details.watch(model);
+        editor.watch(model);
         editor.setOnClose(this::closeEditor);
         EditSession session = editor.session();
         editor.setOnChange(() -> inventory.markChanged(session::dirty));
@@ -204,7 +207,7 @@ public final class MainWindow {
 
     private void enableChanges(AppBar appBar, DetailsPane details, ExecutorService background, InventoryModel model) {
         changes = new ChangeDesk(changeTargets, arming, background);
-        changes.setSourceHealth(model::statusOf);
+        changes.setSourceHealth(model);
         changes.setOwner(scene::getWindow);
         editor.setApplyHandler(changes);
         changes.setOnFinding(editor::reveal);
@@ -242,8 +245,13 @@ public final class MainWindow {
         Button bulk = new Button("Fail over listed…", Icons.of(MaterialDesignS.SWAP_HORIZONTAL));
         bulk.setId("bulk-failover-button");
         bulk.setTooltip(new Tooltip("Fail every listed function (tree scope and filter) over to its configured backup"));
-        bulk.setOnAction(e -> new BulkFailoverDialog(scene.getWindow(), scene.getStylesheets(), changeTargets, arming,
-                reads, background, inventory.listed()).show());
+        bulk.setOnAction(e -> {
+            List<ServerlessFunction> listed = inventory.listed();
+            if (!changes.refusedWhileSilent(listed.stream().map(f -> f.id().source()).collect(Collectors.toSet()))) {
+                new BulkFailoverDialog(scene.getWindow(), scene.getStylesheets(), changeTargets, arming, reads, background,
+                        listed).show();
+            }
+        });
         appBar.addActions(bulk);
     }
 
