@@ -20,6 +20,7 @@ import dev.meshdeck.views.shell.AwsTargetMenu;
 import dev.meshdeck.views.shell.SourceBanner;
 import dev.meshdeck.views.shell.StatusBar;
 import dev.meshdeck.views.topology.TopologyView;
+import dev.meshdeck.core.telemetry.TelemetryHealth;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
@@ -87,6 +88,7 @@ public final class MainWindow {
     private TabPane centre;
     private TelemetrySource telemetry;
     private Duration telemetryInterval = TelemetryPoller.DEFAULT_INTERVAL;
+    private TelemetryHealth metricsHealth;
     private ApplyTargets changeTargets;
     private ProductionArming arming;
     private ChangeDesk changes;
@@ -182,7 +184,12 @@ public final class MainWindow {
         if (awsTargets != null) {
             appBar.showAwsTargets(awsTargets);
         }
-        root.setBottom(new StatusBar(model).node());
+        StatusBar statusBar = new StatusBar(model);
+        if (metricsHealth != null) {
+            statusBar.showMetrics(metricsHealth);
+            metricsHealth.start();
+        }
+        root.setBottom(statusBar.node());
         root.getStyleClass().add("main-window");
 
         scene = new Scene(root, WIDTH, HEIGHT);
@@ -272,6 +279,14 @@ public final class MainWindow {
     public void setTelemetry(TelemetrySource source, Duration interval) {
         this.telemetry = source;
         this.telemetryInterval = interval;
+    }
+
+    /**
+     * The state of each telemetry source the graph polls, shown in the status bar; its probing starts with the
+     * window. Call before the scene is built.
+     */
+    public void setTelemetryHealth(TelemetryHealth health) {
+        this.metricsHealth = health;
     }
 
     /**
