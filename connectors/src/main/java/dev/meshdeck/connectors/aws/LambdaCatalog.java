@@ -66,6 +66,8 @@ public final class LambdaCatalog implements FunctionCatalog {
     private final Map<String, SourceStatus.State> lastState = new ConcurrentHashMap<>();
     /** When each region last answered anything, by region name: the age of its functions once it stops. */
     private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
+    /** Each region as last listed, with the account learned then: how its later states name it. */
+    private final Map<String, SourceRef.AwsRegion> listedAs = new ConcurrentHashMap<>();
     private volatile String account;
 
     public LambdaCatalog(AwsSettings settings) {
@@ -160,24 +162,28 @@ public final class LambdaCatalog implements FunctionCatalog {
                 functions.add(LambdaFunctions.toFunction(source, config, aliases(lambda, name), () -> versions(lambda, name)));
             }
             Instant now = heard(region);
+            listedAs.put(region, source);
             listener.accept(new InventoryEvent.SourceLoaded(source, functions));
             boolean back = lastState.get(source.id()) == SourceStatus.State.STALE;
             report(listener, new SourceStatus(source, SourceStatus.State.CONNECTED,
                     (back ? "reconnected; " : "") + functions.size() + " Lambda functions", now, now));
         } catch (RuntimeException e) {
             // Any failure, not only SDK ones: an escaping exception would silently end live polling.
-            failed(listener, source(resolved.orElse(UNKNOWN_ACCOUNT), region), e);
+            failed(listener, region, e);
         }
     }
 
     /** Reports what a failure says of the region: stale once heard from, degraded when throttled, else failed. */
-    private void failed(Consumer<InventoryEvent> listener, SourceRef.AwsRegion source, RuntimeException e) {
-        String message = AwsFailureMessage.explain(e, settings, source.region());
-        LOG.warn("{}", message);
-        LOG.debug("Lambda failure in {}", source.region(), e);
-        Instant heard = lastHeard.get(source.region());
-        report(listener, new SourceStatus(source, AwsFailureMessage.state(e, heard != null), message,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), heard));
+    private void failed(Consumer<InventoryEvent> listener, String region, RuntimeException e) {
+        String message = AwsFailureMessage.explain(e, settings, region);
+        Instant heard = lastHeard.get(region);
+        SourceRef.AwsRegion source = listedAs.getOrDefault(region, source(account == null ? UNKNOWN_ACCOUNT : account, region));
+        // said once per change of state: the probe asks a silent region every second
+        if (report(listener, new SourceStatus(source, AwsFailureMessage.state(e, heard != null), message,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), heard))) {
+            LOG.warn("{}", message);
+        }
+        LOG.debug("Lambda failure in {}", region, e);
     }
 
     private Instant heard(String region) {
@@ -196,16 +202,16 @@ public final class LambdaCatalog implements FunctionCatalog {
             if (heard == null || Duration.between(heard, Instant.now()).compareTo(QUIET) < 0) {
                 continue;
             }
-            SourceRef.AwsRegion source = source(account == null ? UNKNOWN_ACCOUNT : account, region);
             try {
                 clients.lambda(region).listFunctions(r -> r.maxItems(1)
                         .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)));
                 heard(region);
-                if (lastState.get(source.id()) == SourceStatus.State.STALE) {
+                SourceRef.AwsRegion source = listedAs.get(region);
+                if (source != null && lastState.get(source.id()) == SourceStatus.State.STALE) {
                     poller.execute(() -> scan(region, Optional.ofNullable(account), listener));
                 }
             } catch (RuntimeException e) {
-                failed(listener, source, e);
+                failed(listener, region, e);
             }
         }
     }
@@ -214,14 +220,15 @@ public final class LambdaCatalog implements FunctionCatalog {
      * Reports a status when the region's state changes: polling must not flicker "connecting" over a region whose
      * state is known, nor restart the "since" of a region that stays stale or failed.
      */
-    private synchronized void report(Consumer<InventoryEvent> listener, SourceStatus status) {
+    private synchronized boolean report(Consumer<InventoryEvent> listener, SourceStatus status) {
         SourceStatus.State last = lastState.get(status.source().id());
         boolean connecting = status.state() == SourceStatus.State.CONNECTING;
         if (connecting ? last != null && last != SourceStatus.State.CONNECTING : status.state() == last) {
-            return;
+            return false;
         }
         lastState.put(status.source().id(), status.state());
         listener.accept(new InventoryEvent.SourceChanged(status));
+        return true;
     }
 
     /**
