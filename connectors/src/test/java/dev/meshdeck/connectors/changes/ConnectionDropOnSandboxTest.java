@@ -2,27 +2,19 @@ package dev.meshdeck.connectors.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyProgress;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
-import dev.meshdeck.core.changes.ClusterGateway;
-import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.Recovery;
-import dev.meshdeck.core.changes.ResourceChange;
-import dev.meshdeck.core.changes.ResourceId;
-import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
-import dev.meshdeck.core.validation.LiveEstate;
 import dev.meshdeck.sandbox.kube.Estate;
 import dev.meshdeck.sandbox.kube.KubeSandbox;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,49 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * history (not a hang, not "applied"), and once the server is back the journal lets recovery put the cluster back.
  */
 class ConnectionDropOnSandboxTest {
-
-    /** The sandbox gateway, except that the API server stops just as the second write is sent. */
-    static final class DropsOnSecondWrite implements ClusterGateway {
-        private final ClusterGateway real;
-        private final KubeSandbox server;
-        private int writes;
-
-        DropsOnSecondWrite(ClusterGateway real, KubeSandbox server) {
-            this.real = real;
-            this.server = server;
-        }
-
-        private void count() {
-            if (++writes == 2) {
-                server.close();
-            }
-        }
-
-        @Override public WriteTarget target() { return real.target(); }
-        @Override public LiveEstate estate() throws GatewayException { return real.estate(); }
-        @Override public String identity() { return real.identity(); }
-        @Override public boolean accepts(ResourceId id) { return real.accepts(id); }
-        @Override public Optional<ObjectNode> read(ResourceId id) throws GatewayException { return real.read(id); }
-        @Override public Optional<ObjectNode> dryRun(ResourceChange c) throws GatewayException { return real.dryRun(c); }
-
-        @Override
-        public ObjectNode create(ObjectNode object) throws GatewayException {
-            count();
-            return real.create(object);
-        }
-
-        @Override
-        public ObjectNode update(ObjectNode object, String expectedVersion) throws GatewayException {
-            count();
-            return real.update(object, expectedVersion);
-        }
-
-        @Override
-        public void delete(ResourceId id, String expectedVersion) throws GatewayException {
-            count();
-            real.delete(id, expectedVersion);
-        }
-    }
 
     @TempDir
     Path dir;
@@ -97,7 +46,8 @@ class ConnectionDropOnSandboxTest {
         int port = cluster.kube.port();
         ChangeSet changes = cluster.threeChanges();
 
-        ApplyOutcome outcome = SandboxCluster.pipeline(new DropsOnSecondWrite(cluster.gateway, cluster.kube), data)
+        // the API server stops just as the second write is sent
+        ApplyOutcome outcome = SandboxCluster.pipeline(new SecondWriteInterrupted(cluster.gateway, cluster.kube::close), data)
                 .planAndApply(changes, ApplyRequest.apply("drill"), ApplyProgress.NONE);
 
         assertThat(outcome.applied()).as(outcome.summary()).isFalse();
