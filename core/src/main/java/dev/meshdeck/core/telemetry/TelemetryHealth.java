@@ -2,6 +2,7 @@ package dev.meshdeck.core.telemetry;
 
 import dev.meshdeck.core.inventory.SourceStatus;
 import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +25,7 @@ public final class TelemetryHealth implements AutoCloseable {
 
     static final Duration QUIET = Duration.ofSeconds(4);
 
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<TelemetrySource, MetricsStatus> statuses = new ConcurrentHashMap<>();
     private final List<TelemetrySource> watched = new CopyOnWriteArrayList<>();
     private final List<Consumer<MetricsStatus>> listeners = new CopyOnWriteArrayList<>();
@@ -34,7 +35,7 @@ public final class TelemetryHealth implements AutoCloseable {
         return t;
     });
 
-    public TelemetryHealth(Clock clock) {
+    public TelemetryHealth(InstantSource clock) {
         this.clock = clock;
     }
 

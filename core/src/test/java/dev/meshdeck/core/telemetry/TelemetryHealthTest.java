@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshdeck.core.inventory.SourceStatus;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,28 +43,9 @@ class TelemetryHealthTest {
         }
     }
 
-    /** A clock the test moves. */
-    private static final class Hands extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Hands clock = new Hands();
-    private final TelemetryHealth health = new TelemetryHealth(clock);
+    /** The time now, as the test moves it. */
+    private Instant now = START;
+    private final TelemetryHealth health = new TelemetryHealth(() -> now);
     private final Prometheus prometheus = new Prometheus();
     private final TelemetrySource polled = health.watch(prometheus);
     private final List<MetricsStatus> heard = new ArrayList<>();
@@ -80,12 +59,12 @@ class TelemetryHealthTest {
         polled.fetch(Duration.ofSeconds(15));
         assertThat(heard).extracting(MetricsStatus::state).containsExactly(SourceStatus.State.CONNECTED);
 
-        clock.now = START.plusSeconds(2);
+        now = START.plusSeconds(2);
         health.probeQuiet();
         assertThat(prometheus.probes).as("heard from 2 s ago: not quiet yet").isZero();
 
         prometheus.answering = false;
-        clock.now = START.plusSeconds(5);
+        now = START.plusSeconds(5);
         health.probeQuiet();
         assertThat(prometheus.probes).isEqualTo(1);
         MetricsStatus stale = heard.get(heard.size() - 1);
@@ -93,12 +72,12 @@ class TelemetryHealthTest {
         assertThat(stale.line(ZoneOffset.UTC)).isEqualTo("metrics prometheus http://127.0.0.1:9090 · stale since 14:03:05"
                 + " (cannot reach http://127.0.0.1:9090 (connection refused)), figures as of 14:03:00");
 
-        clock.now = START.plusSeconds(6);
+        now = START.plusSeconds(6);
         health.probeQuiet();
         assertThat(heard).as("still stale: said once").hasSize(2);
 
         prometheus.answering = true;
-        clock.now = START.plusSeconds(7);
+        now = START.plusSeconds(7);
         health.probeQuiet();
         assertThat(heard.get(heard.size() - 1).state()).isEqualTo(SourceStatus.State.CONNECTED);
         assertThat(health.statuses()).extracting(MetricsStatus::lastHeard).containsExactly(START.plusSeconds(7));
