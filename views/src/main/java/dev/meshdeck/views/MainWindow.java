@@ -9,6 +9,7 @@ import dev.meshdeck.views.editing.EditorPane;
 import javafx.scene.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.views.common.NextPulse;
 import dev.meshdeck.views.details.DetailsPane;
@@ -20,6 +21,7 @@ import dev.meshdeck.views.shell.AwsTargetMenu;
 import dev.meshdeck.views.shell.SourceBanner;
 import dev.meshdeck.views.shell.StatusBar;
 import dev.meshdeck.views.topology.TopologyView;
+import dev.meshdeck.core.telemetry.TelemetryHealth;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
@@ -109,6 +111,7 @@ public final class MainWindow {
     private PaneLayout arranged;
     private TelemetrySource telemetry;
     private Duration telemetryInterval = TelemetryPoller.DEFAULT_INTERVAL;
+    private TelemetryHealth metricsHealth;
     private ApplyTargets changeTargets;
     private ProductionArming arming;
     private ChangeDesk changes;
@@ -162,6 +165,8 @@ public final class MainWindow {
         details = new DetailsPane(reads, background);
         editor = new EditorPane(new EditSession(), reads, background);
         details.setOnEdit((function, resources) -> openEditor(function, resources));
+        details.watch(model);
+        editor.watch(model);
         editor.setOnClose(this::closeEditor);
         EditSession session = editor.session();
         editor.setOnChange(() -> inventory.markChanged(session::dirty));
@@ -210,7 +215,12 @@ public final class MainWindow {
         if (awsTargets != null) {
             appBar.showAwsTargets(awsTargets);
         }
-        root.setBottom(new StatusBar(model).node());
+        StatusBar statusBar = new StatusBar(model);
+        if (metricsHealth != null) {
+            statusBar.showMetrics(metricsHealth);
+            metricsHealth.start();
+        }
+        root.setBottom(statusBar.node());
         root.getStyleClass().add("main-window");
 
         // the saved size from the first layout on: side panes keep their width in pixels when the window is resized
@@ -366,7 +376,7 @@ public final class MainWindow {
 
     private void enableChanges(AppBar appBar, DetailsPane details, ExecutorService background, InventoryModel model) {
         changes = new ChangeDesk(changeTargets, arming, background);
-        changes.setSourceHealth(model::statusOf);
+        changes.setSourceHealth(model);
         changes.setOwner(scene::getWindow);
         editor.setApplyHandler(changes);
         changes.setOnFinding(editor::reveal);
@@ -401,8 +411,13 @@ public final class MainWindow {
         Button bulk = new Button("Fail over listed…", Icons.of(MaterialDesignS.SWAP_HORIZONTAL));
         bulk.setId("bulk-failover-button");
         bulk.setTooltip(new Tooltip("Fail every listed function (tree scope and filter) over to its configured backup"));
-        bulk.setOnAction(e -> new BulkFailoverDialog(scene.getWindow(), scene.getStylesheets(), changeTargets, arming,
-                reads, background, inventory.listed()).show());
+        bulk.setOnAction(e -> {
+            List<ServerlessFunction> listed = inventory.listed();
+            if (!changes.refusedWhileSilent(listed.stream().map(f -> f.id().source()).collect(Collectors.toSet()))) {
+                new BulkFailoverDialog(scene.getWindow(), scene.getStylesheets(), changeTargets, arming, reads, background,
+                        listed).show();
+            }
+        });
         appBar.addActions(bulk);
         commands.add(new Command("Fail over…", "Send the selected function's traffic to a backup, after review",
                 List.of(), incidents::failOver));
@@ -429,6 +444,14 @@ public final class MainWindow {
     public void setTelemetry(TelemetrySource source, Duration interval) {
         this.telemetry = source;
         this.telemetryInterval = interval;
+    }
+
+    /**
+     * The state of each telemetry source the graph polls, shown in the status bar; its probing starts with the
+     * window. Call before the scene is built.
+     */
+    public void setTelemetryHealth(TelemetryHealth health) {
+        this.metricsHealth = health;
     }
 
     /**

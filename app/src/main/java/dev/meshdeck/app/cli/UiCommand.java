@@ -6,6 +6,7 @@ import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.Telemetry;
 import dev.meshdeck.core.telemetry.CombinedTelemetry;
+import dev.meshdeck.core.telemetry.TelemetryHealth;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,9 +87,11 @@ final class UiCommand implements Callable<Integer> {
         Sources resolved = Sources.resolve(sources, sandbox, true, sandboxFunctions, progress);
         try {
             progress.begin(TELEMETRY_STEP);
-            List<TelemetrySource> telemetrySources = Telemetry.resolve(resolved, telemetry);
+            // each source watched apart: the status bar says which Prometheus or CloudWatch region is silent
+            TelemetryHealth health = new TelemetryHealth();
+            List<TelemetrySource> telemetrySources = Telemetry.resolve(resolved, telemetry).stream().map(health::watch).toList();
             progress.done(TELEMETRY_STEP, telemetrySources.size() + " sources");
-            return new MeshDeckApp.Wired(resolved, telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources));
+            return new MeshDeckApp.Wired(resolved, telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources), health);
         } catch (RuntimeException e) {
             resolved.close();
             throw e;

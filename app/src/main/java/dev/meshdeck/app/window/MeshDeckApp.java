@@ -5,6 +5,7 @@ import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.UserMessages;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.ProductionGuard;
+import dev.meshdeck.core.telemetry.TelemetryHealth;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
@@ -48,11 +49,15 @@ public final class MeshDeckApp extends Application {
     public record Startup(String select, Path screenshot, boolean topology, java.time.Duration metricsInterval, StartupTrace trace) {
     }
 
-    /** What the window shows: its sources, and their observed traffic (null: none). Closed when the window is. */
-    public record Wired(Sources sources, TelemetrySource telemetry) implements AutoCloseable {
+    /**
+     * What the window shows: its sources, and their observed traffic (null: none) with the state of each telemetry
+     * source. Closed when the window is.
+     */
+    public record Wired(Sources sources, TelemetrySource telemetry, TelemetryHealth metricsHealth) implements AutoCloseable {
         @Override
         public void close() {
             try {
+                metricsHealth.close();
                 if (telemetry != null) {
                     telemetry.close();
                 }
@@ -177,6 +182,7 @@ public final class MeshDeckApp extends Application {
                         ProductionGuard.DEFAULT_PATTERN), Clock.systemUTC()));
         if (what.telemetry() != null) {
             window.setTelemetry(what.telemetry(), startup.metricsInterval());
+            window.setTelemetryHealth(what.metricsHealth());
         }
         window.setAwsTargets(sources.aws().menu());
         window.withPreferences(saved);

@@ -10,6 +10,8 @@ import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.ProductionGuard;
+import dev.meshdeck.core.changes.WriteTarget;
+import dev.meshdeck.core.changes.history.Status;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.sandbox.kube.Estate;
 import dev.meshdeck.sandbox.kube.KubeSandbox;
@@ -30,6 +32,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -75,8 +78,13 @@ class SourceHealthWindowTest {
         SourceOptions options = new SourceOptions();
         options.kubeconfig = first.writeKubeconfig(dir.resolve("kubeconfig")).toString();
         sources = Sources.resolve(options, false, false, 0);
+        WindowChanges targets = new WindowChanges(sources);
+        // a change set written earlier to the context, for the History window to offer a rollback of
+        long earlier = targets.history().begin(new WriteTarget.KubeContext("meshdeck-sandbox"), "sre", ApplyRequest.apply("drill"),
+                ChangeSet.of(), List.of());
+        targets.history().finish(earlier, Status.APPLIED, "");
         MainWindow window = new MainWindow(sources.catalog(), WindowOptions.of("MeshDeck"))
-                .withChanges(new WindowChanges(sources), new ProductionArming(ProductionGuard.DEFAULT_PATTERN, Clock.systemUTC()));
+                .withChanges(targets, new ProductionArming(ProductionGuard.DEFAULT_PATTERN, Clock.systemUTC()));
         WaitForAsyncUtils.asyncFx(() -> window.show(new Stage())).get();
         until(() -> !robot.lookup("#status-bar .source-status.connected").queryAll().isEmpty() && window.select("order-function"));
         SourceRef context = sources.kube().sources().get(0);
@@ -96,9 +104,32 @@ class SourceHealthWindowTest {
         ChangeDesk desk = window.changes().orElseThrow();
         assertThat(onFx(() -> desk.refusal(context))).hasValueSatisfying(r -> assertThat(r).contains("is not answering"));
         robot.interact(() -> desk.review(ChangeSet.of(), ApplyRequest.apply(""), Set.of(context), () -> { }));
-        until(() -> robot.lookup(".dialog-pane").queryAll().stream()
-                .anyMatch(p -> "Cannot write now".equals(((DialogPane) p).getHeaderText())));
+        dismissRefusal(robot);
         assertThat(desk.reviewWindow()).as("no review dialog opens for a silent source").isEmpty();
+
+        assertThat(onFx(() -> window.topology().model().nodes().stream().filter(n -> n.function() != null)
+                .allMatch(n -> window.topology().viewModel().staleMark(n).isPresent())))
+                .as("every function node of the silent context is marked in the graph").isTrue();
+        assertThat(onFx(() -> robot.lookup("#details-source-notice").queryAs(Labeled.class).getText()))
+                .startsWith("meshdeck-sandbox is not answering since ").contains(" — data as of ")
+                .contains("; changes cannot be applied (context meshdeck-sandbox: cannot ");
+        robot.interact(window::edit);
+        assertThat(onFx(() -> window.editor().sourceNotice())).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("meshdeck-sandbox is not answering since ").contains("changes cannot be applied"));
+        assertThat(onFx(() -> window.editor().applyRefusal())).contains("meshdeck-sandbox is not answering");
+
+        robot.interact(desk::showHistory);
+        until(() -> robot.lookup("#history-table .table-row-cell").queryAllAs(TableRow.class).stream()
+                .anyMatch(r -> r.getItem() != null));
+        robot.interact(() -> robot.lookup("#history-table").queryAs(TableView.class).getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#history-rollback").queryButton().fire());
+        dismissRefusal(robot);
+        assertThat(desk.reviewWindow()).as("no rollback review opens for a silent context").isEmpty();
+        robot.interact(() -> desk.historyWindow().orElseThrow().hide());
+
+        robot.interact(() -> robot.lookup("#bulk-failover-button").queryButton().fire());
+        dismissRefusal(robot);
+        assertThat(onFx(() -> robot.lookup("#bulk-question").queryAll())).as("no bulk failover dialog opens").isEmpty();
 
         KubeSandbox second = serve(first.port());
         second.client().resources(VirtualService.class).inNamespace("serverless").withName("order-function").edit(vs -> {
@@ -113,6 +144,18 @@ class SourceHealthWindowTest {
         until(() -> robot.lookup(".function-table .table-cell").queryAll().stream()
                 .anyMatch(c -> c instanceof Labeled l && l.getText() != null && l.getText().contains("v1 50%")));
         assertThat(onFx(() -> desk.refusal(context))).isEmpty();
+        until(() -> window.topology().model().nodes().stream().noneMatch(n -> window.topology().viewModel().staleMark(n).isPresent()));
+        assertThat(onFx(() -> window.editor().sourceNotice())).isEmpty();
+        assertThat(onFx(() -> window.editor().applyRefusal())).doesNotContain("not answering");
+    }
+
+    /** Waits for the refusal that opens instead of a write's dialog, and closes it. */
+    private static void dismissRefusal(FxRobot robot) throws Exception {
+        until(() -> robot.lookup(".dialog-pane").queryAll().stream()
+                .anyMatch(p -> "Cannot write now".equals(((DialogPane) p).getHeaderText())));
+        robot.interact(() -> robot.lookup(".dialog-pane").queryAll().stream()
+                .filter(p -> "Cannot write now".equals(((DialogPane) p).getHeaderText()))
+                .forEach(p -> p.getScene().getWindow().hide()));
     }
 
     private KubeSandbox serve(int port) {

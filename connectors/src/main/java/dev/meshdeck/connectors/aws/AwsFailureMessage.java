@@ -1,5 +1,7 @@
 package dev.meshdeck.connectors.aws;
 
+import dev.meshdeck.core.inventory.SourceStatus;
+
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -60,6 +62,20 @@ final class AwsFailureMessage {
             return name + " in " + region + " answered " + failure.statusCode() + " " + code + ": " + message;
         }
         return name + " in " + region + " with profile " + profile + " failed: " + firstLine(error);
+    }
+
+    /**
+     * What a failure says of the region's state: no answer (unreachable, timed out, 5xx) is {@code STALE} once it
+     * was heard from and {@code FAILED} before; throttling is {@code DEGRADED} (it answers, slowly); rejected or
+     * missing credentials and anything else need someone to act: {@code FAILED}.
+     */
+    static SourceStatus.State state(Throwable error, boolean heardBefore) {
+        if (isUnreachable(error) || error instanceof AwsServiceException service && service.statusCode() >= 500) {
+            return heardBefore ? SourceStatus.State.STALE : SourceStatus.State.FAILED;
+        }
+        boolean throttled = error instanceof AwsServiceException service
+                && (service.isThrottlingException() || service.statusCode() == 429);
+        return throttled && !isCredentialsProblem(error) ? SourceStatus.State.DEGRADED : SourceStatus.State.FAILED;
     }
 
     private static boolean isUnreachable(Throwable error) {

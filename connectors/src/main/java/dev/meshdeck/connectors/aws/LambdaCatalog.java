@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,9 +38,12 @@ import java.util.function.Consumer;
 
 /**
  * Discovers AWS Lambda functions of one account, several regions in parallel, each reporting its progress as
- * CONNECTING statuses ("reading aliases of 120 Lambda functions: 50 done"). Failures become FAILED source
- * statuses with a message for the user, never exceptions; live mode lists again every
- * {@link AwsSettings#pollInterval()} (Lambda has no watch API).
+ * CONNECTING statuses ("reading aliases of 120 Lambda functions: 50 done"). Failures become source statuses with a
+ * message for the user, never exceptions: a region heard from before that stops answering is STALE (its functions
+ * kept, as of when it last answered), throttling is DEGRADED, credentials and the rest FAILED. Live mode lists again
+ * every {@link AwsSettings#pollInterval()} (Lambda has no watch API) and, between lists, asks a region that was
+ * silent for {@link #QUIET} for one function ({@link #PROBE_TIMEOUT}), so that silence is noticed within seconds; a
+ * stale region that answers the probe is listed again at once.
  */
 public final class LambdaCatalog implements FunctionCatalog {
 
@@ -52,6 +58,9 @@ public final class LambdaCatalog implements FunctionCatalog {
      * functions wait a thousand round trips; more than a few at once only meets Lambda's API throttling.
      */
     static final int ALIAS_READS = 8;
+    /** A region not heard from for this long is probed. */
+    static final Duration QUIET = Duration.ofSeconds(3);
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaCatalog.class);
 
@@ -60,7 +69,12 @@ public final class LambdaCatalog implements FunctionCatalog {
     private final ExecutorService scanners;
     private final ExecutorService aliasReaders;
     private final ScheduledExecutorService poller;
+    private final ScheduledExecutorService prober;
     private final Map<String, SourceStatus.State> lastState = new ConcurrentHashMap<>();
+    /** When each region last answered anything, by region name: the age of its functions once it stops. */
+    private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
+    /** Each region as last listed, with the account learned then: how its later states name it. */
+    private final Map<String, SourceRef.AwsRegion> listedAs = new ConcurrentHashMap<>();
     private volatile String account;
 
     public LambdaCatalog(AwsSettings settings) {
@@ -69,6 +83,7 @@ public final class LambdaCatalog implements FunctionCatalog {
         this.scanners = Executors.newFixedThreadPool(Math.min(4, settings.regions().size()), daemon("lambda-scan"));
         this.poller = Executors.newSingleThreadScheduledExecutor(daemon("lambda-poll"));
         this.aliasReaders = Executors.newFixedThreadPool(ALIAS_READS, daemon("lambda-aliases"));
+        this.prober = Executors.newSingleThreadScheduledExecutor(daemon("lambda-probe"));
     }
 
     /** One source per configured region; the account is {@value #UNKNOWN_ACCOUNT} until discovery resolved it. */
@@ -83,6 +98,7 @@ public final class LambdaCatalog implements FunctionCatalog {
         if (live) {
             poller.scheduleWithFixedDelay(() -> scanAll(listener), 0, settings.pollInterval().toMillis(),
                     TimeUnit.MILLISECONDS);
+            prober.scheduleWithFixedDelay(() -> probeQuiet(listener), QUIET.toMillis(), 1000, TimeUnit.MILLISECONDS);
         } else {
             poller.execute(() -> scanAll(listener));
         }
@@ -123,6 +139,7 @@ public final class LambdaCatalog implements FunctionCatalog {
 
     @Override
     public void close() {
+        prober.shutdownNow();
         poller.shutdownNow();
         scanners.shutdownNow();
         aliasReaders.shutdownNow();
@@ -158,14 +175,15 @@ public final class LambdaCatalog implements FunctionCatalog {
                 }
                 functions.add(joined(read, reads));
             }
+            Instant now = heard(region);
+            listedAs.put(region, source);
             listener.accept(new InventoryEvent.SourceLoaded(source, functions));
-            report(listener, SourceStatus.connected(source, functions.size() + " Lambda functions"));
+            boolean back = lastState.get(source.id()) == SourceStatus.State.STALE;
+            report(listener, new SourceStatus(source, SourceStatus.State.CONNECTED,
+                    (back ? "reconnected; " : "") + functions.size() + " Lambda functions", now, now));
         } catch (RuntimeException e) {
             // Any failure, not only SDK ones: an escaping exception would silently end live polling.
-            String message = AwsFailureMessage.explain(e, settings, region);
-            LOG.warn("{}", message);
-            LOG.debug("Lambda discovery failure in {}", region, e);
-            report(listener, SourceStatus.failed(source(resolved.orElse(UNKNOWN_ACCOUNT), region), message));
+            failed(listener, region, e);
         }
     }
 
@@ -180,14 +198,62 @@ public final class LambdaCatalog implements FunctionCatalog {
         }
     }
 
-    /** Reports a status unless the source is connected and stays so: polling must not flicker "connecting". */
-    private void report(Consumer<InventoryEvent> listener, SourceStatus status) {
-        boolean stillConnected = lastState.get(status.source().id()) == SourceStatus.State.CONNECTED
-                && status.state() != SourceStatus.State.FAILED;
-        if (!stillConnected) {
-            lastState.put(status.source().id(), status.state());
-            listener.accept(new InventoryEvent.SourceChanged(status));
+    /** Reports what a failure says of the region: stale once heard from, degraded when throttled, else failed. */
+    private void failed(Consumer<InventoryEvent> listener, String region, RuntimeException e) {
+        String message = AwsFailureMessage.explain(e, settings, region);
+        Instant heard = lastHeard.get(region);
+        SourceRef.AwsRegion source = listedAs.getOrDefault(region, source(account == null ? UNKNOWN_ACCOUNT : account, region));
+        // said once per change of state: the probe asks a silent region every second
+        if (report(listener, new SourceStatus(source, AwsFailureMessage.state(e, heard != null), message,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), heard))) {
+            LOG.warn("{}", message);
         }
+        LOG.debug("Lambda failure in {}", region, e);
+    }
+
+    private Instant heard(String region) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        lastHeard.put(region, now);
+        return now;
+    }
+
+    /**
+     * Asks each region listed before and silent for {@link #QUIET} for one function: no answer makes it stale within
+     * seconds instead of at the next list; a stale region that answers is listed again now.
+     */
+    private void probeQuiet(Consumer<InventoryEvent> listener) {
+        for (String region : settings.regions()) {
+            Instant heard = lastHeard.get(region);
+            if (heard == null || Duration.between(heard, Instant.now()).compareTo(QUIET) < 0) {
+                continue;
+            }
+            try {
+                clients.lambda(region).listFunctions(r -> r.maxItems(1)
+                        .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)));
+                heard(region);
+                SourceRef.AwsRegion source = listedAs.get(region);
+                if (source != null && lastState.get(source.id()) == SourceStatus.State.STALE) {
+                    poller.execute(() -> scan(region, Optional.ofNullable(account), listener));
+                }
+            } catch (RuntimeException e) {
+                failed(listener, region, e);
+            }
+        }
+    }
+
+    /**
+     * Reports a status when the region's state changes: polling must not flicker "connecting" over a region whose
+     * state is known, nor restart the "since" of a region that stays stale or failed.
+     */
+    private synchronized boolean report(Consumer<InventoryEvent> listener, SourceStatus status) {
+        SourceStatus.State last = lastState.get(status.source().id());
+        boolean connecting = status.state() == SourceStatus.State.CONNECTING;
+        if (connecting ? last != null && last != SourceStatus.State.CONNECTING : status.state() == last) {
+            return false;
+        }
+        lastState.put(status.source().id(), status.state());
+        listener.accept(new InventoryEvent.SourceChanged(status));
+        return true;
     }
 
     /**

@@ -252,6 +252,16 @@ public final class H2ChangeHistory implements ChangeHistory {
         return query("ORDER BY id DESC", null);
     }
 
+    /**
+     * Applies a crash interrupted (still in progress), and applies that failed without undoing every earlier write
+     * (the connection dropped mid-apply, so the undo could not be sent either): both left the cluster half-written,
+     * and recovery completes or reverts them, each object compared with the cluster first.
+     */
+    @Override
+    public List<HistoryEntry> unfinished() {
+        return entries().stream().filter(e -> e.status() == Status.IN_PROGRESS || e.status() == Status.FAILED).toList();
+    }
+
     @Override
     public Optional<HistoryEntry> entry(long id) {
         return query("WHERE id = ?", id).stream().findFirst();

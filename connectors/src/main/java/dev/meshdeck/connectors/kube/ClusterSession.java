@@ -321,6 +321,9 @@ final class ClusterSession implements AutoCloseable {
             String message = ConnectionFailure.describe(source, u.cause());
             if (loaded) {
                 stopWatching();
+                if (state() != SourceStatus.State.STALE) {
+                    LOG.warn("{}; what it said last is kept, marked stale, until it answers", message);
+                }
                 report(SourceStatus.State.STALE, message);
             } else if (loadWhenAnswered) {
                 report(SourceStatus.State.FAILED, message);

@@ -51,6 +51,13 @@ public final class PrometheusTelemetry implements TelemetrySource {
         return "prometheus " + api.describe();
     }
 
+    /** A constant query: answered by Prometheus itself without touching its series. */
+    @Override
+    public boolean probe() throws TelemetryException {
+        api.query("vector(1)");
+        return true;
+    }
+
     @Override
     public TelemetrySnapshot fetch(Duration window) throws TelemetryException {
         Map<EdgeKey, Rates> edges = new HashMap<>();

@@ -3,23 +3,15 @@ package dev.meshdeck.connectors.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyProgress;
 import dev.meshdeck.core.changes.ApplyRequest;
 import dev.meshdeck.core.changes.ChangeSet;
-import dev.meshdeck.core.changes.ClusterGateway;
-import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.Recovery;
-import dev.meshdeck.core.changes.ResourceChange;
-import dev.meshdeck.core.changes.ResourceId;
-import dev.meshdeck.core.changes.WriteTarget;
-import dev.meshdeck.core.validation.LiveEstate;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,47 +27,6 @@ class RecoveryOnSandboxTest {
         }
     }
 
-    /** The sandbox gateway, except that the process dies when the second write starts. */
-    static final class DiesOnSecondWrite implements ClusterGateway {
-        private final ClusterGateway real;
-        private int writes;
-
-        DiesOnSecondWrite(ClusterGateway real) {
-            this.real = real;
-        }
-
-        private void count() {
-            if (++writes == 2) {
-                throw new Killed();
-            }
-        }
-
-        @Override public WriteTarget target() { return real.target(); }
-        @Override public LiveEstate estate() throws GatewayException { return real.estate(); }
-        @Override public String identity() { return real.identity(); }
-        @Override public boolean accepts(ResourceId id) { return real.accepts(id); }
-        @Override public Optional<ObjectNode> read(ResourceId id) throws GatewayException { return real.read(id); }
-        @Override public Optional<ObjectNode> dryRun(ResourceChange c) throws GatewayException { return real.dryRun(c); }
-
-        @Override
-        public ObjectNode create(ObjectNode object) throws GatewayException {
-            count();
-            return real.create(object);
-        }
-
-        @Override
-        public ObjectNode update(ObjectNode object, String expectedVersion) throws GatewayException {
-            count();
-            return real.update(object, expectedVersion);
-        }
-
-        @Override
-        public void delete(ResourceId id, String expectedVersion) throws GatewayException {
-            count();
-            real.delete(id, expectedVersion);
-        }
-    }
-
     @TempDir
     Path dir;
     SandboxCluster cluster;
@@ -88,7 +39,9 @@ class RecoveryOnSandboxTest {
         data = dir.resolve("data");
         before = cluster.snapshot();
         ChangeSet changes = cluster.threeChanges();
-        assertThatThrownBy(() -> SandboxCluster.pipeline(new DiesOnSecondWrite(cluster.gateway), data)
+        assertThatThrownBy(() -> SandboxCluster.pipeline(new SecondWriteInterrupted(cluster.gateway, () -> {
+            throw new Killed();
+        }), data)
                 .planAndApply(changes, ApplyRequest.apply("interrupted"), ApplyProgress.NONE))
                 .isInstanceOf(Killed.class);
         assertThat(cluster.live(SandboxCluster.VS).at("/spec/http/0/route/0/weight").asInt()).isEqualTo(50);

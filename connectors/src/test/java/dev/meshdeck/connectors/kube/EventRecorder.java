@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Collects catalog events from background threads and waits for the one a test expects. */
-final class EventRecorder implements Consumer<InventoryEvent> {
+public final class EventRecorder implements Consumer<InventoryEvent> {
 
     /** Generous: a wait only fails a test when the event never comes. */
     private static final long PATIENCE_MILLIS = 60_000;
@@ -22,17 +22,17 @@ final class EventRecorder implements Consumer<InventoryEvent> {
         notifyAll();
     }
 
-    synchronized List<InventoryEvent> events() {
+    public synchronized List<InventoryEvent> events() {
         return List.copyOf(events);
     }
 
     /** Waits for the first event of {@code type} matching {@code condition}, counting from event index {@code from}. */
-    synchronized <E extends InventoryEvent> E await(Class<E> type, Predicate<E> condition, int from) {
+    public synchronized <E extends InventoryEvent> E await(Class<E> type, Predicate<E> condition, int from) {
         return await(type, condition, from, PATIENCE_MILLIS);
     }
 
     /** {@link #await(Class, Predicate, int)} that fails after {@code patienceMillis}: for what a user is promised in time. */
-    synchronized <E extends InventoryEvent> E await(Class<E> type, Predicate<E> condition, int from, long patienceMillis) {
+    public synchronized <E extends InventoryEvent> E await(Class<E> type, Predicate<E> condition, int from, long patienceMillis) {
         long deadline = System.currentTimeMillis() + patienceMillis;
         while (true) {
             for (int i = from; i < events.size(); i++) {
@@ -55,7 +55,7 @@ final class EventRecorder implements Consumer<InventoryEvent> {
     }
 
     /** Waits up to {@code patienceMillis} for context {@code name} to report {@code state}, counting from event {@code from}. */
-    SourceStatus awaitState(String name, SourceStatus.State state, int from, long patienceMillis) {
+    public SourceStatus awaitState(String name, SourceStatus.State state, int from, long patienceMillis) {
         return await(InventoryEvent.SourceChanged.class, e -> e.status().source().label().equals(name)
                 && e.status().state() == state, from, patienceMillis).status();
     }
@@ -66,7 +66,7 @@ final class EventRecorder implements Consumer<InventoryEvent> {
                 && e.status().state() != SourceStatus.State.CONNECTING, 0).status();
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return events.size();
     }
 }

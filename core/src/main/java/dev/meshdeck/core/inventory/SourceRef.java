@@ -1,6 +1,7 @@
 package dev.meshdeck.core.inventory;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where functions are discovered: a kubeconfig context, or an AWS account in one region.
@@ -51,6 +52,11 @@ public sealed interface SourceRef permits SourceRef.KubeContext, SourceRef.AwsRe
         @Override
         public String label() {
             return account + "/" + region;
+        }
+
+        /** The account, once it is learned: an AWS account ID is 12 digits, anything else stands for "not yet known". */
+        public Optional<String> knownAccount() {
+            return account != null && account.matches("\\d{12}") ? Optional.of(account) : Optional.empty();
         }
     }
 }

@@ -65,6 +65,19 @@ public record SourceStatus(SourceRef source, State state, String message, Instan
         return Optional.of(source.label() + " " + why + ": nothing can be written to it now");
     }
 
+    /**
+     * "prod-eu is not answering since 14:03:12 — data as of 14:03:09; changes cannot be applied (reason)": the line a
+     * pane showing one of its functions carries while the source is stale or failed. Empty while it answers or is
+     * still connecting.
+     */
+    public Optional<String> notAnswering(ZoneId zone) {
+        if (state != State.STALE && state != State.FAILED) {
+            return Optional.empty();
+        }
+        return Optional.of(source.label() + " is not answering since " + clock(since, zone)
+                + asOf(zone).map(a -> " — data " + a).orElse("") + "; changes cannot be applied (" + message + ")");
+    }
+
     /** "as of 14:03:12" in the local time zone: the age of data shown from a source that stopped answering. */
     public Optional<String> asOf(ZoneId zone) {
         return Optional.ofNullable(lastHeard).map(t -> "as of " + clock(t, zone));

@@ -14,6 +14,16 @@ public interface TelemetrySource extends AutoCloseable {
     /** Figures averaged over {@code window} up to now. May block on the network. */
     TelemetrySnapshot fetch(Duration window) throws TelemetryException;
 
+    /**
+     * Asks the source cheaply whether it answers (Prometheus: a constant query), for {@link TelemetryHealth} to notice
+     * silence between polls. True when it answered; false when it has no cheap question to ask (its polls tell).
+     *
+     * @throws TelemetryException when it does not answer
+     */
+    default boolean probe() throws TelemetryException {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -16,9 +16,11 @@ import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.editing.Draft;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
+import dev.meshdeck.views.inventory.SourceHealth;
 import dev.meshdeck.views.editing.ApplyHandler;
 import dev.meshdeck.views.editing.DiffView;
 import java.net.URL;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -60,8 +61,9 @@ public final class ChangeDesk implements ApplyHandler {
     private final List<Runnable> appliedListeners = new CopyOnWriteArrayList<>();
     private final List<String> stylesheets;
     private Supplier<Window> owner = () -> null;
-    /** The window's last known status of a source (null: none yet). */
-    private Function<SourceRef, SourceStatus> health = source -> null;
+    /** The window's last known states of its sources; none known until {@link #setSourceHealth}. */
+    private SourceHealth health;
+    private final List<Runnable> healthListeners = new CopyOnWriteArrayList<>();
     private Consumer<Finding> onFinding = f -> { };
     private HistoryView history;
     private Stage historyStage;
@@ -86,13 +88,28 @@ public final class ChangeDesk implements ApplyHandler {
      * Where the desk learns whether a source answers: a write to one that does not is refused before any dialog,
      * with the reason, instead of a review that would hang connecting.
      */
-    public void setSourceHealth(Function<SourceRef, SourceStatus> health) {
-        this.health = health;
+    public void setSourceHealth(SourceHealth sourceHealth) {
+        this.health = sourceHealth;
+        sourceHealth.addListener(() -> healthListeners.forEach(Runnable::run));
     }
 
-    private Optional<String> healthRefusal(SourceRef source) {
-        SourceStatus status = health.apply(source);
-        return status == null ? Optional.empty() : status.writeRefusal();
+    /** Why a write to {@code sources} is refused now because one of them does not answer; empty when all answer. */
+    public Optional<String> silentRefusal(Collection<SourceRef> sources) {
+        return health == null ? Optional.empty() : sources.stream().map(health::statusOf).filter(Objects::nonNull)
+                .map(SourceStatus::writeRefusal).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * Says why and returns true when a write to {@code sources} must not start because one of them does not answer:
+     * every write of the window asks this before its first dialog. FX thread.
+     */
+    public boolean refusedWhileSilent(Collection<SourceRef> sources) {
+        return refuseWith(silentRefusal(sources));
+    }
+
+    private boolean refuseWith(Optional<String> refusal) {
+        refusal.ifPresent(why -> inform("Cannot write now", why));
+        return refusal.isPresent();
     }
 
     public ProductionArming arming() {
@@ -106,7 +123,7 @@ public final class ChangeDesk implements ApplyHandler {
 
     @Override
     public Optional<String> refusal(SourceRef source) {
-        return healthRefusal(source).or(() -> arming.refusal(source));
+        return silentRefusal(Set.of(source)).or(() -> arming.refusal(source));
     }
 
     @Override
@@ -122,6 +139,7 @@ public final class ChangeDesk implements ApplyHandler {
     @Override
     public void addListener(Runnable changed) {
         arming.addListener(() -> Platform.runLater(changed));
+        healthListeners.add(changed);
     }
 
     @Override
@@ -151,10 +169,8 @@ public final class ChangeDesk implements ApplyHandler {
 
     private void review(String title, Set<SourceRef> sources, ChangeSet changes, ApplyRequest request,
                         Runnable applied) {
-        // every write of the window but rollbacks passes here: the one place a silent source refuses it
-        Optional<String> refused = sources.stream().map(this::healthRefusal).flatMap(Optional::stream).findFirst();
-        if (refused.isPresent()) {
-            inform("Cannot write now", refused.get());
+        // the actions that open a dialog of their own (scale, bulk failover) asked already; the others are refused here
+        if (refusedWhileSilent(sources)) {
             return;
         }
         review(title, () -> targets.connect(sources, arming.guard()),
@@ -162,8 +178,15 @@ public final class ChangeDesk implements ApplyHandler {
                 (review, outcome) -> applied.run());
     }
 
-    /** Reviews the change set that undoes {@code entry}. FX thread. */
+    /**
+     * Reviews the change set that undoes {@code entry} (from the History window or "Undo last"), unless where it was
+     * written does not answer now. FX thread.
+     */
     public void rollback(HistoryEntry entry) {
+        if (health != null && refuseWith(health.statusesOf(entry.target()).stream().map(SourceStatus::writeRefusal)
+                .flatMap(Optional::stream).findFirst())) {
+            return;
+        }
         review("Roll back change set " + entry.id(), () -> targets.connect(entry, arming.guard()),
                 connection -> new ChangeReview(connection.pipeline(), Rollbacks.of(entry), Rollbacks.request(entry, ""),
                         background),

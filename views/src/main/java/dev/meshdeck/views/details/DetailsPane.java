@@ -9,6 +9,8 @@ import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.views.common.Icons;
+import dev.meshdeck.views.common.SourceNotice;
+import dev.meshdeck.views.inventory.SourceHealth;
 import dev.meshdeck.views.inventory.FunctionText;
 import dev.meshdeck.views.inventory.FunctionText.PolicyKind;
 import javafx.concurrent.Task;
@@ -33,10 +35,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,6 +62,7 @@ public final class DetailsPane {
     private final VBox traffic = new VBox(6);
     private final VBox mesh = new VBox(5);
     private final Label health = new Label();
+    private final SourceNotice notice = new SourceNotice("details-source-notice", ZoneId.systemDefault());
     private final ProgressIndicator loading = new ProgressIndicator();
     private final Label resourcesMessage = new Label();
     private final TabPane resources = new TabPane();
@@ -82,7 +87,7 @@ public final class DetailsPane {
         name.getStyleClass().addAll(Styles.TITLE_3, "details-name");
         platform.getStyleClass().add("details-platform");
         location.getStyleClass().addAll(Styles.TEXT_MUTED, "details-location");
-        VBox header = new VBox(3, name, platform, location);
+        VBox header = new VBox(3, notice.node(), name, platform, location);
         header.getStyleClass().add("details-header");
 
         health.setId("details-health");
@@ -129,6 +134,16 @@ public final class DetailsPane {
         return root;
     }
 
+    /** Says over the function when its source does not answer, following {@code health}. FX thread. */
+    public void watch(SourceHealth health) {
+        notice.watch(health);
+    }
+
+    /** What the line over the function says now; empty while its source answers. */
+    public Optional<String> sourceNotice() {
+        return notice.text();
+    }
+
     /** Places a row of actions (failover, restart, ...) under the function's name. FX thread. */
     public void addActions(Node actions) {
         content.getChildren().add(1, actions);
@@ -161,6 +176,7 @@ public final class DetailsPane {
     public void show(ServerlessFunction function) {
         boolean sameFunction = function != null && shown != null && shown.id().equals(function.id());
         shown = function;
+        notice.show(function == null ? null : function.source());
         content.setVisible(function != null);
         if (function == null) {
             cancelPending();

@@ -12,9 +12,12 @@ import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.validation.Finding;
 import dev.meshdeck.views.commands.ShortcutSheet;
+import dev.meshdeck.views.common.SourceNotice;
+import dev.meshdeck.views.inventory.SourceHealth;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -74,6 +77,7 @@ public final class EditorPane {
     private final Label dirtyMarker = new Label("●");
     private final Label pending = new Label();
     private final Label status = new Label();
+    private final SourceNotice notice = new SourceNotice("editor-source-notice", ZoneId.systemDefault());
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
     private final Button export = new Button("Export…");
@@ -221,7 +225,7 @@ public final class EditorPane {
         body.setDividerPositions(0.5);
         body.getStyleClass().add("editor-body");
 
-        root.setTop(header);
+        root.setTop(new VBox(notice.node(), header));
         root.setCenter(body);
         root.setId("editor-pane");
         root.getStyleClass().add("editor-pane");
@@ -323,12 +327,7 @@ public final class EditorPane {
             return;
         }
         candidate.flush();
-        shown = function;
-        model.show(function.id());
-        title.setText(function.name());
-        if (applier != null) {
-            applier.showing(function.id().source());
-        }
+        present(function);
         if (loading != null) {
             loading.cancel();
             loading = null;
@@ -362,14 +361,33 @@ public final class EditorPane {
     /** Shows a function whose objects are already loaded (the details pane has them). FX thread. */
     public void open(ServerlessFunction function, List<MeshResource> resources) {
         candidate.flush();
+        present(function);
+        session.open(function.id(), resources);
+        showDrafts(function);
+    }
+
+    /** The header and the source line now speak of {@code function}. */
+    private void present(ServerlessFunction function) {
         shown = function;
         model.show(function.id());
         title.setText(function.name());
+        notice.show(function.id().source());
         if (applier != null) {
             applier.showing(function.id().source());
         }
-        session.open(function.id(), resources);
-        showDrafts(function);
+    }
+
+    /**
+     * The line over the editor saying the function's source does not answer (Apply is then disabled by the handler's
+     * refusal); it follows {@code health}. FX thread.
+     */
+    public void watch(SourceHealth health) {
+        notice.watch(health);
+    }
+
+    /** What the line over the editor says now; empty while the function's source answers. */
+    public Optional<String> sourceNotice() {
+        return notice.text();
     }
 
     private void showDrafts(ServerlessFunction function) {
@@ -633,7 +651,10 @@ public final class EditorPane {
         }
         List<Draft> mine = shown == null ? List.of() : session.pendingOf(shown.id());
         List<Draft> all = session.pending();
-        show(apply, model.apply(mine.size(), refusal(mine)));
+        // the shown function's own source counts before anything is pending: Apply says at once why it cannot be used
+        Optional<String> mineRefused = shown == null || applier == null ? refusal(mine)
+                : applier.refusal(shown.id().source()).or(() -> refusal(mine));
+        show(apply, model.apply(mine.size(), mineRefused));
         show(applyAll, model.applyAll(all.size(), refusal(all)));
     }
 

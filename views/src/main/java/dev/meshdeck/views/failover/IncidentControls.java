@@ -109,7 +109,11 @@ public final class IncidentControls {
         restart.setOnAction(e -> act((live, p) -> Rollouts.restart(live, null, Instant.now(), null)));
         scale.setOnAction(e -> whenAssessed(a -> ScaleDialog.ask(owner.get(), a.live(), null, change -> act((live, p) -> change))));
         undo.setOnAction(e -> act((live, p) -> Rollouts.undo(p.history(), p.gateway().target(), live, null, null)));
-        promote.setOnAction(e -> askVersion(version -> act((live, p) -> AliasPromotion.promote(live, version, null))));
+        promote.setOnAction(e -> {
+            if (!refusedWhileSilent()) {
+                askVersion(version -> act((live, p) -> AliasPromotion.promote(live, version, null)));
+            }
+        });
         desk.addListener(this::refreshState);
         show(null);
     }
@@ -210,7 +214,8 @@ public final class IncidentControls {
         }
         IncidentActions a = assessed.actions();
         ProductionArming arming = desk.arming();
-        Optional<String> blocked = arming.refusal(assessed.function().id().source()).or(a::denial);
+        Optional<String> blocked = desk.silentRefusal(writtenTo(assessed.live()))
+                .or(() -> arming.refusal(assessed.function().id().source())).or(a::denial);
         setDisabled(blocked.isPresent());
         failback.setDisable(blocked.isPresent() || a.activeFailover().isEmpty());
         failback.setTooltip(new Tooltip(a.failbackHint().orElse("No failover of this function stands: nothing to fail back")));
@@ -225,10 +230,17 @@ public final class IncidentControls {
         actions.setDisable(disabled);
     }
 
+    /** Runs an action that opens its own dialog first, unless a source it writes to does not answer now. */
     private void whenAssessed(Consumer<Assessment> then) {
-        if (assessed != null) {
+        if (assessed != null && !refusedWhileSilent()) {
             then.accept(assessed);
         }
+    }
+
+    /** Says so when a source the shown function's changes go to does not answer: before any dialog or connection. */
+    private boolean refusedWhileSilent() {
+        return shown != null && desk.refusedWhileSilent(assessed != null && assessed.function() == shown
+                ? writtenTo(assessed.live()) : Set.of(shown.id().source()));
     }
 
     /**
@@ -237,7 +249,7 @@ public final class IncidentControls {
      */
     private void act(Build build) {
         ServerlessFunction function = shown;
-        if (function == null) {
+        if (function == null || refusedWhileSilent()) {
             return;
         }
         background.execute(() -> {

@@ -1,5 +1,6 @@
 package dev.meshdeck.views.inventory;
 
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.ServerlessFunction;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
  * and only a removal or a full source reload resets the list, so a table sorted on top of it never has to
  * re-sort everything for a single change.
  */
-public final class InventoryModel {
+public final class InventoryModel implements SourceHealth {
 
     private final Map<FunctionId, ServerlessFunction> byId = new LinkedHashMap<>();
     private final Map<FunctionId, Integer> rowOf = new HashMap<>();
@@ -203,9 +204,30 @@ public final class InventoryModel {
         return SourceSummary.of(sources.values(), statuses::get, byId.values());
     }
 
-    /** The source's last reported status; null before it reported any. */
+    @Override
     public SourceStatus statusOf(SourceRef source) {
         return statuses.get(source);
+    }
+
+    @Override
+    public List<SourceStatus> statusesOf(WriteTarget target) {
+        return sources.values().stream()
+                .filter(source -> target.parts().stream().anyMatch(part -> part.sameAs(writtenAs(source))))
+                .map(statuses::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The write target a source is written as: its context, or its AWS account (when known) and region. */
+    private static WriteTarget writtenAs(SourceRef source) {
+        if (source instanceof SourceRef.KubeContext kube) {
+            return new WriteTarget.KubeContext(kube.context());
+        }
+        SourceRef.AwsRegion aws = (SourceRef.AwsRegion) source;
+        return new WriteTarget.AwsRegion(aws.knownAccount().orElse(null), aws.profile(), aws.region());
+    }
+
+    @Override
+    public void addListener(Runnable changed) {
+        revision.addListener(o -> changed.run());
     }
 
     /** Whether what is shown of {@code source} is not live: it is stale or failed after its functions were listed. */

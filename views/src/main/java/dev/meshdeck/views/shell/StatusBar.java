@@ -1,5 +1,9 @@
 package dev.meshdeck.views.shell;
 
+import dev.meshdeck.core.telemetry.MetricsStatus;
+import dev.meshdeck.core.telemetry.TelemetryHealth;
+import javafx.application.Platform;
+
 import atlantafx.base.controls.Popover;
 import atlantafx.base.theme.Styles;
 import dev.meshdeck.core.inventory.SourceStatus;
@@ -56,6 +60,26 @@ public final class StatusBar {
 
     public Node node() {
         return bar;
+    }
+
+    /**
+     * Adds one entry per telemetry source (Prometheus, CloudWatch in a region) after the function sources: its state
+     * and, while it is stale or failed, since when, why and as of when the graph's figures are. FX thread.
+     */
+    public void showMetrics(TelemetryHealth health) {
+        HBox metrics = new HBox(16);
+        metrics.setId("metrics-statuses");
+        bar.getChildren().add(1, metrics);
+        Runnable refresh = () -> metrics.getChildren().setAll(health.statuses().stream().map(StatusBar::entry).toList());
+        health.addListener(status -> Platform.runLater(refresh));
+        refresh.run();
+    }
+
+    private static Label entry(MetricsStatus status) {
+        Label entry = new Label(status.line(ZoneId.systemDefault()), Icons.state(status.state()));
+        entry.getStyleClass().addAll("source-status", "metrics-status", Icons.styleClass(status.state()));
+        entry.setTooltip(new Tooltip(entry.getText()));
+        return entry;
     }
 
     private void refreshSources() {

@@ -16,7 +16,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.scene.paint.Color;
 
 /**
@@ -42,6 +44,9 @@ final class GraphPainter {
     private static final Color ERROR = Color.web("#dc2626");
     private static final Color HIGHLIGHT = Color.web("#facc15");
     private static final Color STALE = Color.web("#b45309");
+    /** A node whose source does not answer: greyed, whatever its platform, so it is not read as live. */
+    private static final Color SILENT_FILL = Color.web("#e5e7eb");
+    private static final Color SILENT = Color.web("#9ca3af");
     private static final Map<Platform, Color> PLATFORM = new EnumMap<>(Map.of(
             Platform.KNATIVE, Color.web("#2563eb"),
             Platform.OPENFAAS, Color.web("#0891b2"),
@@ -52,11 +57,13 @@ final class GraphPainter {
     private static final Color EXTERNAL = Color.web("#94a3b8");
 
     /**
-     * What to draw: the graph, what the filters and focus leave visible (null: all), marks, the stale note and
-     * the theme's colours.
+     * What to draw: the graph, what the filters and focus leave visible (null: all), marks, the stale-telemetry
+     * note, the theme's colours and, per node, the age of what it shows when its source does not answer ("as of
+     * 14:03:12"; empty when live).
      */
     record Picture(TopologyModel model, TopologyLayout layout, Set<String> visible, Set<String> highlighted,
-                   String selected, String staleMessage, GraphPalette palette) {
+                   String selected, String staleMessage, GraphPalette palette,
+                   Function<TopologyNode, Optional<String>> staleMark) {
     }
 
     private GraphPainter() {
@@ -381,13 +388,18 @@ final class GraphPainter {
             }
             double x = vp.screenX(pos.x());
             double y = vp.screenY(pos.y());
-            Color colour = colour(n);
+            Optional<String> asOf = p.staleMark().apply(n);
+            Color colour = asOf.isPresent() ? SILENT : colour(n);
             boolean marked = p.highlighted().contains(n.id());
             if (marked) {
                 s.fillRect(x - 4, y - 4, w + 8, h + 8, 12, HIGHLIGHT);
             }
             if (!detailed) {
-                tiles.computeIfAbsent(n.has(Badge.UNHEALTHY) ? ERROR : colour, c -> new Batch()).add(x, y, w, h);
+                tiles.computeIfAbsent(n.has(Badge.UNHEALTHY) && asOf.isEmpty() ? ERROR : colour, c -> new Batch()).add(x, y, w, h);
+                continue;
+            }
+            if (asOf.isPresent()) {
+                silentNode(s, n, asOf.get(), x, y, w, h, scale, n.id().equals(p.selected()), p.palette());
                 continue;
             }
             boolean version = n.kind() == NodeKind.VERSION;
@@ -408,6 +420,25 @@ final class GraphPainter {
             badges(s, n, x + w, y, scale, p.palette());
         }
         tiles.forEach((colour, batch) -> s.rects(batch.xy, batch.n, colour));
+    }
+
+    /**
+     * A node of a source that does not answer: grey with a dashed outline, its label and, under it, the age of what
+     * it shows. No badges or health colour: they are what the source said last, not what holds now.
+     */
+    private static void silentNode(DrawSurface s, TopologyNode n, String asOf, double x, double y, double w, double h,
+                                   double scale, boolean selected, GraphPalette palette) {
+        s.fillRect(x, y, w, h, 10 * scale, SILENT_FILL);
+        s.lines(new double[] {x, y, x + w, y, x + w, y, x + w, y + h, x + w, y + h, x, y + h, x, y + h, x, y}, 4, SILENT,
+                1.5, DrawSurface.Dash.DASHED);
+        if (selected) {
+            s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, palette.selected(), 2);
+        }
+        double font = Math.max(8, 11 * scale);
+        int room = (int) ((w - 14 * scale) / (0.6 * font));
+        s.text(fit(n.label(), Math.max(4, Math.min(20, room))), x + 8 * scale, y + h * 0.34, font, n.kind() == NodeKind.FUNCTION,
+                palette.muted(), DrawSurface.Align.LEFT);
+        s.text(asOf, x + 8 * scale, y + h * 0.74, Math.max(7, 9 * scale), false, palette.muted(), DrawSurface.Align.LEFT);
     }
 
     private static void badges(DrawSurface s, TopologyNode n, double right, double top, double scale, GraphPalette palette) {

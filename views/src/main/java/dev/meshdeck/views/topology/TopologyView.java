@@ -73,6 +73,7 @@ public final class TopologyView {
     private static final int BULK = 200;
 
     private final TopologyModel model = new TopologyModel();
+    private final TopologyViewModel viewModel = new TopologyViewModel(java.time.ZoneId.systemDefault());
     private final TopologyLayout layout = new TopologyLayout(model);
     private final PolicyLoader policies;
     private final ExecutorService layoutWorker = Executors.newSingleThreadExecutor(task -> {
@@ -167,9 +168,17 @@ public final class TopologyView {
         return layout;
     }
 
+    /** What the graph marks beyond the model: the nodes of sources that do not answer. */
+    public TopologyViewModel viewModel() {
+        return viewModel;
+    }
+
     /** Inventory events, FX thread. Functions that appear or change get their policies read again. */
     public void apply(List<InventoryEvent> batch) {
         model.apply(batch);
+        if (viewModel.apply(batch)) {
+            changed();
+        }
         for (InventoryEvent e : batch) {
             if (e instanceof InventoryEvent.SourceLoaded loaded) {
                 loaded.functions().forEach(policies::request);
@@ -450,7 +459,8 @@ public final class TopologyView {
     }
 
     private GraphPainter.Picture picture() {
-        return new GraphPainter.Picture(model, layout, visible, highlighted, selectedNode, staleMessage, palette);
+        return new GraphPainter.Picture(model, layout, visible, highlighted, selectedNode, staleMessage, palette,
+                viewModel::staleMark);
     }
 
     /** Writes what the canvas shows as PNG. FX thread. */

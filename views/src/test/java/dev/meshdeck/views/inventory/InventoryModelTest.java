@@ -1,5 +1,6 @@
 package dev.meshdeck.views.inventory;
 
+import dev.meshdeck.core.changes.WriteTarget;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.InventoryEvent;
@@ -158,5 +159,25 @@ class InventoryModelTest {
         assertThat(model.staleSources()).containsExactly(SANDBOX);
         assertThat(model.attentionOf(thumbnail)).containsExactly(Attention.Reason.STALE_SOURCE);
         assertThat(model.attentionRevisionProperty().get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aHistoryEntrysTargetFindsTheStatusesOfTheSourcesItWasWrittenTo() {
+        SourceRef unresolved = new SourceRef.AwsRegion("unknown", "us-east-1", "sre");
+        InventoryModel model = new InventoryModel(List.of(SANDBOX, STAGING, AWS, unresolved));
+        SourceStatus sandboxStale = new SourceStatus(SANDBOX, SourceStatus.State.STALE, "cannot reach it");
+        SourceStatus awsConnected = SourceStatus.connected(AWS, "ok");
+        SourceStatus usFailed = SourceStatus.failed(unresolved, "expired");
+        model.apply(List.of(new InventoryEvent.SourceChanged(sandboxStale), new InventoryEvent.SourceChanged(awsConnected),
+                new InventoryEvent.SourceChanged(usFailed)));
+
+        assertThat(model.statusesOf(new WriteTarget.KubeContext("meshdeck-sandbox"))).containsExactly(sandboxStale);
+        assertThat(model.statusesOf(WriteTarget.of(List.of(new WriteTarget.KubeContext("meshdeck-sandbox"),
+                new WriteTarget.AwsRegion("123456789012", "default", "eu-west-1"))))).containsExactly(sandboxStale, awsConnected);
+        assertThat(model.statusesOf(new WriteTarget.AwsRegion("210987654321", "default", "eu-west-1")))
+                .as("another account in the same region").isEmpty();
+        assertThat(model.statusesOf(new WriteTarget.AwsRegion("123456789012", "sre", "us-east-1")))
+                .as("a region whose account is not learned yet is matched by its profile").containsExactly(usFailed);
+        assertThat(model.statusesOf(new WriteTarget.KubeContext("prod-eu"))).as("a context the window does not list").isEmpty();
     }
 }

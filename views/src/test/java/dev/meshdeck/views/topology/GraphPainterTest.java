@@ -9,8 +9,11 @@ import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.SourceStatus;
 import dev.meshdeck.core.topology.TopologyModel;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,8 @@ class GraphPainterTest {
 
     private String overlay() {
         SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
-        GraphPainter.paintOverlay(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null, GraphPalette.LIGHT));
+        GraphPainter.paintOverlay(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null,
+                GraphPalette.LIGHT, n -> java.util.Optional.empty()));
         return svg.document();
     }
 
@@ -68,7 +72,37 @@ class GraphPainterTest {
 
     private String painted(GraphPalette palette) {
         SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
-        GraphPainter.paint(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null, palette));
+        GraphPainter.paint(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null, palette,
+                n -> java.util.Optional.empty()));
+        return svg.document();
+    }
+
+    @Test
+    void aNodeOfASilentSourceIsGreyedDashedAndSaysAsOfWhenUntilItAnswers() {
+        SourceRef source = new SourceRef.KubeContext("prod-eu", "c", "s");
+        model.apply(List.of(new InventoryEvent.FunctionChanged(new ServerlessFunction(
+                new FunctionId(source, Platform.KUBERNETES, "serverless", "order-function"), List.of(), MeshStatus.NOT_IN_MESH,
+                new Health(1, 1, 1, "Ready"), Map.of()))));
+        layout.layoutAll();
+        TopologyViewModel marks = new TopologyViewModel(ZoneOffset.UTC);
+        Instant heard = Instant.parse("2026-12-07T14:03:12Z");
+
+        assertThat(graph(marks)).contains(">order-function<").doesNotContain("as of").doesNotContain("stroke-dasharray");
+
+        marks.apply(List.of(new InventoryEvent.SourceChanged(new SourceStatus(source, SourceStatus.State.STALE,
+                "cannot reach it", heard.plusSeconds(2), heard))));
+        assertThat(graph(marks)).contains(">order-function<").contains(">as of 14:03:12<").contains("stroke-dasharray");
+
+        marks.apply(List.of(new InventoryEvent.SourceChanged(new SourceStatus(source, SourceStatus.State.CONNECTED,
+                "reconnected; 0 changes while away", heard.plusSeconds(30), heard.plusSeconds(30)))));
+        assertThat(graph(marks)).doesNotContain("as of").doesNotContain("stroke-dasharray");
+    }
+
+    private String graph(TopologyViewModel marks) {
+        SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
+        GraphPainter.paintGraph(svg, Viewport.fitting(0, 0, layout.width(), layout.height(), SCREEN.width(), SCREEN.height()),
+                new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null, GraphPalette.LIGHT,
+                        marks::staleMark));
         return svg.document();
     }
 }
