@@ -34,7 +34,11 @@ public interface ChangeHistory {
 
     Optional<HistoryEntry> entry(long id);
 
-    /** Entries left {@link Status#IN_PROGRESS} by an apply that did not finish. */
+    /**
+     * What `meshdeck recover` and the window's start offer to finish or revert: entries left
+     * {@link Status#IN_PROGRESS} by an apply that did not finish (a crash), and {@link Status#FAILED} ones whose
+     * earlier writes could not all be undone (a connection lost mid-apply).
+     */
     default List<HistoryEntry> unfinished() {
         return entries().stream().filter(e -> e.status() == Status.IN_PROGRESS).toList();
     }
