@@ -535,6 +535,10 @@ public final class MainWindow {
      */
     public MainWindow withPreferences(WindowPreferences saved) {
         this.preferences = saved;
+        // the panes saved are the panes shown: two dividers had the source tree open, one had it folded away
+        if (!saved.dividers().isEmpty()) {
+            treeChoice = saved.dividers().size() == 2;
+        }
         return this;
     }
 
@@ -595,12 +599,12 @@ public final class MainWindow {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         preferences.bounds().filter(b -> !Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty())
-                .ifPresent(b -> {
+                .ifPresentOrElse(b -> {
                     stage.setX(b.x());
                     stage.setY(b.y());
                     stage.setWidth(b.width());
                     stage.setHeight(b.height());
-                });
+                }, stage::sizeToScene); // a stage shown before keeps its size otherwise, not the window's own
         stage.setMaximized(preferences.maximized());
         if (preferences.view() == WindowPreferences.CentreView.TOPOLOGY) {
             showTopology();
