@@ -44,6 +44,8 @@ public final class CloudWatchTelemetry implements TelemetrySource {
     private static final List<String[]> METRICS = List.of(new String[] {"Invocations", "Sum"},
             new String[] {"Errors", "Sum"}, new String[] {"Throttles", "Sum"}, new String[] {"Duration", "p95"});
     private static final int PERIOD_SECONDS = 60;
+    /** A probe that takes longer counts as no answer: silence is to be noticed within seconds. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final AwsSettings settings;
     private final String region;
@@ -65,6 +67,21 @@ public final class CloudWatchTelemetry implements TelemetrySource {
     @Override
     public String name() {
         return "cloudwatch " + region + " " + settings.endpointLabel(AwsService.CLOUDWATCH, region);
+    }
+
+    /**
+     * One ListMetrics page of the Lambda namespace: a call CloudWatch bills as an ordinary request, not per metric
+     * as GetMetricData, so asking it every few seconds of silence costs next to nothing.
+     */
+    @Override
+    public boolean probe() throws TelemetryException {
+        try {
+            clients.cloudWatch(region).listMetrics(r -> r.namespace(NAMESPACE).metricName("Invocations")
+                    .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)));
+            return true;
+        } catch (SdkException e) {
+            throw new TelemetryException(AwsFailureMessage.explain(e, settings, region, AwsService.CLOUDWATCH), e);
+        }
     }
 
     @Override

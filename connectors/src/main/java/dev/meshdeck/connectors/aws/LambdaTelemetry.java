@@ -25,6 +25,8 @@ public final class LambdaTelemetry implements TelemetrySource {
 
     private final Supplier<Optional<AwsSettings>> settings;
     private final Map<String, CloudWatchTelemetry> regions = new LinkedHashMap<>();
+    /** The regions polled now, for probes: they must not wait behind a poll that hangs on a silent region. */
+    private volatile List<CloudWatchTelemetry> probed = List.of();
     private AwsSettings polled;
 
     /** @param settings the AWS settings in force at each poll; empty while no AWS is configured */
@@ -62,6 +64,17 @@ public final class LambdaTelemetry implements TelemetrySource {
         polled = now;
         List<String> wanted = now == null ? List.of() : now.regions();
         wanted.forEach(region -> regions.put(region, new CloudWatchTelemetry(now, region)));
+        probed = List.copyOf(regions.values());
+    }
+
+    /** Each region's probe; false while no region is polled yet. */
+    @Override
+    public boolean probe() throws TelemetryException {
+        List<CloudWatchTelemetry> now = probed;
+        for (CloudWatchTelemetry region : now) {
+            region.probe();
+        }
+        return !now.isEmpty();
     }
 
     @Override

@@ -130,4 +130,16 @@ class CloudWatchTelemetryTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "throwaway")))
                 .build();
     }
+
+    @Test
+    void theProbeAsksListMetricsAndSaysWhenCloudWatchStopsAnswering() throws Exception {
+        try (CloudWatchTelemetry telemetry = telemetry()) {
+            assertThat(telemetry.probe()).isTrue();
+
+            plane.close();
+
+            assertThatThrownBy(telemetry::probe).isInstanceOf(TelemetryException.class)
+                    .hasMessageContaining("eu-west-1");
+        }
+    }
 }

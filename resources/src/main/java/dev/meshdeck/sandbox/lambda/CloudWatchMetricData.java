@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CloudWatch's {@code GetMetricData} as SDK 2.57's CloudWatch client calls it: Smithy RPCv2 CBOR, a POST to
+ * CloudWatch's {@code GetMetricData} and {@code ListMetrics} as SDK 2.57's CloudWatch client calls them: Smithy RPCv2 CBOR, a POST to
  * {@value #PATH_PREFIX}GetMetricData with a CBOR body (timestamps as tag 1, epoch seconds). Answers the
  * {@value SimulatedLambdaMetrics#NAMESPACE} metrics of {@link SimulatedLambdaMetrics}; other namespaces have no data.
  */
@@ -42,11 +42,13 @@ final class CloudWatchMetricData {
     /** The CBOR answer to one RPC, or a {@link Failure} to report as CloudWatch reports errors. */
     static byte[] call(String path, byte[] body, LambdaRegion region) throws IOException {
         String operation = path.substring(PATH_PREFIX.length());
-        if (!operation.equals("GetMetricData")) {
-            throw new Failure(400, "InvalidAction", "InvalidAction",
-                    "The CloudWatch sandbox serves GetMetricData only, not " + operation);
-        }
-        return getMetricData(body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body), region);
+        JsonNode request = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+        return switch (operation) {
+            case "GetMetricData" -> getMetricData(request, region);
+            case "ListMetrics" -> listMetrics(request, region);
+            default -> throw new Failure(400, "InvalidAction", "InvalidAction",
+                    "The CloudWatch sandbox serves GetMetricData and ListMetrics only, not " + operation);
+        };
     }
 
     /** A CloudWatch error as CBOR: {@code __type} names the shape; the query-compatible code goes in a header. */
@@ -55,6 +57,35 @@ final class CloudWatchMetricData {
             g.writeStartObject();
             g.writeStringField("__type", "com.amazonaws.cloudwatch#" + failure.shape());
             g.writeStringField("message", failure.getMessage());
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * The {@value SimulatedLambdaMetrics#NAMESPACE} metrics of the region's functions, by function name, one page
+     * (a real region pages at 500; the sandbox's few functions fit in one).
+     */
+    private static byte[] listMetrics(JsonNode request, LambdaRegion region) {
+        String namespace = request.path("Namespace").asText(SimulatedLambdaMetrics.NAMESPACE);
+        String name = request.path("MetricName").asText("Invocations");
+        List<String> functions = SimulatedLambdaMetrics.NAMESPACE.equals(namespace)
+                ? region.listFunctions(null, null).items().stream().map(FunctionConfig::name).toList() : List.of();
+        return write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("Metrics");
+            for (String function : functions) {
+                g.writeStartObject();
+                g.writeStringField("Namespace", namespace);
+                g.writeStringField("MetricName", name);
+                g.writeArrayFieldStart("Dimensions");
+                g.writeStartObject();
+                g.writeStringField("Name", "FunctionName");
+                g.writeStringField("Value", function);
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         });
     }
