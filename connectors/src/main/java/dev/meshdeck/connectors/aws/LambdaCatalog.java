@@ -2,6 +2,7 @@ package dev.meshdeck.connectors.aws;
 
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
@@ -75,6 +76,8 @@ public final class LambdaCatalog implements FunctionCatalog {
     private final Map<String, Instant> lastHeard = new ConcurrentHashMap<>();
     /** Each region as last listed, with the account learned then: how its later states name it. */
     private final Map<String, SourceRef.AwsRegion> listedAs = new ConcurrentHashMap<>();
+    /** Each region's functions as last listed: what a region that answers again has changed since. */
+    private final Map<String, List<ServerlessFunction>> listed = new ConcurrentHashMap<>();
     private volatile String account;
 
     public LambdaCatalog(AwsSettings settings) {
@@ -179,8 +182,10 @@ public final class LambdaCatalog implements FunctionCatalog {
             listedAs.put(region, source);
             listener.accept(new InventoryEvent.SourceLoaded(source, functions));
             boolean back = lastState.get(source.id()) == SourceStatus.State.STALE;
-            report(listener, new SourceStatus(source, SourceStatus.State.CONNECTED,
-                    (back ? "reconnected; " : "") + functions.size() + " Lambda functions", now, now));
+            List<ServerlessFunction> before = listed.put(region, List.copyOf(functions));
+            String count = functions.size() + " Lambda functions";
+            report(listener, new SourceStatus(source, SourceStatus.State.CONNECTED, back && before != null
+                    ? Inventory.reconnected(Inventory.changesBetween(before, functions), count) : count, now, now));
         } catch (RuntimeException e) {
             // Any failure, not only SDK ones: an escaping exception would silently end live polling.
             failed(listener, region, e);

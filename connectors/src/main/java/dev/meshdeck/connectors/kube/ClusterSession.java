@@ -3,6 +3,7 @@ package dev.meshdeck.connectors.kube;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.MeshStatus;
@@ -360,8 +361,7 @@ final class ClusterSession implements AutoCloseable {
                 watch(objects.absent(), () -> {
                     Changes changes = rediscover();
                     rewatching.set(false);
-                    String message = "reconnected; " + changes.changed() + (changes.changed() == 1 ? " change" : " changes")
-                            + " while away (" + liveText(changes.size()) + ")";
+                    String message = Inventory.reconnected(changes.changed(), liveText(changes.size()));
                     LOG.info("context {}: {}", source.context(), message);
                     report(SourceStatus.State.CONNECTED, message);
                 });

@@ -55,4 +55,26 @@ public final class Inventory {
             return List.copyOf(problems);
         }
     }
+
+    /**
+     * How many functions a source's listing changed: added, removed, or different in any field. What a source that
+     * answers again reports as "N changes while away".
+     */
+    public static int changesBetween(List<ServerlessFunction> before, List<ServerlessFunction> after) {
+        java.util.Map<FunctionId, ServerlessFunction> was = new java.util.HashMap<>();
+        before.forEach(f -> was.put(f.id(), f));
+        int changed = 0;
+        for (ServerlessFunction f : after) {
+            ServerlessFunction old = was.remove(f.id());
+            if (!f.equals(old)) {
+                changed++;
+            }
+        }
+        return changed + was.size();
+    }
+
+    /** "reconnected; 1 change while away (4 Lambda functions)". */
+    public static String reconnected(int changes, String listed) {
+        return "reconnected; " + changes + (changes == 1 ? " change" : " changes") + " while away (" + listed + ")";
+    }
 }

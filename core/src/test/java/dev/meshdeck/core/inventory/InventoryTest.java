@@ -53,4 +53,15 @@ class InventoryTest {
         assertThat(new Health(0, 2, 0, "Ready").level()).isEqualTo(Health.Level.DOWN);
         assertThat(new Health(0, 0, 0, "ScaledToZero").level()).isEqualTo(Health.Level.HEALTHY);
     }
+
+    @Test
+    void aListingAfterSilenceCountsWhatWasAddedRemovedOrChanged() {
+        SourceRef aws = new SourceRef.AwsRegion("123456789012", "eu-west-1", "default");
+        List<ServerlessFunction> before = List.of(fn(aws, "a", "Active"), fn(aws, "b", "Active"), fn(aws, "c", "Active"));
+        List<ServerlessFunction> after = List.of(fn(aws, "a", "Active"), fn(aws, "b", "Inactive"), fn(aws, "d", "Active"));
+
+        assertThat(Inventory.changesBetween(before, after)).as("b changed, c removed, d added").isEqualTo(3);
+        assertThat(Inventory.changesBetween(before, before)).isZero();
+        assertThat(Inventory.reconnected(1, "4 Lambda functions")).isEqualTo("reconnected; 1 change while away (4 Lambda functions)");
+    }
 }
