@@ -218,6 +218,7 @@ public final class MainWindow {
         StatusBar statusBar = new StatusBar(model);
         if (metricsHealth != null) {
             statusBar.showMetrics(metricsHealth);
+            inventory.showMetrics(metricsHealth);
             metricsHealth.start();
         }
         root.setBottom(statusBar.node());
@@ -447,7 +448,7 @@ public final class MainWindow {
     }
 
     /**
-     * The state of each telemetry source the graph polls, shown in the status bar; its probing starts with the
+     * The state of each telemetry source the graph polls, shown in the status bar and the source tree; its probing starts with the
      * window. Call before the scene is built.
      */
     public void setTelemetryHealth(TelemetryHealth health) {

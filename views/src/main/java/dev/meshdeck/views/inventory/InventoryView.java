@@ -3,6 +3,8 @@ package dev.meshdeck.views.inventory;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.telemetry.TelemetryHealth;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
@@ -83,6 +85,13 @@ public final class InventoryView {
     /** The filter field; the window places it in the app bar. */
     public Node filterField() {
         return filterBar.field();
+    }
+
+    /** Each telemetry source's state under "Telemetry" in the source tree, as the health says them. FX thread. */
+    public void showMetrics(TelemetryHealth health) {
+        Runnable refresh = () -> tree.showMetrics(health.statuses());
+        health.addListener(status -> Platform.runLater(refresh));
+        refresh.run();
     }
 
     public Node treeNode() {

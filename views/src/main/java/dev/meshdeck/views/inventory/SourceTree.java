@@ -3,6 +3,7 @@ package dev.meshdeck.views.inventory;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
+import dev.meshdeck.core.telemetry.MetricsStatus;
 import dev.meshdeck.views.common.Icons;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,8 +15,10 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +26,21 @@ import java.util.Map;
 
 /**
  * The sources on the left: every kube context and AWS region with its status, and under each the platforms
- * found there with their counts. Selecting a node narrows the table to that {@link Scope}.
+ * found there with their counts. Selecting a node narrows the table to that {@link Scope}. Below them, under
+ * "Telemetry", each metrics source the graph polls (a Prometheus, CloudWatch) with its state: they hold no
+ * functions, so selecting one narrows nothing.
  */
 public final class SourceTree {
 
-    /** What one tree node stands for; {@code status} is null below a source. */
-    public record Entry(Scope scope, SourceStatus status, int count) {}
+    /**
+     * What one tree node stands for; {@code status} is null below a source; {@code metrics} is set on a telemetry
+     * source's row; {@code heading} names a row that only groups others.
+     */
+    public record Entry(Scope scope, SourceStatus status, int count, MetricsStatus metrics, String heading) {
+        Entry(Scope scope, SourceStatus status, int count) {
+            this(scope, status, count, null, null);
+        }
+    }
 
     // A hidden root, so that "All sources" and the sources sit side by side without an indentation level.
     private final TreeItem<Entry> root = new TreeItem<>();
@@ -37,6 +49,9 @@ public final class SourceTree {
     // Items are kept and updated in place so that a live update keeps the user's selection and expansion.
     private final Map<Scope, TreeItem<Entry>> items = new HashMap<>();
     private final ReadOnlyObjectWrapper<Scope> scope = new ReadOnlyObjectWrapper<>(this, "scope", Scope.ALL);
+    private final TreeItem<Entry> telemetry = new TreeItem<>(new Entry(Scope.ALL, null, 0, null, "Telemetry"));
+    private final Map<String, TreeItem<Entry>> metricsItems = new HashMap<>();
+    private List<TreeItem<Entry>> sourceItems = List.of();
 
     public SourceTree() {
         tree.setId("source-tree");
@@ -69,9 +84,31 @@ public final class SourceTree {
             replaceIfChanged(sourceItem, platformItems);
             sourceItems.add(sourceItem);
         }
-        replaceIfChanged(root, sourceItems);
+        this.sourceItems = sourceItems;
+        replaceIfChanged(root, rootChildren());
         TreeItem<Entry> keep = items.get(selected);
         tree.getSelectionModel().select(keep != null && isShown(keep) ? keep : all);
+    }
+
+    /** The telemetry sources' states, under "Telemetry" after the function sources. FX thread. */
+    public void showMetrics(List<MetricsStatus> statuses) {
+        List<TreeItem<Entry>> rows = new ArrayList<>();
+        for (MetricsStatus status : statuses) {
+            TreeItem<Entry> row = metricsItems.computeIfAbsent(status.source(), name -> new TreeItem<>());
+            row.setValue(new Entry(Scope.ALL, null, 0, status, null));
+            rows.add(row);
+        }
+        telemetry.setExpanded(true);
+        replaceIfChanged(telemetry, rows);
+        replaceIfChanged(root, rootChildren());
+    }
+
+    private List<TreeItem<Entry>> rootChildren() {
+        List<TreeItem<Entry>> children = new ArrayList<>(sourceItems);
+        if (!telemetry.getChildren().isEmpty()) {
+            children.add(telemetry);
+        }
+        return children;
     }
 
     private boolean isShown(TreeItem<Entry> item) {
@@ -108,7 +145,15 @@ public final class SourceTree {
             Scope scope = entry.scope();
             HBox row = new HBox(5);
             row.getStyleClass().add("source-tree-row");
-            if (scope.source() == null) {
+            if (entry.heading() != null) {
+                row.getChildren().addAll(Icons.of(MaterialDesignC.CHART_LINE, "source-icon"), new Label(entry.heading()));
+            } else if (entry.metrics() != null) {
+                MetricsStatus metrics = entry.metrics();
+                Label name = new Label(metrics.source());
+                name.getStyleClass().add("source-name");
+                row.getChildren().addAll(name, Icons.state(metrics.state()));
+                setTooltip(new Tooltip(metrics.line(ZoneId.systemDefault())));
+            } else if (scope.source() == null) {
                 row.getChildren().addAll(Icons.of(MaterialDesignL.LAYERS_OUTLINE, "source-icon"),
                         new Label("All sources"), badge(entry.count()));
             } else if (scope.platform() == null) {
