@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,6 +42,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Discovery of one kube context: its client, the functions last discovered there and, when live, one
@@ -412,7 +415,7 @@ final class ClusterSession implements AutoCloseable {
     }
 
     /** A read for the user: a failure becomes one message naming the context and what went wrong. */
-    private <T> T reading(java.util.function.Supplier<T> read) {
+    private <T> T reading(Supplier<T> read) {
         try {
             return read.get();
         } catch (RuntimeException e) {
@@ -453,11 +456,11 @@ final class ClusterSession implements AutoCloseable {
             if (found == null) {
                 return List.of();
             }
-            java.util.Set<String> objects = new java.util.HashSet<>();
-            java.util.stream.Stream.concat(found.ownObjects().stream(), found.pods().stream())
+            Set<String> objects = new HashSet<>();
+            Stream.concat(found.ownObjects().stream(), found.pods().stream())
                     .forEach(ref -> objects.add(ref.kind().kind() + " " + ref.name()));
             return client().v1().events().inNamespace(id.namespace()).list().getItems().stream()
-                    .map(e -> FunctionPods.event(e, objects)).flatMap(java.util.Optional::stream)
+                    .map(e -> FunctionPods.event(e, objects)).flatMap(Optional::stream)
                     .sorted(FunctionEvent.INCIDENT_ORDER).toList();
         });
     }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A function's pods as {@link FunctionPod} rows and its objects' events as {@link FunctionEvent}s: what `kubectl
@@ -37,7 +38,7 @@ final class FunctionPods {
     }
 
     /** The event if it is about one of {@code objects} ("Kind name" of the function's own objects and pods). */
-    static Optional<FunctionEvent> event(Event e, java.util.Set<String> objects) {
+    static Optional<FunctionEvent> event(Event e, Set<String> objects) {
         if (e.getInvolvedObject() == null) {
             return Optional.empty();
         }

@@ -17,7 +17,10 @@ import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.yaml.YamlRenderer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -119,14 +122,22 @@ public final class ApplyPipeline {
                 .orElse(List.of());
     }
 
-    /** The estate as it was before {@code undo}'s after states were written: each object back to its before. */
+    /**
+     * The estate as it was before {@code undo}'s after states were written: each object back to its before, in one
+     * pass over the estate. Later entries undo older change sets, so an object changed twice goes back to the state
+     * of its last entry, its oldest.
+     */
     private static LiveEstate undoing(LiveEstate estate, List<ResourceChange> undo) {
-        LiveEstate undone = estate;
-        for (ResourceChange c : undo) { // in order: an object changed twice goes back to its oldest state
-            undone = undone.replacing(c.before() == null ? List.of() : List.of(c.before()),
-                    c.after() == null ? List.of() : List.of(c.after()));
+        Map<ResourceId, ResourceChange> oldest = new LinkedHashMap<>();
+        List<ObjectNode> gone = new ArrayList<>();
+        for (ResourceChange c : undo) {
+            oldest.put(c.target(), c);
+            if (c.before() != null) {
+                gone.add(c.before());
+            }
         }
-        return undone;
+        List<ObjectNode> back = oldest.values().stream().map(ResourceChange::after).filter(Objects::nonNull).toList();
+        return estate.replacing(gone, back);
     }
 
     /** Plans and, when the plan is ready, applies at once: for callers that confirmed beforehand (`--yes`). */

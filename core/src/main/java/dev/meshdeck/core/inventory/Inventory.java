@@ -2,6 +2,7 @@ package dev.meshdeck.core.inventory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class Inventory {
      * answers again reports as "N changes while away".
      */
     public static int changesBetween(List<ServerlessFunction> before, List<ServerlessFunction> after) {
-        java.util.Map<FunctionId, ServerlessFunction> was = new java.util.HashMap<>();
+        Map<FunctionId, ServerlessFunction> was = new HashMap<>();
         before.forEach(f -> was.put(f.id(), f));
         int changed = 0;
         for (ServerlessFunction f : after) {

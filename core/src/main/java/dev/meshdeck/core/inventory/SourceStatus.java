@@ -80,6 +80,11 @@ public record SourceStatus(SourceRef source, State state, String message, Instan
 
     /** "as of 14:03:12" in the local time zone: the age of data shown from a source that stopped answering. */
     public Optional<String> asOf(ZoneId zone) {
+        return asOf(lastHeard, zone);
+    }
+
+    /** "as of 14:03:12" for data last heard at {@code lastHeard} (null: never), any source's. */
+    public static Optional<String> asOf(Instant lastHeard, ZoneId zone) {
         return Optional.ofNullable(lastHeard).map(t -> "as of " + clock(t, zone));
     }
 

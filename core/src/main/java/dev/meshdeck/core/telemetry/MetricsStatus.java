@@ -3,7 +3,6 @@ package dev.meshdeck.core.telemetry;
 import dev.meshdeck.core.inventory.SourceStatus;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
 
 /**
  * Connection state of one telemetry source (a Prometheus, CloudWatch in a region), in the states of the function
@@ -21,10 +20,6 @@ public record MetricsStatus(String source, SourceStatus.State state, String mess
         }
         return "metrics " + source + " · " + state.name().toLowerCase(java.util.Locale.ROOT) + " since "
                 + SourceStatus.clock(since, zone) + " (" + message + ")"
-                + asOf(zone).map(a -> ", figures " + a).orElse("");
-    }
-
-    private Optional<String> asOf(ZoneId zone) {
-        return Optional.ofNullable(lastHeard).map(t -> "as of " + SourceStatus.clock(t, zone));
+                + SourceStatus.asOf(lastHeard, zone).map(a -> ", figures " + a).orElse("");
     }
 }
