@@ -151,7 +151,8 @@ public final class SourceTree {
                 MetricsStatus metrics = entry.metrics();
                 Label name = new Label(metrics.source());
                 name.getStyleClass().add("source-name");
-                row.getChildren().addAll(name, Icons.state(metrics.state()));
+                // the state first: a long endpoint name is cut at the tree's edge, the state must not be
+                row.getChildren().addAll(Icons.state(metrics.state()), name);
                 setTooltip(new Tooltip(metrics.line(ZoneId.systemDefault())));
             } else if (scope.source() == null) {
                 row.getChildren().addAll(Icons.of(MaterialDesignL.LAYERS_OUTLINE, "source-icon"),
