@@ -1,6 +1,11 @@
 package dev.meshdeck.app;
 
 import dev.meshdeck.app.cli.MeshDeckCommand;
+import dev.meshdeck.connectors.history.UserDirectories;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
@@ -13,7 +18,14 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        Optional<SharedClasses.Plan> window = SharedClasses.plan(List.of(args), System.getenv(),
+                System.getProperty("java.class.path"), Path.of(System.getProperty("java.home")),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), UserDirectories.current().cache(),
+                System.getProperty("java.version"));
+        if (window.isPresent()) {
+            System.exit(SharedClasses.run(window.get()));
+        }
         // fabric8's mock server and others log through java.util.logging; route them to Logback's levels.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();

@@ -98,7 +98,10 @@ public final class MainWindow {
     private Scene scene;
     private InventoryModel inventoryModel;
     private InventoryView inventory;
+    /** Built when first opened: its code area and forms took half of the window's construction at start. */
     private EditorPane editor;
+    private final EditSession session = new EditSession();
+    private ExecutorService background;
     private SplitPane panes;
     private Node detailsNode;
     private Node centreNode;
@@ -160,16 +163,11 @@ public final class MainWindow {
         InventoryModel model = new InventoryModel(catalog.sources());
         inventoryModel = model;
         inventory = new InventoryView(model);
-        ExecutorService background = resourceLoader();
+        background = resourceLoader();
         preferences.theme().apply();
         details = new DetailsPane(reads, background);
-        editor = new EditorPane(new EditSession(), reads, background);
         details.setOnEdit((function, resources) -> openEditor(function, resources));
         details.watch(model);
-        editor.watch(model);
-        editor.setOnClose(this::closeEditor);
-        EditSession session = editor.session();
-        editor.setOnChange(() -> inventory.markChanged(session::dirty));
         inventory.markChanged(session::dirty);
         detailsNode = details.node();
 
@@ -190,8 +188,6 @@ public final class MainWindow {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
 
-        editorTab = new Tab("Editor", editor.node());
-        editorTab.setId("editor-tab");
         centre.getSelectionModel().selectedItemProperty().addListener(o -> arrangePanes());
 
         // the banner warns over the table and the graph alike: both show what a silent source said last
@@ -379,11 +375,14 @@ public final class MainWindow {
         changes = new ChangeDesk(changeTargets, arming, background);
         changes.setSourceHealth(model);
         changes.setOwner(scene::getWindow);
-        editor.setApplyHandler(changes);
-        changes.setOnFinding(editor::reveal);
+        changes.setOnFinding(finding -> editor().reveal(finding));
         // first: the reloads below must not join a read that started before the change
         changes.addAppliedListener(reads::invalidate);
-        changes.addAppliedListener(() -> editor.reload(editor.session().clean()));
+        changes.addAppliedListener(() -> {
+            if (editor != null) {
+                editor.reload(session.clean());
+            }
+        });
         changes.addAppliedListener(details::reload);
         Button history = new Button("History", Icons.of(MaterialDesignH.HISTORY));
         history.setId("history-button");
@@ -480,11 +479,22 @@ public final class MainWindow {
 
     /** Whether the policy editor is open (in its own tab, which may be in the background). */
     public boolean editing() {
-        return centre != null && centre.getTabs().contains(editorTab);
+        return centre != null && editorTab != null && centre.getTabs().contains(editorTab);
     }
 
-    /** The policy editor (shown after "Edit"); null before the scene is built. */
+    /** The policy editor (shown after "Edit"), built at its first use. FX thread, after the scene is built. */
     public EditorPane editor() {
+        if (editor == null) {
+            editor = new EditorPane(session, reads, background);
+            editor.watch(inventoryModel);
+            editor.setOnClose(this::closeEditor);
+            editor.setOnChange(() -> inventory.markChanged(session::dirty));
+            if (changes != null) {
+                editor.setApplyHandler(changes);
+            }
+            editorTab = new Tab("Editor", editor.node());
+            editorTab.setId("editor-tab");
+        }
         return editor;
     }
 
@@ -498,14 +508,14 @@ public final class MainWindow {
             return false;
         }
         showEditor();
-        editor.show(selected);
+        editor().show(selected);
         nameEditorTab();
         return true;
     }
 
     private void openEditor(ServerlessFunction function, List<MeshResource> resources) {
         showEditor();
-        editor.open(function, resources);
+        editor().open(function, resources);
         nameEditorTab();
     }
 
@@ -517,6 +527,7 @@ public final class MainWindow {
 
     /** Opens the editor's tab, or brings it to the front; it takes the whole width. */
     private void showEditor() {
+        editor();
         if (!editing()) {
             centre.getTabs().add(editorTab);
         }
@@ -564,7 +575,7 @@ public final class MainWindow {
             return;
         }
         double width = scene.getWidth();
-        PaneLayout layout = PaneLayout.of(width, centre.getSelectionModel().getSelectedItem() == editorTab, treeChoice);
+        PaneLayout layout = PaneLayout.of(width, editing() && centre.getSelectionModel().getSelectedItem() == editorTab, treeChoice);
         List<Node> items = new ArrayList<>();
         if (layout.tree()) {
             items.add(inventory.treeNode());

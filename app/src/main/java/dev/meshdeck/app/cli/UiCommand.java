@@ -5,6 +5,8 @@ import dev.meshdeck.app.window.StartupTrace;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.Telemetry;
+import dev.meshdeck.core.inventory.FunctionCatalog;
+import dev.meshdeck.core.inventory.HeadStartCatalog;
 import dev.meshdeck.core.telemetry.CombinedTelemetry;
 import dev.meshdeck.core.telemetry.TelemetryHealth;
 import dev.meshdeck.core.telemetry.TelemetrySource;
@@ -86,12 +88,14 @@ final class UiCommand implements Callable<Integer> {
     private MeshDeckApp.Wired wire(StartupProgress progress) {
         Sources resolved = Sources.resolve(sources, sandbox, true, sandboxFunctions, progress);
         try {
+            // the lists are the slowest part of a start: they begin now, while telemetry and the window are built
+            FunctionCatalog catalog = HeadStartCatalog.start(resolved.catalog());
             progress.begin(TELEMETRY_STEP);
             // each source watched apart: the status bar says which Prometheus or CloudWatch region is silent
             TelemetryHealth health = new TelemetryHealth();
             List<TelemetrySource> telemetrySources = Telemetry.resolve(resolved, telemetry).stream().map(health::watch).toList();
             progress.done(TELEMETRY_STEP, telemetrySources.size() + " sources");
-            return new MeshDeckApp.Wired(resolved, telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources), health);
+            return new MeshDeckApp.Wired(resolved, catalog, telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources), health);
         } catch (RuntimeException e) {
             resolved.close();
             throw e;

@@ -5,7 +5,9 @@ import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.UserMessages;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.changes.ProductionGuard;
+import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.telemetry.TelemetryHealth;
+import dev.meshdeck.core.topology.layout.LayoutWarmUp;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
@@ -15,6 +17,8 @@ import dev.meshdeck.connectors.history.UserDirectories;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import javafx.animation.PauseTransition;
@@ -26,9 +30,9 @@ import javafx.util.Duration;
 
 /**
  * The JavaFX application. JavaFX instantiates it itself, so {@link #launch} hands it its wiring statically. The
- * first frame (a startup screen with one line per step) is shown before anything is wired; the sources, clients
- * and the sandbox are wired on a thread of their own, then the main window takes the stage and the estate
- * streams in as each source answers.
+ * sources, clients and the sandbox are wired on a thread of their own that starts with the JVM, while JavaFX starts
+ * and shows its first frame (a startup screen with one line per step); discovery starts as soon as the sources are
+ * wired, and the main window, once built, takes the stage and what was listed meanwhile.
  */
 public final class MeshDeckApp extends Application {
 
@@ -53,7 +57,8 @@ public final class MeshDeckApp extends Application {
      * What the window shows: its sources, and their observed traffic (null: none) with the state of each telemetry
      * source. Closed when the window is.
      */
-    public record Wired(Sources sources, TelemetrySource telemetry, TelemetryHealth metricsHealth) implements AutoCloseable {
+    public record Wired(Sources sources, FunctionCatalog catalog, TelemetrySource telemetry, TelemetryHealth metricsHealth)
+            implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -74,15 +79,23 @@ public final class MeshDeckApp extends Application {
 
     private static final String WINDOW_STEP = "Window (functions, topology, details)";
 
-    private static Wiring wiring;
     private static Startup startup;
+    private static StartupRelay relay;
+    /** The wired sources, or null when the window was closed before they were (they are closed then). */
+    private static CompletableFuture<Wired> wiringDone;
     private static Wired wired;
     private static boolean ended;
     private static final AtomicInteger EXIT_CODE = new AtomicInteger();
 
     public static int launch(Wiring how, Startup what) {
-        wiring = how;
         startup = what;
+        relay = new StartupRelay();
+        // not behind the toolkit's start: on two cores the clients' class loading and JavaFX's start overlap
+        wiringDone = CompletableFuture.supplyAsync(() -> how.wire(relay), task -> {
+            Thread t = new Thread(task, "meshdeck-startup");
+            t.setDaemon(true);
+            t.start();
+        }).thenApply(wired -> keep(wired) ? wired : null);
         try {
             Application.launch(MeshDeckApp.class);
         } finally {
@@ -126,34 +139,20 @@ public final class MeshDeckApp extends Application {
                 @Override
                 public void run() {
                     scene.removePostLayoutPulseListener(this);
-                    startup.trace().reached(StartupTrace.FIRST_FRAME);
+                    trace(StartupTrace.FIRST_FRAME);
                 }
             });
         }
         stage.setTitle("MeshDeck");
         stage.setScene(scene);
         stage.show();
-        Thread thread = new Thread(() -> wireAndOpen(stage, view), "meshdeck-startup");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void wireAndOpen(Stage stage, StartupView view) {
-        StartupProgress progress = new StartupProgress() {
-            @Override
-            public void begin(String step) {
-                Platform.runLater(() -> view.steps().begin(step));
-            }
-
-            @Override
-            public void done(String step, String detail) {
-                Platform.runLater(() -> view.steps().done(step, detail));
-            }
-        };
-        try {
-            Wired what = wiring.wire(progress);
-            if (keep(what)) {
-                progress.begin(WINDOW_STEP);
+        relay.attach(view.steps());
+        wiringDone.whenComplete((what, failure) -> {
+            if (failure != null) {
+                failed(failure instanceof CompletionException ? failure.getCause() : failure);
+            } else if (what != null) {
+                trace(StartupTrace.WIRED);
+                relay.begin(WINDOW_STEP);
                 // one frame with that step on screen before building the window keeps the FX thread busy
                 Platform.runLater(() -> {
                     PauseTransition frame = new PauseTransition(Duration.millis(50));
@@ -161,23 +160,30 @@ public final class MeshDeckApp extends Application {
                     frame.play();
                 });
             }
-        } catch (RuntimeException e) {
-            String message = UserMessages.describe(e);
-            System.err.println("meshdeck ui: " + message);
-            EXIT_CODE.set(e instanceof IllegalArgumentException ? 2 : 1);
-            Platform.runLater(() -> {
-                view.steps().failed(view.steps().running().orElse("Start"), message);
-                if (startup.screenshot() != null) {
-                    Platform.exit();
-                }
-            });
+        });
+    }
+
+    private static void failed(Throwable e) {
+        String message = UserMessages.describe(e);
+        System.err.println("meshdeck ui: " + message);
+        EXIT_CODE.set(e instanceof IllegalArgumentException ? 2 : 1);
+        relay.failed(message, () -> {
+            if (startup.screenshot() != null) {
+                Platform.exit();
+            }
+        });
+    }
+
+    private static void trace(String milestone) {
+        if (startup.trace() != null) {
+            startup.trace().reached(milestone);
         }
     }
 
     private static void open(Stage stage, Wired what) {
         Sources sources = what.sources();
         WindowOptions options = sources.isSandbox() ? WindowOptions.sandbox("MeshDeck — sandbox") : WindowOptions.of("MeshDeck");
-        MainWindow window = new MainWindow(sources.catalog(), options).withChanges(new WindowChanges(sources),
+        MainWindow window = new MainWindow(what.catalog(), options).withChanges(new WindowChanges(sources),
                 new ProductionArming(System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN",
                         ProductionGuard.DEFAULT_PATTERN), Clock.systemUTC()));
         if (what.telemetry() != null) {
@@ -189,6 +195,7 @@ public final class MeshDeckApp extends Application {
         // closed by the user, not by a --screenshot run (Platform.exit hides no stage): only a person's layout is kept
         stage.setOnHiding(e -> savePreferences(window.preferences()));
         window.show(stage);
+        trace(StartupTrace.WINDOW);
         if (startup.topology()) {
             window.showTopology();
         }
@@ -198,11 +205,12 @@ public final class MeshDeckApp extends Application {
         // every source has answered (or failed), up to a deadline
         long listedBy = deadline(DISCOVERY_WAIT);
         once(() -> window.discovering() && System.nanoTime() < listedBy, Duration.millis(100), () -> {
-            if (startup.trace() != null) {
-                startup.trace().reached(StartupTrace.LISTED);
-            }
+            trace(StartupTrace.LISTED);
+            // not while the lists are read: on two cores it slowed them; a large estate's later layouts gain from it
+            LayoutWarmUp.startOnce();
             if (startup.screenshot() != null) {
-                PauseTransition settle = new PauseTransition(SETTLE);
+                // a selected function's details are read after it is listed; the table itself is drawn already
+                PauseTransition settle = new PauseTransition(startup.select() == null ? Duration.ZERO : SETTLE);
                 settle.setOnFinished(e -> {
                     // a screenshot of the graph shows observed traffic: the first poll has put figures on an edge
                     long polledBy = deadline(TELEMETRY_WAIT);

@@ -16,6 +16,10 @@ public final class StartupTrace {
 
     public static final String FIRST_FRAME = "firstFrameMillis";
     public static final String LISTED = "listedMillis";
+    /** The sources and telemetry are wired (discovery has begun). */
+    public static final String WIRED = "wiredMillis";
+    /** The main window has taken the stage. */
+    public static final String WINDOW = "windowMillis";
 
     private final Path file;
     private final Properties milestones = new Properties();
@@ -24,8 +28,8 @@ public final class StartupTrace {
         this.file = file;
     }
 
-    /** Records {@code milestone} now and rewrites the file. FX thread. */
-    void reached(String milestone) {
+    /** Records {@code milestone} now and rewrites the file. */
+    synchronized void reached(String milestone) {
         milestones.setProperty(milestone, Long.toString(ManagementFactory.getRuntimeMXBean().getUptime()));
         try (OutputStream out = Files.newOutputStream(file)) {
             milestones.store(out, "meshdeck ui start milestones, ms since the JVM started");

@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the user's MeshDeck data (history, journal, audit log) and configuration (window layout, theme) live,
+ * Where the user's MeshDeck data (history, journal, audit log), configuration (window layout, theme) and cache
+ * (the class-data archive of the window's start, which can be made again at any time) live,
  * read from the environment of the process: the home directory is {@code $HOME} (Java's {@code user.home}
  * names the account's home from the password database, so a session with its own {@code HOME} would share
  * another's history). Linux and other Unixes follow the XDG base directories, Windows {@code %LOCALAPPDATA%}
- * and {@code %APPDATA%}, macOS {@code ~/Library/Application Support}.
+ * and {@code %APPDATA%}, macOS {@code ~/Library/Application Support} and {@code ~/Library/Caches}.
  */
-public record UserDirectories(Path data, Path config) {
+public record UserDirectories(Path data, Path config, Path cache) {
 
     private static final String NAME = "meshdeck";
 
@@ -31,15 +32,17 @@ public record UserDirectories(Path data, Path config) {
         if (os.startsWith("windows")) {
             Path roaming = Path.of(nonBlank(env.get("APPDATA"), home.resolve("AppData").resolve("Roaming").toString()));
             Path local = Path.of(nonBlank(env.get("LOCALAPPDATA"), home.resolve("AppData").resolve("Local").toString()));
-            return new UserDirectories(local.resolve("MeshDeck"), roaming.resolve("MeshDeck"));
+            return new UserDirectories(local.resolve("MeshDeck"), roaming.resolve("MeshDeck"),
+                    local.resolve("MeshDeck").resolve("Cache"));
         }
         if (os.startsWith("mac")) {
             Path support = home.resolve("Library").resolve("Application Support").resolve("MeshDeck");
-            return new UserDirectories(support, support);
+            return new UserDirectories(support, support, home.resolve("Library").resolve("Caches").resolve("MeshDeck"));
         }
         Path data = Path.of(nonBlank(env.get("XDG_DATA_HOME"), home.resolve(".local").resolve("share").toString()));
         Path config = Path.of(nonBlank(env.get("XDG_CONFIG_HOME"), home.resolve(".config").toString()));
-        return new UserDirectories(data.resolve(NAME), config.resolve(NAME));
+        Path cache = Path.of(nonBlank(env.get("XDG_CACHE_HOME"), home.resolve(".cache").toString()));
+        return new UserDirectories(data.resolve(NAME), config.resolve(NAME), cache.resolve(NAME));
     }
 
     private static String nonBlank(String value, String otherwise) {

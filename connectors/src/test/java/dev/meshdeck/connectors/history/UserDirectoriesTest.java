@@ -16,15 +16,17 @@ class UserDirectoriesTest {
 
         assertThat(dirs.data()).isEqualTo(Path.of("/tmp/fresh/.local/share/meshdeck"));
         assertThat(dirs.config()).isEqualTo(Path.of("/tmp/fresh/.config/meshdeck"));
+        assertThat(dirs.cache()).isEqualTo(Path.of("/tmp/fresh/.cache/meshdeck"));
     }
 
     @Test
     void xdgBaseDirectoriesWinOverHome() {
         UserDirectories dirs = UserDirectories.of(Map.of("HOME", "/tmp/fresh", "XDG_DATA_HOME", "/xdg/data",
-                "XDG_CONFIG_HOME", "/xdg/config"), "Linux", ACCOUNT_HOME);
+                "XDG_CONFIG_HOME", "/xdg/config", "XDG_CACHE_HOME", "/xdg/cache"), "Linux", ACCOUNT_HOME);
 
         assertThat(dirs.data()).isEqualTo(Path.of("/xdg/data/meshdeck"));
         assertThat(dirs.config()).isEqualTo(Path.of("/xdg/config/meshdeck"));
+        assertThat(dirs.cache()).isEqualTo(Path.of("/xdg/cache/meshdeck"));
     }
 
     @Test
@@ -40,6 +42,7 @@ class UserDirectoriesTest {
 
         assertThat(dirs.data()).isEqualTo(Path.of("/Users/sre/Library/Application Support/MeshDeck"));
         assertThat(dirs.config()).isEqualTo(dirs.data());
+        assertThat(dirs.cache()).isEqualTo(Path.of("/Users/sre/Library/Caches/MeshDeck"));
     }
 
     @Test
@@ -49,5 +52,6 @@ class UserDirectoriesTest {
 
         assertThat(dirs.data()).isEqualTo(Path.of("C:/local/MeshDeck"));
         assertThat(dirs.config()).isEqualTo(Path.of("C:/roaming/MeshDeck"));
+        assertThat(dirs.cache()).isEqualTo(Path.of("C:/local/MeshDeck/Cache"));
     }
 }

@@ -7,6 +7,7 @@ import dev.meshdeck.core.telemetry.TelemetrySource;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -72,6 +73,8 @@ public final class TelemetryPoller implements AutoCloseable {
             onFailure.accept(e.getMessage());
         } catch (TelemetryException e) {
             onFailure.accept(source.name() + ": " + e.getMessage());
+        } catch (RejectedExecutionException closed) {
+            // the sources were closed under a running poll: the window is going away, nothing to report
         } catch (RuntimeException e) {
             LOG.warn("telemetry poll of {} failed", source.name(), e);
             onFailure.accept(source.name() + ": " + e);

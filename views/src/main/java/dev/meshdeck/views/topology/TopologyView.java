@@ -14,7 +14,6 @@ import dev.meshdeck.core.topology.TopologyFilter;
 import dev.meshdeck.core.topology.TopologyModel;
 import dev.meshdeck.core.topology.TopologyNode;
 import dev.meshdeck.core.topology.layout.Box;
-import dev.meshdeck.core.topology.layout.LayoutWarmUp;
 import dev.meshdeck.core.topology.layout.Point;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
 import dev.meshdeck.views.commands.ShortcutSheet;
@@ -118,8 +117,6 @@ public final class TopologyView {
 
     /** @param resourcesOf the catalog's; may block on the network, it only runs on background threads */
     public TopologyView(Function<FunctionId, List<MeshResource>> resourcesOf) {
-        // ELK compiled by the JIT while discovery lists: a large estate's first layout then takes half as long
-        LayoutWarmUp.startOnce();
         policies = new PolicyLoader(resourcesOf, 2, (id, facts) -> javafx.application.Platform.runLater(() -> model.applyPolicies(id, facts)));
         model.addListener(this::modelChanged);
         Theme.current().addListener(new WeakChangeListener<>(followTheme));

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Lays out a made-up estate, with groups like a large one's, until the JIT has compiled ELK and the layout
  * around it: in a fresh JVM the first layout of 5,000 functions takes several times as long as the next ones.
- * The window starts it in the background while discovery is still listing, so that its first real layout
- * runs on compiled code.
+ * The window starts it in the background once its sources have answered (during discovery it competed with the
+ * lists for the CPU), so that the layouts after that run on compiled code.
  */
 public final class LayoutWarmUp {
 
