@@ -1,13 +1,10 @@
 package dev.meshdeck.views.editing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.editing.Draft;
 import dev.meshdeck.core.editing.EditSession;
 import dev.meshdeck.core.editing.TrafficEditorModel;
-import dev.meshdeck.core.editing.forms.FunctionTarget;
 import dev.meshdeck.core.editing.forms.NewPolicy;
 import dev.meshdeck.core.inventory.FunctionId;
-import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.validation.Finding;
@@ -18,13 +15,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -69,7 +63,7 @@ public final class EditorPane {
     static final KeyCombination APPLY = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final EditSession session;
-    private final EditorModel model = new EditorModel(APPLY.getDisplayText());
+    private final EditorModel model;
     private final Function<FunctionId, List<MeshResource>> resourcesOf;
     private final Executor background;
 
@@ -107,16 +101,7 @@ public final class EditorPane {
     private final DiffView diff = new DiffView();
     private final TabPane candidateTabs = new TabPane();
     private final BorderPane root = new BorderPane();
-    private final Map<Draft, TrafficEditorModel> trafficModels = new HashMap<>();
 
-    private ServerlessFunction shown;
-    /** The draft of the selected form tab: the one the YAML pane, diff and undo work on. */
-    private Draft draft;
-    private Draft trafficDraft;
-    private Draft routingDraft;
-    private Draft resilienceDraft;
-    private List<Draft> securityDrafts = List.of();
-    private TrafficEditorModel traffic;
     private Task<List<MeshResource>> loading;
     private Runnable onClose = () -> { };
     private Runnable onChange = () -> { };
@@ -128,6 +113,7 @@ public final class EditorPane {
      */
     public EditorPane(EditSession session, Function<FunctionId, List<MeshResource>> resourcesOf, Executor background) {
         this.session = session;
+        this.model = new EditorModel(session, APPLY.getDisplayText());
         this.resourcesOf = resourcesOf;
         this.background = background;
         this.candidate = new CandidatePane(background);
@@ -267,12 +253,12 @@ public final class EditorPane {
 
     /** The function shown, or null. */
     public ServerlessFunction function() {
-        return shown;
+        return model.function();
     }
 
     /** The traffic model of the function shown, when it has an object carrying traffic. */
     public Optional<TrafficEditorModel> trafficModel() {
-        return Optional.ofNullable(traffic);
+        return model.traffic();
     }
 
     public void setOnClose(Runnable onClose) {
@@ -293,8 +279,8 @@ public final class EditorPane {
         applyBox.getChildren().setAll(handler.control(), apply, applyAll);
         applyBox.setVisible(true);
         handler.addListener(this::refreshState);
-        if (shown != null) {
-            handler.showing(shown.id().source());
+        if (model.function() != null) {
+            handler.showing(model.function().id().source());
         }
         refreshState();
     }
@@ -305,14 +291,8 @@ public final class EditorPane {
      */
     public void reload(Collection<FunctionId> functions) {
         candidate.flush();
-        for (FunctionId function : functions) {
-            trafficModels.keySet().removeIf(d -> d.function().equals(function));
-            session.forget(function);
-        }
-        if (shown != null && functions.contains(shown.id())) {
-            ServerlessFunction again = shown;
-            draft = null;
-            show(again);
+        if (model.forget(functions)) {
+            show(model.function());
         }
     }
 
@@ -323,7 +303,7 @@ public final class EditorPane {
 
     /** Shows a function's editors, loading its objects off the FX thread the first time. FX thread. */
     public void show(ServerlessFunction function) {
-        if (function == null || (shown != null && shown.id().equals(function.id()) && draft != null)) {
+        if (function == null || model.showsDraftsOf(function)) {
             return;
         }
         candidate.flush();
@@ -333,7 +313,7 @@ public final class EditorPane {
             loading = null;
         }
         if (session.isOpen(function.id())) {
-            showDrafts(function);
+            showDrafts();
             return;
         }
         showMessage("Loading the objects of " + function.name() + "…");
@@ -344,13 +324,13 @@ public final class EditorPane {
             }
         };
         task.setOnSucceeded(e -> {
-            if (shown == function) {
+            if (model.function() == function) {
                 open(function, task.getValue());
             }
         });
         task.setOnFailed(e -> {
             LOG.warn("Could not load the objects of {}", function.id().qualifiedName(), task.getException());
-            if (shown == function) {
+            if (model.function() == function) {
                 showMessage("Could not load the objects of " + function.name() + ": " + task.getException().getMessage());
             }
         });
@@ -363,13 +343,12 @@ public final class EditorPane {
         candidate.flush();
         present(function);
         session.open(function.id(), resources);
-        showDrafts(function);
+        showDrafts();
     }
 
     /** The header and the source line now speak of {@code function}. */
     private void present(ServerlessFunction function) {
-        shown = function;
-        model.show(function.id());
+        model.show(function);
         title.setText(function.name());
         notice.show(function.id().source());
         if (applier != null) {
@@ -390,59 +369,31 @@ public final class EditorPane {
         return notice.text();
     }
 
-    private void showDrafts(ServerlessFunction function) {
-        showDrafts(function, securityForm.draft());
+    private void showDrafts() {
+        showDrafts(securityForm.draft());
     }
 
     /** @param securityChoice the security object to show on the Security tab, if still there */
-    private void showDrafts(ServerlessFunction function, Draft securityChoice) {
-        List<Draft> drafts = session.drafts(function.id());
-        trafficDraft = session.trafficDraft(function.id()).orElse(null);
-        routingDraft = first(drafts, "VirtualService", "networking.istio.io/");
-        resilienceDraft = first(drafts, "DestinationRule", "networking.istio.io/");
-        securityDrafts = drafts.stream().filter(d -> d.apiVersion().startsWith("security.istio.io/")
-                && List.of("AuthorizationPolicy", "PeerAuthentication", "RequestAuthentication").contains(d.kind())).toList();
-        draft = null;
-
-        if (trafficDraft == null) {
-            traffic = null;
-            trafficPlaceholder.setText("No VirtualService, Knative Service or Lambda alias carries the traffic of "
-                    + function.name() + "; nothing to split here."
-                    + (offered(function, NewPolicy.VIRTUAL_SERVICE) ? " Create a VirtualService on the Routing tab." : ""));
-            trafficPlaceholder.setVisible(true);
-            trafficForm.node().setVisible(false);
-        } else {
-            traffic = trafficModels.computeIfAbsent(trafficDraft, TrafficEditorModel::new);
-            trafficPlaceholder.setVisible(false);
-            trafficForm.node().setVisible(true);
-            trafficForm.show(traffic);
-        }
-        if (routingDraft != null) {
-            routingForm.show(routingDraft, () -> resilienceDraft == null ? null : resilienceDraft.candidate());
+    private void showDrafts(Draft securityChoice) {
+        model.readDrafts();
+        Optional<TrafficEditorModel> traffic = model.traffic();
+        trafficPlaceholder.setVisible(traffic.isEmpty());
+        trafficForm.node().setVisible(traffic.isPresent());
+        traffic.ifPresentOrElse(trafficForm::show, () -> trafficPlaceholder.setText(model.noTraffic()));
+        Draft routing = model.routingDraft();
+        if (routing != null) {
+            routingForm.show(routing, () -> model.resilienceDraft() == null ? null : model.resilienceDraft().candidate());
             routingEmpty.showForm();
         } else {
-            routingEmpty.showEmpty(function.platform() == Platform.LAMBDA ? outsideMesh(function)
-                    : function.platform() == Platform.KNATIVE ? "Knative routes " + function.name() + " through its own "
-                    + "Istio integration; its traffic split is on the Traffic tab."
-                    : "No VirtualService routes " + function.name() + " yet: requests reach every version of its Service "
-                    + "alike.", offers(function, NewPolicy.VIRTUAL_SERVICE));
+            routingEmpty.showEmpty(model.noRouting().message(), model.noRouting().offers());
         }
-        if (resilienceDraft != null) {
-            resilienceForm.show(resilienceDraft);
+        if (model.resilienceDraft() != null) {
+            resilienceForm.show(model.resilienceDraft());
             resilienceEmpty.showForm();
         } else {
-            resilienceEmpty.showEmpty(function.platform() == Platform.LAMBDA ? outsideMesh(function)
-                    : "No DestinationRule sets load balancing, circuit breaking or TLS for " + function.name()
-                    + " yet: Istio's defaults apply.", offers(function, NewPolicy.DESTINATION_RULE));
+            resilienceEmpty.showEmpty(model.noResilience().message(), model.noResilience().offers());
         }
-        List<NewPolicy> securityOffers = new ArrayList<>();
-        for (NewPolicy p : List.of(NewPolicy.AUTHORIZATION_POLICY, NewPolicy.PEER_AUTHENTICATION, NewPolicy.REQUEST_AUTHENTICATION)) {
-            // a namespace- or mesh-wide object elsewhere (istio-system/default) does not stop a policy of the function's own
-            if (securityDrafts.stream().noneMatch(d -> d.kind().equals(p.kind()) && d.ref().namespace().equals(function.namespace()))) {
-                securityOffers.addAll(offers(function, p));
-            }
-        }
-        securityForm.show(securityDrafts, securityChoice, securityOffers);
+        securityForm.show(model.securityDrafts(), securityChoice, model.securityOffers());
 
         Tab selected = forms.getSelectionModel().getSelectedItem();
         Tab wanted = selected != null && draftOf(selected) != null ? selected
@@ -451,49 +402,24 @@ public final class EditorPane {
         activate(wanted);
     }
 
-    private static String outsideMesh(ServerlessFunction function) {
-        return function.name() + " runs on AWS Lambda, outside the mesh: no Istio policy applies to it.";
-    }
-
-    private static boolean offered(ServerlessFunction function, NewPolicy policy) {
-        return policy.offeredFor(function);
-    }
-
-    private static List<NewPolicy> offers(ServerlessFunction function, NewPolicy policy) {
-        return offered(function, policy) ? List.of(policy) : List.of();
-    }
-
     /** Creates a new object of this kind for the function shown, from its form's defaults, and shows it. */
     void create(NewPolicy policy) {
-        if (shown == null || !session.isOpen(shown.id())) {
-            return;
-        }
         candidate.flush();
-        Draft created;
-        try {
-            created = session.create(shown.id(), policy.defaults(FunctionTarget.of(shown)));
-        } catch (IllegalArgumentException exists) {
-            model.report(exists.getMessage());
-            return;
-        }
-        Tab tab = switch (policy) {
-            case VIRTUAL_SERVICE -> routingTab;
-            case DESTINATION_RULE -> resilienceTab;
-            default -> securityTab;
-        };
-        forms.getSelectionModel().select(tab);
-        showDrafts(shown, tab == securityTab ? created : securityForm.draft());
-        model.report("New " + policy.kind() + " " + created.ref().name() + ": review it, then export");
+        model.create(policy).ifPresent(created -> {
+            Tab tab = switch (policy) {
+                case VIRTUAL_SERVICE -> routingTab;
+                case DESTINATION_RULE -> resilienceTab;
+                default -> securityTab;
+            };
+            forms.getSelectionModel().select(tab);
+            showDrafts(tab == securityTab ? created : securityForm.draft());
+        });
     }
 
     private void discardNew() {
-        if (draft != null && draft.isNew() && shown != null) {
-            Draft dropped = draft;
-            candidate.flush();
-            session.discard(dropped);
-            trafficModels.remove(dropped);
-            showDrafts(shown);
-            model.report("Discarded the new " + dropped.kind() + " " + dropped.ref().name());
+        candidate.flush();
+        if (model.discardNew()) {
+            showDrafts();
         }
     }
 
@@ -516,10 +442,10 @@ public final class EditorPane {
     private boolean revealInForm(Finding finding) {
         Tab tab = forms.getSelectionModel().getSelectedItem();
         String path = finding.path();
-        if (path == null || path.isEmpty() || draft == null) {
+        if (path == null || path.isEmpty() || model.active() == null) {
             return false;
         }
-        if (tab == trafficTab && draft == routingDraft && routingForm.shows(path)) {
+        if (tab == trafficTab && model.active() == model.routingDraft() && routingForm.shows(path)) {
             // the Traffic tab shows only the split; the route's other fields are on the Routing tab
             forms.getSelectionModel().select(routingTab);
             tab = routingTab;
@@ -533,57 +459,37 @@ public final class EditorPane {
         return tab == securityTab && securityForm.reveal(path);
     }
 
-    private static Draft first(List<Draft> drafts, String kind, String apiGroup) {
-        return drafts.stream().filter(d -> kind.equals(d.kind()) && d.apiVersion().startsWith(apiGroup)).findFirst()
-                .orElse(null);
-    }
-
     private Draft draftOf(Tab tab) {
-        if (tab == trafficTab) {
-            return trafficDraft;
-        }
-        if (tab == routingTab) {
-            return routingDraft;
-        }
-        if (tab == resilienceTab) {
-            return resilienceDraft;
-        }
-        if (tab == securityTab) {
-            return securityForm.draft();
-        }
-        return null;
+        EditorModel.Form form = tab == trafficTab ? EditorModel.Form.TRAFFIC : tab == routingTab ? EditorModel.Form.ROUTING
+                : tab == resilienceTab ? EditorModel.Form.RESILIENCE : tab == securityTab ? EditorModel.Form.SECURITY : null;
+        return form == null ? null : model.draftOf(form, securityForm.draft());
     }
 
     /** Points the YAML pane, diff and undo at the draft of the selected form tab. */
     private void activate(Tab tab) {
-        if (shown == null || tab == null) {
+        if (model.function() == null || tab == null) {
             return;
         }
         Draft next = draftOf(tab);
-        if (next == draft && next != null) {
+        if (next == model.active() && next != null) {
             return;
         }
         candidate.flush();
-        draft = next;
-        if (draft == null) {
+        model.activate(next);
+        Draft showing = next;
+        if (showing == null) {
             candidateTabs.setDisable(true);
             refreshState();
             return;
         }
         candidateTabs.setDisable(false);
-        Draft showing = draft;
-        candidate.show(showing, text -> TrafficEditorModel.applyYaml(showing, text), this::otherObjects);
+        candidate.show(showing, text -> TrafficEditorModel.applyYaml(showing, text), model::otherObjects);
         diff.show(showing.diff());
         refreshState();
     }
 
     private void showMessage(String message) {
-        draft = null;
-        trafficDraft = null;
-        routingDraft = null;
-        resilienceDraft = null;
-        securityDrafts = List.of();
-        traffic = null;
+        model.clearDrafts();
         forms.getSelectionModel().select(trafficTab);
         routingEmpty.showEmpty(message, List.of());
         resilienceEmpty.showEmpty(message, List.of());
@@ -595,33 +501,26 @@ public final class EditorPane {
         refreshState();
     }
 
-    private List<JsonNode> otherObjects() {
-        if (shown == null) {
-            return List.of();
-        }
-        return session.drafts(shown.id()).stream().filter(d -> d != draft).map(d -> (JsonNode) d.candidate()).toList();
-    }
-
     private void draftChanged(Draft changed) {
-        if (changed == trafficDraft && changed != null) {
+        if (changed != null && changed == model.trafficDraft()) {
             trafficForm.refresh();
         }
-        if (changed == routingDraft && changed != null) {
+        if (changed != null && changed == model.routingDraft()) {
             routingForm.refresh();
         }
-        if (changed == resilienceDraft && changed != null) {
+        if (changed != null && changed == model.resilienceDraft()) {
             resilienceForm.refresh();
             // the Routing form offers the DestinationRule's subsets as destinations
-            if (routingDraft != null) {
+            if (model.routingDraft() != null) {
                 routingForm.refresh();
             }
         }
         if (changed != null && changed == securityForm.draft()) {
             securityForm.refresh();
         }
-        if (changed == draft && draft != null) {
+        if (changed != null && changed == model.active()) {
             candidate.draftChanged();
-            diff.show(draft.diff());
+            diff.show(changed.diff());
         }
         model.edited();
         refreshState();
@@ -629,18 +528,17 @@ public final class EditorPane {
     }
 
     private void refreshState() {
-        boolean dirty = shown != null && session.dirty(shown.id());
-        dirtyMarker.setVisible(dirty);
-        trafficDirty.setVisible(trafficDraft != null && trafficDraft.dirty());
-        routingDirty.setVisible(routingDraft != null && routingDraft.dirty());
-        resilienceDirty.setVisible(resilienceDraft != null && resilienceDraft.dirty());
-        securityDirty.setVisible(securityDrafts.stream().anyMatch(Draft::dirty));
-        discard.setVisible(draft != null && draft.isNew());
-        int count = session.pending().size();
-        pending.setText(count == 0 ? "no changes pending" : count == 1 ? "1 change pending" : count + " changes pending");
-        undo.setDisable(draft == null || !draft.canUndo());
-        redo.setDisable(draft == null || !draft.canRedo());
-        export.setDisable(count == 0);
+        EditorModel.Marks marks = model.marks();
+        dirtyMarker.setVisible(marks.function());
+        trafficDirty.setVisible(marks.traffic());
+        routingDirty.setVisible(marks.routing());
+        resilienceDirty.setVisible(marks.resilience());
+        securityDirty.setVisible(marks.security());
+        discard.setVisible(marks.discardable());
+        pending.setText(marks.pending());
+        undo.setDisable(!marks.canUndo());
+        redo.setDisable(!marks.canRedo());
+        export.setDisable(!marks.canExport());
         refreshApply();
     }
 
@@ -649,10 +547,11 @@ public final class EditorPane {
         if (applier == null) {
             return;
         }
-        List<Draft> mine = shown == null ? List.of() : session.pendingOf(shown.id());
+        List<Draft> mine = model.pendingOfShown();
         List<Draft> all = session.pending();
+        ServerlessFunction shown = model.function();
         // the shown function's own source counts before anything is pending: Apply says at once why it cannot be used
-        Optional<String> mineRefused = shown == null || applier == null ? refusal(mine)
+        Optional<String> mineRefused = shown == null ? refusal(mine)
                 : applier.refusal(shown.id().source()).or(() -> refusal(mine));
         show(apply, model.apply(mine.size(), mineRefused));
         show(applyAll, model.applyAll(all.size(), refusal(all)));
@@ -670,8 +569,8 @@ public final class EditorPane {
 
     private void applyShown() {
         candidate.flush();
-        if (applier != null && shown != null && !apply.isDisable()) {
-            review(session.pendingOf(shown.id()));
+        if (applier != null && model.function() != null && !apply.isDisable()) {
+            review(model.pendingOfShown());
         }
     }
 
@@ -710,12 +609,12 @@ public final class EditorPane {
     /** Undoes the last change of the shown object, typed text included. */
     public boolean undo() {
         candidate.flush();
-        return draft != null && draft.undo();
+        return model.active() != null && model.active().undo();
     }
 
     public boolean redo() {
         candidate.flush();
-        return draft != null && draft.redo();
+        return model.active() != null && model.active().redo();
     }
 
     /** Writes every pending change to {@code dir}, one file per resource; reports what it wrote. FX thread. */
@@ -758,7 +657,7 @@ public final class EditorPane {
 
     /** The draft the YAML pane shows (the selected form tab's), or null. */
     public Draft activeDraft() {
-        return draft;
+        return model.active();
     }
 
     RoutingTab routingForm() {
