@@ -21,7 +21,10 @@ import dev.meshdeck.views.shell.AwsTargetMenu;
 import dev.meshdeck.views.shell.SourceBanner;
 import dev.meshdeck.views.shell.StatusBar;
 import dev.meshdeck.views.topology.TopologyView;
+import dev.meshdeck.views.workloads.WorkloadsModel;
+import dev.meshdeck.views.workloads.WorkloadsView;
 import dev.meshdeck.core.telemetry.TelemetryHealth;
+import dev.meshdeck.core.workloads.WorkloadSource;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
@@ -119,6 +122,9 @@ public final class MainWindow {
     private ProductionArming arming;
     private ChangeDesk changes;
     private AwsTargetMenu awsTargets;
+    private WorkloadSource workloadSource;
+    private WorkloadsView workloads;
+    private Tab workloadsTab;
     private IncidentControls incidents;
     private final SelectedFunction selection = new SelectedFunction();
     private WindowPreferences preferences = WindowPreferences.DEFAULT;
@@ -185,6 +191,18 @@ public final class MainWindow {
         Tab topologyTab = new Tab("Topology", topology.node());
         topologyTab.setId("topology-tab");
         centre = new TabPane(functionsTab, topologyTab);
+        if (workloadSource != null) {
+            workloads = new WorkloadsView(new WorkloadsModel(workloadSource, background, Platform::runLater));
+            workloadsTab = new Tab("Pods", workloads.node());
+            workloadsTab.setId("workloads-tab");
+            centre.getTabs().add(workloadsTab);
+            // read when looked at: every selection would otherwise cost two API calls
+            workloadsTab.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    workloads.model().show(selection.get());
+                }
+            });
+        }
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
 
@@ -268,6 +286,9 @@ public final class MainWindow {
             inventory.select(id);
             topology.selectFunction(id);
             details.show(now);
+            if (workloadsTab != null && workloadsTab.isSelected()) {
+                workloads.model().show(now);
+            }
             if (editing() && now != null) {
                 editor.show(now);
                 nameEditorTab();
@@ -452,6 +473,26 @@ public final class MainWindow {
      */
     public void setTelemetryHealth(TelemetryHealth health) {
         this.metricsHealth = health;
+    }
+
+    /**
+     * Where the Pods tab reads the selected function's pods and events. Call before the scene is built; without it
+     * the window has no Pods tab.
+     */
+    public void setWorkloads(WorkloadSource source) {
+        this.workloadSource = source;
+    }
+
+    /** The Pods tab's view, or null when the window has none. */
+    public WorkloadsView workloads() {
+        return workloads;
+    }
+
+    /** Shows the Pods tab (when the window has one). FX thread, after the scene is built. */
+    public void showWorkloads() {
+        if (workloadsTab != null) {
+            centre.getSelectionModel().select(workloadsTab);
+        }
     }
 
     /**

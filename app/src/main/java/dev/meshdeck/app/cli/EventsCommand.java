@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.TextTable;
+import dev.meshdeck.core.workloads.Age;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class EventsCommand extends KubeFunctionCommand {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"LAST SEEN", "TYPE", "REASON", "OBJECT", "COUNT", "MESSAGE"});
         for (FunctionEvent e : events) {
-            rows.add(new String[]{e.lastSeen().map(t -> DurationText.age(java.time.Duration.between(t, now))).orElse("-"),
+            rows.add(new String[]{e.lastSeen().map(t -> Age.of(java.time.Duration.between(t, now))).orElse("-"),
                 e.warning() ? "Warning" : "Normal", e.reason(), e.object(), String.valueOf(e.count()), e.message()});
         }
         return TextTable.render(rows);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.TextTable;
+import dev.meshdeck.core.workloads.Age;
 import dev.meshdeck.core.workloads.FunctionPod;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class PodsCommand extends KubeFunctionCommand {
         for (FunctionPod p : pods) {
             rows.add(new String[]{p.name(), p.version().isEmpty() ? "-" : p.version(),
                 p.readyContainers() + "/" + p.containers(), p.reason().isEmpty() ? p.phase() : p.reason(),
-                String.valueOf(p.restarts()), p.age(now).map(DurationText::age).orElse("-"),
+                String.valueOf(p.restarts()), p.age(now).map(Age::of).orElse("-"),
                 p.node().isEmpty() ? "-" : p.node(), p.ip().isEmpty() ? "-" : p.ip(), p.sidecarVersion().orElse("-")});
         }
         return TextTable.render(rows);

@@ -32,7 +32,15 @@ final class UiCommand implements Callable<Integer> {
     private static final String TELEMETRY_STEP = "Telemetry";
 
     /** Which tab of the centre pane the window opens on. */
-    enum View { functions, topology }
+    enum View {
+        functions(MeshDeckApp.View.FUNCTIONS), topology(MeshDeckApp.View.TOPOLOGY), pods(MeshDeckApp.View.PODS);
+
+        final MeshDeckApp.View tab;
+
+        View(MeshDeckApp.View tab) {
+            this.tab = tab;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -64,8 +72,9 @@ final class UiCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String metricsInterval = "15s";
 
-    @Option(names = "--view", defaultValue = "functions", paramLabel = "functions|topology",
-            description = "The tab the window opens on: the function table or the topology graph (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--view", defaultValue = "functions", paramLabel = "functions|topology|pods",
+            description = "The tab the window opens on: the function table, the topology graph or the selected function's "
+                    + "pods and events (default: ${DEFAULT-VALUE}).")
     View view = View.functions;
 
     @Option(names = "--trace-startup", hidden = true, paramLabel = "FILE",
@@ -80,7 +89,7 @@ final class UiCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return MeshDeckApp.launch(this::wire, new MeshDeckApp.Startup(select, screenshot, view == View.topology, interval,
+        return MeshDeckApp.launch(this::wire, new MeshDeckApp.Startup(select, screenshot, view.tab, interval,
                 traceStartup == null ? null : new StartupTrace(traceStartup)));
     }
 

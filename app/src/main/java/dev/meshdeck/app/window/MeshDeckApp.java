@@ -50,8 +50,15 @@ public final class MeshDeckApp extends Application {
      * {@code metricsInterval}, select a function, then save a screenshot and exit (each optional); with
      * a {@code trace} (null: none), record when the first frame was shown and when the estate was listed.
      */
-    public record Startup(String select, Path screenshot, boolean topology, java.time.Duration metricsInterval, StartupTrace trace) {
+    public record Startup(String select, Path screenshot, View view, java.time.Duration metricsInterval, StartupTrace trace) {
+
+        boolean topology() {
+            return view == View.TOPOLOGY;
+        }
     }
+
+    /** The centre tab the window opens on. */
+    public enum View { FUNCTIONS, TOPOLOGY, PODS }
 
     /**
      * What the window shows: its sources, and their observed traffic (null: none) with the state of each telemetry
@@ -191,6 +198,7 @@ public final class MeshDeckApp extends Application {
             window.setTelemetryHealth(what.metricsHealth());
         }
         window.setAwsTargets(sources.aws().menu());
+        window.setWorkloads(sources.kube());
         window.withPreferences(saved);
         // closed by the user, not by a --screenshot run (Platform.exit hides no stage): only a person's layout is kept
         stage.setOnHiding(e -> savePreferences(window.preferences()));
@@ -198,6 +206,8 @@ public final class MeshDeckApp extends Application {
         trace(StartupTrace.WINDOW);
         if (startup.topology()) {
             window.showTopology();
+        } else if (startup.view() == View.PODS) {
+            window.showWorkloads();
         }
         if (startup.select() != null) {
             selectWhenListed(window, startup.select());

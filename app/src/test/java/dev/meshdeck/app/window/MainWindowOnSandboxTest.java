@@ -9,6 +9,8 @@ import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.workloads.FunctionEvent;
+import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
 import io.fabric8.istio.api.networking.v1.VirtualService;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -34,11 +37,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowOnSandboxTest {
 
     private Sources sources;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
         sources = Sources.resolve(new SourceOptions(), true, true, 0);
-        new MainWindow(sources.catalog(), WindowOptions.sandbox("MeshDeck")).show(stage);
+        window = new MainWindow(sources.catalog(), WindowOptions.sandbox("MeshDeck"));
+        window.setWorkloads(sources.kube());
+        window.show(stage);
     }
 
     @Stop
@@ -80,5 +86,29 @@ class MainWindowOnSandboxTest {
                     });
         }
         until(() -> row(robot, "order-function").traffic().get(1).percent() == 50.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void thePodsTabSaysWhyAFunctionIsDegradedWithoutKubectl(FxRobot robot) throws Exception {
+        until(() -> table(robot).getItems().size() == 18);
+        robot.interact(() -> table(robot).getSelectionModel().select(row(robot, "recommendation")));
+        robot.interact(window::showWorkloads);
+        TableView<FunctionPod> pods = robot.lookup("#pods-table").queryAs(TableView.class);
+        TableView<FunctionEvent> events = robot.lookup("#events-table").queryAs(TableView.class);
+        until(() -> !pods.getItems().isEmpty());
+
+        FunctionPod first = WaitForAsyncUtils.asyncFx(() -> pods.getItems().get(0)).get();
+        assertThat(first.ready()).as("the pod that does not serve comes first").isFalse();
+        assertThat(first.reason()).isEqualTo("CrashLoopBackOff");
+        until(() -> !events.getItems().isEmpty());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> events.getItems().get(0)).get().warning()).isTrue();
+        assertThat(robot.lookup("#workloads-summary").queryAs(Label.class).getText())
+                .startsWith("recommendation: ").contains("not ready").contains("warning");
+
+        // a Lambda function has no pods: the tab says so instead of an empty table
+        robot.interact(() -> table(robot).getSelectionModel().select(row(robot, "invoice-pdf")));
+        until(() -> robot.lookup("#workloads-summary").queryAs(Label.class).getText().contains("AWS Lambda"));
+        assertThat(pods.getItems()).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.WorkloadSource;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  * labelled Deployments, with the Istio policies that govern them. Contexts are discovered in parallel on this
  * catalog's own threads; listeners are called on those threads.
  */
-public final class KubeCatalog implements FunctionCatalog {
+public final class KubeCatalog implements FunctionCatalog, WorkloadSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubeCatalog.class);
 
@@ -170,12 +171,19 @@ public final class KubeCatalog implements FunctionCatalog {
      *
      * @throws IllegalStateException with a message for the user when the context cannot be read
      */
+    @Override
+    public boolean covers(FunctionId id) {
+        return sessions.stream().anyMatch(s -> s.source().equals(id.source()));
+    }
+
+    @Override
     public List<FunctionPod> podsOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.podsOf(id)).orElse(List.of());
     }
 
     /** The events of the function's objects and pods, warnings first. Blocks on the network. */
+    @Override
     public List<FunctionEvent> eventsOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.eventsOf(id)).orElse(List.of());

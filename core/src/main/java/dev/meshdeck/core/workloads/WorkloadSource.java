@@ -1,0 +1,20 @@
+package dev.meshdeck.core.workloads;
+
+import dev.meshdeck.core.inventory.FunctionId;
+import java.util.List;
+
+/**
+ * The pods and events of a function, as `kubectl get pods -l …` and `kubectl get events` show them. Connectors
+ * implement it for the platforms that run pods; both reads may block on the network.
+ */
+public interface WorkloadSource {
+
+    /** Whether the function's pods can be read here (a Kubernetes context; not a Lambda region). */
+    boolean covers(FunctionId function);
+
+    /** @throws IllegalStateException with a message for the user when the context cannot be read */
+    List<FunctionPod> podsOf(FunctionId function);
+
+    /** Warnings first, then the newest ({@link FunctionEvent#INCIDENT_ORDER}). */
+    List<FunctionEvent> eventsOf(FunctionId function);
+}

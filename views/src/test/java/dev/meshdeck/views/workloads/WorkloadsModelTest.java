@@ -1,0 +1,145 @@
+package dev.meshdeck.views.workloads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Health;
+import dev.meshdeck.core.inventory.MeshStatus;
+import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.workloads.FunctionEvent;
+import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.WorkloadSource;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** The Pods tab without a stage: what is read, in which order, and what its line says. */
+class WorkloadsModelTest {
+
+    private static final SourceRef CLUSTER = new SourceRef.KubeContext("sandbox", "c", "https://127.0.0.1:6443");
+    private static final SourceRef REGION = new SourceRef.AwsRegion("123456789012", "eu-west-1", null);
+    private static final ServerlessFunction RECOMMENDATION = function(CLUSTER, Platform.KUBERNETES, "recommendation");
+    private static final ServerlessFunction SEARCH = function(CLUSTER, Platform.KNATIVE, "search");
+    private static final ServerlessFunction INVOICE = function(REGION, Platform.LAMBDA, "invoice-pdf");
+    private static final Instant NOW = Instant.parse("2026-12-07T22:00:00Z");
+
+    private static ServerlessFunction function(SourceRef source, Platform platform, String name) {
+        return new ServerlessFunction(new FunctionId(source, platform, "serverless", name), List.of(), MeshStatus.NOT_IN_MESH,
+                Health.UNKNOWN, Map.of());
+    }
+
+    private static FunctionPod pod(String name, String version, boolean ready, int restarts, String reason) {
+        return new FunctionPod("serverless", name, version, "Running", ready ? 2 : 1, 2, restarts, reason, "node-a",
+                "10.0.0.1", Optional.of(NOW), Optional.of("1.24.0"));
+    }
+
+    private static FunctionEvent event(boolean warning, String reason, int minutesAgo) {
+        return new FunctionEvent(warning, reason, "", "Pod x", 1, Optional.of(NOW.minusSeconds(60L * minutesAgo)));
+    }
+
+    /** Answers from a table; counts reads. */
+    private static final class Cluster implements WorkloadSource {
+        final Map<String, List<FunctionPod>> pods;
+        final Map<String, List<FunctionEvent>> events;
+        int reads;
+        RuntimeException failure;
+
+        Cluster(Map<String, List<FunctionPod>> pods, Map<String, List<FunctionEvent>> events) {
+            this.pods = pods;
+            this.events = events;
+        }
+
+        @Override
+        public boolean covers(FunctionId function) {
+            return function.source().equals(CLUSTER);
+        }
+
+        @Override
+        public List<FunctionPod> podsOf(FunctionId function) {
+            reads++;
+            if (failure != null) {
+                throw failure;
+            }
+            return pods.getOrDefault(function.name(), List.of());
+        }
+
+        @Override
+        public List<FunctionEvent> eventsOf(FunctionId function) {
+            return events.getOrDefault(function.name(), List.of());
+        }
+    }
+
+    private final Cluster cluster = new Cluster(
+            Map.of("recommendation", List.of(pod("rec-b", "v1", true, 0, ""), pod("rec-a", "v2", false, 7, "CrashLoopBackOff"),
+                    pod("rec-c", "v1", true, 1, "")),
+                    "search", List.of(pod("search-1", "00001", true, 0, ""))),
+            Map.of("recommendation", List.of(event(false, "Pulled", 1), event(true, "BackOff", 30), event(true, "Unhealthy", 2))));
+    /** Background work queued here, run when the test says: lets answers arrive late. */
+    private final Deque<Runnable> background = new ArrayDeque<>();
+    private final WorkloadsModel model = new WorkloadsModel(cluster, background::add, Runnable::run);
+
+    private void answer() {
+        while (!background.isEmpty()) {
+            background.poll().run();
+        }
+    }
+
+    @Test
+    void podsThatDoNotServeAndWarningsComeFirstAndTheLineCountsThem() {
+        model.show(RECOMMENDATION);
+        assertThat(model.summaryProperty().get()).isEqualTo("Reading the pods and events of recommendation…");
+        answer();
+
+        assertThat(model.pods()).extracting(FunctionPod::name).containsExactly("rec-a", "rec-b", "rec-c");
+        assertThat(model.events()).extracting(FunctionEvent::reason).containsExactly("Unhealthy", "BackOff", "Pulled");
+        assertThat(model.summaryProperty().get()).isEqualTo("recommendation: 3 pods, 1 not ready, 8 restarts, 2 warnings");
+    }
+
+    @Test
+    void aLambdaFunctionIsNotReadAndTheLineSaysWhy() {
+        model.show(INVOICE);
+        assertThat(background).isEmpty();
+        assertThat(cluster.reads).isZero();
+        assertThat(model.summaryProperty().get()).isEqualTo("invoice-pdf runs on AWS Lambda: it has no pods to show.");
+    }
+
+    @Test
+    void anAnswerForAFunctionNoLongerShownIsDropped() {
+        model.show(RECOMMENDATION);
+        model.show(SEARCH);
+        answer();
+
+        assertThat(model.pods()).extracting(FunctionPod::name).containsExactly("search-1");
+        assertThat(model.summaryProperty().get()).isEqualTo("search: 1 pod, all ready");
+    }
+
+    @Test
+    void theSameFunctionIsReadOnceUntilRefreshed() {
+        model.show(RECOMMENDATION);
+        answer();
+        model.show(RECOMMENDATION);
+        answer();
+        assertThat(cluster.reads).isEqualTo(1);
+
+        model.refresh();
+        answer();
+        assertThat(cluster.reads).isEqualTo(2);
+    }
+
+    @Test
+    void aContextThatCannotBeReadIsNamedNotShownAsEmpty() {
+        cluster.failure = new IllegalStateException("context sandbox does not answer");
+        model.show(RECOMMENDATION);
+        answer();
+
+        assertThat(model.pods()).isEmpty();
+        assertThat(model.summaryProperty().get()).isEqualTo("Cannot read the pods of recommendation: context sandbox does not answer");
+    }
+}
