@@ -25,7 +25,7 @@ class TopologyViewModelTest {
     private final SourceRef eu = new SourceRef.KubeContext("prod-eu", "c", "s");
     private final SourceRef us = new SourceRef.KubeContext("prod-us", "c", "s");
     private final TopologyModel model = new TopologyModel();
-    private final TopologyViewModel marks = new TopologyViewModel(ZoneOffset.UTC);
+    private final TopologyViewModel marks = new TopologyViewModel(model, ZoneOffset.UTC);
 
     private TopologyNode node(SourceRef source) {
         ServerlessFunction f = new ServerlessFunction(new FunctionId(source, Platform.KUBERNETES, "serverless", "order-function"),

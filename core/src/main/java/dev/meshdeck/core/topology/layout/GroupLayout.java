@@ -17,7 +17,7 @@ final class GroupLayout {
 
     GroupLayout(Map<String, Point> positions, double contentWidth, double contentHeight) {
         this.positions = new HashMap<>(positions);
-        this.contentWidth = Math.max(contentWidth, TopologyLayout.NODE_WIDTH);
+        this.contentWidth = Math.max(contentWidth, NodeText.MIN_WIDTH);
         this.contentHeight = contentHeight;
     }
 
@@ -35,7 +35,7 @@ final class GroupLayout {
 
     /** Width of the box's content. */
     double width() {
-        return contentWidth;
+        return Math.max(contentWidth, appended == 0 ? 0 : NodeText.MAX_WIDTH);
     }
 
     /** Height of the laid-out nodes alone. */
@@ -49,18 +49,20 @@ final class GroupLayout {
     }
 
     /**
-     * Places a new node in the next free slot of the reserved rows.
+     * Places a new node in the next free slot of the reserved rows; slots are as wide as the widest node, so a
+     * newcomer never overlaps the one beside it.
      *
-     * @return true when the box had to grow by a row (other boxes then move)
+     * @return true when the box had to grow (other boxes then move)
      */
     boolean append(String id) {
-        int perRow = Math.max(1, (int) ((contentWidth + TopologyLayout.GAP) / (TopologyLayout.NODE_WIDTH + TopologyLayout.GAP)));
+        int perRow = Math.max(1, (int) ((contentWidth + TopologyLayout.GAP) / (NodeText.MAX_WIDTH + TopologyLayout.GAP)));
         int row = appended / perRow;
         int column = appended % perRow;
         appended++;
-        boolean grew = row > extraRows;
+        // the first newcomer widens a box narrower than a slot
+        boolean grew = row > extraRows || (appended == 1 && contentWidth < NodeText.MAX_WIDTH);
         extraRows = Math.max(extraRows, row);
-        positions.put(id, new Point(column * (TopologyLayout.NODE_WIDTH + TopologyLayout.GAP),
+        positions.put(id, new Point(column * (NodeText.MAX_WIDTH + TopologyLayout.GAP),
                 contentHeight + TopologyLayout.GAP + row * (TopologyLayout.NODE_HEIGHT + TopologyLayout.GAP)));
         return grew;
     }

@@ -67,12 +67,10 @@ class TopologyLayoutTest {
         for (TopologyNode n : model.nodes()) {
             Point p = layout.position(n.id());
             assertThat(layout.box(n.group()).contains(p.x(), p.y())).as(n.id()).isTrue();
-            assertThat(layout.box(n.group()).contains(p.x() + TopologyLayout.NODE_WIDTH, p.y() + TopologyLayout.NODE_HEIGHT))
+            assertThat(layout.box(n.group()).contains(p.x() + layout.nodeWidth(n.id()), p.y() + TopologyLayout.NODE_HEIGHT))
                     .as(n.id()).isTrue();
             for (TopologyNode other : model.nodes()) {
-                Point q = layout.position(other.id());
-                boolean overlap = other != n && Math.abs(p.x() - q.x()) < TopologyLayout.NODE_WIDTH
-                        && Math.abs(p.y() - q.y()) < TopologyLayout.NODE_HEIGHT;
+                boolean overlap = other != n && layout.rect(n.id()).overlaps(layout.rect(other.id()));
                 assertThat(overlap).as(n.id() + " overlaps " + other.id()).isFalse();
             }
         }
@@ -90,7 +88,7 @@ class TopologyLayoutTest {
         // a platform discovered later (as when one kind's informer syncs after another's) comes in its place
         model.apply(new InventoryEvent.FunctionChanged(fn(Platform.KNATIVE, "alpha", "knative-fn")));
 
-        List<String> tiers = layout.boxes().stream().filter(b -> b.depth() == 0).map(b -> b.key().tier()).toList();
+        List<String> tiers = layout.boxes().stream().map(b -> b.key().tier()).toList();
         assertThat(tiers).containsExactly(Platform.KNATIVE.displayName(), Platform.KUBERNETES.displayName());
     }
 
