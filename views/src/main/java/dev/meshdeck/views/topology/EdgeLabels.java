@@ -34,8 +34,11 @@ public final class EdgeLabels {
     private EdgeLabels() {
     }
 
-    /** @param shown the drawn nodes, null for all */
-    static List<Placed> place(TopologyModel model, TopologyLayout layout, Set<String> shown, EdgeLabelMode mode) {
+    /**
+     * @param shown  the drawn nodes, null for all
+     * @param within only edges whose line reaches into this rectangle get a label; null for all
+     */
+    static List<Placed> place(TopologyModel model, TopologyLayout layout, Set<String> shown, EdgeLabelMode mode, Rect within) {
         if (mode == EdgeLabelMode.NONE || layout.width() <= 0) {
             return List.of();
         }
@@ -64,7 +67,10 @@ public final class EdgeLabels {
         List<Placed> placed = new ArrayList<>();
         for (TopologyEdge e : edges) {
             String text = mode.text(e, id -> sent.getOrDefault(id, 0.0));
-            double[] route = text.isEmpty() ? null : layout.route(e);
+            if (text.isEmpty() || (within != null && !reaches(layout, e, within))) {
+                continue;
+            }
+            double[] route = layout.route(e);
             if (route == null) {
                 continue;
             }
@@ -75,6 +81,18 @@ public final class EdgeLabels {
             }
         }
         return placed;
+    }
+
+    /** Whether the rectangle spanned by the edge's ends meets {@code area}: a cheap test before routing it. */
+    private static boolean reaches(TopologyLayout layout, TopologyEdge e, Rect area) {
+        Rect a = layout.rect(e.from());
+        Rect b = layout.rect(e.to());
+        if (a == null || b == null) {
+            return false;
+        }
+        double x = Math.min(a.x(), b.x());
+        double y = Math.min(a.y(), b.y());
+        return new Rect(x, y, Math.max(a.right(), b.right()) - x, Math.max(a.bottom(), b.bottom()) - y).overlaps(area);
     }
 
     static double width(String text) {

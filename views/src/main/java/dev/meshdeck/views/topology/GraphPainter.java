@@ -36,6 +36,8 @@ final class GraphPainter {
     static final double EDGE_LABEL_SCALE = 0.55;
     /** Below this many edges every edge is drawn on its route at every zoom; above, zoomed out they are straight. */
     private static final int ROUTED_ALWAYS = 1000;
+    /** How far a routed edge may stray from the rectangle of its ends, for culling. */
+    private static final double DETOUR = 400;
     /** What a dimmed element keeps of its colour while a selection stands out. */
     private static final double DIMMED = 0.22;
     /** Room the legend takes at the bottom of the view (when it fits). */
@@ -286,8 +288,13 @@ final class GraphPainter {
             if (!shown(p, e.from()) || !shown(p, e.to())) {
                 continue;
             }
-            double[] line = routed ? p.layout().route(e) : straight(p.layout(), e);
-            if (line == null || !onScreen(line, left, top, right, bottom)) {
+            double[] line = straight(p.layout(), e);
+            // a route keeps near its ends: an edge whose ends are far off screen is not routed at all
+            if (line == null || !onScreen(line, left - DETOUR, top - DETOUR, right + DETOUR, bottom + DETOUR)) {
+                continue;
+            }
+            line = routed ? p.layout().route(e) : line;
+            if (!onScreen(line, left, top, right, bottom)) {
                 continue;
             }
             Style style = style(e, threshold);

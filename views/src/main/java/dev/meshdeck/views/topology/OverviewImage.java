@@ -38,15 +38,19 @@ final class OverviewImage {
         this.onReady = onReady;
     }
 
-    /** The zoom the overview is rendered at for {@code scale}: the power of two at or above it. */
+    /**
+     * The zoom the overview is rendered at for {@code scale}: the power of two at or above it, but below the zoom
+     * where names and arrows appear (an image with them would cost as much as drawing directly). Between the
+     * two it is drawn slightly enlarged.
+     */
     static double bucket(double scale) {
-        return Math.pow(2, Math.ceil(Math.log(scale) / Math.log(2)));
+        return Math.min(Math.pow(2, Math.ceil(Math.log(scale) / Math.log(2))), 0.99 * GraphPainter.LABEL_SCALE);
     }
 
     /** Whether the overview serves this zoom of a graph this large (no labels yet, image small enough). */
     static boolean serves(double scale, double graphWidth, double graphHeight) {
         double b = bucket(scale);
-        return b < GraphPainter.LABEL_SCALE && graphWidth > 0
+        return scale < GraphPainter.LABEL_SCALE && graphWidth > 0
                 && (graphWidth * b + 2 * MARGIN) * (graphHeight * b + 2 * MARGIN) <= MAX_PIXELS;
     }
 

@@ -37,6 +37,8 @@ public final class TopologyViewModel {
     static final int BULK = 200;
     /** How close to an edge's line the pointer must be, in screen pixels, to hover it. */
     private static final double EDGE_REACH = 5;
+    /** Above this many edges only the labels around the viewport are placed. */
+    private static final int LABEL_ALL_EDGES = 2000;
     /** The zoom Fit does not go beyond: a handful of nodes is not blown up to fill the screen. */
     static final double FIT_MAX_SCALE = 2;
 
@@ -60,6 +62,7 @@ public final class TopologyViewModel {
     /** Counts changes of what is drawn (not of where the view is): labels and the overview image follow it. */
     private long content;
     private long labelsContent = -1;
+    private Rect labelsArea;
     private List<EdgeLabels.Placed> labels = List.of();
 
     public TopologyViewModel(TopologyModel model, ZoneId zone) {
@@ -294,11 +297,22 @@ public final class TopologyViewModel {
         legendShown = value;
     }
 
-    /** The edge labels and where they go, in graph coordinates: none overlaps another, a node or a box header. */
+    /**
+     * The edge labels and where they go, in graph coordinates: none overlaps another, a node or a box header. A large
+     * graph places only the labels of the edges around the viewport (it is read zoomed in, a part at a time).
+     */
     public List<EdgeLabels.Placed> labels() {
-        if (labelsContent != content) {
-            labels = EdgeLabels.place(model, layout, visible, labelMode);
+        Rect area = null;
+        if (model.edges().size() > LABEL_ALL_EDGES) {
+            // a screen's margin around the view, so a small pan keeps the labels where they are
+            double w = viewport.width() / viewport.scale();
+            double h = viewport.height() / viewport.scale();
+            area = new Rect(Math.floor(viewport.originX() / w) * w - w, Math.floor(viewport.originY() / h) * h - h, 3 * w, 3 * h);
+        }
+        if (labelsContent != content || !java.util.Objects.equals(area, labelsArea)) {
+            labels = EdgeLabels.place(model, layout, visible, labelMode, area);
             labelsContent = content;
+            labelsArea = area;
         }
         return labels;
     }

@@ -25,6 +25,11 @@ final class EdgeRouter {
     private static final double BEND = 40;
     /** How far around its ends a route first looks for its way, before it tries the whole graph. */
     private static final double REACH = 400;
+    /**
+     * Above this many boxes edges stay straight: a search among hundreds of boxes for thousands of edges would stall
+     * the frame that first shows them (an estate of thousands of functions is read zoomed out, or filtered).
+     */
+    static final int MAX_ROUTED_BOXES = 80;
     /** Boxes with more nodes than this are not searched node by node (the route may then pass over a node). */
     private static final int NODES_AVOIDED = 80;
 
@@ -68,7 +73,7 @@ final class EdgeRouter {
                 crosses |= r.crossedBy(straight[0], straight[1], straight[2], straight[3]);
             }
         }
-        if (!crosses) {
+        if (!crosses || layout.boxes().size() > MAX_ROUTED_BOXES) {
             return straight;
         }
         List<Rect> obstacles = new ArrayList<>(others);
