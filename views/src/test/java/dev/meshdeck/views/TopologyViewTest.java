@@ -194,4 +194,33 @@ class TopologyViewTest {
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(Files.readString(svg)).contains(">order-function<", ">order-function:v2<", ">37.8 rps<");
     }
+
+    @Test
+    void hoveringANodeShowsItsFullNameAndFigures(FxRobot robot) throws Exception {
+        Point2D payment = onFx(() -> view().canvas().localToScreen(view().screenPosition(PAYMENT)));
+        robot.moveTo(payment);
+        until(() -> view().hoverText().startsWith("payment-function\n"));
+        assertThat(view().hoverText()).contains("Kubernetes · " + FakeCatalog.SANDBOX.label() + " · payments", "Inbound: 8.0 rps");
+        assertThat(robot.lookup("#topology-hover").queryAs(Label.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void theEdgeLabelSwitchAndTheLegendChangeWhatIsDrawn(FxRobot robot, @TempDir Path dir) throws Exception {
+        until(() -> view().model().edge(WEB, PAYMENT) != null);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Object> labels = robot.lookup("#topology-edge-labels").queryAs(ChoiceBox.class);
+        robot.interact(() -> labels.getSelectionModel().select(1));
+        assertThat(onFx(() -> labels.getConverter().toString(labels.getValue()))).isEqualTo("Error %");
+        robot.clickOn("#topology-legend");
+        Path svg = dir.resolve("labels.svg");
+        robot.interact(() -> {
+            try {
+                view().exportSvg(svg);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // web-bff → payment-function fails 9% of its 8 rps; the legend says what a red edge means
+        assertThat(Files.readString(svg)).contains(">9.0% err<", ">errors<").doesNotContain(" rps<");
+    }
 }
