@@ -66,8 +66,11 @@ public final class EdgeLabels {
                 .reversed());
         List<Placed> placed = new ArrayList<>();
         for (TopologyEdge e : edges) {
+            if (within != null && !reaches(layout, e, within)) {
+                continue;
+            }
             String text = mode.text(e, id -> sent.getOrDefault(id, 0.0));
-            if (text.isEmpty() || (within != null && !reaches(layout, e, within))) {
+            if (text.isEmpty()) {
                 continue;
             }
             double[] route = layout.route(e);

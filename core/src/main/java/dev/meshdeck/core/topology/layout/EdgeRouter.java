@@ -62,6 +62,9 @@ final class EdgeRouter {
             return null;
         }
         double[] straight = ends(a, b);
+        if (layout.boxes().size() > MAX_ROUTED_BOXES) {
+            return straight;
+        }
         GroupKey ga = layout.groupOf(edge.from());
         GroupKey gb = layout.groupOf(edge.to());
         List<Rect> others = new ArrayList<>();
@@ -73,7 +76,7 @@ final class EdgeRouter {
                 crosses |= r.crossedBy(straight[0], straight[1], straight[2], straight[3]);
             }
         }
-        if (!crosses || layout.boxes().size() > MAX_ROUTED_BOXES) {
+        if (!crosses) {
             return straight;
         }
         List<Rect> obstacles = new ArrayList<>(others);

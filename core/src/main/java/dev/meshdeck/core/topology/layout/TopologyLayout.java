@@ -218,7 +218,7 @@ public final class TopologyLayout {
                 newGroups.add(node.group());
                 continue;
             }
-            repack |= layout.append(id);
+            repack |= layout.append(id, nodeWidth(id));
             groupOfNode.put(id, node.group());
             dirty.add(node.group());
             if (!repack) {
@@ -366,7 +366,7 @@ public final class TopologyLayout {
             }
             for (String id : e.getValue()) {
                 if (!groupOfNode.containsKey(id) && shown.test(id)) {
-                    layout.append(id);
+                    layout.append(id, nodeWidth(id));
                     groupOfNode.put(id, e.getKey());
                     dirty.add(e.getKey());
                 }
