@@ -25,10 +25,4 @@ public record GroupKey(String tier, String source, String namespace) {
         }
         return text.toString();
     }
-
-    public boolean contains(GroupKey other) {
-        return tier.equals(other.tier)
-                && (source.isEmpty() || source.equals(other.source))
-                && (namespace.isEmpty() || namespace.equals(other.namespace));
-    }
 }

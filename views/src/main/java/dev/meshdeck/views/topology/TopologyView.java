@@ -12,7 +12,6 @@ import dev.meshdeck.core.topology.TelemetryPoller;
 import dev.meshdeck.core.topology.TopologyChange;
 import dev.meshdeck.core.topology.TopologyFilter;
 import dev.meshdeck.core.topology.TopologyModel;
-import dev.meshdeck.core.topology.TopologyNode;
 import dev.meshdeck.core.topology.layout.Box;
 import dev.meshdeck.core.topology.layout.LayoutWarmUp;
 import dev.meshdeck.core.topology.layout.Point;
