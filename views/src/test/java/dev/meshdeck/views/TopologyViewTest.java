@@ -126,7 +126,7 @@ class TopologyViewTest {
         until(() -> view().highlighted().size() == 1);
         String backup = view().highlighted().iterator().next();
         Point2D at = onFx(() -> view().screenPosition(backup));
-        double halfWidth = onFx(() -> 75 * view().scale());
+        double halfWidth = onFx(() -> view().layout().nodeWidth(backup) / 2 * view().scale());
         // the highlight halo shows just outside the node's left edge
         assertThat(pixel(new Point2D(at.getX() - halfWidth - 2, at.getY()))).isEqualTo(Color.web("#facc15"));
 
@@ -166,7 +166,7 @@ class TopologyViewTest {
     }
 
     @Test
-    void exportsTheViewAsPngAndSvgWithTheNodeLabels(FxRobot robot, @TempDir Path dir) throws Exception {
+    void exportsTheWholeGraphAsPngAndSvgWithTheNodeLabels(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> {
             view().zoomAndPan(1 / view().scale(), 0, 0);
             view().search("order-function");
@@ -175,7 +175,7 @@ class TopologyViewTest {
         Path svg = dir.resolve("topology.svg");
         robot.interact(() -> {
             try {
-                view().exportPng(png);
+                view().exportPng(png, 2);
                 view().exportSvg(svg);
                 view().fit();
                 view().drawNow();
@@ -187,9 +187,40 @@ class TopologyViewTest {
         });
 
         BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).isEqualTo((int) view().canvas().getWidth());
+        // the whole graph at twice its size, not the part the canvas shows
+        assertThat(image.getWidth()).isEqualTo((int) Math.ceil(view().layout().width() * 2 + 32));
+        assertThat(image.getHeight()).isEqualTo((int) Math.ceil(view().layout().height() * 2 + 32));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(Files.readString(svg)).contains(">order-function<", ">order-function:v2<", "90%  37.8 rps");
+        assertThat(Files.readString(svg)).contains(">order-function<", ">order-function:v2<", ">37.8 rps<");
+    }
+
+    @Test
+    void hoveringANodeShowsItsFullNameAndFigures(FxRobot robot) throws Exception {
+        Point2D payment = onFx(() -> view().canvas().localToScreen(view().screenPosition(PAYMENT)));
+        robot.moveTo(payment);
+        until(() -> view().hoverText().startsWith("payment-function\n"));
+        assertThat(view().hoverText()).contains("Kubernetes · " + FakeCatalog.SANDBOX.label() + " · payments", "Inbound: 8.0 rps");
+        assertThat(robot.lookup("#topology-hover").queryAs(Label.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void theEdgeLabelSwitchAndTheLegendChangeWhatIsDrawn(FxRobot robot, @TempDir Path dir) throws Exception {
+        until(() -> view().model().edge(WEB, PAYMENT) != null);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Object> labels = robot.lookup("#topology-edge-labels").queryAs(ChoiceBox.class);
+        robot.interact(() -> labels.getSelectionModel().select(1));
+        assertThat(onFx(() -> labels.getConverter().toString(labels.getValue()))).isEqualTo("Error %");
+        robot.clickOn("#topology-legend");
+        Path svg = dir.resolve("labels.svg");
+        robot.interact(() -> {
+            try {
+                view().exportSvg(svg);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // web-bff → payment-function fails 9% of its 8 rps; the legend says what a red edge means
+        assertThat(Files.readString(svg)).contains(">9.0% err<", ">errors<").doesNotContain(" rps<");
     }
 }

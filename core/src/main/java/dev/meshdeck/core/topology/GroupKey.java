@@ -1,10 +1,8 @@
 package dev.meshdeck.core.topology;
 
-import java.util.List;
-
 /**
- * The box a node is drawn in: platform (or Ingress / External), then cluster context or AWS account, then
- * namespace or region. Each level is collapsible; an empty level is skipped.
+ * The box a node is drawn in: a platform (or Ingress / External), a cluster context or AWS account, a namespace or
+ * region. An empty level is left out of the box's name.
  */
 public record GroupKey(String tier, String source, String namespace) {
 
@@ -16,25 +14,15 @@ public record GroupKey(String tier, String source, String namespace) {
         namespace = namespace == null ? "" : namespace;
     }
 
-    /** The enclosing boxes from the outermost, this one last (e.g. Knative, Knative/ctx, Knative/ctx/ns). */
-    public List<GroupKey> path() {
-        if (source.isEmpty()) {
-            return List.of(new GroupKey(tier, "", ""));
+    /** One line naming the box whole: "Knative · meshdeck-sandbox · backend", "External". */
+    public String header() {
+        StringBuilder text = new StringBuilder(tier);
+        if (!source.isEmpty()) {
+            text.append(" · ").append(source);
         }
-        if (namespace.isEmpty()) {
-            return List.of(new GroupKey(tier, "", ""), this);
+        if (!namespace.isEmpty()) {
+            text.append(" · ").append(namespace);
         }
-        return List.of(new GroupKey(tier, "", ""), new GroupKey(tier, source, ""), this);
-    }
-
-    /** What the box's header reads: its own level's name. */
-    public String label() {
-        return !namespace.isEmpty() ? namespace : !source.isEmpty() ? source : tier;
-    }
-
-    public boolean contains(GroupKey other) {
-        return tier.equals(other.tier)
-                && (source.isEmpty() || source.equals(other.source))
-                && (namespace.isEmpty() || namespace.equals(other.namespace));
+        return text.toString();
     }
 }

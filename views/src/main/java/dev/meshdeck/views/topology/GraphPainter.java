@@ -1,15 +1,18 @@
 package dev.meshdeck.views.topology;
 
+import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.telemetry.TrafficStats;
 import dev.meshdeck.core.topology.Badge;
 import dev.meshdeck.core.topology.EdgeKind;
+import dev.meshdeck.core.topology.GroupKey;
 import dev.meshdeck.core.topology.NodeKind;
 import dev.meshdeck.core.topology.TopologyEdge;
 import dev.meshdeck.core.topology.TopologyModel;
 import dev.meshdeck.core.topology.TopologyNode;
 import dev.meshdeck.core.topology.layout.Box;
-import dev.meshdeck.core.topology.layout.Point;
+import dev.meshdeck.core.topology.layout.NodeText;
+import dev.meshdeck.core.topology.layout.Rect;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,21 +21,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import javafx.scene.paint.Color;
 
 /**
  * Draws the graph for one viewport through a {@link DrawSurface}: only what is on screen, and less of it the
- * further out the zoom (labels and badges from {@value #LABEL_SCALE}, edge labels and arrows from
- * {@value #EDGE_LABEL_SCALE}; below that nodes are plain tiles and edges plain lines).
+ * further out the zoom (names, badges and arrows from {@value #LABEL_SCALE}, edge labels from
+ * {@value #EDGE_LABEL_SCALE}; below that nodes are plain tiles and edges plain lines). Health colours nodes and
+ * edges at every zoom; a selection keeps its node and edges bright and dims the rest.
  */
 final class GraphPainter {
 
     static final String FONT_FAMILY = "DejaVu Sans";
     static final double LABEL_SCALE = 0.4;
-    static final double EDGE_LABEL_SCALE = 0.4;
-    /** From this zoom edge labels carry error % and p95 too; below it, the weight and the rate. */
-    static final double FULL_EDGE_LABEL_SCALE = 0.7;
+    static final double EDGE_LABEL_SCALE = 0.55;
+    /** Below this many edges every edge is drawn on its route at every zoom; above, zoomed out they are straight. */
+    private static final int ROUTED_ALWAYS = 1000;
+    /** How far a routed edge may stray from the rectangle of its ends, for culling. */
+    private static final double DETOUR = 400;
+    /** What a dimmed element keeps of its colour while a selection stands out. */
+    private static final double DIMMED = 0.22;
     /** Room the legend takes at the bottom of the view (when it fits). */
     static final double LEGEND_HEIGHT = 3 * 16 + 14;
 
@@ -42,6 +49,9 @@ final class GraphPainter {
     private static final Color MIRROR = Color.web("#a855f7");
     private static final Color FAILOVER = Color.web("#ea580c");
     private static final Color ERROR = Color.web("#dc2626");
+    /** Some errors, below the threshold that makes an edge red. */
+    private static final Color WARN = Color.web("#d97706");
+    private static final Color DEGRADED = Color.web("#f59e0b");
     private static final Color HIGHLIGHT = Color.web("#facc15");
     private static final Color STALE = Color.web("#b45309");
     /** A node whose source does not answer: greyed, whatever its platform, so it is not read as live. */
@@ -56,14 +66,19 @@ final class GraphPainter {
     private static final Color GATEWAY = Color.web("#334155");
     private static final Color EXTERNAL = Color.web("#94a3b8");
 
-    /**
-     * What to draw: the graph, what the filters and focus leave visible (null: all), marks, the stale-telemetry
-     * note, the theme's colours and, per node, the age of what it shows when its source does not answer ("as of
-     * 14:03:12"; empty when live).
-     */
-    record Picture(TopologyModel model, TopologyLayout layout, Set<String> visible, Set<String> highlighted,
-                   String selected, String staleMessage, GraphPalette palette,
-                   Function<TopologyNode, Optional<String>> staleMark) {
+    /** What to draw: the graph as its view model has it, the stale-telemetry note, the theme's colours. */
+    record Picture(TopologyViewModel view, String staleMessage, GraphPalette palette) {
+        TopologyModel model() {
+            return view.model();
+        }
+
+        TopologyLayout layout() {
+            return view.layout();
+        }
+
+        Set<String> visible() {
+            return view.visible();
+        }
     }
 
     private GraphPainter() {
@@ -107,7 +122,7 @@ final class GraphPainter {
         }
         if (empty != null) {
             s.text(empty, vp.width() / 2, vp.height() / 2, 14, false, p.palette().muted(), DrawSurface.Align.CENTRE);
-        } else {
+        } else if (p.view().legendShown()) {
             legend(s, vp, p.palette());
         }
         if (p.staleMessage() != null) {
@@ -143,6 +158,7 @@ final class GraphPainter {
         x = stroke(s, x, y, Style.MIRROR, "mirror", palette);
         x = stroke(s, x, y, Style.FAILOVER, "failover", palette);
         x = stroke(s, x, y, Style.CALL, "call", palette);
+        x = stroke(s, x, y, Style.CALL_WARN, "some errors", palette);
         stroke(s, x, y, Style.CALL_ERRORS, "errors", palette);
         x = 12;
         y += lineHeight;
@@ -180,22 +196,29 @@ final class GraphPainter {
             double y = vp.screenY(b.y());
             double w = b.width() * scale;
             double h = b.height() * scale;
-            s.fillRect(x, y, w, h, 10 * scale, p.palette().boxFill(b.depth()));
-            s.strokeRect(x, y, w, h, 10 * scale, p.palette().boxStroke(), b.collapsed() ? 2 : 1);
-            // headers name the boxes (Ingress, Knative, a namespace): readable from the zoom that shows labels
-            double font = Math.max(8, Math.min(13, (TopologyLayout.HEADER - 8) * scale));
+            s.fillRect(x, y, w, h, 8 * scale, p.palette().boxFill());
+            s.strokeRect(x, y, w, h, 8 * scale, p.palette().boxStroke(), b.collapsed() ? 2 : 1);
+            // the platform's colour as the box's icon, then one line: "Knative · ctx · namespace"
+            double mid = y + TopologyLayout.HEADER / 2 * scale;
+            s.fillRect(x + 8 * scale, mid - 5 * scale, 10 * scale, 10 * scale, 3 * scale, tierColour(b.key().tier()));
             if (scale >= LABEL_SCALE) {
-                String label = (b.collapsed() ? "▸ " : "▾ ") + b.key().label()
-                        + (b.collapsed() ? "  (" + count(p, b) + ")" : "");
-                s.text(label, x + 6 * scale, y + TopologyLayout.HEADER / 2 * scale, font, b.depth() == 0, p.palette().muted(),
-                        DrawSurface.Align.LEFT);
+                String label = (b.collapsed() ? "▸ " : "▾ ") + b.key().header() + (b.collapsed() ? "  (" + count(p, b) + ")" : "");
+                s.text(label, x + 24 * scale, mid, 12 * scale, true, p.palette().muted(), DrawSurface.Align.LEFT);
             }
         }
     }
 
+    private static Color tierColour(String tier) {
+        for (Platform platform : Platform.values()) {
+            if (platform.displayName().equals(tier)) {
+                return PLATFORM.get(platform);
+            }
+        }
+        return GroupKey.INGRESS.equals(tier) ? GATEWAY : EXTERNAL;
+    }
+
     private static int count(Picture p, Box b) {
-        return p.model().groups().entrySet().stream().filter(e -> b.key().contains(e.getKey()))
-                .mapToInt(e -> e.getValue().size()).sum();
+        return p.model().groups().getOrDefault(b.key(), Set.of()).size();
     }
 
     private static boolean shown(Picture p, String id) {
@@ -219,7 +242,8 @@ final class GraphPainter {
     }
 
     private enum Style {
-        CALL(GraphPainter.CALL, DrawSurface.Dash.SOLID), CALL_ERRORS(ERROR, DrawSurface.Dash.SOLID),
+        CALL(GraphPainter.CALL, DrawSurface.Dash.SOLID), CALL_WARN(WARN, DrawSurface.Dash.SOLID),
+        CALL_ERRORS(ERROR, DrawSurface.Dash.SOLID),
         ROUTE(GraphPainter.ROUTE, DrawSurface.Dash.SOLID), ROUTE_IDLE(GraphPainter.ROUTE, DrawSurface.Dash.DASHED),
         CONDITIONAL(GraphPainter.CONDITIONAL, DrawSurface.Dash.SOLID), CONDITIONAL_IDLE(GraphPainter.CONDITIONAL, DrawSurface.Dash.DASHED),
         MIRROR(GraphPainter.MIRROR, DrawSurface.Dash.DOTTED),
@@ -234,10 +258,14 @@ final class GraphPainter {
         }
     }
 
+    /** An edge failing more than the threshold is red whatever its kind, so health reads at every zoom. */
     private static Style style(TopologyEdge e, double threshold) {
         boolean idle = e.configuredOnly();
+        if (e.observed() != null && e.observed().requestsPerSecond() > 0 && e.observed().errorRatio() > threshold) {
+            return Style.CALL_ERRORS;
+        }
         return switch (e.kind()) {
-            case CALL -> e.observed().errorRatio() > threshold ? Style.CALL_ERRORS : Style.CALL;
+            case CALL -> e.observed() != null && e.observed().errorRatio() > threshold / 5 ? Style.CALL_WARN : Style.CALL;
             case ROUTE -> idle ? Style.ROUTE_IDLE : Style.ROUTE;
             case CONDITIONAL_ROUTE -> idle ? Style.CONDITIONAL_IDLE : Style.CONDITIONAL;
             case MIRROR -> Style.MIRROR;
@@ -247,69 +275,86 @@ final class GraphPainter {
 
     private static void edges(DrawSurface s, Viewport vp, Picture p) {
         boolean detailed = vp.scale() >= LABEL_SCALE;
-        boolean labelled = vp.scale() >= EDGE_LABEL_SCALE;
+        boolean routed = detailed || p.model().edges().size() <= ROUTED_ALWAYS;
         double threshold = p.model().errorThreshold();
+        String selected = p.view().selected();
         Map<Style, Batch> batches = new EnumMap<>(Style.class);
-        Labels labels = new Labels();
-        double half = TopologyLayout.NODE_WIDTH / 2;
+        Map<Style, Batch> dimmed = new EnumMap<>(Style.class);
+        double left = vp.graphX(0);
+        double top = vp.graphY(0);
+        double right = vp.graphX(vp.width());
+        double bottom = vp.graphY(vp.height());
         for (TopologyEdge e : p.model().edges()) {
             if (!shown(p, e.from()) || !shown(p, e.to())) {
                 continue;
             }
-            Point a = p.layout().anchor(e.from());
-            Point b = p.layout().anchor(e.to());
-            if (a == null || b == null || a.equals(b)) {
+            double[] line = straight(p.layout(), e);
+            // a route keeps near its ends: an edge whose ends are far off screen is not routed at all
+            if (line == null || !onScreen(line, left - DETOUR, top - DETOUR, right + DETOUR, bottom + DETOUR)) {
                 continue;
             }
-            // leave the source on its right side and enter the target on its left when it lies to the right
-            double dir = b.x() >= a.x() ? 1 : -1;
-            double x1 = a.x() + dir * (p.layout().position(e.from()) == null ? 0 : half);
-            double x2 = b.x() - dir * (p.layout().position(e.to()) == null ? 0 : half);
-            if (!vp.shows(Math.min(x1, x2), Math.min(a.y(), b.y()), Math.abs(x2 - x1), Math.abs(b.y() - a.y()))) {
+            line = routed ? p.layout().route(e) : line;
+            if (!onScreen(line, left, top, right, bottom)) {
                 continue;
             }
             Style style = style(e, threshold);
-            double sx1 = vp.screenX(x1);
-            double sy1 = vp.screenY(a.y());
-            double sx2 = vp.screenX(x2);
-            double sy2 = vp.screenY(b.y());
-            batches.computeIfAbsent(detailed ? style : simplified(style), k -> new Batch()).add(sx1, sy1, sx2, sy2);
-            if (detailed) {
-                arrow(s, sx1, sy1, sx2, sy2, style.colour);
+            boolean dim = selected != null && !e.from().equals(selected) && !e.to().equals(selected);
+            Batch batch = (dim ? dimmed : batches).computeIfAbsent(detailed ? style : simplified(style), k -> new Batch());
+            for (int k = 0; k + 3 < line.length; k += 2) {
+                batch.add(vp.screenX(line[k]), vp.screenY(line[k + 1]), vp.screenX(line[k + 2]), vp.screenY(line[k + 3]));
             }
-            if (labelled) {
-                String text = vp.scale() >= FULL_EDGE_LABEL_SCALE ? edgeLabel(e) : shortEdgeLabel(e);
-                // towards the target: the edges fanning out of one node (a canary's versions) part there
-                double mx = sx1 + 0.65 * (sx2 - sx1);
-                double my = sy1 + 0.65 * (sy2 - sy1) - 7;
-                // a backing plate keeps the figures readable over lines and boxes (width estimated, no font metrics)
-                double w = text.length() * 6.3 + 6;
-                if (!text.isEmpty() && labels.free(mx - w / 2, my - 7, w, 14)) {
-                    s.fillRect(mx - w / 2, my - 7, w, 14, 6, p.palette().labelPlate());
-                    s.text(text, mx, my, 10.5, false, style.colour, DrawSurface.Align.CENTRE);
-                }
+            if (detailed) {
+                int n = line.length;
+                arrow(s, vp.screenX(line[n - 4]), vp.screenY(line[n - 3]), vp.screenX(line[n - 2]), vp.screenY(line[n - 1]),
+                        dim ? style.colour.deriveColor(0, 1, 1, DIMMED) : style.colour);
             }
         }
         double width = detailed ? 1.6 : 1;
-        batches.forEach((style, batch) -> s.lines(batch.xy, batch.n, style.colour, width, style.dash));
+        dimmed.forEach((style, batch) -> s.lines(batch.xy, batch.n, style.colour.deriveColor(0, 1, 1, DIMMED), width, style.dash));
+        batches.forEach((style, batch) -> s.lines(batch.xy, batch.n, style.colour, selected == null ? width : 2.4, style.dash));
+        if (vp.scale() >= EDGE_LABEL_SCALE) {
+            edgeLabels(s, vp, p, threshold);
+        }
     }
 
-    /**
-     * The edge labels drawn so far in a frame: a label that would cover one of them is left out (zoom in, or
-     * select the function, to read it) rather than drawn over it.
-     */
-    private static final class Labels {
-        private final List<double[]> drawn = new ArrayList<>();
+    /** Centre to centre: what a zoomed-out view of a large graph draws, without routing thousands of edges. */
+    private static double[] straight(TopologyLayout layout, TopologyEdge e) {
+        Rect a = layout.rect(e.from());
+        Rect b = layout.rect(e.to());
+        if (a == null || b == null || a.equals(b)) {
+            return null;
+        }
+        return new double[] {a.centre().x(), a.centre().y(), b.centre().x(), b.centre().y()};
+    }
 
-        /** Whether the box is clear of every label drawn so far; if so it is taken. */
-        boolean free(double x, double y, double w, double h) {
-            for (double[] r : drawn) {
-                if (x < r[0] + r[2] && r[0] < x + w && y < r[1] + r[3] && r[1] < y + h) {
-                    return false;
-                }
+    private static boolean onScreen(double[] line, double left, double top, double right, double bottom) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int k = 0; k + 1 < line.length; k += 2) {
+            minX = Math.min(minX, line[k]);
+            maxX = Math.max(maxX, line[k]);
+            minY = Math.min(minY, line[k + 1]);
+            maxY = Math.max(maxY, line[k + 1]);
+        }
+        return maxX >= left && minX <= right && maxY >= top && minY <= bottom;
+    }
+
+    /** The labels the view model placed, clear of each other and of the nodes, each on a plate. */
+    private static void edgeLabels(DrawSurface s, Viewport vp, Picture p, double threshold) {
+        String selected = p.view().selected();
+        for (EdgeLabels.Placed l : p.view().labels()) {
+            Rect r = l.rect();
+            if (!vp.shows(r.x(), r.y(), r.width(), r.height())) {
+                continue;
             }
-            drawn.add(new double[] {x, y, w, h});
-            return true;
+            boolean dim = selected != null && !l.edge().from().equals(selected) && !l.edge().to().equals(selected);
+            Color colour = style(l.edge(), threshold).colour;
+            s.fillRect(vp.screenX(r.x()), vp.screenY(r.y()), r.width() * vp.scale(), r.height() * vp.scale(), 6 * vp.scale(),
+                    p.palette().labelPlate());
+            s.text(l.text(), vp.screenX(r.centre().x()), vp.screenY(r.centre().y()), EdgeLabels.FONT * vp.scale(), false,
+                    dim ? colour.deriveColor(0, 1, 1, DIMMED * 2) : colour, DrawSurface.Align.CENTRE);
         }
     }
 
@@ -336,90 +381,81 @@ final class GraphPainter {
                 x2 - size * ux + size / 2 * uy, y2 - size * uy - size / 2 * ux, colour);
     }
 
-    /** "90%", "x-version=v2", "mirror 10%", then the traffic: "12.5 rps · 2.0% err · p95 80 ms". */
-    static String edgeLabel(TopologyEdge e) {
-        StringBuilder text = new StringBuilder();
-        if (e.kind() == EdgeKind.CONDITIONAL_ROUTE) {
-            text.append(e.condition());
-        } else if (e.kind() == EdgeKind.MIRROR) {
-            text.append("mirror").append(Double.isNaN(e.weight()) ? "" : " " + percent(e.weight()));
-        } else if (e.configured() && !Double.isNaN(e.weight())) {
-            text.append(e.kind() == EdgeKind.FAILOVER ? "failover " : "").append(percent(e.weight()));
-        } else if (e.kind() == EdgeKind.FAILOVER) {
-            text.append("failover");
+    /** The colour health gives a node's outline at every zoom; null when healthy (the platform's colour then). */
+    private static Color healthColour(TopologyNode n) {
+        if (n.has(Badge.UNHEALTHY) || n.health() == Health.Level.DOWN) {
+            return ERROR;
         }
-        TrafficStats t = e.observed();
-        if (t != null && t.requestsPerSecond() > 0) {
-            if (text.length() > 0) {
-                text.append("  ");
-            }
-            text.append(String.format(Locale.ROOT, "%.1f rps · %.1f%% err", t.requestsPerSecond(), 100 * t.errorRatio()));
-            if (t.hasLatency()) {
-                text.append(String.format(Locale.ROOT, " · p95 %.0f ms", t.p95Millis()));
-            }
-        }
-        return text.toString();
-    }
-
-    /** "90%  12.5 rps": what a canary split and its traffic look like from further out. */
-    static String shortEdgeLabel(TopologyEdge e) {
-        String full = edgeLabel(e);
-        int figures = full.indexOf(" · ");
-        return figures < 0 ? full : full.substring(0, figures);
-    }
-
-    private static String percent(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f%%", value) : String.format(Locale.ROOT, "%.1f%%", value);
+        return n.health() == Health.Level.DEGRADED ? DEGRADED : null;
     }
 
     private static void nodes(DrawSurface s, Viewport vp, Picture p) {
         double scale = vp.scale();
-        double w = TopologyLayout.NODE_WIDTH * scale;
         double h = TopologyLayout.NODE_HEIGHT * scale;
         boolean detailed = scale >= LABEL_SCALE;
+        String selected = p.view().selected();
+        Set<String> lit = selected == null ? Set.of() : neighbours(p, selected);
         Map<Color, Batch> tiles = new java.util.HashMap<>();
         for (TopologyNode n : p.model().nodes()) {
             if (!shown(p, n.id())) {
                 continue;
             }
-            Point pos = p.layout().position(n.id());
-            if (pos == null || !vp.shows(pos.x(), pos.y(), TopologyLayout.NODE_WIDTH, TopologyLayout.NODE_HEIGHT)) {
+            Rect at = p.layout().position(n.id()) == null ? null : p.layout().rect(n.id());
+            if (at == null || !vp.shows(at.x(), at.y(), at.width(), at.height())) {
                 continue;
             }
-            double x = vp.screenX(pos.x());
-            double y = vp.screenY(pos.y());
-            Optional<String> asOf = p.staleMark().apply(n);
+            double x = vp.screenX(at.x());
+            double y = vp.screenY(at.y());
+            double w = at.width() * scale;
+            Optional<String> asOf = p.view().staleMark(n);
             Color colour = asOf.isPresent() ? SILENT : colour(n);
-            boolean marked = p.highlighted().contains(n.id());
-            if (marked) {
+            Color health = asOf.isPresent() ? null : healthColour(n);
+            if (p.view().highlighted().contains(n.id())) {
                 s.fillRect(x - 4, y - 4, w + 8, h + 8, 12, HIGHLIGHT);
             }
             if (!detailed) {
-                tiles.computeIfAbsent(n.has(Badge.UNHEALTHY) && asOf.isEmpty() ? ERROR : colour, c -> new Batch()).add(x, y, w, h);
+                tiles.computeIfAbsent(health != null ? health : colour, c -> new Batch()).add(x, y, w, h);
                 continue;
             }
             if (asOf.isPresent()) {
-                silentNode(s, n, asOf.get(), x, y, w, h, scale, n.id().equals(p.selected()), p.palette());
-                continue;
+                silentNode(s, n, asOf.get(), x, y, w, h, scale, n.id().equals(selected), p.palette());
+            } else {
+                node(s, n, x, y, w, h, scale, colour, health, n.id().equals(selected), p.palette());
             }
-            boolean version = n.kind() == NodeKind.VERSION;
-            s.fillRect(x, y, w, h, 10 * scale, version ? colour.deriveColor(0, 0.35, p.palette().versionBrightness(), 1)
-                    : p.palette().tile());
-            s.fillRect(x, y, 6 * scale, h, 0, colour);
-            s.strokeRect(x, y, w, h, 10 * scale, n.has(Badge.UNHEALTHY) ? ERROR : colour,
-                    n.id().equals(p.selected()) ? 3 : n.has(Badge.UNHEALTHY) ? 2 : 1);
-            if (n.id().equals(p.selected())) {
-                s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, p.palette().selected(), 2);
+            if (selected != null && !lit.contains(n.id())) {
+                s.fillRect(x - 1, y - 1, w + 2, h + 2, 10 * scale, p.palette().background().deriveColor(0, 1, 1, 1 - DIMMED));
             }
-            // never smaller than 8 px: the label is why one zooms in
-            double font = Math.max(8, 12 * scale);
-            // as many characters as the tile holds (about 0.6 em each): a label never runs out of its node
-            int room = (int) ((w - 14 * scale) / (0.6 * font));
-            s.text(fit(n.label(), Math.max(4, Math.min(20, room))), x + 12 * scale, y + h / 2, font, n.kind() == NodeKind.FUNCTION,
-                    p.palette().text(), DrawSurface.Align.LEFT);
-            badges(s, n, x + w, y, scale, p.palette());
         }
         tiles.forEach((colour, batch) -> s.rects(batch.xy, batch.n, colour));
+    }
+
+    private static void node(DrawSurface s, TopologyNode n, double x, double y, double w, double h, double scale, Color colour,
+                             Color health, boolean selected, GraphPalette palette) {
+        boolean version = n.kind() == NodeKind.VERSION;
+        s.fillRect(x, y, w, h, 10 * scale, version ? colour.deriveColor(0, 0.35, palette.versionBrightness(), 1) : palette.tile());
+        s.fillRect(x, y, 6 * scale, h, 0, colour);
+        s.strokeRect(x, y, w, h, 10 * scale, health != null ? health : colour, selected ? 3 : health != null ? 2 : 1);
+        if (selected) {
+            s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, palette.selected(), 2);
+        }
+        // the node is as wide as its name (NodeText): the whole name, or its head and tail, fits at every zoom
+        s.text(NodeText.shown(n.label()), x + 12 * scale, y + h / 2, 12 * scale, n.kind() == NodeKind.FUNCTION,
+                palette.text(), DrawSurface.Align.LEFT);
+        badges(s, n, x + w, y, scale, palette);
+    }
+
+    /** The selected node and the nodes at the other end of its edges: what stays bright. */
+    private static Set<String> neighbours(Picture p, String selected) {
+        Set<String> lit = new java.util.HashSet<>();
+        lit.add(selected);
+        for (TopologyEdge e : p.model().edges()) {
+            if (e.from().equals(selected)) {
+                lit.add(e.to());
+            } else if (e.to().equals(selected)) {
+                lit.add(e.from());
+            }
+        }
+        return lit;
     }
 
     /**
@@ -434,11 +470,9 @@ final class GraphPainter {
         if (selected) {
             s.strokeRect(x - 3, y - 3, w + 6, h + 6, 12 * scale, palette.selected(), 2);
         }
-        double font = Math.max(8, 11 * scale);
-        int room = (int) ((w - 14 * scale) / (0.6 * font));
-        s.text(fit(n.label(), Math.max(4, Math.min(20, room))), x + 8 * scale, y + h * 0.34, font, n.kind() == NodeKind.FUNCTION,
+        s.text(NodeText.shown(n.label()), x + 8 * scale, y + h * 0.34, 11 * scale, n.kind() == NodeKind.FUNCTION,
                 palette.muted(), DrawSurface.Align.LEFT);
-        s.text(asOf, x + 8 * scale, y + h * 0.74, Math.max(7, 9 * scale), false, palette.muted(), DrawSurface.Align.LEFT);
+        s.text(asOf, x + 8 * scale, y + h * 0.74, 9 * scale, false, palette.muted(), DrawSurface.Align.LEFT);
     }
 
     private static void badges(DrawSurface s, TopologyNode n, double right, double top, double scale, GraphPalette palette) {
@@ -452,9 +486,5 @@ final class GraphPainter {
             s.text(b.letter(), cx, top, 9 * scale, true, Color.WHITE, DrawSurface.Align.CENTRE);
             cx -= 2 * r + 2 * scale;
         }
-    }
-
-    private static String fit(String label, int max) {
-        return label.length() <= max ? label : label.substring(0, max - 1) + "…";
     }
 }

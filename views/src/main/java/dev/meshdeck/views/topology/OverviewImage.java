@@ -12,11 +12,12 @@ import javafx.scene.image.WritableImage;
  * and drawn scaled and shifted while the user pans and zooms: a frame is then one image copy, whatever the size
  * of the graph. The picture is recorded on the FX thread and its pixels set on a background thread, again only
  * when what is drawn changed (a new {@code content} number) or the zoom left the bucket. Until a changed
- * picture is ready the caller draws directly; a new bucket of the same picture shows the previous one scaled.
+ * picture is ready the previous image stays on screen (a poll's colours or a selection show a moment later,
+ * rather than every frame meanwhile drawing thousands of nodes); a new bucket shows the previous one scaled.
  */
 final class OverviewImage {
 
-    /** Above this many pixels (about 4 MP, 16 MB) an image costs more than it saves: the caller draws directly. */
+    /** Above this many pixels (about 4 MP, 16 MB) an image costs more than it saves: a coarser one is made. */
     private static final long MAX_PIXELS = 4_000_000;
     private static final double MARGIN = 4;
 
@@ -38,34 +39,40 @@ final class OverviewImage {
         this.onReady = onReady;
     }
 
-    /** The zoom the overview is rendered at for {@code scale}: the power of two at or above it. */
-    static double bucket(double scale) {
-        return Math.pow(2, Math.ceil(Math.log(scale) / Math.log(2)));
+    /**
+     * The zoom the overview is rendered at for {@code scale}: the power of two at or above it, but below the zoom
+     * where names and arrows appear (an image with them would cost as much as drawing directly), and halved until
+     * the image of the whole graph stays within {@link #MAX_PIXELS}. The image is drawn enlarged in between.
+     */
+    static double bucket(double scale, double graphWidth, double graphHeight) {
+        double b = Math.min(Math.pow(2, Math.ceil(Math.log(scale) / Math.log(2))), 0.99 * GraphPainter.LABEL_SCALE);
+        while (b > Viewport.MIN_SCALE && (graphWidth * b + 2 * MARGIN) * (graphHeight * b + 2 * MARGIN) > MAX_PIXELS) {
+            b /= 2;
+        }
+        return b;
     }
 
-    /** Whether the overview serves this zoom of a graph this large (no labels yet, image small enough). */
-    static boolean serves(double scale, double graphWidth, double graphHeight) {
-        double b = bucket(scale);
-        return b < GraphPainter.LABEL_SCALE && graphWidth > 0
-                && (graphWidth * b + 2 * MARGIN) * (graphHeight * b + 2 * MARGIN) <= MAX_PIXELS;
+    /** Whether the overview serves this zoom: below the one that shows names. */
+    static boolean serves(double scale, double graphWidth) {
+        return scale < GraphPainter.LABEL_SCALE && graphWidth > 0;
     }
 
     /**
      * Draws the graph from the overview when it can; false when the caller must draw directly (zoomed in, graph
-     * too large for an image, or the picture changed and its image is not ready yet). FX thread.
+     * too large for an image, or no image made yet). FX thread.
      */
     boolean draw(GraphicsContext g, Viewport vp, long content, GraphPainter.Picture picture) {
         double graphWidth = picture.layout().width();
         double graphHeight = picture.layout().height();
-        if (!serves(vp.scale(), graphWidth, graphHeight)) {
+        if (!serves(vp.scale(), graphWidth)) {
             return false;
         }
-        double b = bucket(vp.scale());
+        double b = bucket(vp.scale(), graphWidth, graphHeight);
         boolean current = image != null && imageContent == content;
         if ((!current || imageViewport.scale() != b) && !(pendingContent == content && pendingScale == b)) {
             render(content, b, picture, graphWidth, graphHeight);
         }
-        if (!current) {
+        if (image == null) {
             return false;
         }
         double k = vp.scale() / imageViewport.scale();
@@ -76,9 +83,21 @@ final class OverviewImage {
         return true;
     }
 
+    /**
+     * Makes the image for this picture: recorded in the FX thread's next turn (not in the frame that asked, which
+     * shows the previous image at once), its pixels set in the background.
+     */
     private void render(long content, double scale, GraphPainter.Picture picture, double graphWidth, double graphHeight) {
         pendingContent = content;
         pendingScale = scale;
+        Platform.runLater(() -> {
+            if (pendingContent == content && pendingScale == scale) {
+                record(content, scale, picture, graphWidth, graphHeight);
+            }
+        });
+    }
+
+    private void record(long content, double scale, GraphPainter.Picture picture, double graphWidth, double graphHeight) {
         int w = (int) Math.ceil(graphWidth * scale + 2 * MARGIN);
         int h = (int) Math.ceil(graphHeight * scale + 2 * MARGIN);
         Viewport at = new Viewport(-MARGIN / scale, -MARGIN / scale, scale, w, h);

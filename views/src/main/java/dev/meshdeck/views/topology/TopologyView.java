@@ -12,7 +12,6 @@ import dev.meshdeck.core.topology.TelemetryPoller;
 import dev.meshdeck.core.topology.TopologyChange;
 import dev.meshdeck.core.topology.TopologyFilter;
 import dev.meshdeck.core.topology.TopologyModel;
-import dev.meshdeck.core.topology.TopologyNode;
 import dev.meshdeck.core.topology.layout.Box;
 import dev.meshdeck.core.topology.layout.Point;
 import dev.meshdeck.core.topology.layout.TopologyLayout;
@@ -63,17 +62,20 @@ import javax.imageio.ImageIO;
 /**
  * The live topology graph: one canvas drawn by {@link GraphPainter} (no scene-graph node per graph element),
  * with pan (drag), zoom (wheel, around the cursor), fit, search, n-hop focus, filters, collapsible boxes
- * (click a box header) and PNG/SVG export. Inventory events and telemetry reach the model on the FX thread;
- * layouts, policy reads and telemetry polls run in the background.
+ * (click a box header), a hover card, a choice of what edges say, a foldable legend and PNG/SVG export of the
+ * whole graph. The state lives in {@link TopologyViewModel}; this class lays out the controls, binds them and runs
+ * full layouts, policy reads and telemetry polls in the background.
  */
 public final class TopologyView {
 
-    /** More new nodes than this at once are laid out from scratch, off the FX thread. */
-    private static final int BULK = 200;
+    /** What Export offers: the whole graph at these zooms. */
+    private static final double[] EXPORT_SCALES = {1, 2};
+    /** JavaFX canvases and images stop here, per side. */
+    private static final int MAX_EXPORT_SIDE = 8192;
 
     private final TopologyModel model = new TopologyModel();
-    private final TopologyViewModel viewModel = new TopologyViewModel(java.time.ZoneId.systemDefault());
-    private final TopologyLayout layout = new TopologyLayout(model);
+    private final TopologyViewModel viewModel = new TopologyViewModel(model, java.time.ZoneId.systemDefault());
+    private final TopologyLayout layout = viewModel.layout();
     private final PolicyLoader policies;
     private final ExecutorService layoutWorker = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "meshdeck-topology-layout");
@@ -82,34 +84,31 @@ public final class TopologyView {
     });
     private final ReadOnlyObjectWrapper<ServerlessFunction> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final Canvas canvas = new Canvas();
-    private final Pane canvasPane = new Pane(canvas);
+    private final Label hoverCard = new Label();
+    private final Pane canvasPane = new Pane(canvas, hoverCard);
     private final BorderPane root = new BorderPane();
     private final TextField search = new TextField();
     private final Label matches = new Label();
     private final Label stale = new Label();
     private final Spinner<Integer> hops = new Spinner<>(1, 6, 1);
 
-    private Viewport viewport = new Viewport(0, 0, 1, 0, 0);
-    private TopologyFilter filter = TopologyFilter.ALL;
-    private String focusNode;
-    private Set<String> visible;
-    private Set<String> highlighted = Set.of();
-    private String selectedNode;
     private String staleMessage;
     private TelemetryPoller poller;
     private CanvasSurface surface;
-    private boolean laidOut;
     private boolean layoutRunning;
+    /** Another full layout was asked for while one ran (a filter changed): it runs when that one is in. */
+    private boolean layoutAgain;
     private boolean fitPending = true;
+    /** The view shows the whole graph and the user has not moved it since: a resize fits it again. */
+    private boolean fitted;
     private boolean redrawQueued;
-    /** Counts changes of what is drawn, for the overview image. */
-    private long content;
     private final OverviewImage overview = new OverviewImage(this::redraw);
     private GraphPalette palette = GraphPalette.of(Theme.current().get());
     /** Held here: the theme outlives the view, and listens to it only weakly. */
     private final ChangeListener<Theme> followTheme = (o, was, now) -> {
         palette = GraphPalette.of(now);
-        changed();
+        viewModel.changed();
+        redraw();
     };
     private double pressX;
     private double pressY;
@@ -125,16 +124,24 @@ public final class TopologyView {
         root.getStyleClass().add("topology");
         root.setId("topology");
         canvas.setId("topology-canvas");
+        hoverCard.setId("topology-hover");
+        hoverCard.getStyleClass().add("topology-hover");
+        hoverCard.setVisible(false);
+        hoverCard.setMouseTransparent(true);
+        canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        canvas.setOnMouseExited(e -> hoverCard.setVisible(false));
         canvasPane.setMinSize(0, 0);
         canvasPane.widthProperty().addListener((o, a, w) -> resized());
         canvasPane.heightProperty().addListener((o, a, h) -> resized());
         canvas.setOnMousePressed(e -> {
             pressX = e.getX();
             pressY = e.getY();
-            pressViewport = viewport;
+            pressViewport = viewModel.viewport();
         });
         canvas.setOnMouseDragged(e -> {
-            viewport = pressViewport.panned(e.getX() - pressX, e.getY() - pressY);
+            viewModel.setViewport(pressViewport.panned(e.getX() - pressX, e.getY() - pressY));
+            fitted = false;
+            hoverCard.setVisible(false);
             redraw();
         });
         canvas.setOnMouseReleased(e -> {
@@ -143,7 +150,8 @@ public final class TopologyView {
             }
         });
         canvas.setOnScroll(e -> {
-            viewport = viewport.zoomed(Math.exp(e.getDeltaY() / 400), e.getX(), e.getY());
+            viewModel.setViewport(viewModel.viewport().zoomed(Math.exp(e.getDeltaY() / 400), e.getX(), e.getY()));
+            fitted = false;
             redraw();
         });
     }
@@ -165,7 +173,7 @@ public final class TopologyView {
         return layout;
     }
 
-    /** What the graph marks beyond the model: the nodes of sources that do not answer. */
+    /** The graph's state: viewport, filters, focus, search, selection, labels, marks of silent sources. */
     public TopologyViewModel viewModel() {
         return viewModel;
     }
@@ -174,7 +182,7 @@ public final class TopologyView {
     public void apply(List<InventoryEvent> batch) {
         model.apply(batch);
         if (viewModel.apply(batch)) {
-            changed();
+            redraw();
         }
         for (InventoryEvent e : batch) {
             if (e instanceof InventoryEvent.SourceLoaded loaded) {
@@ -218,22 +226,17 @@ public final class TopologyView {
     // ---- model and layout ---------------------------------------------------------------------------------
 
     private void modelChanged(TopologyChange change) {
-        if (!laidOut || change.added().size() > BULK) {
+        if (viewModel.modelChanged(change)) {
             scheduleFullLayout();
-        } else {
-            layout.apply(change);
         }
-        if (selectedNode != null && change.removed().contains(selectedNode)) {
-            select(null);
-        } else if (selectedNode != null && change.updated().contains(selectedNode)) {
-            selected.set(model.functionOf(selectedNode));
-        }
-        refreshVisible();
-        changed();
+        selected.set(viewModel.selectedFunction());
+        redraw();
     }
 
+    /** Lays out what is shown from scratch, off the FX thread; Fit follows when it was pending. */
     private void scheduleFullLayout() {
         if (layoutRunning) {
+            layoutAgain = true;
             return;
         }
         layoutRunning = true;
@@ -243,61 +246,63 @@ public final class TopologyView {
             javafx.application.Platform.runLater(() -> {
                 layout.install(job);
                 layoutRunning = false;
-                laidOut = true;
+                viewModel.laidOut();
+                if (layoutAgain) {
+                    layoutAgain = false;
+                    scheduleFullLayout();
+                }
                 if (fitPending) {
                     fit();
                 }
-                changed();
+                redraw();
             });
         });
     }
 
     // ---- user actions -------------------------------------------------------------------------------------
 
-    /** Shows the whole graph. */
+    /** Shows the whole graph, as large as the canvas allows. */
     public void fit() {
-        if (canvas.getWidth() <= 0 || layout.width() <= 0) {
-            fitPending = true;
-            return;
-        }
-        fitPending = false;
-        // the legend keeps the bottom of the view: the graph fits above it
-        double room = canvas.getHeight() - (GraphPainter.showsLegend(canvas.getWidth(), canvas.getHeight()) ? GraphPainter.LEGEND_HEIGHT : 0);
-        viewport = Viewport.fitting(0, 0, layout.width(), layout.height(), canvas.getWidth(), room)
-                .resized(canvas.getWidth(), canvas.getHeight());
+        fitPending = !viewModel.fit();
+        fitted = !fitPending;
         redraw();
     }
 
     /** Highlights the nodes matching {@code text} and brings the first into view; returns how many match. */
     public int search(String text) {
-        highlighted = model.search(text);
-        matches.setText(highlighted.isEmpty() ? (text == null || text.isBlank() ? "" : "no match") : highlighted.size() + " found");
-        highlighted.stream().map(layout::position).filter(p -> p != null).findFirst().ifPresent(this::centreOn);
-        changed();
-        return highlighted.size();
+        Set<String> found = viewModel.search(text);
+        matches.setText(found.isEmpty() ? (text == null || text.isBlank() ? "" : "no match") : found.size() + " found");
+        redraw();
+        return found.size();
     }
 
     public Set<String> highlighted() {
-        return highlighted;
+        return viewModel.highlighted();
     }
 
     /** Selects a node as a click does; null clears. */
     public void select(String nodeId) {
-        selectedNode = nodeId != null && model.node(nodeId) != null ? nodeId : null;
-        selected.set(selectedNode == null ? null : model.functionOf(selectedNode));
-        changed();
+        viewModel.select(nodeId);
+        selected.set(viewModel.selectedFunction());
+        redraw();
     }
 
     /**
      * Selects the node of this function (null clears), unless a node of it is selected already (one of its
-     * versions); a function the graph does not draw leaves no node selected.
+     * versions); a function not in the graph yet is selected when it arrives.
      */
     public void selectFunction(FunctionId id) {
         ServerlessFunction current = selected.get();
-        if (id == null ? selectedNode == null : current != null && current.id().equals(id)) {
+        if (id == null ? viewModel.selected() == null : current != null && current.id().equals(id)) {
             return;
         }
-        select(id == null ? null : TopologyModel.nodeId(id));
+        if (id == null) {
+            select(null);
+        } else {
+            viewModel.selectFunction(id);
+            selected.set(viewModel.selectedFunction());
+            redraw();
+        }
     }
 
     /** What the mouse does on the graph, for the shortcut sheet. */
@@ -308,45 +313,52 @@ public final class TopologyView {
     }
 
     public String selectedNode() {
-        return selectedNode;
+        return viewModel.selected();
     }
 
-    /** Shows only the selected node and what is within {@code n} hops of it; false when nothing is selected. */
+    /** Shows only the selected node and what is within {@code n} hops of it, laid out alone; false when nothing is selected. */
     public boolean focus(int n) {
-        if (selectedNode == null) {
+        hops.getValueFactory().setValue(n);
+        if (!viewModel.focus(n)) {
             return false;
         }
-        focusNode = selectedNode;
-        hops.getValueFactory().setValue(n);
-        refreshVisible();
-        changed();
+        relayoutShown();
         return true;
     }
 
     public void clearFocus() {
-        focusNode = null;
-        refreshVisible();
-        changed();
+        if (viewModel.clearFocus()) {
+            relayoutShown();
+        }
     }
 
     public void setFilter(TopologyFilter value) {
-        filter = value;
-        refreshVisible();
-        changed();
+        if (viewModel.setFilter(value)) {
+            relayoutShown();
+        }
+    }
+
+    /** What is shown changed: it is laid out alone (empty boxes go), then fitted. */
+    private void relayoutShown() {
+        fitPending = true;
+        scheduleFullLayout();
+        redraw();
     }
 
     public TopologyFilter filter() {
-        return filter;
+        return viewModel.filter();
     }
 
     /** The nodes drawn now (filters and focus applied). */
     public Set<String> visibleNodes() {
+        Set<String> visible = viewModel.visible();
         return visible == null ? Set.copyOf(model.groups().values().stream().flatMap(Set::stream).toList()) : visible;
     }
 
     /** Where a node's centre is on the canvas now (for tests and tooltips); null when it is not laid out. */
     public javafx.geometry.Point2D screenPosition(String nodeId) {
         Point p = layout.anchor(nodeId);
+        Viewport viewport = viewModel.viewport();
         return p == null ? null : new javafx.geometry.Point2D(viewport.screenX(p.x()), viewport.screenY(p.y()));
     }
 
@@ -354,46 +366,43 @@ public final class TopologyView {
         return canvas;
     }
 
-    private void refreshVisible() {
-        Set<String> shown = filter.isAll() ? null : model.visible(filter);
-        if (focusNode != null) {
-            Set<String> around = model.neighbourhood(focusNode, hops.getValue());
-            if (shown != null) {
-                around.retainAll(shown);
-            }
-            shown = around;
-        }
-        visible = shown;
-    }
-
-    private void centreOn(Point p) {
-        viewport = new Viewport(p.x() - viewport.width() / 2 / viewport.scale(), p.y() - viewport.height() / 2 / viewport.scale(),
-                viewport.scale(), viewport.width(), viewport.height());
-    }
-
     private void click(double x, double y) {
-        double gx = viewport.graphX(x);
-        double gy = viewport.graphY(y);
-        for (TopologyNode n : model.nodes()) {
-            Point p = layout.position(n.id());
-            if (p != null && (visible == null || visible.contains(n.id()))
-                    && gx >= p.x() && gx <= p.x() + TopologyLayout.NODE_WIDTH && gy >= p.y() && gy <= p.y() + TopologyLayout.NODE_HEIGHT) {
-                select(n.id());
-                return;
-            }
+        String node = viewModel.nodeAt(x, y);
+        if (node != null) {
+            select(node);
+            return;
         }
-        Box header = null;
-        for (Box b : layout.boxes()) {
-            if (gx >= b.x() && gx <= b.x() + b.width() && gy >= b.y() && gy <= b.y() + TopologyLayout.HEADER) {
-                header = b;
-            }
-        }
+        Box header = viewModel.headerAt(x, y);
         if (header != null) {
             layout.setCollapsed(header.key(), !header.collapsed());
-            changed();
+            viewModel.changed();
+            redraw();
         } else {
             select(null);
         }
+    }
+
+    /** Shows the hover card of what is under the pointer, beside it, or hides it over nothing. */
+    private void hover(double x, double y) {
+        java.util.Optional<HoverCard> card = viewModel.hover(x, y);
+        hoverCard.setVisible(card.isPresent());
+        card.ifPresent(c -> {
+            hoverCard.setText(c.text());
+            hoverCard.autosize();
+            double left = x + 14 + hoverCard.getWidth() > canvas.getWidth() ? x - 14 - hoverCard.getWidth() : x + 14;
+            double top = y + 14 + hoverCard.getHeight() > canvas.getHeight() ? y - 14 - hoverCard.getHeight() : y + 14;
+            hoverCard.relocate(Math.max(0, left), Math.max(0, top));
+        });
+    }
+
+    /** The hover card as shown now; empty when hidden (for tests). */
+    public String hoverText() {
+        return hoverCard.isVisible() ? hoverCard.getText() : "";
+    }
+
+    /** Moves the pointer over a screen point of the canvas, as the mouse would. */
+    public void hoverAt(double x, double y) {
+        hover(x, y);
     }
 
     // ---- drawing and export -------------------------------------------------------------------------------
@@ -401,16 +410,10 @@ public final class TopologyView {
     private void resized() {
         canvas.setWidth(canvasPane.getWidth());
         canvas.setHeight(canvasPane.getHeight());
-        viewport = viewport.resized(canvas.getWidth(), canvas.getHeight());
-        if (fitPending && laidOut) {
+        viewModel.resize(canvas.getWidth(), canvas.getHeight());
+        if ((fitPending || fitted) && viewModel.isLaidOut()) {
             fit();
         }
-        redraw();
-    }
-
-    /** What is drawn changed (not only where the view is): the overview image is made again. */
-    private void changed() {
-        content++;
         redraw();
     }
 
@@ -433,7 +436,8 @@ public final class TopologyView {
             surface = new CanvasSurface(canvas.getGraphicsContext2D());
         }
         GraphPainter.Picture picture = picture();
-        if (!overview.draw(canvas.getGraphicsContext2D(), viewport, content, picture)) {
+        Viewport viewport = viewModel.viewport();
+        if (!overview.draw(canvas.getGraphicsContext2D(), viewport, viewModel.content(), picture)) {
             GraphPainter.paintGraph(surface, viewport, picture);
         }
         GraphPainter.paintOverlay(surface, viewport, picture);
@@ -447,33 +451,43 @@ public final class TopologyView {
 
     /** Zooms around the canvas centre by {@code factor} and pans by a screen offset, as the mouse would. */
     public void zoomAndPan(double factor, double dx, double dy) {
-        viewport = viewport.zoomed(factor, canvas.getWidth() / 2, canvas.getHeight() / 2).panned(dx, dy);
+        viewModel.setViewport(viewModel.viewport().zoomed(factor, canvas.getWidth() / 2, canvas.getHeight() / 2).panned(dx, dy));
     }
 
     /** The zoom: 1 draws the graph at its own size. */
     public double scale() {
-        return viewport.scale();
+        return viewModel.viewport().scale();
     }
 
     private GraphPainter.Picture picture() {
-        return new GraphPainter.Picture(model, layout, visible, highlighted, selectedNode, staleMessage, palette,
-                viewModel::staleMark);
+        return new GraphPainter.Picture(viewModel, staleMessage, palette);
     }
 
-    /** Writes what the canvas shows as PNG. FX thread. */
-    public void exportPng(Path file) throws IOException {
-        drawNow();
-        WritableImage image = canvas.snapshot(null, null);
+    /** The whole graph at {@code scale}, with a margin; the scale shrinks when the image would be too large. */
+    private Viewport exportViewport(double scale) {
+        double margin = 16;
+        double s = Math.min(scale, (MAX_EXPORT_SIDE - 2 * margin) / Math.max(1, Math.max(layout.width(), layout.height())));
+        return new Viewport(-margin / s, -margin / s, s, Math.ceil(layout.width() * s + 2 * margin),
+                Math.ceil(layout.height() * s + 2 * margin));
+    }
+
+    /** Writes the whole graph as PNG at {@code scale} (1: as drawn at zoom 1), whatever the view shows. FX thread. */
+    public void exportPng(Path file, double scale) throws IOException {
+        Viewport whole = exportViewport(scale);
+        Canvas image = new Canvas(whole.width(), whole.height());
+        GraphPainter.paint(new CanvasSurface(image.getGraphicsContext2D()), whole, picture());
+        WritableImage pixels = image.snapshot(null, null);
         createParent(file);
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(pixels, null), "png", file.toFile())) {
             throw new IOException("No PNG writer available to write " + file);
         }
     }
 
-    /** Writes what the canvas shows as SVG, drawn by the same painter. FX thread. */
+    /** Writes the whole graph as SVG, drawn by the same painter at zoom 1. FX thread. */
     public void exportSvg(Path file) throws IOException {
-        SvgSurface svg = new SvgSurface(viewport.width(), viewport.height());
-        GraphPainter.paint(svg, viewport, picture());
+        Viewport whole = exportViewport(1);
+        SvgSurface svg = new SvgSurface(whole.width(), whole.height());
+        GraphPainter.paint(svg, whole, picture());
         createParent(file);
         Files.writeString(file, svg.document(), StandardCharsets.UTF_8);
     }
@@ -497,13 +511,13 @@ public final class TopologyView {
         for (Platform p : Platform.values()) {
             CheckMenuItem item = new CheckMenuItem(p.displayName());
             item.selectedProperty().addListener((o, a, on) -> {
-                Set<Platform> now = filter.platforms().isEmpty() ? EnumSet.noneOf(Platform.class) : EnumSet.copyOf(filter.platforms());
+                Set<Platform> now = filter().platforms().isEmpty() ? EnumSet.noneOf(Platform.class) : EnumSet.copyOf(filter().platforms());
                 if (on) {
                     now.add(p);
                 } else {
                     now.remove(p);
                 }
-                setFilter(filter.withPlatforms(now));
+                setFilter(filter().withPlatforms(now));
             });
             platforms.getItems().add(item);
         }
@@ -527,10 +541,10 @@ public final class TopologyView {
             }
         });
         health.setTooltip(new Tooltip("Health"));
-        health.valueProperty().addListener((o, a, v) -> setFilter(filter.withHealth(v)));
+        health.valueProperty().addListener((o, a, v) -> setFilter(filter().withHealth(v)));
         ToggleButton canaries = new ToggleButton("Canaries");
         canaries.setTooltip(new Tooltip("Only functions with a canary in progress"));
-        canaries.selectedProperty().addListener((o, a, on) -> setFilter(filter.withCanaryOnly(on)));
+        canaries.selectedProperty().addListener((o, a, on) -> setFilter(filter().withCanaryOnly(on)));
 
         hops.setPrefWidth(64);
         hops.setTooltip(new Tooltip("Hops around the selected function"));
@@ -550,20 +564,51 @@ public final class TopologyView {
         tidy.setTooltip(new Tooltip("Lay out again the groups whose functions came and went"));
         tidy.setOnAction(e -> {
             layout.relayoutDirty();
-            changed();
+            viewModel.changed();
+            redraw();
+        });
+        ChoiceBox<EdgeLabelMode> edgeLabels = new ChoiceBox<>();
+        edgeLabels.getItems().setAll(EdgeLabelMode.values());
+        edgeLabels.setValue(viewModel.labelMode());
+        edgeLabels.setId("topology-edge-labels");
+        edgeLabels.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EdgeLabelMode value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public EdgeLabelMode fromString(String text) {
+                throw new UnsupportedOperationException("what edges say is chosen, not typed");
+            }
+        });
+        edgeLabels.setTooltip(new Tooltip("What the edges say"));
+        edgeLabels.valueProperty().addListener((o, a, v) -> {
+            viewModel.setLabelMode(v);
+            redraw();
+        });
+        ToggleButton legend = new ToggleButton("Legend");
+        legend.setId("topology-legend");
+        legend.setTooltip(new Tooltip("What colours, lines and badges mean"));
+        legend.selectedProperty().addListener((o, a, on) -> {
+            viewModel.setLegendShown(on);
+            redraw();
         });
         MenuButton export = new MenuButton("Export");
-        MenuItem png = new MenuItem("PNG…");
-        png.setOnAction(e -> exportWithChooser("png"));
-        MenuItem svg = new MenuItem("SVG…");
-        svg.setOnAction(e -> exportWithChooser("svg"));
-        export.getItems().addAll(png, svg);
+        for (double scale : EXPORT_SCALES) {
+            MenuItem png = new MenuItem(String.format(java.util.Locale.ROOT, "Whole graph as PNG, %.0f×…", scale));
+            png.setOnAction(e -> exportWithChooser("png", scale));
+            export.getItems().add(png);
+        }
+        MenuItem svg = new MenuItem("Whole graph as SVG…");
+        svg.setOnAction(e -> exportWithChooser("svg", 1));
+        export.getItems().add(svg);
         stale.getStyleClass().add("topology-stale");
         stale.setId("topology-stale");
 
         // wraps onto a second row when the centre pane is narrow, rather than hiding controls
         FlowPane bar = new FlowPane(6, 4, search, matches, platforms, namespaces, health, canaries, depth, focus, all, fit, tidy,
-                export, stale);
+                edgeLabels, legend, export, stale);
         bar.getStyleClass().add("topology-toolbar");
         return bar;
     }
@@ -578,23 +623,23 @@ public final class TopologyView {
         menu.getItems().clear();
         for (String ns : names) {
             CheckMenuItem item = new CheckMenuItem(ns);
-            item.setSelected(filter.namespaces().contains(ns));
+            item.setSelected(filter().namespaces().contains(ns));
             item.selectedProperty().addListener((o, a, on) -> {
-                Set<String> now = new TreeSet<>(filter.namespaces());
+                Set<String> now = new TreeSet<>(filter().namespaces());
                 if (on) {
                     now.add(ns);
                 } else {
                     now.remove(ns);
                 }
-                setFilter(filter.withNamespaces(now));
+                setFilter(filter().withNamespaces(now));
             });
             menu.getItems().add(item);
         }
     }
 
-    private void exportWithChooser(String extension) {
+    private void exportWithChooser(String extension, double scale) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the topology view");
+        chooser.setTitle("Export the whole topology graph");
         chooser.setInitialFileName("topology." + extension);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
         java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
@@ -603,7 +648,7 @@ public final class TopologyView {
         }
         try {
             if (extension.equals("png")) {
-                exportPng(file.toPath());
+                exportPng(file.toPath(), scale);
             } else {
                 exportSvg(file.toPath());
             }

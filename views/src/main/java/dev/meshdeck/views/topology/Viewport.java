@@ -3,24 +3,24 @@ package dev.meshdeck.views.topology;
 /**
  * Which part of the graph is on screen: the graph point at the top-left corner, the zoom, the screen size.
  */
-record Viewport(double originX, double originY, double scale, double width, double height) {
+public record Viewport(double originX, double originY, double scale, double width, double height) {
 
     static final double MIN_SCALE = 0.02;
     static final double MAX_SCALE = 3;
 
-    double screenX(double graphX) {
+    public double screenX(double graphX) {
         return (graphX - originX) * scale;
     }
 
-    double screenY(double graphY) {
+    public double screenY(double graphY) {
         return (graphY - originY) * scale;
     }
 
-    double graphX(double screenX) {
+    public double graphX(double screenX) {
         return originX + screenX / scale;
     }
 
-    double graphY(double screenY) {
+    public double graphY(double screenY) {
         return originY + screenY / scale;
     }
 
@@ -45,9 +45,9 @@ record Viewport(double originX, double originY, double scale, double width, doub
         return new Viewport(originX, originY, scale, newWidth, newHeight);
     }
 
-    /** Shows the whole rectangle, centred, with a margin. */
-    static Viewport fitting(double x, double y, double w, double h, double width, double height) {
-        double s = Math.max(MIN_SCALE, Math.min(1.2, 0.95 * Math.min(width / Math.max(w, 1), height / Math.max(h, 1))));
+    /** Shows the whole rectangle, centred, with a small margin, zoomed in at most to {@code maxScale}. */
+    static Viewport fitting(double x, double y, double w, double h, double width, double height, double maxScale) {
+        double s = Math.max(MIN_SCALE, Math.min(maxScale, 0.97 * Math.min(width / Math.max(w, 1), height / Math.max(h, 1))));
         return new Viewport(x + w / 2 - width / 2 / s, y + h / 2 - height / 2 / s, s, width, height);
     }
 }

@@ -24,12 +24,13 @@ class GraphPainterTest {
     private static final Viewport SCREEN = new Viewport(0, 0, 1, 1280, 760);
 
     private final TopologyModel model = new TopologyModel();
-    private final TopologyLayout layout = new TopologyLayout(model);
+    private final TopologyViewModel view = new TopologyViewModel(model, ZoneOffset.UTC);
+    private final TopologyLayout layout = view.layout();
 
     private String overlay() {
         SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
-        GraphPainter.paintOverlay(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null,
-                GraphPalette.LIGHT, n -> java.util.Optional.empty()));
+        view.setLegendShown(true);
+        GraphPainter.paintOverlay(svg, SCREEN, new GraphPainter.Picture(view, null, GraphPalette.LIGHT));
         return svg.document();
     }
 
@@ -72,8 +73,7 @@ class GraphPainterTest {
 
     private String painted(GraphPalette palette) {
         SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
-        GraphPainter.paint(svg, SCREEN, new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null, palette,
-                n -> java.util.Optional.empty()));
+        GraphPainter.paint(svg, SCREEN, new GraphPainter.Picture(view, null, palette));
         return svg.document();
     }
 
@@ -84,7 +84,7 @@ class GraphPainterTest {
                 new FunctionId(source, Platform.KUBERNETES, "serverless", "order-function"), List.of(), MeshStatus.NOT_IN_MESH,
                 new Health(1, 1, 1, "Ready"), Map.of()))));
         layout.layoutAll();
-        TopologyViewModel marks = new TopologyViewModel(ZoneOffset.UTC);
+        TopologyViewModel marks = view;
         Instant heard = Instant.parse("2026-12-07T14:03:12Z");
 
         assertThat(graph(marks)).contains(">order-function<").doesNotContain("as of").doesNotContain("stroke-dasharray");
@@ -100,9 +100,8 @@ class GraphPainterTest {
 
     private String graph(TopologyViewModel marks) {
         SvgSurface svg = new SvgSurface(SCREEN.width(), SCREEN.height());
-        GraphPainter.paintGraph(svg, Viewport.fitting(0, 0, layout.width(), layout.height(), SCREEN.width(), SCREEN.height()),
-                new GraphPainter.Picture(model, layout, null, java.util.Set.of(), null, null, GraphPalette.LIGHT,
-                        marks::staleMark));
+        GraphPainter.paintGraph(svg, Viewport.fitting(0, 0, layout.width(), layout.height(), SCREEN.width(), SCREEN.height(), 1.2),
+                new GraphPainter.Picture(marks, null, GraphPalette.LIGHT));
         return svg.document();
     }
 }

@@ -10,14 +10,16 @@ import java.util.Map;
 final class GroupLayout {
 
     private final Map<String, Point> positions;
-    private final double contentWidth;
+    private double contentWidth;
     private final double contentHeight;
-    private int appended;
+    /** The reserved row newcomers go to now, and where the next one starts in it. */
+    private int row;
+    private double rowX;
     private int extraRows;
 
     GroupLayout(Map<String, Point> positions, double contentWidth, double contentHeight) {
         this.positions = new HashMap<>(positions);
-        this.contentWidth = Math.max(contentWidth, TopologyLayout.NODE_WIDTH);
+        this.contentWidth = Math.max(contentWidth, NodeText.MIN_WIDTH);
         this.contentHeight = contentHeight;
     }
 
@@ -49,19 +51,27 @@ final class GroupLayout {
     }
 
     /**
-     * Places a new node in the next free slot of the reserved rows.
+     * Places a new node of this width next in the reserved rows, starting a new row when it does not fit beside
+     * the last newcomer.
      *
-     * @return true when the box had to grow by a row (other boxes then move)
+     * @return true when the box had to grow (other boxes then move)
      */
-    boolean append(String id) {
-        int perRow = Math.max(1, (int) ((contentWidth + TopologyLayout.GAP) / (TopologyLayout.NODE_WIDTH + TopologyLayout.GAP)));
-        int row = appended / perRow;
-        int column = appended % perRow;
-        appended++;
-        boolean grew = row > extraRows;
-        extraRows = Math.max(extraRows, row);
-        positions.put(id, new Point(column * (TopologyLayout.NODE_WIDTH + TopologyLayout.GAP),
-                contentHeight + TopologyLayout.GAP + row * (TopologyLayout.NODE_HEIGHT + TopologyLayout.GAP)));
+    boolean append(String id, double width) {
+        boolean grew = false;
+        if (rowX > 0 && rowX + width > contentWidth) {
+            row++;
+            rowX = 0;
+        }
+        if (row > extraRows) {
+            extraRows = row;
+            grew = true;
+        }
+        if (width > contentWidth) {
+            contentWidth = width;
+            grew = true;
+        }
+        positions.put(id, new Point(rowX, contentHeight + TopologyLayout.GAP + row * (TopologyLayout.NODE_HEIGHT + TopologyLayout.GAP)));
+        rowX += width + TopologyLayout.GAP;
         return grew;
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
@@ -36,8 +37,8 @@ final class LayeredGroupLayouter {
     private LayeredGroupLayouter() {
     }
 
-    /** {@code edges} may name nodes outside the group: those are ignored. */
-    static GroupLayout layout(Collection<String> nodeIds, List<TopologyEdge> edges) {
+    /** {@code edges} may name nodes outside the group: those are ignored. {@code widthOf} gives each node's width. */
+    static GroupLayout layout(Collection<String> nodeIds, List<TopologyEdge> edges, ToDoubleFunction<String> widthOf) {
         Map<String, String> parent = new LinkedHashMap<>();
         nodeIds.forEach(id -> parent.put(id, id));
         List<TopologyEdge> inside = new ArrayList<>();
@@ -66,9 +67,9 @@ final class LayeredGroupLayouter {
         }
         connected.sort(Comparator.comparingInt((Map.Entry<String, List<String>> e) -> e.getValue().size()).reversed());
         List<GroupLayout> laid = (connected.size() > 1 ? connected.parallelStream() : connected.stream())
-                .map(e -> elk(e.getValue(), partEdges.get(e.getKey())))
+                .map(e -> elk(e.getValue(), partEdges.get(e.getKey()), widthOf))
                 .toList();
-        return pack(laid, alone);
+        return pack(laid, alone, widthOf);
     }
 
     /** The representative of a node's part (union-find with path halving). */
@@ -83,11 +84,11 @@ final class LayeredGroupLayouter {
     }
 
     /** Parts in rows about 1.6 times wider than high, then the lone nodes in a grid of that width. */
-    private static GroupLayout pack(List<GroupLayout> parts, List<String> alone) {
-        double cellW = TopologyLayout.NODE_WIDTH + TopologyLayout.GAP;
+    private static GroupLayout pack(List<GroupLayout> parts, List<String> alone, ToDoubleFunction<String> widthOf) {
+        double cellW = alone.stream().mapToDouble(widthOf).max().orElse(NodeText.MIN_WIDTH) + TopologyLayout.GAP;
         double cellH = TopologyLayout.NODE_HEIGHT + TopologyLayout.GAP;
         double area = alone.size() * cellW * cellH;
-        double widest = TopologyLayout.NODE_WIDTH;
+        double widest = NodeText.MIN_WIDTH;
         for (GroupLayout p : parts) {
             area += (p.width() + TopologyLayout.GAP) * (p.laidHeight() + TopologyLayout.GAP);
             widest = Math.max(widest, p.width());
@@ -123,13 +124,13 @@ final class LayeredGroupLayouter {
     }
 
     /** One connected part with ELK layered. */
-    private static GroupLayout elk(Collection<String> nodeIds, List<TopologyEdge> edges) {
+    private static GroupLayout elk(Collection<String> nodeIds, List<TopologyEdge> edges, ToDoubleFunction<String> widthOf) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, TopologyLayout.GAP);
-        // room between layers for an edge label ("90%  37.8 rps")
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 8 * TopologyLayout.GAP);
+        // room between layers for an edge label ("37.8 rps") clear of both nodes
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 6 * TopologyLayout.GAP);
         root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, TopologyLayout.GAP);
         // one connected part per call: ELK need not look for components
         root.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, false);
@@ -143,7 +144,7 @@ final class LayeredGroupLayouter {
         Map<String, ElkNode> elk = new HashMap<>();
         for (String id : nodeIds) {
             ElkNode n = ElkGraphUtil.createNode(root);
-            n.setDimensions(TopologyLayout.NODE_WIDTH, TopologyLayout.NODE_HEIGHT);
+            n.setDimensions(widthOf.applyAsDouble(id), TopologyLayout.NODE_HEIGHT);
             n.setIdentifier(id);
             elk.put(id, n);
         }

@@ -16,23 +16,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Positions of a {@link TopologyModel}'s nodes. Each innermost group (namespace, region) is laid out on its own
- * with ELK layered, left to right — all groups in parallel — and the boxes are then packed platform →
- * context/account → namespace. Positions are kept: a node that arrives later takes a free slot in its box's
- * reserved row and nobody else moves; a group whose nodes came and went is only laid out again when asked
- * ({@link #relayoutDirty()}).
+ * Positions of a {@link TopologyModel}'s nodes. Each group (a namespace or region of one platform and context) is
+ * laid out on its own with ELK layered, left to right — all groups in parallel — in a box with a one-line header
+ * ("Knative · ctx · namespace"); the boxes are then packed in rows to about the viewport's shape. Positions are
+ * kept: a node that arrives later takes a free slot in its box's reserved row and nobody else moves; a group whose
+ * nodes came and went is only laid out again when asked ({@link #relayoutDirty()}).
+ *
+ * <p>Only the nodes a filter leaves ({@link #setShown}) are laid out: a box with none of them is not drawn at all.
+ * An edge between two boxes is routed around the boxes it does not enter ({@link #route}).
  *
  * <p>Like the model, confine a layout to one thread; only {@link Job#run()} may run elsewhere.
  */
 public final class TopologyLayout {
 
-    public static final double NODE_WIDTH = 150;
     public static final double NODE_HEIGHT = 34;
     public static final double GAP = 14;
-    public static final double HEADER = 22;
+    public static final double HEADER = 24;
     public static final double PADDING = 10;
+    /** Estimated advance of one header character (12 px), and the room of the fold mark and platform icon. */
+    static final double HEADER_CHAR_WIDTH = 7.0;
+    static final double HEADER_EXTRA = 56;
 
     private final TopologyModel model;
     private final Map<GroupKey, GroupLayout> groups = new HashMap<>();
@@ -41,6 +47,9 @@ public final class TopologyLayout {
     private final Set<GroupKey> dirty = new HashSet<>();
     private final Set<GroupKey> collapsed = new HashSet<>();
     private final Map<GroupKey, Box> boxByKey = new HashMap<>();
+    private final EdgeRouter router = new EdgeRouter(this);
+    private Predicate<String> shown = id -> true;
+    private double aspectRatio = 1.6;
     private Map<String, Point> absolute = new HashMap<>();
     private List<Box> boxes = List.of();
     private double width;
@@ -51,17 +60,23 @@ public final class TopologyLayout {
     }
 
     /**
-     * The inputs of a full layout, captured from the model on its thread; {@link #run()} does the ELK work
-     * and may run on any thread; {@link #install(Job)} takes the result back on the model's thread.
+     * The inputs of a layout, captured from the model on its thread; {@link #run()} does the ELK work and may
+     * run on any thread; {@link #install(Job)} takes the result back on the model's thread.
      */
     public static final class Job {
         private final Map<GroupKey, List<String>> members;
         private final Map<GroupKey, List<TopologyEdge>> edges;
+        private final Map<String, Double> widths;
+        /** Every group that is shown: the boxes not in it go. */
+        private final boolean full;
         private Map<GroupKey, GroupLayout> result;
 
-        private Job(Map<GroupKey, List<String>> members, Map<GroupKey, List<TopologyEdge>> edges) {
+        private Job(Map<GroupKey, List<String>> members, Map<GroupKey, List<TopologyEdge>> edges, Map<String, Double> widths,
+                    boolean full) {
             this.members = members;
             this.edges = edges;
+            this.widths = widths;
+            this.full = full;
         }
 
         /** Lays out every group, in parallel, largest first so the long ones start early. */
@@ -70,24 +85,27 @@ public final class TopologyLayout {
             members.entrySet().stream()
                     .sorted(Comparator.comparingInt((Map.Entry<GroupKey, List<String>> e) -> e.getValue().size()).reversed())
                     .parallel()
-                    .forEach(e -> done.put(e.getKey(),
-                            LayeredGroupLayouter.layout(e.getValue(), edges.getOrDefault(e.getKey(), List.of()))));
+                    .forEach(e -> done.put(e.getKey(), LayeredGroupLayouter.layout(e.getValue(),
+                            edges.getOrDefault(e.getKey(), List.of()), widths::get)));
             result = done;
             return this;
         }
     }
 
-    /** Captures every group of the model for a full layout. Model thread. */
+    /** Captures every shown node of the model for a full layout. Model thread. */
     public Job prepare() {
-        return prepare(model.groups().keySet());
+        return prepare(model.groups().keySet(), true);
     }
 
-    private Job prepare(Set<GroupKey> keys) {
+    private Job prepare(Set<GroupKey> keys, boolean full) {
         Map<GroupKey, List<String>> members = new LinkedHashMap<>();
+        Map<String, Double> widths = new HashMap<>();
         for (GroupKey key : keys) {
             Set<String> ids = model.groups().get(key);
-            if (ids != null && !ids.isEmpty()) {
-                members.put(key, List.copyOf(ids));
+            List<String> kept = ids == null ? List.of() : ids.stream().filter(shown).toList();
+            if (!kept.isEmpty()) {
+                members.put(key, kept);
+                kept.forEach(id -> widths.put(id, nodeWidth(id)));
             }
         }
         Map<GroupKey, List<TopologyEdge>> internal = new HashMap<>();
@@ -98,7 +116,7 @@ public final class TopologyLayout {
                 internal.computeIfAbsent(from.group(), k -> new ArrayList<>()).add(e);
             }
         }
-        return new Job(members, internal);
+        return new Job(members, internal, widths, full);
     }
 
     /** Lays out everything now, on this thread (ELK still runs the groups in parallel). */
@@ -108,11 +126,17 @@ public final class TopologyLayout {
 
     /**
      * Takes a finished job's positions. Nodes that arrived after {@link #prepare()} take free slots; nodes that
-     * left are dropped. Model thread.
+     * left are dropped; after a full job, boxes left with nothing shown go. Model thread.
      */
     public void install(Job job) {
         if (job.result == null) {
             throw new IllegalStateException("The layout job has not run yet: call run() before install()");
+        }
+        if (job.full) {
+            groups.clear();
+            groupOfNode.clear();
+            order.clear();
+            dirty.clear();
         }
         for (Map.Entry<GroupKey, GroupLayout> e : job.result.entrySet()) {
             GroupLayout before = groups.put(e.getKey(), e.getValue());
@@ -129,11 +153,14 @@ public final class TopologyLayout {
         }
         sortOrder();
         reconcile();
-        Set<GroupKey> missing = new LinkedHashSet<>(model.groups().keySet());
-        missing.removeAll(groups.keySet());
+        Set<GroupKey> missing = new LinkedHashSet<>();
+        model.groups().forEach((key, ids) -> {
+            if (!groups.containsKey(key) && ids.stream().anyMatch(shown)) {
+                missing.add(key); // groups that appeared while the job ran
+            }
+        });
         if (!missing.isEmpty()) {
-            // groups that appeared while the job ran
-            addGroups(prepare(missing).run());
+            addGroups(prepare(missing, false).run());
         }
         pack();
     }
@@ -153,6 +180,22 @@ public final class TopologyLayout {
                 .thenComparing(GroupKey::source).thenComparing(GroupKey::namespace));
     }
 
+    /**
+     * Which nodes are laid out and drawn (a filter, a focus); all by default. Takes effect at the next full layout
+     * ({@link #prepare()}); nodes arriving meanwhile that it leaves out are not placed.
+     */
+    public void setShown(Predicate<String> value) {
+        shown = value == null ? id -> true : value;
+    }
+
+    /** Packs the boxes in rows to make the whole about {@code ratio} times wider than high (the viewport's shape). */
+    public void setAspectRatio(double ratio) {
+        if (ratio > 0 && Math.abs(ratio - aspectRatio) > 0.01) {
+            aspectRatio = ratio;
+            pack();
+        }
+    }
+
     /** Follows one model update: new nodes take free slots, removed ones leave holes. */
     public void apply(TopologyChange change) {
         boolean repack = false;
@@ -167,7 +210,7 @@ public final class TopologyLayout {
         Set<GroupKey> newGroups = new LinkedHashSet<>();
         for (String id : change.added()) {
             TopologyNode node = model.node(id);
-            if (node == null || groupOfNode.containsKey(id)) {
+            if (node == null || groupOfNode.containsKey(id) || !shown.test(id)) {
                 continue;
             }
             GroupLayout layout = groups.get(node.group());
@@ -175,7 +218,7 @@ public final class TopologyLayout {
                 newGroups.add(node.group());
                 continue;
             }
-            repack |= layout.append(id);
+            repack |= layout.append(id, nodeWidth(id));
             groupOfNode.put(id, node.group());
             dirty.add(node.group());
             if (!repack) {
@@ -183,11 +226,13 @@ public final class TopologyLayout {
             }
         }
         if (!newGroups.isEmpty()) {
-            addGroups(prepare(newGroups).run());
+            addGroups(prepare(newGroups, false).run());
             repack = true;
         }
         if (repack) {
             pack();
+        } else if (!change.added().isEmpty() || !change.removed().isEmpty()) {
+            router.clear();
         }
     }
 
@@ -204,7 +249,7 @@ public final class TopologyLayout {
         Set<GroupKey> redo = new HashSet<>(dirty);
         for (GroupKey g : redo) {
             Set<String> ids = model.groups().get(g);
-            if (ids == null || ids.isEmpty()) {
+            if (ids == null || ids.stream().noneMatch(shown)) {
                 GroupLayout gone = groups.remove(g);
                 if (gone != null) {
                     gone.positions().keySet().forEach(groupOfNode::remove);
@@ -214,7 +259,7 @@ public final class TopologyLayout {
             }
         }
         redo.retainAll(groups.keySet());
-        install(prepare(redo).run());
+        install(prepare(redo, false).run());
     }
 
     public void setCollapsed(GroupKey key, boolean value) {
@@ -227,31 +272,48 @@ public final class TopologyLayout {
         return collapsed.contains(key);
     }
 
-    /** Top-left corner of the node; null when it is hidden in a collapsed box or unknown. */
+    /** Top-left corner of the node; null when it is hidden in a collapsed box, filtered out or unknown. */
     public Point position(String id) {
         return absolute.get(id);
     }
 
-    /** Where the node's edges end: its centre, or the centre of the collapsed box hiding it. */
-    public Point anchor(String id) {
-        Point p = absolute.get(id);
-        if (p != null) {
-            return new Point(p.x() + NODE_WIDTH / 2, p.y() + NODE_HEIGHT / 2);
-        }
-        GroupKey g = groupOfNode.get(id);
-        if (g == null) {
-            return null;
-        }
-        for (GroupKey level : g.path()) {
-            if (collapsed.contains(level)) {
-                Box box = boxByKey.get(level);
-                return box == null ? null : box.centre();
-            }
-        }
-        return null;
+    /** How wide the node is drawn: as its name, within {@link NodeText}'s bounds. */
+    public double nodeWidth(String id) {
+        TopologyNode n = model.node(id);
+        return NodeText.width(n == null ? "" : n.label());
     }
 
-    /** Every box, outermost first (draw order). */
+    /** The node's rectangle, or the collapsed box hiding it; null when it is not drawn. */
+    public Rect rect(String id) {
+        Point p = absolute.get(id);
+        if (p != null) {
+            return new Rect(p.x(), p.y(), nodeWidth(id), NODE_HEIGHT);
+        }
+        GroupKey g = groupOfNode.get(id);
+        Box box = g == null || !collapsed.contains(g) ? null : boxByKey.get(g);
+        return box == null ? null : new Rect(box.x(), box.y(), box.width(), box.height());
+    }
+
+    /** Where the node's edges end: its centre, or the centre of the collapsed box hiding it. */
+    public Point anchor(String id) {
+        Rect r = rect(id);
+        return r == null ? null : r.centre();
+    }
+
+    /** The box a drawn node sits in; null when it is not laid out. */
+    public GroupKey groupOf(String id) {
+        return groupOfNode.get(id);
+    }
+
+    /**
+     * The edge's line in graph coordinates (x0, y0, x1, y1, ...), from the side of its source to the side of its
+     * target, around every box it does not enter; null when an end is not drawn. Computed when first asked.
+     */
+    public double[] route(TopologyEdge edge) {
+        return router.route(edge);
+    }
+
+    /** Every box, in draw order. */
     public List<Box> boxes() {
         return boxes;
     }
@@ -268,6 +330,12 @@ public final class TopologyLayout {
         return height;
     }
 
+    /** The nodes drawn in a box (none when it is collapsed). */
+    List<String> nodesIn(GroupKey key) {
+        GroupLayout layout = groups.get(key);
+        return layout == null || collapsed.contains(key) ? List.of() : List.copyOf(layout.positions().keySet());
+    }
+
     // ---- packing ------------------------------------------------------------------------------------------
 
     private static int tierRank(String tier) {
@@ -282,10 +350,10 @@ public final class TopologyLayout {
         return 100;
     }
 
-    /** Model nodes without a position take free slots; positions of nodes gone from the model are dropped. */
+    /** Model nodes without a position take free slots; positions of nodes gone or filtered out are dropped. */
     private void reconcile() {
         for (String id : List.copyOf(groupOfNode.keySet())) {
-            if (model.node(id) == null) {
+            if (model.node(id) == null || !shown.test(id)) {
                 GroupKey g = groupOfNode.remove(id);
                 groups.get(g).remove(id);
                 dirty.add(g);
@@ -297,8 +365,8 @@ public final class TopologyLayout {
                 continue;
             }
             for (String id : e.getValue()) {
-                if (!groupOfNode.containsKey(id)) {
-                    layout.append(id);
+                if (!groupOfNode.containsKey(id) && shown.test(id)) {
+                    layout.append(id, nodeWidth(id));
                     groupOfNode.put(id, e.getKey());
                     dirty.add(e.getKey());
                 }
@@ -309,130 +377,95 @@ public final class TopologyLayout {
     private void place(String id, GroupKey group) {
         Box box = boxByKey.get(group);
         Point rel = groups.get(group).position(id);
-        if (box != null && !hidden(group)) {
+        if (box != null && !collapsed.contains(group)) {
             absolute.put(id, new Point(box.x() + PADDING + rel.x(), box.y() + HEADER + rel.y()));
         }
     }
 
-    private boolean hidden(GroupKey group) {
-        for (GroupKey level : group.path()) {
-            if (collapsed.contains(level)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The box tree: each key's children in order, the top-level keys under null. */
-    private Map<GroupKey, List<GroupKey>> tree() {
-        Map<GroupKey, List<GroupKey>> children = new LinkedHashMap<>();
-        for (GroupKey leaf : order) {
-            if (!model.groups().containsKey(leaf)) {
-                continue; // emptied: its box goes at the next packing
-            }
-            GroupKey parent = null;
-            for (GroupKey level : leaf.path()) {
-                List<GroupKey> siblings = children.computeIfAbsent(parent, k -> new ArrayList<>());
-                if (!siblings.contains(level)) {
-                    siblings.add(level);
-                }
-                parent = level;
-            }
-        }
-        return children;
+    static double headerWidth(GroupKey key) {
+        return HEADER_EXTRA + key.header().length() * HEADER_CHAR_WIDTH;
     }
 
     private void pack() {
-        Map<GroupKey, List<GroupKey>> tree = tree();
-        Map<GroupKey, double[]> sizes = new HashMap<>();
-        Map<GroupKey, Map<GroupKey, Point>> offsets = new HashMap<>();
-        List<GroupKey> top = tree.getOrDefault(null, List.of());
-        for (GroupKey key : top) {
-            measure(key, tree, sizes, offsets);
+        List<GroupKey> drawn = new ArrayList<>();
+        for (GroupKey key : order) {
+            GroupLayout layout = groups.get(key);
+            if (layout != null && layout.size() > 0) {
+                drawn.add(key); // an emptied or filtered-out box goes
+            }
         }
-        Map<GroupKey, Point> topOffsets = new HashMap<>();
-        double[] total = shelf(top, sizes, topOffsets);
+        Map<GroupKey, double[]> sizes = new HashMap<>();
+        for (GroupKey key : drawn) {
+            GroupLayout layout = groups.get(key);
+            double header = headerWidth(key);
+            sizes.put(key, collapsed.contains(key) ? new double[] {header, HEADER + 4}
+                    : new double[] {Math.max(header, layout.width() + 2 * PADDING), layout.height() + HEADER + PADDING});
+        }
+        Map<GroupKey, Point> at = new HashMap<>();
+        double[] total = shelf(drawn, sizes, at, aspectRatio);
         List<Box> all = new ArrayList<>();
         boxByKey.clear();
         absolute = new HashMap<>();
-        for (GroupKey key : top) {
-            Point o = topOffsets.get(key);
-            place(key, o.x(), o.y(), 0, false, tree, sizes, offsets, all);
+        for (GroupKey key : drawn) {
+            Point o = at.get(key);
+            double[] size = sizes.get(key);
+            Box box = new Box(key, o.x(), o.y(), size[0], size[1], collapsed.contains(key));
+            all.add(box);
+            boxByKey.put(key, box);
+            if (!box.collapsed()) {
+                groups.get(key).positions().forEach((id, rel) ->
+                        absolute.put(id, new Point(o.x() + PADDING + rel.x(), o.y() + HEADER + rel.y())));
+            }
         }
         boxes = List.copyOf(all);
         width = total[0];
         height = total[1];
+        router.clear();
     }
 
-    private void measure(GroupKey key, Map<GroupKey, List<GroupKey>> tree, Map<GroupKey, double[]> sizes,
-                         Map<GroupKey, Map<GroupKey, Point>> offsets) {
-        List<GroupKey> children = tree.getOrDefault(key, List.of());
-        double[] content;
-        if (collapsed.contains(key)) {
-            content = new double[] {NODE_WIDTH, 0};
-        } else if (children.isEmpty()) {
-            GroupLayout layout = groups.get(key);
-            content = layout == null ? new double[] {NODE_WIDTH, 0} : new double[] {layout.width(), layout.height()};
-        } else {
-            children.forEach(c -> measure(c, tree, sizes, offsets));
-            Map<GroupKey, Point> inner = new HashMap<>();
-            content = shelf(children, sizes, inner);
-            offsets.put(key, inner);
-        }
-        sizes.put(key, new double[] {content[0] + 2 * PADDING, content[1] + HEADER + PADDING});
-    }
-
-    private void place(GroupKey key, double x, double y, int depth, boolean inCollapsed, Map<GroupKey, List<GroupKey>> tree,
-                       Map<GroupKey, double[]> sizes, Map<GroupKey, Map<GroupKey, Point>> offsets, List<Box> out) {
-        if (inCollapsed) {
-            return;
-        }
-        double[] size = sizes.get(key);
-        boolean closed = collapsed.contains(key);
-        Box box = new Box(key, x, y, size[0], size[1], depth, closed);
-        out.add(box);
-        boxByKey.put(key, box);
-        if (closed) {
-            return;
-        }
-        List<GroupKey> children = tree.getOrDefault(key, List.of());
-        if (children.isEmpty()) {
-            GroupLayout layout = groups.get(key);
-            if (layout != null) {
-                layout.positions().forEach((id, rel) ->
-                        absolute.put(id, new Point(x + PADDING + rel.x(), y + HEADER + rel.y())));
-            }
-            return;
-        }
-        Map<GroupKey, Point> inner = offsets.get(key);
-        for (GroupKey child : children) {
-            Point o = inner.get(child);
-            place(child, x + PADDING + o.x(), y + HEADER + o.y(), depth + 1, false, tree, sizes, offsets, out);
-        }
-    }
-
-    /** Packs boxes in rows, wrapping at a width that makes the whole about 1.6 times wider than high. */
-    private static double[] shelf(List<GroupKey> keys, Map<GroupKey, double[]> sizes, Map<GroupKey, Point> out) {
-        double area = 0;
+    /**
+     * Packs boxes in rows, wrapping at the width that lets the whole be drawn largest in a viewport {@code ratio}
+     * times wider than high (a few widths are tried: boxes differ too much for one formula).
+     */
+    private static double[] shelf(List<GroupKey> keys, Map<GroupKey, double[]> sizes, Map<GroupKey, Point> out, double ratio) {
         double widest = 0;
+        double total = 0;
         for (GroupKey k : keys) {
-            double[] s = sizes.get(k);
-            area += (s[0] + GAP) * (s[1] + GAP);
-            widest = Math.max(widest, s[0]);
+            widest = Math.max(widest, sizes.get(k)[0]);
+            total += sizes.get(k)[0] + GAP;
         }
-        double limit = Math.max(widest, Math.sqrt(area * 1.6));
+        double bestLimit = widest;
+        double bestSide = Double.MAX_VALUE;
+        int tries = 40;
+        for (int i = 0; i <= tries; i++) {
+            double limit = widest + (total - widest) * i / tries;
+            double[] size = rows(keys, sizes, null, limit);
+            // the height the whole needs in the viewport's shape: the smaller, the larger it is drawn
+            double side = Math.max(size[0] / ratio, size[1]);
+            if (side < bestSide - 1e-6) {
+                bestSide = side;
+                bestLimit = limit;
+            }
+        }
+        return rows(keys, sizes, out, bestLimit);
+    }
+
+    /** Lays the boxes in rows no wider than {@code limit}; their corners go to {@code out} unless null. */
+    private static double[] rows(List<GroupKey> keys, Map<GroupKey, double[]> sizes, Map<GroupKey, Point> out, double limit) {
         double x = 0;
         double y = 0;
         double rowHeight = 0;
         double maxWidth = 0;
         for (GroupKey k : keys) {
             double[] s = sizes.get(k);
-            if (x > 0 && x + s[0] > limit) {
+            if (x > 0 && x + s[0] > limit + 1e-6) {
                 x = 0;
                 y += rowHeight + GAP;
                 rowHeight = 0;
             }
-            out.put(k, new Point(x, y));
+            if (out != null) {
+                out.put(k, new Point(x, y));
+            }
             x += s[0] + GAP;
             rowHeight = Math.max(rowHeight, s[1]);
             maxWidth = Math.max(maxWidth, x - GAP);

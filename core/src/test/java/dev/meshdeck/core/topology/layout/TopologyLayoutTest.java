@@ -10,9 +10,15 @@ import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
+import dev.meshdeck.core.telemetry.EdgeKey;
+import dev.meshdeck.core.telemetry.ServiceRef;
+import dev.meshdeck.core.telemetry.TelemetrySnapshot;
+import dev.meshdeck.core.telemetry.TrafficStats;
 import dev.meshdeck.core.topology.GroupKey;
+import dev.meshdeck.core.topology.TopologyEdge;
 import dev.meshdeck.core.topology.TopologyModel;
 import dev.meshdeck.core.topology.TopologyNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,12 +73,10 @@ class TopologyLayoutTest {
         for (TopologyNode n : model.nodes()) {
             Point p = layout.position(n.id());
             assertThat(layout.box(n.group()).contains(p.x(), p.y())).as(n.id()).isTrue();
-            assertThat(layout.box(n.group()).contains(p.x() + TopologyLayout.NODE_WIDTH, p.y() + TopologyLayout.NODE_HEIGHT))
+            assertThat(layout.box(n.group()).contains(p.x() + layout.nodeWidth(n.id()), p.y() + TopologyLayout.NODE_HEIGHT))
                     .as(n.id()).isTrue();
             for (TopologyNode other : model.nodes()) {
-                Point q = layout.position(other.id());
-                boolean overlap = other != n && Math.abs(p.x() - q.x()) < TopologyLayout.NODE_WIDTH
-                        && Math.abs(p.y() - q.y()) < TopologyLayout.NODE_HEIGHT;
+                boolean overlap = other != n && layout.rect(n.id()).overlaps(layout.rect(other.id()));
                 assertThat(overlap).as(n.id() + " overlaps " + other.id()).isFalse();
             }
         }
@@ -90,7 +94,7 @@ class TopologyLayoutTest {
         // a platform discovered later (as when one kind's informer syncs after another's) comes in its place
         model.apply(new InventoryEvent.FunctionChanged(fn(Platform.KNATIVE, "alpha", "knative-fn")));
 
-        List<String> tiers = layout.boxes().stream().filter(b -> b.depth() == 0).map(b -> b.key().tier()).toList();
+        List<String> tiers = layout.boxes().stream().map(b -> b.key().tier()).toList();
         assertThat(tiers).containsExactly(Platform.KNATIVE.displayName(), Platform.KUBERNETES.displayName());
     }
 
@@ -141,5 +145,67 @@ class TopologyLayoutTest {
         assertThat(layout.box(alpha).height()).isLessThan(2 * TopologyLayout.NODE_HEIGHT + TopologyLayout.HEADER);
         layout.setCollapsed(alpha, false);
         assertThat(layout.position(fn)).isNotNull();
+    }
+
+    @Test
+    void aNodeIsAsWideAsItsNameUpToALimitThenKeepsItsHeadAndTail() {
+        assertThat(NodeText.shown("payment-function-backup")).isEqualTo("payment-function-backup");
+        assertThat(NodeText.width("payment-function-backup"))
+                .isGreaterThan(NodeText.width("payment-function")).isLessThan(NodeText.MAX_WIDTH);
+
+        String primary = "payment-function-primary-eu-west-1-active-2026-12-07";
+        String backup = "payment-function-primary-eu-west-1-active-2026-12-08";
+        assertThat(NodeText.shown(primary)).startsWith("payment-functio").contains("…").endsWith("2026-12-07")
+                .isNotEqualTo(NodeText.shown(backup));
+        assertThat(NodeText.width(primary)).isEqualTo(NodeText.width(primary + "-and-more-still")).isLessThanOrEqualTo(NodeText.MAX_WIDTH);
+        assertThat(NodeText.PADDING + NodeText.shown(primary).length() * NodeText.CHAR_WIDTH).isLessThanOrEqualTo(NodeText.MAX_WIDTH);
+    }
+
+    private static ServiceRef ref(String ns, String name) {
+        return new ServiceRef(CLUSTER.id(), ns, name);
+    }
+
+    @Test
+    void anEdgeBetweenBoxesGoesAroundTheBoxesBetweenThem() {
+        estate();
+        model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref("alpha", "alpha-fn-1"), ref("gamma", "gamma-fn-1"), ""), new TrafficStats(5, 0, 20)), Map.of()));
+        // one row of boxes: alpha, beta, gamma (Kubernetes) side by side, the Knative ones before them
+        layout.setAspectRatio(50);
+        String from = TopologyModel.nodeId(new FunctionId(CLUSTER, Platform.KUBERNETES, "alpha", "alpha-fn-1"));
+        String to = TopologyModel.nodeId(new FunctionId(CLUSTER, Platform.KUBERNETES, "gamma", "gamma-fn-1"));
+        TopologyEdge edge = model.edge(from, to);
+
+        double[] route = layout.route(edge);
+
+        Box beta = layout.box(new GroupKey("Kubernetes", "c", "beta"));
+        assertThat(beta.x()).isBetween(layout.box(new GroupKey("Kubernetes", "c", "alpha")).x(),
+                layout.box(new GroupKey("Kubernetes", "c", "gamma")).x());
+        assertThat(route.length).isGreaterThan(4);
+        for (Box box : layout.boxes()) {
+            if (box.key().equals(layout.groupOf(from)) || box.key().equals(layout.groupOf(to))) {
+                continue;
+            }
+            for (int k = 0; k + 3 < route.length; k += 2) {
+                assertThat(box.rect().crossedBy(route[k], route[k + 1], route[k + 2], route[k + 3])).as(box.key().toString()).isFalse();
+            }
+        }
+        // it leaves its source's side and ends on its target's
+        assertThat(layout.rect(from).containsPoint(route[0], route[1])).isTrue();
+        assertThat(layout.rect(to).containsPoint(route[route.length - 2], route[route.length - 1])).isTrue();
+    }
+
+    @Test
+    void onlyTheShownNodesAreLaidOutAndBoxesLeftEmptyGo() {
+        estate();
+        int all = layout.boxes().size();
+
+        layout.setShown(id -> model.node(id).group().namespace().equals("beta"));
+        layout.layoutAll();
+
+        assertThat(layout.boxes()).extracting(b -> b.key().namespace()).containsOnly("beta");
+        assertThat(layout.boxes()).hasSizeLessThan(all);
+        assertThat(model.nodes()).allSatisfy(n ->
+                assertThat(layout.position(n.id()) != null).isEqualTo(n.group().namespace().equals("beta")));
     }
 }
