@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -35,6 +37,7 @@ final class ClusterReader {
     /** Objects per page. */
     static final int PAGE = 500;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterReader.class);
 
     private ClusterReader() {
     }
@@ -74,10 +77,15 @@ final class ClusterReader {
      */
     private static List<? extends Listed.Item> listOrNull(KubernetesClient client, KubeKind<?> kind) {
         List<Listed.Item> items = new ArrayList<>();
+        long start = System.nanoTime();
+        long waited = 0;
+        long bytes = 0;
         CompletableFuture<HttpResponse<byte[]>> page = request(client, kind, null);
         boolean first = true;
         while (page != null) {
+            long asked = System.nanoTime();
             HttpResponse<byte[]> response = answer(page, kind);
+            waited += System.nanoTime() - asked;
             if (first && response.code() == HttpURLConnection.HTTP_NOT_FOUND) {
                 return null;
             }
@@ -86,6 +94,7 @@ final class ClusterReader {
             }
             first = false;
             page = null;
+            bytes += response.body().length;
             try (JsonParser p = JSON.createParser(response.body())) {
                 p.nextToken();
                 if (!ListedJson.isObject(p)) {
@@ -111,6 +120,8 @@ final class ClusterReader {
                         + " failed: " + e.getMessage(), e));
             }
         }
+        LOG.debug("{}: {} objects, {} KB in {} ms, {} ms of it waiting for the server", kind.resourceName(), items.size(),
+                bytes / 1024, (System.nanoTime() - start) / 1_000_000, waited / 1_000_000);
         return items;
     }
 

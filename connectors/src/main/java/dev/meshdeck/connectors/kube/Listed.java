@@ -167,20 +167,26 @@ final class Listed {
      * @param readyReplicas {@code status.readyReplicas}; null when none is ready
      */
     record Deployment(String namespace, String name, Map<String, String> labels, List<Owner> owners, Integer replicas,
-                      Map<String, String> matchLabels, Map<String, String> podLabels, Integer readyReplicas)
-            implements Labelled {
+                      Map<String, String> matchLabels, Map<String, String> podLabels, Integer readyReplicas,
+                      Map<String, String> describing) implements Labelled {
 
+        /**
+         * @param describing the labels that describe it as a function: its pod template's, overridden by its own.
+         *                   Many charts label only the pods (the seed's {@code function-with-sidecar} does), and
+         *                   the pods are what the mesh and kubectl's {@code -l} see.
+         */
         Deployment {
             owners = List.copyOf(owners);
             podLabels = podLabels == null ? Map.of() : podLabels;
         }
 
-        /**
-         * The labels that describe it as a function: its pod template's, overridden by its own. Many charts label
-         * only the pods (the seed's {@code function-with-sidecar} does), and the pods are what the mesh and
-         * kubectl's {@code -l} see.
-         */
-        Map<String, String> describing() {
+        Deployment(String namespace, String name, Map<String, String> labels, List<Owner> owners, Integer replicas,
+                   Map<String, String> matchLabels, Map<String, String> podLabels, Integer readyReplicas) {
+            this(namespace, name, labels, owners, replicas, matchLabels, podLabels, readyReplicas,
+                    describing(labels, podLabels == null ? Map.of() : podLabels));
+        }
+
+        private static Map<String, String> describing(Map<String, String> labels, Map<String, String> podLabels) {
             if (podLabels.isEmpty()) {
                 return labels;
             }

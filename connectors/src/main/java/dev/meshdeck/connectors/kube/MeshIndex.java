@@ -30,9 +30,9 @@ final class MeshIndex {
     /** VirtualServices by every Service they name, in hosts or as a route destination. */
     private final Map<ServiceRef, List<Listed.VirtualService>> referringVirtualServices = new HashMap<>();
     private final Map<ServiceRef, List<Listed.DestinationRule>> destinationRules = new HashMap<>();
-    private final Map<String, List<Listed.Policy>> authorizationPolicies;
-    private final Map<String, List<Listed.Policy>> peerAuthentications;
-    private final Map<String, List<Listed.Policy>> requestAuthentications;
+    private final Policies authorizationPolicies;
+    private final Policies peerAuthentications;
+    private final Policies requestAuthentications;
 
     MeshIndex(ClusterObjects objects) {
         pods = new LabelIndex<>(objects.<Listed.Pod>get(KubeKind.PODS));
@@ -45,9 +45,9 @@ final class MeshIndex {
                 destinationRules.computeIfAbsent(target, t -> new ArrayList<>()).add(dr);
             }
         }
-        authorizationPolicies = byNamespace(objects.get(KubeKind.AUTHORIZATION_POLICIES));
-        peerAuthentications = byNamespace(objects.get(KubeKind.PEER_AUTHENTICATIONS));
-        requestAuthentications = byNamespace(objects.get(KubeKind.REQUEST_AUTHENTICATIONS));
+        authorizationPolicies = new Policies(objects.get(KubeKind.AUTHORIZATION_POLICIES));
+        peerAuthentications = new Policies(objects.get(KubeKind.PEER_AUTHENTICATIONS));
+        requestAuthentications = new Policies(objects.get(KubeKind.REQUEST_AUTHENTICATIONS));
     }
 
     private void indexVirtualService(Listed.VirtualService vs) {
@@ -71,13 +71,6 @@ final class MeshIndex {
         referred.forEach(ref -> referringVirtualServices.computeIfAbsent(ref, r -> new ArrayList<>()).add(vs));
     }
 
-    private static Map<String, List<Listed.Policy>> byNamespace(List<Listed.Policy> policies) {
-        Map<String, List<Listed.Policy>> index = new HashMap<>();
-        for (Listed.Policy p : policies) {
-            index.computeIfAbsent(p.namespace(), n -> new ArrayList<>()).add(p);
-        }
-        return index;
-    }
 
     List<Listed.Pod> pods(Workload w) {
         return pods.selectAny(w.namespace(), w.podSelectors());
@@ -100,27 +93,53 @@ final class MeshIndex {
         return new MeshStatus(
                 functionPods.stream().anyMatch(Listed.Pod::sidecar),
                 List.copyOf(vs), List.copyOf(dr),
-                applicable(authorizationPolicies, w.namespace(), podLabels),
-                applicable(peerAuthentications, w.namespace(), podLabels),
-                applicable(requestAuthentications, w.namespace(), podLabels));
+                authorizationPolicies.applicable(w.namespace(), podLabels),
+                peerAuthentications.applicable(w.namespace(), podLabels),
+                requestAuthentications.applicable(w.namespace(), podLabels));
     }
 
-    private static List<String> applicable(Map<String, List<Listed.Policy>> policies, String namespace,
-                                           List<Map<String, String>> podLabels) {
-        Set<String> refs = new TreeSet<>();
-        for (Listed.Policy p : policies.getOrDefault(namespace, List.of())) {
-            if (p.selectsAll() || podLabels.stream().anyMatch(l -> Labels.matches(p.selector(), l))) {
-                refs.add(p.qualifiedName());
-            }
-        }
-        if (!ROOT_NAMESPACE.equals(namespace)) {
-            for (Listed.Policy p : policies.getOrDefault(ROOT_NAMESPACE, List.of())) {
+    /**
+     * One kind of security policy by namespace: those for every workload, and the others by one label of their
+     * selector (a workload they select carries all of them), so a function meets only the policies that may apply.
+     */
+    private static final class Policies {
+
+        private final Map<String, List<Listed.Policy>> everyWorkload = new HashMap<>();
+        private final Map<String, Map<String, List<Listed.Policy>>> bySelectorLabel = new HashMap<>();
+
+        Policies(List<Listed.Policy> policies) {
+            for (Listed.Policy p : policies) {
                 if (p.selectsAll()) {
-                    refs.add(p.qualifiedName());
+                    everyWorkload.computeIfAbsent(p.namespace(), n -> new ArrayList<>()).add(p);
+                } else {
+                    Map.Entry<String, String> label = p.selector().entrySet().iterator().next();
+                    bySelectorLabel.computeIfAbsent(p.namespace(), n -> new HashMap<>())
+                            .computeIfAbsent(label.getKey() + "=" + label.getValue(), l -> new ArrayList<>()).add(p);
                 }
             }
         }
-        return List.copyOf(refs);
+
+        /** Policies of the namespace that select one of the pod label sets, and the root namespace's mesh-wide ones. */
+        List<String> applicable(String namespace, List<Map<String, String>> podLabels) {
+            Set<String> refs = new TreeSet<>();
+            everyWorkload.getOrDefault(namespace, List.of()).forEach(p -> refs.add(p.qualifiedName()));
+            Map<String, List<Listed.Policy>> selecting = bySelectorLabel.getOrDefault(namespace, Map.of());
+            if (!selecting.isEmpty()) {
+                for (Map<String, String> labels : podLabels) {
+                    labels.forEach((key, value) -> {
+                        for (Listed.Policy p : selecting.getOrDefault(key + "=" + value, List.of())) {
+                            if (Labels.matches(p.selector(), labels)) {
+                                refs.add(p.qualifiedName());
+                            }
+                        }
+                    });
+                }
+            }
+            if (!ROOT_NAMESPACE.equals(namespace)) {
+                everyWorkload.getOrDefault(ROOT_NAMESPACE, List.of()).forEach(p -> refs.add(p.qualifiedName()));
+            }
+            return List.copyOf(refs);
+        }
     }
 
     /**
