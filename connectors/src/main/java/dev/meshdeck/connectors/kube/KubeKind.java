@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -42,7 +41,6 @@ final class KubeKind<T extends HasMetadata> {
             generic("Function", "kubeless.io", "v1beta1", "functions", Listed.Named::read);
     static final KubeKind<Deployment> DEPLOYMENTS = typed("Deployment", "apps", "v1", "deployments", Deployment.class,
             Listed.Deployment::read);
-    static final KubeKind<Service> SERVICES = typed("Service", "", "v1", "services", Service.class, Listed.Named::read);
     static final KubeKind<Endpoints> ENDPOINTS = typed("Endpoints", "", "v1", "endpoints", Endpoints.class,
             Listed.Endpoints::read);
     static final KubeKind<Pod> PODS = typed("Pod", "", "v1", "pods", Pod.class, Listed.Pod::read);
@@ -65,9 +63,12 @@ final class KubeKind<T extends HasMetadata> {
             typed("RequestAuthentication", "security.istio.io", "v1", "requestauthentications", RequestAuthentication.class,
                     Listed.Policy::read);
 
-    /** Every kind discovery reads, in the order results are reported. */
+    /**
+     * Every kind discovery reads, in the order results are reported. Not Services: a function's Services are known
+     * by name (its own, its versions' or revisions'), and their Endpoints say what is behind them.
+     */
     static final List<KubeKind<?>> ALL = List.of(KNATIVE_SERVICES, OPENFAAS_FUNCTIONS, KUBELESS_FUNCTIONS, DEPLOYMENTS,
-            SERVICES, ENDPOINTS, PODS, VIRTUAL_SERVICES, DESTINATION_RULES, AUTHORIZATION_POLICIES,
+            ENDPOINTS, PODS, VIRTUAL_SERVICES, DESTINATION_RULES, AUTHORIZATION_POLICIES,
             PEER_AUTHENTICATIONS, REQUEST_AUTHENTICATIONS);
 
     private final ResourceDefinitionContext definition;

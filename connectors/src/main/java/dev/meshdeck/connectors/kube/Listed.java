@@ -46,7 +46,7 @@ final class Listed {
         Map<String, String> labels();
     }
 
-    /** Namespace, name and labels: all discovery needs of an OpenFaaS or Kubeless Function, or a Service. */
+    /** Namespace, name and labels: all discovery needs of an OpenFaaS or Kubeless Function. */
     record Named(String namespace, String name, Map<String, String> labels) implements Labelled {
 
         static Named read(JsonParser p) throws IOException {
