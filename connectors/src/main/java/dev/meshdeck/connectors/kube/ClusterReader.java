@@ -103,7 +103,7 @@ final class ClusterReader {
                 for (String f; (f = ListedJson.next(p)) != null; ) {
                     switch (f) {
                         case "metadata" -> {
-                            String next = continueToken(p);
+                            String next = ListedJson.field(p, "continue", ListedJson::text);
                             if (next != null && !next.isEmpty()) {
                                 page = request(client, kind, next);
                             }
@@ -161,20 +161,6 @@ final class ClusterReader {
             return new KubernetesClientException(status);
         }
         return new KubernetesClientException("HTTP " + response.code(), response.code(), status);
-    }
-
-    private static String continueToken(JsonParser p) throws IOException {
-        String token = null;
-        if (ListedJson.isObject(p)) {
-            for (String f; (f = ListedJson.next(p)) != null; ) {
-                if (f.equals("continue")) {
-                    token = ListedJson.text(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        return token;
     }
 
     /** Listing one kind failed for a reason other than the kind being absent. */

@@ -1,6 +1,7 @@
 package dev.meshdeck.connectors.kube;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -8,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.meshdeck.connectors.kube.ListedJson.array;
+import static dev.meshdeck.connectors.kube.ListedJson.field;
 import static dev.meshdeck.connectors.kube.ListedJson.isObject;
 import static dev.meshdeck.connectors.kube.ListedJson.next;
 import static dev.meshdeck.connectors.kube.ListedJson.strings;
 import static dev.meshdeck.connectors.kube.ListedJson.text;
+import static dev.meshdeck.connectors.kube.ListedJson.texts;
 
 /**
  * Listed objects as discovery sees them: only the fields it reads, read straight from the LIST's JSON stream
@@ -50,16 +53,7 @@ final class Listed {
     record Named(String namespace, String name, Map<String, String> labels) implements Labelled {
 
         static Named read(JsonParser p) throws IOException {
-            Meta meta = Meta.NONE;
-            if (isObject(p)) {
-                for (String f; (f = next(p)) != null; ) {
-                    if (f.equals("metadata")) {
-                        meta = Meta.read(p, null);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
+            Meta meta = Meta.within(p);
             return new Named(meta.namespace, meta.name, meta.labels);
         }
     }
@@ -97,7 +91,7 @@ final class Listed {
             if (isObject(p)) {
                 for (String f; (f = next(p)) != null; ) {
                     if (f.equals("containers") || f.equals("initContainers")) {
-                        proxy |= array(p, Listed::nameOf).contains(PROXY);
+                        proxy |= array(p, c -> texts(c, "name")[0]).contains(PROXY);
                     } else {
                         p.skipChildren();
                     }
@@ -107,18 +101,8 @@ final class Listed {
         }
 
         private static boolean isReady(JsonParser p) throws IOException {
-            boolean ready = false;
-            if (isObject(p)) {
-                for (String f; (f = next(p)) != null; ) {
-                    if (f.equals("conditions")) {
-                        ready = array(p, Condition::read).stream()
-                                .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
-            return ready;
+            List<Condition> conditions = field(p, "conditions", c -> array(c, Condition::read));
+            return conditions != null && conditions.stream().anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
         }
     }
 
@@ -126,18 +110,8 @@ final class Listed {
     record Condition(String type, String status) {
 
         static Condition read(JsonParser p) throws IOException {
-            String type = null;
-            String status = null;
-            if (isObject(p)) {
-                for (String f; (f = next(p)) != null; ) {
-                    switch (f) {
-                        case "type" -> type = text(p);
-                        case "status" -> status = text(p);
-                        default -> p.skipChildren();
-                    }
-                }
-            }
-            return new Condition(type, status);
+            String[] fields = texts(p, "type", "status");
+            return new Condition(fields[0], fields[1]);
         }
     }
 
@@ -145,18 +119,8 @@ final class Listed {
     record Owner(String apiVersion, String kind) {
 
         static Owner read(JsonParser p) throws IOException {
-            String apiVersion = null;
-            String kind = null;
-            if (isObject(p)) {
-                for (String f; (f = next(p)) != null; ) {
-                    switch (f) {
-                        case "apiVersion" -> apiVersion = text(p);
-                        case "kind" -> kind = text(p);
-                        default -> p.skipChildren();
-                    }
-                }
-            }
-            return new Owner(apiVersion, kind);
+            String[] fields = texts(p, "apiVersion", "kind");
+            return new Owner(fields[0], fields[1]);
         }
     }
 
@@ -209,27 +173,13 @@ final class Listed {
                     switch (f) {
                         case "metadata" -> meta = Meta.read(p, null);
                         case "spec" -> spec = DeploymentSpec.read(p);
-                        case "status" -> readyReplicas = readyReplicas(p);
+                        case "status" -> readyReplicas = field(p, "readyReplicas", ListedJson::integer);
                         default -> p.skipChildren();
                     }
                 }
             }
             return new Deployment(meta.namespace, meta.name, meta.labels, meta.owners, spec.replicas, spec.matchLabels,
                     spec.podLabels, readyReplicas);
-        }
-
-        private static Integer readyReplicas(JsonParser p) throws IOException {
-            Integer ready = null;
-            if (isObject(p)) {
-                for (String f; (f = next(p)) != null; ) {
-                    if (f.equals("readyReplicas")) {
-                        ready = ListedJson.integer(p);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
-            return ready;
         }
     }
 
@@ -245,7 +195,7 @@ final class Listed {
                 for (String f; (f = next(p)) != null; ) {
                     switch (f) {
                         case "replicas" -> replicas = ListedJson.integer(p);
-                        case "selector" -> matchLabels = Listed.matchLabels(p);
+                        case "selector" -> matchLabels = field(p, "matchLabels", ListedJson::strings);
                         case "template" -> podLabels = Meta.within(p).labels;
                         default -> p.skipChildren();
                     }
@@ -253,21 +203,6 @@ final class Listed {
             }
             return new DeploymentSpec(replicas, matchLabels, podLabels);
         }
-    }
-
-    /** {@code matchLabels} of a label or workload selector; null when absent. */
-    private static Map<String, String> matchLabels(JsonParser p) throws IOException {
-        Map<String, String> labels = null;
-        if (isObject(p)) {
-            for (String f; (f = next(p)) != null; ) {
-                if (f.equals("matchLabels")) {
-                    labels = strings(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        return labels;
     }
 
     /** @param readyAddresses the addresses of all its subsets (not-ready ones are listed apart) */
@@ -280,26 +215,13 @@ final class Listed {
                 for (String f; (f = next(p)) != null; ) {
                     switch (f) {
                         case "metadata" -> meta = Meta.read(p, null);
-                        case "subsets" -> ready = array(p, Endpoints::addresses).stream().mapToInt(Integer::intValue).sum();
+                        case "subsets" -> ready = array(p, s -> field(s, "addresses", ListedJson::count)).stream()
+                                .mapToInt(Integer::intValue).sum();
                         default -> p.skipChildren();
                     }
                 }
             }
             return new Endpoints(meta.namespace, meta.name, ready);
-        }
-
-        private static Integer addresses(JsonParser p) throws IOException {
-            int n = 0;
-            if (isObject(p)) {
-                for (String f; (f = next(p)) != null; ) {
-                    if (f.equals("addresses")) {
-                        n = ListedJson.count(p);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
-            return n;
         }
     }
 
@@ -373,16 +295,10 @@ final class Listed {
                 for (String f; (f = next(p)) != null; ) {
                     switch (f) {
                         case "destination" -> {
-                            if (isObject(p)) {
-                                hasDestination = true;
-                                for (String g; (g = next(p)) != null; ) {
-                                    switch (g) {
-                                        case "host" -> host = text(p);
-                                        case "subset" -> subset = text(p);
-                                        default -> p.skipChildren();
-                                    }
-                                }
-                            }
+                            hasDestination = p.currentToken() == JsonToken.START_OBJECT;
+                            String[] destination = texts(p, "host", "subset");
+                            host = destination[0];
+                            subset = destination[1];
                         }
                         case "weight" -> weight = ListedJson.integer(p);
                         default -> p.skipChildren();
@@ -403,26 +319,12 @@ final class Listed {
                 for (String f; (f = next(p)) != null; ) {
                     switch (f) {
                         case "metadata" -> meta = Meta.read(p, null);
-                        case "spec" -> host = specField(p, "host");
+                        case "spec" -> host = texts(p, "host")[0];
                         default -> p.skipChildren();
                     }
                 }
             }
             return new DestinationRule(meta.namespace, meta.name, host);
-        }
-
-        private static String specField(JsonParser p, String name) throws IOException {
-            String value = null;
-            if (isObject(p)) {
-                for (String f; (f = next(p)) != null; ) {
-                    if (f.equals(name)) {
-                        value = text(p);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
-            return value;
         }
     }
 
@@ -445,17 +347,7 @@ final class Listed {
                 for (String f; (f = next(p)) != null; ) {
                     switch (f) {
                         case "metadata" -> meta = Meta.read(p, null);
-                        case "spec" -> {
-                            if (isObject(p)) {
-                                for (String g; (g = next(p)) != null; ) {
-                                    if (g.equals("selector")) {
-                                        selector = matchLabels(p);
-                                    } else {
-                                        p.skipChildren();
-                                    }
-                                }
-                            }
-                        }
+                        case "spec" -> selector = field(p, "selector", s -> field(s, "matchLabels", ListedJson::strings));
                         default -> p.skipChildren();
                     }
                 }
@@ -491,15 +383,8 @@ final class Listed {
                     switch (f) {
                         case "metadata" -> meta = Meta.read(p, null);
                         case "spec" -> {
-                            if (isObject(p)) {
-                                for (String g; (g = next(p)) != null; ) {
-                                    if (g.equals("traffic")) {
-                                        specTraffic = array(p, Traffic::read);
-                                    } else {
-                                        p.skipChildren();
-                                    }
-                                }
-                            }
+                            List<Traffic> declared = field(p, "traffic", t -> array(t, Traffic::read));
+                            specTraffic = declared == null ? List.of() : declared;
                         }
                         case "status" -> {
                             if (isObject(p)) {
@@ -544,20 +429,6 @@ final class Listed {
         }
     }
 
-    private static String nameOf(JsonParser p) throws IOException {
-        String name = null;
-        if (isObject(p)) {
-            for (String f; (f = next(p)) != null; ) {
-                if (f.equals("name")) {
-                    name = text(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        return name;
-    }
-
     /**
      * What discovery reads of an object's metadata.
      *
@@ -592,19 +463,10 @@ final class Listed {
             return new Meta(namespace, name, labels == null ? Map.of() : labels, owners, annotated);
         }
 
-        /** The metadata of a template: {@code {"metadata": {...}, "spec": ...}}. */
+        /** The metadata of an object or template ({@code {"metadata": {...}, "spec": ...}}), annotations unread. */
         static Meta within(JsonParser p) throws IOException {
-            Meta meta = NONE;
-            if (isObject(p)) {
-                for (String f; (f = next(p)) != null; ) {
-                    if (f.equals("metadata")) {
-                        meta = read(p, null);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
-            return meta;
+            Meta meta = field(p, "metadata", m -> read(m, null));
+            return meta == null ? NONE : meta;
         }
 
         private static Map<String, String> skip(JsonParser p) throws IOException {

@@ -43,6 +43,37 @@ final class ListedJson {
         return name;
     }
 
+    /** One field of an object, read by {@code reader}; null when the object has no such field or is no object. */
+    static <T> T field(JsonParser p, String name, Element<T> reader) throws IOException {
+        T value = null;
+        if (isObject(p)) {
+            for (String f; (f = next(p)) != null; ) {
+                if (f.equals(name)) {
+                    value = reader.read(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return value;
+    }
+
+    /** Scalar fields of an object as text, in the order named, null where absent. */
+    static String[] texts(JsonParser p, String... names) throws IOException {
+        String[] values = new String[names.length];
+        if (isObject(p)) {
+            for (String f; (f = next(p)) != null; ) {
+                int i = List.of(names).indexOf(f);
+                if (i >= 0) {
+                    values[i] = text(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return values;
+    }
+
     /** How many elements the array has, whatever they are; 0 when the value is not an array. */
     static int count(JsonParser p) throws IOException {
         return array(p, element -> {
