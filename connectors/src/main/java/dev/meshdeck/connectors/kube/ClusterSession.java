@@ -109,6 +109,22 @@ final class ClusterSession implements AutoCloseable {
         return source;
     }
 
+    /** Builds the client now, on the catalog's threads: its class loading then overlaps the caller's own start. */
+    void connectAhead() {
+        executor.execute(() -> {
+            try {
+                synchronized (this) {
+                    if (!closed) {
+                        client(); // after close() nothing would close it
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the first list builds it again and reports why it cannot
+                LOG.debug("context {}: client not built ahead", source.context(), e);
+            }
+        });
+    }
+
     private synchronized KubernetesClient client() {
         if (client == null) {
             client = kubeconfigs.newClient(source.context(), options.connectTimeout(), options.requestTimeout());
