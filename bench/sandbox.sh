@@ -1,7 +1,7 @@
 # Sourced by the bench scripts: the built jar, a work directory, and the sandbox grown to $N functions running
 # in the background (stopped, and the work directory removed, when the script exits), its environment sourced.
 # Also the timing helpers they share.
-JAR=app/target/meshdeck.jar
+JAR=${JAR:-app/target/meshdeck.jar}   # JAR=other.jar compares another build on the same sandbox
 [ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -15,6 +15,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every source answered", "1:a source failed or nothing is configured", "2:usage error"})
 final class FunctionsCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionsCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -65,11 +69,17 @@ final class FunctionsCommand implements Callable<Integer> {
             return watch(format);
         }
         PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
+            LOG.debug("sources resolved in {} ms", millisSince(start));
             // Kubernetes contexts and AWS regions are listed at the same time.
-            CompletableFuture<List<InventoryEvent>> lambda = CompletableFuture.supplyAsync(
-                    () -> resolved.lambda().map(l -> l.discover()).orElse(List.of()));
+            CompletableFuture<List<InventoryEvent>> lambda = CompletableFuture.supplyAsync(() -> {
+                List<InventoryEvent> events = resolved.lambda().map(l -> l.discover()).orElse(List.of());
+                LOG.debug("Lambda listed at {} ms", millisSince(start));
+                return events;
+            });
             KubeListing kube = resolved.kube().listOnce();
+            LOG.debug("Kubernetes listed at {} ms", millisSince(start));
 
             Inventory inventory = new Inventory();
             kube.problems().forEach(p -> inventory.apply(new InventoryEvent.Problem(p)));
@@ -78,8 +88,10 @@ final class FunctionsCommand implements Callable<Integer> {
             List<ServerlessFunction> functions = new ArrayList<>(kube.functions());
             functions.addAll(inventory.functions());
             functions.sort(Inventory.ORDER);
+            long rendering = System.nanoTime();
             spec.commandLine().getOut().print(format.render(functions));
             spec.commandLine().getOut().flush();
+            LOG.debug("{} functions written in {} ms", functions.size(), millisSince(rendering));
 
             List<String> failures = new ArrayList<>(inventory.problems());
             kube.sources().stream().filter(s -> s.state() == SourceStatus.State.FAILED).map(SourceStatus::message)
@@ -89,6 +101,10 @@ final class FunctionsCommand implements Callable<Integer> {
             failures.forEach(f -> err.println("meshdeck functions: " + f));
             return failures.isEmpty() ? 0 : 1;
         }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     /**

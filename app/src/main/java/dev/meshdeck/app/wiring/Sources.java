@@ -63,14 +63,23 @@ public final class Sources implements AutoCloseable {
         if (forceSandbox || (sandboxWhenEmpty && noKubeconfig)) {
             return sandbox(options, sandboxSize, progress);
         }
+        KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions(options));
+        kube.connectAhead();
         progress.begin(AWS_STEP);
-        Optional<AwsSettings> aws = AwsDetection.detect(options.awsProfile, options.regions);
+        Optional<AwsSettings> aws;
+        try {
+            aws = AwsDetection.detect(options.awsProfile, options.regions);
+        } catch (RuntimeException e) {
+            kube.close();
+            throw e;
+        }
         progress.done(AWS_STEP, aws.map(a -> "regions " + String.join(", ", a.regions())).orElse("not configured"));
         if (noKubeconfig && aws.isEmpty()) {
+            kube.close();
             throw new IllegalStateException("no kubeconfig found ($KUBECONFIG or ~/.kube/config) and no AWS configuration; "
                     + "to try MeshDeck, run `meshdeck sandbox --env-out sandbox.env` and `source sandbox.env` in another shell");
         }
-        return new Sources(kubeconfigs, new KubeCatalog(kubeconfigs, kubeOptions(options)), aws, Optional.empty());
+        return new Sources(kubeconfigs, kube, aws, Optional.empty());
     }
 
     private static Sources sandbox(SourceOptions options, int sandboxSize, StartupProgress progress) {

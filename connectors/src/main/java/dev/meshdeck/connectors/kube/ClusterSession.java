@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +75,8 @@ final class ClusterSession implements AutoCloseable {
     private final AtomicBoolean rediscoveryPending = new AtomicBoolean();
     private volatile KubernetesClient client;
     private volatile Map<FunctionId, DiscoveredFunction> functions = Map.of();
+    /** The informers' objects as last read for discovery, by identity; used on the scheduler thread only. */
+    private Map<HasMetadata, Listed.Item> listedModels = new IdentityHashMap<>();
     private volatile boolean watching;
     private volatile boolean closed;
     private volatile Consumer<InventoryEvent> listener = event -> { };
@@ -104,6 +107,22 @@ final class ClusterSession implements AutoCloseable {
 
     SourceRef.KubeContext source() {
         return source;
+    }
+
+    /** Builds the client now, on the catalog's threads: its class loading then overlaps the caller's own start. */
+    void connectAhead() {
+        executor.execute(() -> {
+            try {
+                synchronized (this) {
+                    if (!closed) {
+                        client(); // after close() nothing would close it
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the first list builds it again and reports why it cannot
+                LOG.debug("context {}: client not built ahead", source.context(), e);
+            }
+        });
     }
 
     private synchronized KubernetesClient client() {
@@ -247,12 +266,14 @@ final class ClusterSession implements AutoCloseable {
         if (closed) {
             return new Changes(0, functions.size(), false);
         }
-        Map<KubeKind<?>, List<? extends HasMetadata>> lists = new HashMap<>();
+        Map<KubeKind<?>, List<? extends Listed.Item>> lists = new HashMap<>();
         Set<KubeKind<?>> absent = new HashSet<>(KubeKind.ALL);
+        Map<HasMetadata, Listed.Item> read = new IdentityHashMap<>();
         informers.forEach((kind, informer) -> {
-            lists.put(kind, informer.getStore().list());
+            lists.put(kind, informer.getStore().list().stream().map(o -> listed(kind, o, read)).toList());
             absent.remove(kind);
         });
+        listedModels = read;
         Map<FunctionId, DiscoveredFunction> previous = functions;
         Map<FunctionId, DiscoveredFunction> current = discovery.discover(new ClusterObjects(lists, absent), source);
         functions = current;
@@ -272,6 +293,14 @@ final class ClusterSession implements AutoCloseable {
             }
         }
         return new Changes(changed, current.size(), current.size() != previous.size());
+    }
+
+    /** The object as discovery reads it; an informer replaces an object that changed, so one read per object. */
+    private Listed.Item listed(KubeKind<?> kind, HasMetadata model, Map<HasMetadata, Listed.Item> read) {
+        Listed.Item before = listedModels.get(model);
+        Listed.Item item = before != null ? before : kind.listed(model);
+        read.put(model, item);
+        return item;
     }
 
     private void heard() {

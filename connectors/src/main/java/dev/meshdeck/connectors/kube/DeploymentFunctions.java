@@ -5,9 +5,6 @@ import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,10 +33,10 @@ final class DeploymentFunctions implements FunctionDiscoverer {
 
     @Override
     public List<DiscoveredFunction> discover(ClusterObjects objects, MeshIndex mesh, SourceRef.KubeContext source) {
-        Map<Key, List<Deployment>> byFunction = new LinkedHashMap<>();
-        for (Deployment d : objects.get(KubeKind.DEPLOYMENTS)) {
-            if (rules.matches(Labels.describing(d)) && !runByAnotherPlatform(d)) {
-                byFunction.computeIfAbsent(new Key(d.getMetadata().getNamespace(), functionName(d)), k -> new ArrayList<>()).add(d);
+        Map<Key, List<Listed.Deployment>> byFunction = new LinkedHashMap<>();
+        for (Listed.Deployment d : objects.<Listed.Deployment>get(KubeKind.DEPLOYMENTS)) {
+            if (rules.matches(d.describing()) && !runByAnotherPlatform(d)) {
+                byFunction.computeIfAbsent(new Key(d.namespace(), functionName(d)), k -> new ArrayList<>()).add(d);
             }
         }
         List<DiscoveredFunction> found = new ArrayList<>();
@@ -47,9 +44,9 @@ final class DeploymentFunctions implements FunctionDiscoverer {
         return found;
     }
 
-    private static DiscoveredFunction function(Key key, List<Deployment> deployments, MeshIndex mesh,
+    private static DiscoveredFunction function(Key key, List<Listed.Deployment> deployments, MeshIndex mesh,
                                                SourceRef.KubeContext source) {
-        deployments.sort(Comparator.comparing(d -> d.getMetadata().getName()));
+        deployments.sort(Comparator.comparing(Listed.Deployment::name));
         String ns = key.namespace();
         String app = key.name();
         Set<String> services = new LinkedHashSet<>();
@@ -57,17 +54,17 @@ final class DeploymentFunctions implements FunctionDiscoverer {
         List<String> versions = new ArrayList<>();
         List<Map<String, String>> selectors = new ArrayList<>();
         List<Map<String, String>> templates = new ArrayList<>();
-        for (Deployment d : deployments) {
-            String version = Labels.describing(d).get("version");
-            versions.add(version != null ? version : d.getMetadata().getName());
+        for (Listed.Deployment d : deployments) {
+            String version = d.describing().get("version");
+            versions.add(version != null ? version : d.name());
             if (version != null) {
                 services.add(app + "-" + version);
             }
-            selectors.add(Labels.podSelector(d));
-            templates.add(Labels.podTemplate(d));
+            selectors.add(d.podSelector());
+            templates.add(d.podLabels());
         }
         Workload workload = new Workload(ns, app, services, selectors, templates);
-        List<Pod> pods = mesh.pods(workload);
+        List<Listed.Pod> pods = mesh.pods(workload);
 
         // Without a VirtualService the split is unknown: one version gets everything, several get 0 each.
         List<TrafficShare> traffic = mesh.routedTraffic(ns, app).orElseGet(() -> versions.stream()
@@ -78,46 +75,45 @@ final class DeploymentFunctions implements FunctionDiscoverer {
         ServerlessFunction function = new ServerlessFunction(id, traffic, mesh.meshStatus(workload, pods),
                 FunctionHealth.ofDeployments(deployments, mesh.readyEndpoints(workload)), commonLabels(deployments));
         List<DiscoveredFunction.ObjectRef> own = deployments.stream()
-                .map(d -> new DiscoveredFunction.ObjectRef(KubeKind.DEPLOYMENTS, ns, d.getMetadata().getName()))
+                .map(d -> new DiscoveredFunction.ObjectRef(KubeKind.DEPLOYMENTS, ns, d.name()))
                 .toList();
         return new DiscoveredFunction(function, own, DiscoveredFunction.refs(pods));
     }
 
     /** The {@code app} label, else {@code app.kubernetes.io/name}, else the Deployment's own name. */
-    static String functionName(Deployment d) {
-        Map<String, String> labels = Labels.describing(d);
+    static String functionName(Listed.Deployment d) {
+        Map<String, String> labels = d.describing();
         String app = labels.get("app");
         if (app == null || app.isEmpty()) {
             app = labels.get("app.kubernetes.io/name");
         }
-        return app == null || app.isEmpty() ? d.getMetadata().getName() : app;
+        return app == null || app.isEmpty() ? d.name() : app;
     }
 
     /** Labels shared by all versions: what describes the function rather than one version. */
-    private static Map<String, String> commonLabels(List<Deployment> deployments) {
-        Map<String, String> common = new HashMap<>(Labels.describing(deployments.get(0)));
-        for (Deployment d : deployments.subList(1, deployments.size())) {
-            Map<String, String> labels = Labels.describing(d);
+    private static Map<String, String> commonLabels(List<Listed.Deployment> deployments) {
+        Map<String, String> common = new HashMap<>(deployments.get(0).describing());
+        for (Listed.Deployment d : deployments.subList(1, deployments.size())) {
+            Map<String, String> labels = d.describing();
             common.entrySet().removeIf(e -> !e.getValue().equals(labels.get(e.getKey())));
         }
         return common;
     }
 
     /** Deployments of a Knative Revision, an OpenFaaS or a Kubeless Function belong to those platforms. */
-    static boolean runByAnotherPlatform(Deployment d) {
-        Map<String, String> labels = Labels.describing(d);
+    static boolean runByAnotherPlatform(Listed.Deployment d) {
+        Map<String, String> labels = d.describing();
         if (labels.containsKey(KnativeFunctions.SERVICE_LABEL) || labels.containsKey(OpenFaasFunctions.POD_LABEL)
                 || (labels.containsKey(KubelessFunctions.POD_LABEL) && "kubeless".equals(labels.get("created-by")))) {
             return true;
         }
-        List<OwnerReference> owners = d.getMetadata().getOwnerReferences();
-        return owners != null && owners.stream().anyMatch(DeploymentFunctions::isPlatformOwner);
+        return d.owners().stream().anyMatch(DeploymentFunctions::isPlatformOwner);
     }
 
-    private static boolean isPlatformOwner(OwnerReference owner) {
-        String apiVersion = owner.getApiVersion() == null ? "" : owner.getApiVersion();
-        return ("Revision".equals(owner.getKind()) && apiVersion.startsWith("serving.knative.dev/"))
-                || ("Function".equals(owner.getKind())
+    private static boolean isPlatformOwner(Listed.Owner owner) {
+        String apiVersion = owner.apiVersion() == null ? "" : owner.apiVersion();
+        return ("Revision".equals(owner.kind()) && apiVersion.startsWith("serving.knative.dev/"))
+                || ("Function".equals(owner.kind())
                 && (apiVersion.startsWith("openfaas.com/") || apiVersion.startsWith("kubeless.io/")));
     }
 }

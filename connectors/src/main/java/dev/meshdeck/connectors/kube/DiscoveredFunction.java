@@ -1,7 +1,6 @@
 package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.inventory.ServerlessFunction;
-import io.fabric8.kubernetes.api.model.Pod;
 
 import java.util.List;
 
@@ -16,9 +15,8 @@ record DiscoveredFunction(ServerlessFunction function, List<ObjectRef> ownObject
         pods = List.copyOf(pods);
     }
 
-    static List<ObjectRef> refs(List<Pod> pods) {
-        return pods.stream().map(p -> new ObjectRef(KubeKind.PODS, p.getMetadata().getNamespace(), p.getMetadata().getName()))
-                .toList();
+    static List<ObjectRef> refs(List<Listed.Pod> pods) {
+        return pods.stream().map(p -> new ObjectRef(KubeKind.PODS, p.namespace(), p.name())).toList();
     }
 
     /** A Kubernetes object by kind, namespace and name. */

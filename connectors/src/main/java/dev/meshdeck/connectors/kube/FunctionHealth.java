@@ -1,9 +1,6 @@
 package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.inventory.Health;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-
 import java.util.List;
 
 /** Health words as conventions.md defines them: Ready, Degraded, Failed, ScaledToZero. */
@@ -18,19 +15,13 @@ final class FunctionHealth {
     }
 
     /** Ready/desired replicas summed over the function's Deployments. */
-    static Health ofDeployments(List<Deployment> deployments, int endpoints) {
+    static Health ofDeployments(List<Listed.Deployment> deployments, int endpoints) {
         int ready = 0;
         int desired = 0;
-        for (Deployment d : deployments) {
-            desired += d.getSpec() == null || d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-            ready += d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
+        for (Listed.Deployment d : deployments) {
+            desired += d.replicas() == null ? 1 : d.replicas();
+            ready += d.readyReplicas() == null ? 0 : d.readyReplicas();
         }
         return ofReplicas(ready, desired, endpoints);
-    }
-
-    static boolean isReady(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 }

@@ -102,6 +102,14 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource {
         return sessions.stream().<SourceRef>map(ClusterSession::source).toList();
     }
 
+    /**
+     * Builds each context's client in the background (fabric8 and Vert.x take a while to load) so that a caller
+     * with other work to do first (AWS detection) does not wait for it later.
+     */
+    public void connectAhead() {
+        sessions.forEach(ClusterSession::connectAhead);
+    }
+
     /** Kubeconfig files that could not be loaded and unknown contexts asked for. */
     public List<String> problems() {
         return List.copyOf(problems);

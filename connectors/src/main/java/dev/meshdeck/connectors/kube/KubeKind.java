@@ -1,5 +1,7 @@
 package dev.meshdeck.connectors.kube;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
@@ -10,67 +12,83 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * One kind of object that discovery lists (one list call across all namespaces per kind).
- * Typed kinds decode into fabric8 model classes; OpenFaaS and Kubeless have no fabric8 model and stay generic.
+ * Discovery reads each kind's list with its {@link Listed.Reader}; informers and single reads decode into fabric8
+ * model classes (OpenFaaS and Kubeless have no fabric8 model and stay generic).
  *
  * @param <T> the decoded type
  */
 final class KubeKind<T extends HasMetadata> {
 
     static final KubeKind<io.fabric8.knative.serving.v1.Service> KNATIVE_SERVICES =
-            typed("Service", "serving.knative.dev", "v1", "services", io.fabric8.knative.serving.v1.Service.class);
+            typed("Service", "serving.knative.dev", "v1", "services", io.fabric8.knative.serving.v1.Service.class,
+                    Listed.KnativeService::read);
     static final KubeKind<GenericKubernetesResource> OPENFAAS_FUNCTIONS =
-            generic("Function", "openfaas.com", "v1", "functions");
+            generic("Function", "openfaas.com", "v1", "functions", Listed.Named::read);
     static final KubeKind<GenericKubernetesResource> KUBELESS_FUNCTIONS =
-            generic("Function", "kubeless.io", "v1beta1", "functions");
-    static final KubeKind<Deployment> DEPLOYMENTS = typed("Deployment", "apps", "v1", "deployments", Deployment.class);
-    static final KubeKind<Service> SERVICES = typed("Service", "", "v1", "services", Service.class);
-    static final KubeKind<Endpoints> ENDPOINTS = typed("Endpoints", "", "v1", "endpoints", Endpoints.class);
-    static final KubeKind<Pod> PODS = typed("Pod", "", "v1", "pods", Pod.class);
+            generic("Function", "kubeless.io", "v1beta1", "functions", Listed.Named::read);
+    static final KubeKind<Deployment> DEPLOYMENTS = typed("Deployment", "apps", "v1", "deployments", Deployment.class,
+            Listed.Deployment::read);
+    static final KubeKind<Endpoints> ENDPOINTS = typed("Endpoints", "", "v1", "endpoints", Endpoints.class,
+            Listed.Endpoints::read);
+    static final KubeKind<Pod> PODS = typed("Pod", "", "v1", "pods", Pod.class, Listed.Pod::read);
     static final KubeKind<VirtualService> VIRTUAL_SERVICES =
-            typed("VirtualService", "networking.istio.io", "v1", "virtualservices", VirtualService.class);
+            typed("VirtualService", "networking.istio.io", "v1", "virtualservices", VirtualService.class,
+                    Listed.VirtualService::read);
     static final KubeKind<DestinationRule> DESTINATION_RULES =
-            typed("DestinationRule", "networking.istio.io", "v1", "destinationrules", DestinationRule.class);
+            typed("DestinationRule", "networking.istio.io", "v1", "destinationrules", DestinationRule.class,
+                    Listed.DestinationRule::read);
     /** Read on demand only (a Lambda function's mesh entry), not discovered. */
     static final KubeKind<GenericKubernetesResource> SERVICE_ENTRIES =
-            generic("ServiceEntry", "networking.istio.io", "v1", "serviceentries");
+            generic("ServiceEntry", "networking.istio.io", "v1", "serviceentries", Listed.Named::read);
     static final KubeKind<AuthorizationPolicy> AUTHORIZATION_POLICIES =
-            typed("AuthorizationPolicy", "security.istio.io", "v1", "authorizationpolicies", AuthorizationPolicy.class);
+            typed("AuthorizationPolicy", "security.istio.io", "v1", "authorizationpolicies", AuthorizationPolicy.class,
+                    Listed.Policy::read);
     static final KubeKind<PeerAuthentication> PEER_AUTHENTICATIONS =
-            typed("PeerAuthentication", "security.istio.io", "v1", "peerauthentications", PeerAuthentication.class);
+            typed("PeerAuthentication", "security.istio.io", "v1", "peerauthentications", PeerAuthentication.class,
+                    Listed.Policy::read);
     static final KubeKind<RequestAuthentication> REQUEST_AUTHENTICATIONS =
-            typed("RequestAuthentication", "security.istio.io", "v1", "requestauthentications", RequestAuthentication.class);
+            typed("RequestAuthentication", "security.istio.io", "v1", "requestauthentications", RequestAuthentication.class,
+                    Listed.Policy::read);
 
-    /** Every kind discovery reads, in the order results are reported. */
+    /**
+     * Every kind discovery reads, in the order results are reported. Not Services: a function's Services are known
+     * by name (its own, its versions' or revisions'), and their Endpoints say what is behind them.
+     */
     static final List<KubeKind<?>> ALL = List.of(KNATIVE_SERVICES, OPENFAAS_FUNCTIONS, KUBELESS_FUNCTIONS, DEPLOYMENTS,
-            SERVICES, ENDPOINTS, PODS, VIRTUAL_SERVICES, DESTINATION_RULES, AUTHORIZATION_POLICIES,
+            ENDPOINTS, PODS, VIRTUAL_SERVICES, DESTINATION_RULES, AUTHORIZATION_POLICIES,
             PEER_AUTHENTICATIONS, REQUEST_AUTHENTICATIONS);
 
     private final ResourceDefinitionContext definition;
     private final Class<T> type;
+    private final Listed.Reader<?> reader;
 
-    private KubeKind(ResourceDefinitionContext definition, Class<T> type) {
+    private KubeKind(ResourceDefinitionContext definition, Class<T> type, Listed.Reader<?> reader) {
         this.definition = definition;
         this.type = type;
+        this.reader = reader;
     }
 
     private static <T extends HasMetadata> KubeKind<T> typed(String kind, String group, String version, String plural,
-                                                             Class<T> type) {
-        return new KubeKind<>(definition(kind, group, version, plural), type);
+                                                             Class<T> type, Listed.Reader<?> reader) {
+        return new KubeKind<>(definition(kind, group, version, plural), type, reader);
     }
 
-    private static KubeKind<GenericKubernetesResource> generic(String kind, String group, String version, String plural) {
-        return new KubeKind<>(definition(kind, group, version, plural), null);
+    private static KubeKind<GenericKubernetesResource> generic(String kind, String group, String version, String plural,
+                                                               Listed.Reader<?> reader) {
+        return new KubeKind<>(definition(kind, group, version, plural), null, reader);
     }
 
     private static ResourceDefinitionContext definition(String kind, String group, String version, String plural) {
@@ -86,6 +104,28 @@ final class KubeKind<T extends HasMetadata> {
     /** "virtualservices.networking.istio.io", "pods": what kubectl and error messages call the kind. */
     String resourceName() {
         return definition.getGroup().isEmpty() ? definition.getPlural() : definition.getPlural() + "." + definition.getGroup();
+    }
+
+    /** The path of its list across all namespaces: {@code /api/v1/pods}, {@code /apis/apps/v1/deployments}. */
+    String listPath() {
+        String group = definition.getGroup();
+        return (group.isEmpty() ? "/api/" : "/apis/" + group + "/") + definition.getVersion() + "/" + definition.getPlural();
+    }
+
+    /** Reads one listed object of this kind as discovery sees it. */
+    Listed.Reader<?> reader() {
+        return reader;
+    }
+
+    /** A fabric8 model of this kind, as {@link #reader()} would read it from the wire. */
+    Listed.Item listed(HasMetadata model) {
+        ObjectMapper json = Serialization.jsonMapper();
+        try (JsonParser p = json.treeAsTokens(json.valueToTree(model))) {
+            p.nextToken();
+            return reader.read(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resourceName() + " " + model.getMetadata().getName(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")

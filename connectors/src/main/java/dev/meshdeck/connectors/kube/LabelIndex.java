@@ -1,7 +1,5 @@
 package dev.meshdeck.connectors.kube;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,17 +13,14 @@ import java.util.Set;
  * Objects indexed by namespace and by each {@code key=value} label, so that a selector costs the size of its
  * rarest label's bucket rather than a scan of the cluster.
  */
-final class LabelIndex<T extends HasMetadata> {
+final class LabelIndex<T extends Listed.Labelled> {
 
     private final Map<String, Map<String, List<T>>> byNamespaceAndLabel = new HashMap<>();
 
     LabelIndex(Collection<T> objects) {
         for (T o : objects) {
-            Map<String, List<T>> buckets = byNamespaceAndLabel.computeIfAbsent(o.getMetadata().getNamespace(), n -> new HashMap<>());
-            Map<String, String> labels = o.getMetadata().getLabels();
-            if (labels != null) {
-                labels.forEach((k, v) -> buckets.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(o));
-            }
+            Map<String, List<T>> buckets = byNamespaceAndLabel.computeIfAbsent(o.namespace(), n -> new HashMap<>());
+            o.labels().forEach((k, v) -> buckets.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(o));
         }
     }
 
@@ -47,7 +42,7 @@ final class LabelIndex<T extends HasMetadata> {
         }
         List<T> matching = new ArrayList<>();
         for (T o : smallest) {
-            if (Labels.matches(selector, o.getMetadata().getLabels())) {
+            if (Labels.matches(selector, o.labels())) {
                 matching.add(o);
             }
         }
@@ -59,7 +54,7 @@ final class LabelIndex<T extends HasMetadata> {
         if (selectors.size() == 1) {
             return select(namespace, selectors.get(0));
         }
-        // Identity, not equals: model equality hashes the whole object tree.
+        // Identity, not equals: two listed objects are never the same object, whatever their fields.
         Set<T> all = Collections.newSetFromMap(new IdentityHashMap<>());
         List<T> matching = new ArrayList<>();
         selectors.forEach(s -> select(namespace, s).stream().filter(all::add).forEach(matching::add));

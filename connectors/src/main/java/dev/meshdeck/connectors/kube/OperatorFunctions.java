@@ -6,8 +6,6 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,26 +32,26 @@ abstract class OperatorFunctions implements FunctionDiscoverer {
     @Override
     public List<DiscoveredFunction> discover(ClusterObjects objects, MeshIndex mesh, SourceRef.KubeContext source) {
         List<DiscoveredFunction> found = new ArrayList<>();
-        for (GenericKubernetesResource resource : objects.get(kind)) {
-            String ns = resource.getMetadata().getNamespace();
-            String name = resource.getMetadata().getName();
+        for (Listed.Named resource : objects.<Listed.Named>get(kind)) {
+            String ns = resource.namespace();
+            String name = resource.name();
             Map<String, String> selector = Map.of(podLabel, name);
-            List<Deployment> deployments = mesh.deployments(ns, selector);
+            List<Listed.Deployment> deployments = mesh.deployments(ns, selector);
 
             List<Map<String, String>> templates = new ArrayList<>();
             templates.add(selector);
-            deployments.forEach(d -> templates.add(Labels.podTemplate(d)));
+            deployments.forEach(d -> templates.add(d.podLabels()));
             Workload workload = new Workload(ns, name, Set.of(name), List.of(selector), templates);
-            List<Pod> pods = mesh.pods(workload);
+            List<Listed.Pod> pods = mesh.pods(workload);
 
             List<TrafficShare> traffic = mesh.routedTraffic(ns, name).orElse(List.of(new TrafficShare(name, 100)));
             FunctionId id = new FunctionId(source, platform, ns, name);
             ServerlessFunction function = new ServerlessFunction(id, traffic, mesh.meshStatus(workload, pods),
-                    FunctionHealth.ofDeployments(deployments, mesh.readyEndpoints(workload)), Labels.of(resource));
+                    FunctionHealth.ofDeployments(deployments, mesh.readyEndpoints(workload)), resource.labels());
 
             List<DiscoveredFunction.ObjectRef> own = new ArrayList<>();
             own.add(new DiscoveredFunction.ObjectRef(kind, ns, name));
-            deployments.forEach(d -> own.add(new DiscoveredFunction.ObjectRef(KubeKind.DEPLOYMENTS, ns, d.getMetadata().getName())));
+            deployments.forEach(d -> own.add(new DiscoveredFunction.ObjectRef(KubeKind.DEPLOYMENTS, ns, d.name())));
             found.add(new DiscoveredFunction(function, own, DiscoveredFunction.refs(pods)));
         }
         return found;

@@ -39,7 +39,7 @@ class FunctionDiscoveryTest {
                                                      List<VirtualService> virtualServices) {
         Map<KubeKind<?>, List<? extends HasMetadata>> lists = Map.of(
                 KubeKind.DEPLOYMENTS, deployments, KubeKind.VIRTUAL_SERVICES, virtualServices);
-        return new FunctionDiscovery(rules).discover(new ClusterObjects(lists, Set.of()), DEV).values().stream()
+        return new FunctionDiscovery(rules).discover(ClusterObjects.ofModels(lists, Set.of()), DEV).values().stream()
                 .map(DiscoveredFunction::function)
                 .toList();
     }

@@ -58,7 +58,7 @@ class KubeCatalogFailureTest {
     @Test
     void aClusterWithoutKnativeIsDiscoveredWithoutError() {
         oneFunctionOfEachKind();
-        server.expect().get().withPath("/apis/serving.knative.dev/v1/services")
+        server.expect().get().withPath("/apis/serving.knative.dev/v1/services?limit=" + ClusterReader.PAGE)
                 .andReturn(404, new StatusBuilder().withCode(404).withReason("NotFound").withMessage("the server could not find the requested resource").build())
                 .always();
 
@@ -77,7 +77,7 @@ class KubeCatalogFailureTest {
     @Test
     void forbiddenListingFailsTheContextNamingTheKind() {
         oneFunctionOfEachKind();
-        server.expect().get().withPath("/api/v1/pods")
+        server.expect().get().withPath("/api/v1/pods?limit=" + ClusterReader.PAGE)
                 .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("pods is forbidden").build())
                 .always();
 
