@@ -19,18 +19,22 @@ import java.util.stream.Collectors;
  * The canary state machine: write a step, watch its interval, judge it, then go on to the next step, watch again
  * (a failed check under the threshold), abort (the weights from before the run restored exactly) or promote. Every
  * write is a recorded change set whose reason carries the figures that justified it; every transition is stored.
- * It has no clock: callers say what time it is, so tests run in virtual time.
+ * Callers say when a decision is taken; the injected clock says when a written step took effect, so tests run in
+ * virtual time.
  */
 public final class CanaryRunner {
 
     private final CanaryTraffic traffic;
     private final CanaryMetrics metrics;
     private final CanaryRunStore store;
+    private final CanaryClock clock;
 
-    public CanaryRunner(CanaryTraffic traffic, CanaryMetrics metrics, CanaryRunStore store) {
+    /** @param clock read only when a step's weights are in force: its interval starts then, not when it was decided */
+    public CanaryRunner(CanaryTraffic traffic, CanaryMetrics metrics, CanaryRunStore store, CanaryClock clock) {
         this.traffic = traffic;
         this.metrics = metrics;
         this.store = store;
+        this.clock = clock;
     }
 
     /** Why a run cannot start; nothing was written. */
@@ -192,7 +196,7 @@ public final class CanaryRunner {
             d.pausedAtGate = false;
             d.reason = "";
             d.expectedShares = CanaryEditor.shares(candidate);
-        })).map(r -> watch(r, now)).orElseGet(() -> failed(run, written, now));
+        })).map(r -> watch(r, clock.now())).orElseGet(() -> failed(run, written, now));
     }
 
     private CanaryRun promote(CanaryRun run, ObjectNode live, Instant now, String why) {

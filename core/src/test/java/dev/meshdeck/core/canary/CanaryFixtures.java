@@ -61,6 +61,8 @@ final class CanaryFixtures {
         ObjectNode live = orderFunction();
         final List<ApplyRequest> writes = new ArrayList<>();
         int version = 1;
+        /** What a write costs, e.g. virtual seconds of a slow API server. */
+        Runnable onWrite = () -> { };
 
         @Override
         public Optional<ObjectNode> read(ResourceId id) {
@@ -74,6 +76,7 @@ final class CanaryFixtures {
                 return new Written(new ApplyOutcome.Conflict(List.<ConflictedResource>of(), "changed", List.of()), null);
             }
             writes.add(request);
+            onWrite.run();
             live = stamped(candidate);
             return new Written(new ApplyOutcome.Applied(ChangeSet.of(change)), (long) writes.size());
         }

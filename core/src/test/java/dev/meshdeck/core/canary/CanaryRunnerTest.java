@@ -19,7 +19,7 @@ class CanaryRunnerTest {
     final CanaryFixtures.Metrics metrics = new CanaryFixtures.Metrics(traffic);
     final CanaryFixtures.Store store = new CanaryFixtures.Store();
     final CanaryFixtures.Clock clock = new CanaryFixtures.Clock();
-    final CanaryRunner runner = new CanaryRunner(traffic, metrics, store);
+    final CanaryRunner runner = new CanaryRunner(traffic, metrics, store, clock);
 
     static CanaryPlan plan(List<Integer> steps, int threshold) {
         return new CanaryPlan(steps, Duration.ofSeconds(10), 99, CanaryPlan.DEFAULT_LATENCY, null, 10, threshold, Set.of(), false);
@@ -50,6 +50,16 @@ class CanaryRunnerTest {
         assertThat(run.intervals()).extracting(IntervalRecord::weight).containsExactly(25, 50);
         assertThat(run.history()).containsExactly(1L, 2L, 3L);
         assertThat(store.runs.get("r1")).isEqualTo(run);
+    }
+
+    @Test
+    void anIntervalStartsWhenItsStepIsWrittenNotWhenItWasDecided() throws Exception {
+        traffic.onWrite = () -> clock.now = clock.now.plusSeconds(3);
+
+        CanaryRun run = drive(start(plan(List.of(25, 50), 5)));
+
+        assertThat(run.intervals()).extracting(IntervalRecord::from).containsExactly(T0.plusSeconds(3), T0.plusSeconds(16));
+        assertThat(run.intervals()).extracting(IntervalRecord::to).containsExactly(T0.plusSeconds(13), T0.plusSeconds(26));
     }
 
     @Test
@@ -96,7 +106,7 @@ class CanaryRunnerTest {
     void unreadableMetricsCountAsAFailedCheck() throws Exception {
         CanaryRunner blind = new CanaryRunner(traffic, (from, to) -> {
             throw new dev.meshdeck.core.telemetry.TelemetryException("prometheus http://127.0.0.1:9 refused the connection");
-        }, store);
+        }, store, clock);
 
         CanaryRun run = new CanaryLoop(blind, store, clock, 1).drive(blind.start("r1", "order-function", "serverless",
                 RunTarget.kube("sandbox"), VS, "v2", plan(List.of(25), 1), new Owner(1, T0), T0), r -> { });
