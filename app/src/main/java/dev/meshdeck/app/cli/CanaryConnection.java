@@ -128,7 +128,23 @@ final class CanaryConnection implements AutoCloseable {
 
     private static CanaryConnection open(CanaryOptions options, String name, String namespace, String candidate,
                                          List<String> stable) throws YamlProblem {
-        Sources resolved = Sources.resolve(options.sources, false, false, 0);
+        Located found = locate(options.sources, name, namespace);
+        try {
+            return new CanaryConnection(found.sources(), found.function(), found.carrier(), found.objects(), candidate,
+                    stable, options);
+        } catch (RuntimeException e) {
+            found.sources().close();
+            throw e;
+        }
+    }
+
+    /** A function found in its sources, with the object carrying its traffic and the other objects governing it. */
+    record Located(Sources sources, ServerlessFunction function, ObjectNode carrier, List<JsonNode> objects) {
+    }
+
+    /** Finds the function; the caller closes the sources. */
+    static Located locate(SourceOptions options, String name, String namespace) throws YamlProblem {
+        Sources resolved = Sources.resolve(options, false, false, 0);
         try {
             ServerlessFunction fn = FunctionLookup.find(resolved, name, namespace);
             List<YamlDocument> documents = new ArrayList<>();
@@ -136,8 +152,7 @@ final class CanaryConnection implements AutoCloseable {
                 documents.addAll(new YamlReader().read(r.title(), r.yaml()));
             }
             ObjectNode carrier = (ObjectNode) TrafficSetCommand.trafficCarrier(fn, documents);
-            return new CanaryConnection(resolved, fn, carrier, documents.stream().map(YamlDocument::tree).toList(),
-                    candidate, stable, options);
+            return new Located(resolved, fn, carrier, documents.stream().map(YamlDocument::tree).toList());
         } catch (RuntimeException | YamlProblem e) {
             resolved.close();
             throw e;

@@ -58,8 +58,10 @@ class CanaryOnSandboxTest {
         List<String> all = new ArrayList<>(List.of("canary"));
         all.addAll(List.of(args));
         if (!args[0].equals("status")) {
-            all.addAll(List.of("--kubeconfig", sandbox.kubeconfig().toString(), "--istio-metrics",
-                    sandbox.metricsEndpoint().toString()));
+            all.addAll(List.of("--kubeconfig", sandbox.kubeconfig().toString()));
+        }
+        if (!args[0].equals("status") && !args[0].equals("export")) {
+            all.addAll(List.of("--istio-metrics", sandbox.metricsEndpoint().toString()));
         }
         return Cli.run(all.toArray(String[]::new));
     }
@@ -227,6 +229,28 @@ class CanaryOnSandboxTest {
         assertThat(java.time.Instant.parse(run.at("/intervals/0/from").asText()))
                 .isAfter(java.time.Instant.parse(run.path("started").asText()).plus(dev.meshdeck.core.canary.Owner.SILENCE));
         assertThat(weights(orderFunctionRoute())).containsExactly(0, 100);
+    }
+
+    @Test
+    void theSamePlanExportsAsAFlaggerCanaryOrAnArgoRolloutThatReadBackToIt() throws Exception {
+        Cli flagger = canary("export", "--function", "order-function", "--format", "flagger", "--steps", "25,50",
+                "--interval", "30s", "--threshold", "3");
+        assertThat(flagger.exitCode()).as(flagger.err()).isZero();
+        assertThat(flagger.err()).contains("note: the minimum of 10 requests");
+        JsonNode canary = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(flagger.out());
+        assertThat(dev.meshdeck.core.canary.ControllerExport.planOfFlagger(canary).steps()).containsExactly(25, 50);
+        assertThat(canary.at("/spec/service/port").asInt()).isEqualTo(80);
+
+        Cli argo = canary("export", "--function", "order-function", "--format", "argo", "--steps", "25,50");
+        assertThat(argo.exitCode()).as(argo.err()).isZero();
+        assertThat(argo.out()).contains("kind: Rollout", "canaryService: order-function-v2", "kind: AnalysisTemplate");
+
+        Cli knative = canary("export", "--function", "image-resize", "--format", "flagger");
+        assertThat(knative.out()).contains("provider: knative", "kind: Service");
+        Cli lambda = canary("export", "--function", "invoice-pdf", "--format", "argo");
+        assertThat(lambda.exitCode()).isEqualTo(1);
+        assertThat(lambda.err()).contains("Lambda canary to CodeDeploy");
     }
 
     private void waitForStatus(String wanted) throws Exception {
