@@ -26,6 +26,8 @@ import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
 import java.time.ZoneId;
+import dev.meshdeck.core.canary.CanaryRunStore;
+import dev.meshdeck.views.canary.CanaryPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import dev.meshdeck.core.changes.ApplyTargets;
@@ -125,6 +127,7 @@ public final class MainWindow {
     private Command paletteCommand;
     private ShortcutSheet shortcutSheet;
     private DetailsPane details;
+    private CanaryRunStore canaryRuns;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -139,6 +142,12 @@ public final class MainWindow {
     public MainWindow withChanges(ApplyTargets targets, ProductionArming production) {
         this.changeTargets = targets;
         this.arming = production;
+        return this;
+    }
+
+    /** Adds the Canary tab: the runs of {@code store}, each with its timeline and controls. Call before the scene is built. */
+    public MainWindow withCanaryRuns(CanaryRunStore store) {
+        this.canaryRuns = store;
         return this;
     }
 
@@ -189,6 +198,13 @@ public final class MainWindow {
         centre = new TabPane(functionsTab, topologyTab);
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
+        if (canaryRuns != null) {
+            CanaryPane canary = new CanaryPane(canaryRuns, java.time.Clock.systemUTC());
+            Tab canaryTab = new Tab("Canary", canary.node());
+            canaryTab.setId("canary-tab");
+            centre.getTabs().add(canaryTab);
+            canary.start();
+        }
 
         editorTab = new Tab("Editor", editor.node());
         editorTab.setId("editor-tab");
