@@ -14,6 +14,8 @@ public final class CanaryLoop {
 
     /** How often requests are looked for and the heartbeat stored: well inside {@link Owner#SILENCE}. */
     public static final Duration POLL = Duration.ofMillis(500);
+    /** How long before a decision its writes are checked, so the decision itself only writes (at most half an interval). */
+    public static final Duration PREPARE_AHEAD = Duration.ofSeconds(5);
 
     private final CanaryRunner runner;
     private final CanaryRunStore store;
@@ -30,7 +32,13 @@ public final class CanaryLoop {
     /** Runs {@code run} until it is no longer active; {@code progress} sees every state it goes through. */
     public CanaryRun drive(CanaryRun run, Consumer<CanaryRun> progress) throws InterruptedException {
         CanaryRun current = run;
+        Instant prepared = null;
         while (current.status().active()) {
+            Instant prepareAt = prepareAt(current);
+            if (prepareAt != null && !clock.now().isBefore(prepareAt) && !current.decisionAt().equals(prepared)) {
+                runner.prepare(current);
+                prepared = current.decisionAt();
+            }
             Instant now = clock.now();
             Optional<Control> asked = store.takeRequest(current.id());
             CanaryRun next = asked.isPresent() ? runner.control(current, asked.get(), now) : runner.decide(current, now);
@@ -44,11 +52,22 @@ public final class CanaryLoop {
             current = current.with(d -> d.owner = new Owner(pid, now));
             store.save(current);
             Instant wake = now.plus(POLL);
-            if (current.decisionAt() != null && current.decisionAt().isBefore(wake)) {
-                wake = current.decisionAt();
+            for (Instant at : new Instant[] {current.decisionAt(), prepareAt(current)}) {
+                if (at != null && at.isAfter(now) && at.isBefore(wake)) {
+                    wake = at;
+                }
             }
             clock.sleepUntil(wake);
         }
         return current;
+    }
+
+    /** When the coming decision's writes are checked: {@link #PREPARE_AHEAD} before it, or half-way for short intervals. */
+    private static Instant prepareAt(CanaryRun run) {
+        if (run.status() != RunStatus.RUNNING || run.decisionAt() == null || run.intervalFrom() == null) {
+            return null;
+        }
+        Duration half = Duration.between(run.intervalFrom(), run.decisionAt()).dividedBy(2);
+        return run.decisionAt().minus(half.compareTo(PREPARE_AHEAD) < 0 ? half : PREPARE_AHEAD);
     }
 }

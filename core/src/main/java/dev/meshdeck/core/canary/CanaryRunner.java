@@ -10,7 +10,9 @@ import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import dev.meshdeck.core.traffic.CanaryEditor;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,6 +30,8 @@ public final class CanaryRunner {
     private final CanaryMetrics metrics;
     private final CanaryRunStore store;
     private final CanaryClock clock;
+    /** Writes checked ahead of the coming decision, by what they would do: the next step, the promotion, the restore. */
+    private final Map<String, CanaryTraffic.Prepared> ready = new HashMap<>();
 
     /** @param clock read only when a step's weights are in force: its interval starts then, not when it was decided */
     public CanaryRunner(CanaryTraffic traffic, CanaryMetrics metrics, CanaryRunStore store, CanaryClock clock) {
@@ -186,10 +190,11 @@ public final class CanaryRunner {
                 d.decisionAt = null;
             });
         }
-        ObjectNode candidate = CanaryEditor.of(live, run.candidate()).withCandidatePercent(weight).candidate();
+        ObjectNode candidate = stepCandidate(run, live, next);
         String reason = "canary " + run.functionLabel() + " step " + (next + 1) + "/" + run.plan().steps().size() + ": "
                 + run.candidate() + " to " + weight + "%" + (evidence.isEmpty() ? "" : " (" + evidence + ")");
-        CanaryTraffic.Written written = traffic.write(live, candidate, new ApplyRequest(reason, Action.APPLY, null, subject(run)));
+        CanaryTraffic.Written written = send(run, "step " + next, live, candidate,
+                new ApplyRequest(reason, Action.APPLY, null, subject(run)));
         return afterWrite(written, run.with(d -> {
             d.step = next;
             d.status = RunStatus.RUNNING;
@@ -201,8 +206,8 @@ public final class CanaryRunner {
 
     private CanaryRun promote(CanaryRun run, ObjectNode live, Instant now, String why) {
         ObjectNode candidate = CanaryEditor.of(live, run.candidate()).promoted().candidate();
-        CanaryTraffic.Written written = traffic.write(live, candidate, new ApplyRequest("canary " + run.functionLabel()
-                + " promotes " + run.candidate() + ": " + why, Action.PROMOTE, null, subject(run)));
+        CanaryTraffic.Written written = send(run, "promote", live, candidate, new ApplyRequest("canary "
+                + run.functionLabel() + " promotes " + run.candidate() + ": " + why, Action.PROMOTE, null, subject(run)));
         return afterWrite(written, run.with(d -> {
             d.expectedShares = CanaryEditor.shares(candidate);
             d.end(RunStatus.PROMOTED, why, now);
@@ -221,15 +226,71 @@ public final class CanaryRunner {
         if (live == null || run.step() < 0 && run.status() != RunStatus.PROMOTED) {
             return run.with(d -> d.end(outcome, why, now));
         }
-        ObjectNode before = live.deepCopy();
-        before.set("spec", run.original().get("spec").deepCopy());
-        Long relatesTo = run.history().isEmpty() ? null : run.history().get(0);
-        CanaryTraffic.Written written = traffic.write(live, before, new ApplyRequest("canary " + run.functionLabel() + " "
-                + outcome.label() + ": " + why + "; weights as before the run", Action.ROLLBACK, relatesTo, subject(run)));
+        ObjectNode before = restoreCandidate(run, live);
+        CanaryTraffic.Written written = send(run, "restore", live, before, new ApplyRequest("canary " + run.functionLabel()
+                + " " + outcome.label() + ": " + why + "; weights as before the run", Action.ROLLBACK, relatesTo(run),
+                subject(run)));
         return afterWrite(written, run.with(d -> {
             d.expectedShares = CanaryEditor.shares(before);
             d.end(outcome, why, now);
         })).orElseGet(() -> failed(run, written, now));
+    }
+
+    /**
+     * Checks ahead of the coming decision the writes it may make — the next step (or the promotion) and the restore —
+     * so that the decision, once the interval ends, only writes. Called by the loop shortly before the decision.
+     */
+    public void prepare(CanaryRun run) {
+        ready.clear();
+        if (run.status() != RunStatus.RUNNING) {
+            return;
+        }
+        Optional<ObjectNode> live = liveOrConflict(run);
+        if (live.isEmpty()) {
+            return;
+        }
+        String subject = subject(run);
+        if (run.step() < run.plan().lastStep()) {
+            if (!run.plan().pauseBefore().contains(run.plan().steps().get(run.step() + 1))) {
+                ready.put(key(run, "step " + (run.step() + 1)), traffic.prepare(live.get(), stepCandidate(run, live.get(),
+                        run.step() + 1), new ApplyRequest("", Action.APPLY, null, subject)));
+            }
+        } else if (!run.plan().confirmPromotion()) {
+            ready.put(key(run, "promote"), traffic.prepare(live.get(), CanaryEditor.of(live.get(), run.candidate()).promoted()
+                    .candidate(), new ApplyRequest("", Action.PROMOTE, null, subject)));
+        }
+        ready.put(key(run, "restore"), traffic.prepare(live.get(), restoreCandidate(run, live.get()),
+                new ApplyRequest("", Action.ROLLBACK, relatesTo(run), subject)));
+    }
+
+    /** The prepared write when it is still the one to make on this very live object, else a write from scratch. */
+    private CanaryTraffic.Written send(CanaryRun run, String what, ObjectNode live, ObjectNode candidate, ApplyRequest request) {
+        CanaryTraffic.Prepared prepared = ready.remove(key(run, what));
+        ready.clear();
+        // a candidate is the live object, resourceVersion included, with new weights: equal means unchanged since
+        if (prepared != null && prepared.candidate().equals(candidate)) {
+            return traffic.commit(prepared, request);
+        }
+        return traffic.write(live, candidate, request);
+    }
+
+    private static String key(CanaryRun run, String what) {
+        return run.id() + " " + what;
+    }
+
+    private static ObjectNode stepCandidate(CanaryRun run, ObjectNode live, int step) {
+        return CanaryEditor.of(live, run.candidate()).withCandidatePercent(run.plan().steps().get(step)).candidate();
+    }
+
+    /** The live object with the spec from before the run: the weights exactly as they were. */
+    private static ObjectNode restoreCandidate(CanaryRun run, ObjectNode live) {
+        ObjectNode before = live.deepCopy();
+        before.set("spec", run.original().get("spec").deepCopy());
+        return before;
+    }
+
+    private static Long relatesTo(CanaryRun run) {
+        return run.history().isEmpty() ? null : run.history().get(0);
     }
 
     /** A fresh interval at the current step: figures from before now never count. */

@@ -27,9 +27,16 @@ public final class PipelineTraffic implements CanaryTraffic {
     }
 
     @Override
-    public Written write(ObjectNode live, ObjectNode candidate, ApplyRequest request) {
+    public Prepared prepare(ObjectNode live, ObjectNode candidate, ApplyRequest request) {
+        return new Prepared(live, candidate,
+                pipeline.plan(ChangeSet.of(ResourceChange.of(live, candidate)), request, ApplyProgress.NONE));
+    }
+
+    @Override
+    public Written commit(Prepared prepared, ApplyRequest request) {
         long before = newestEntry();
-        ApplyOutcome outcome = pipeline.planAndApply(ChangeSet.of(ResourceChange.of(live, candidate)), request, ApplyProgress.NONE);
+        ApplyOutcome outcome = prepared.plan().refusal()
+                .orElseGet(() -> pipeline.apply(prepared.plan(), request, ApplyProgress.NONE));
         long after = newestEntry();
         return new Written(outcome, after > before ? after : null);
     }

@@ -69,15 +69,35 @@ final class CanaryFixtures {
             return Optional.of(live.deepCopy());
         }
 
+        /** How many writes were checked ahead of their decision, and how many of those were written as checked. */
+        int prepared;
+        int committedAsPrepared;
+
+        @Override
+        public Prepared prepare(ObjectNode before, ObjectNode candidate, ApplyRequest request) {
+            prepared++;
+            return new Prepared(before, candidate, null);
+        }
+
         @Override
         public Written write(ObjectNode before, ObjectNode candidate, ApplyRequest request) {
-            ResourceChange change = ResourceChange.of(before, candidate);
+            return commit(new Prepared(before, candidate, null), request, false);
+        }
+
+        @Override
+        public Written commit(Prepared ready, ApplyRequest request) {
+            return commit(ready, request, true);
+        }
+
+        private Written commit(Prepared ready, ApplyRequest request, boolean asPrepared) {
+            ResourceChange change = ResourceChange.of(ready.live(), ready.candidate());
             if (!change.expectedVersion().equals(live.at("/metadata/resourceVersion").asText())) {
                 return new Written(new ApplyOutcome.Conflict(List.<ConflictedResource>of(), "changed", List.of()), null);
             }
             writes.add(request);
+            committedAsPrepared += asPrepared ? 1 : 0;
             onWrite.run();
-            live = stamped(candidate);
+            live = stamped(ready.candidate());
             return new Written(new ApplyOutcome.Applied(ChangeSet.of(change)), (long) writes.size());
         }
 

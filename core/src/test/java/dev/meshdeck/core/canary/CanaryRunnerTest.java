@@ -50,6 +50,20 @@ class CanaryRunnerTest {
         assertThat(run.intervals()).extracting(IntervalRecord::weight).containsExactly(25, 50);
         assertThat(run.history()).containsExactly(1L, 2L, 3L);
         assertThat(store.runs.get("r1")).isEqualTo(run);
+        // the step after each interval and the promotion were checked ahead, so the decisions only wrote
+        assertThat(traffic.committedAsPrepared).isEqualTo(2);
+    }
+
+    @Test
+    void aPreparedWriteIsDroppedWhenTheObjectChangedSinceItWasChecked() throws Exception {
+        // someone relabels the object (not its weights) after the check: the decision checks and writes afresh
+        clock.at.put(T0.plusSeconds(8), () -> ((com.fasterxml.jackson.databind.node.ObjectNode) traffic.live.get("metadata"))
+                .put("resourceVersion", "99"));
+
+        CanaryRun run = drive(start(plan(List.of(25, 50), 5)));
+
+        assertThat(run.status()).isEqualTo(RunStatus.PROMOTED);
+        assertThat(traffic.committedAsPrepared).isEqualTo(1);
     }
 
     @Test
