@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,11 +29,8 @@ abstract class CanaryControlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function whose active run to steer.")
-    String function;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Its namespace, when the name is not unique.")
-    String namespace;
+    @Mixin
+    FunctionOptions target = new FunctionOptions();
 
     @Mixin
     CanaryOptions options = new CanaryOptions();
@@ -47,10 +43,10 @@ abstract class CanaryControlCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CanaryRunStore store = FileCanaryRunStore.resolve();
         Optional<CanaryRun> active = store.runs().stream().filter(r -> r.status().active())
-                .filter(r -> r.function().equals(function) && (namespace == null || r.namespace().equals(namespace)))
+                .filter(r -> r.function().equals(target.function) && (target.namespace == null || r.namespace().equals(target.namespace)))
                 .findFirst();
         if (active.isEmpty()) {
-            err.println("meshdeck canary " + spec.name() + ": " + function + " has no active canary run (see meshdeck canary status)");
+            err.println("meshdeck canary " + spec.name() + ": " + target.function + " has no active canary run (see meshdeck canary status)");
             return 1;
         }
         CanaryRun run = active.get();

@@ -28,11 +28,8 @@ final class CanaryExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function.")
-    String function;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Its namespace, when the name is not unique.")
-    String namespace;
+    @Mixin
+    FunctionOptions target = new FunctionOptions();
 
     @Option(names = "--candidate", paramLabel = "VERSION", description = "The version to roll out (default: the smallest share).")
     String candidate;
@@ -53,7 +50,7 @@ final class CanaryExportCommand implements Callable<Integer> {
         CanaryPlan plan = planOptions.plan(spec);
         PrintWriter err = spec.commandLine().getErr();
         try {
-            CanaryConnection.Located found = CanaryConnection.locate(sources, function, namespace);
+            CanaryConnection.Located found = CanaryConnection.locate(sources, target.function, target.namespace);
             ControllerExport.Export export;
             try (Sources opened = found.sources()) {
                 ControllerExport.Target target = target(found);

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
@@ -22,11 +21,8 @@ final class CanaryRollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The promoted function.")
-    String function;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Its namespace, when the name is not unique.")
-    String namespace;
+    @Mixin
+    FunctionOptions target = new FunctionOptions();
 
     @Mixin
     CanaryOptions options = new CanaryOptions();
@@ -35,10 +31,10 @@ final class CanaryRollbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Optional<CanaryRun> newest = FileCanaryRunStore.resolve().runs().stream()
-                .filter(r -> r.function().equals(function) && (namespace == null || r.namespace().equals(namespace)))
+                .filter(r -> r.function().equals(target.function) && (target.namespace == null || r.namespace().equals(target.namespace)))
                 .findFirst();
         if (newest.isEmpty()) {
-            err.println("meshdeck canary rollback: " + function + " has had no canary run");
+            err.println("meshdeck canary rollback: " + target.function + " has had no canary run");
             return 1;
         }
         try (CanaryConnection c = CanaryConnection.open(options, newest.get())) {

@@ -36,11 +36,8 @@ final class CanaryStartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--function", required = true, paramLabel = "NAME", description = "The function (see `meshdeck functions`).")
-    String function;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Its namespace, when the name is not unique.")
-    String namespace;
+    @Mixin
+    FunctionOptions target = new FunctionOptions();
 
     @Option(names = "--candidate", paramLabel = "VERSION",
             description = "The version to roll out (subset or host, revision, Lambda version). Default: the one with the smallest share.")
@@ -59,7 +56,7 @@ final class CanaryStartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CanaryPlan plan = planOptions.plan(spec);
         PrintWriter err = spec.commandLine().getErr();
-        try (CanaryConnection c = CanaryConnection.open(options, function, namespace, candidate)) {
+        try (CanaryConnection c = CanaryConnection.open(options, target.function, target.namespace, candidate)) {
             String what = c.function.platform().displayName() + " function " + c.function.id().qualifiedName() + ": "
                     + c.candidate + " against " + String.join(", ", c.stable) + " on " + c.target.label();
             ChangeOptions consent = new ChangeOptions();

@@ -83,10 +83,11 @@ public final class LambdaCanaryMetrics implements CanaryMetrics {
 
     private static VersionFigures figures(Map<String, List<Double>> values, int version) {
         String id = "v" + version + "_";
-        double invocations = sum(values, id + 0);
-        double throttles = sum(values, id + 2);
-        return new VersionFigures(invocations + throttles, sum(values, id + 1) + throttles, slowest(values, id + 3),
-                slowest(values, id + 4));
+        double invocations = CloudWatchTelemetry.sum(values, id + 0);
+        double throttles = CloudWatchTelemetry.sum(values, id + 2);
+        // the slowest minute's percentile: conservative, as CloudWatch answers one per period
+        return new VersionFigures(invocations + throttles, CloudWatchTelemetry.sum(values, id + 1) + throttles,
+                CloudWatchTelemetry.max(values, id + 3), CloudWatchTelemetry.max(values, id + 4));
     }
 
     /** Two versions together: counts summed, the slower percentile kept (CloudWatch cannot merge percentiles). */
@@ -97,15 +98,6 @@ public final class LambdaCanaryMetrics implements CanaryMetrics {
 
     private static double slower(double a, double b) {
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
-    }
-
-    private static double sum(Map<String, List<Double>> values, String id) {
-        return values.getOrDefault(id, List.of()).stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    /** The slowest minute's percentile: conservative, as CloudWatch answers one per period. */
-    private static double slowest(Map<String, List<Double>> values, String id) {
-        return values.getOrDefault(id, List.of()).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     @Override
