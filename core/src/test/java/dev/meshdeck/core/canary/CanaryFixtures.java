@@ -101,9 +101,12 @@ final class CanaryFixtures {
             return new Written(new ApplyOutcome.Applied(ChangeSet.of(change)), (long) writes.size());
         }
 
+        /** An apply of the object that has not finished (journaled, interrupted). */
+        boolean unfinishedApply;
+
         @Override
         public boolean inFlight(ResourceId id) {
-            return false;
+            return unfinishedApply && id.equals(VS);
         }
 
         /** Someone else sets the weights. */

@@ -189,6 +189,16 @@ class CanaryRunnerTest {
     }
 
     @Test
+    void aRunIsRefusedWhileAnApplyOfItsObjectIsUnfinished() {
+        traffic.unfinishedApply = true;
+
+        assertThatThrownBy(() -> start(plan(List.of(25), 5))).isInstanceOf(CanaryRunner.Refused.class)
+                .hasMessageContaining("has not finished; see meshdeck recover");
+        assertThat(traffic.writes).isEmpty();
+        assertThat(store.runs).isEmpty();
+    }
+
+    @Test
     void anInterruptedRunShowsAsSuchAndResumesWithoutStaleFigures() {
         CanaryRun run = start(plan(List.of(25, 50), 5));
         Instant later = T0.plus(Duration.ofHours(8));
