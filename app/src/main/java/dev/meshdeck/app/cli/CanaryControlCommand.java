@@ -53,7 +53,10 @@ abstract class CanaryControlCommand implements Callable<Integer> {
         if (!run.interrupted(CanaryForeground.now())) {
             return request(store, run, out, err);
         }
-        try (CanaryConnection c = CanaryConnection.open(options, run)) {
+        // a request left for the process that died was never acted on: this person's request replaces it
+        store.takeRequest(run.id());
+        try (CanaryConnection c = CanaryConnection.open(options, run);
+             AutoCloseable beating = CanaryForeground.heartbeat(store, run.id())) {
             Instant now = CanaryForeground.now();
             CanaryRun owned = run.with(d -> d.owner = new Owner(CanaryForeground.pid(), now));
             CanaryRun next = c.runner.control(owned, control(), now);

@@ -3,9 +3,14 @@ package dev.meshdeck.app.cli;
 import dev.meshdeck.core.canary.CanaryClock;
 import dev.meshdeck.core.canary.CanaryLoop;
 import dev.meshdeck.core.canary.CanaryRun;
+import dev.meshdeck.core.canary.CanaryRunStore;
+import dev.meshdeck.core.canary.Owner;
 import dev.meshdeck.core.canary.RunStatus;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** A run driven by this process until it ends, each transition printed as it happens. */
@@ -38,5 +43,19 @@ final class CanaryForeground {
 
     static Instant now() {
         return Instant.now();
+    }
+
+    /**
+     * Beats for run {@code id} every second from a thread of its own until closed, so that a write slowed down by a
+     * loaded API server never makes the run look abandoned to another terminal.
+     */
+    static AutoCloseable heartbeat(CanaryRunStore store, String id) {
+        ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "canary-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        beats.scheduleWithFixedDelay(() -> store.beat(id, new Owner(pid(), now())), 0, 1, TimeUnit.SECONDS);
+        return beats::shutdownNow;
     }
 }

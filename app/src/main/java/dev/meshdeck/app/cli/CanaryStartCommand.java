@@ -68,15 +68,17 @@ final class CanaryStartCommand implements Callable<Integer> {
             Instant now = CanaryForeground.now();
             String id = c.function.name() + "-" + ID_TIME.format(now);
             spec.commandLine().getOut().println("canary " + id + " of " + what + "; " + CanaryText.plan(plan));
-            CanaryRun run;
-            try {
-                run = c.runner.start(id, c.function.name(), c.function.namespace(), c.target, c.resource, c.candidate, plan,
-                        new Owner(CanaryForeground.pid(), now), now);
-            } catch (CanaryRunner.Refused e) {
-                err.println("meshdeck canary start: " + e.getMessage() + "; nothing was written");
-                return 1;
+            try (AutoCloseable beating = CanaryForeground.heartbeat(c.store, id)) {
+                CanaryRun run;
+                try {
+                    run = c.runner.start(id, c.function.name(), c.function.namespace(), c.target, c.resource, c.candidate,
+                            plan, new Owner(CanaryForeground.pid(), now), now);
+                } catch (CanaryRunner.Refused e) {
+                    err.println("meshdeck canary start: " + e.getMessage() + "; nothing was written");
+                    return 1;
+                }
+                return CanaryForeground.drive(spec, c, run.with(d -> d.step = -1), run);
             }
-            return CanaryForeground.drive(spec, c, run.with(d -> d.step = -1), run);
         } catch (IllegalArgumentException e) {
             err.println("meshdeck canary start: " + e.getMessage());
             return 1;

@@ -176,7 +176,7 @@ class CanaryOnSandboxTest {
             return vs;
         });
 
-        Cli ended = run.get(30, TimeUnit.SECONDS);
+        Cli ended = run.get(120, TimeUnit.SECONDS);
 
         assertThat(ended.exitCode()).isEqualTo(1);
         assertThat(ended.out()).contains("conflict: someone else changed the weights");
@@ -198,7 +198,7 @@ class CanaryOnSandboxTest {
         Cli abort = canary("abort", "--function", "order-function");
 
         assertThat(abort.exitCode()).as(abort.err()).isZero();
-        assertThat(run.get(30, TimeUnit.SECONDS).exitCode()).isEqualTo(1);
+        assertThat(run.get(120, TimeUnit.SECONDS).exitCode()).isEqualTo(1);
         assertThat(weights(orderFunctionRoute())).containsExactly(90, 10);
     }
 
@@ -210,7 +210,7 @@ class CanaryOnSandboxTest {
         process.start();
         waitForStatus("running");
         process.interrupt();
-        process.join(30_000);
+        process.join(120_000);
         Thread.sleep(dev.meshdeck.core.canary.Owner.SILENCE.toMillis() + 500);
 
         assertThat(status().get(0).path("interrupted").asBoolean()).isTrue();
@@ -254,7 +254,7 @@ class CanaryOnSandboxTest {
     }
 
     private void waitForStatus(String wanted) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             JsonNode runs = status();
             if (!runs.isEmpty() && runs.get(0).path("status").asText().equals(wanted) && runs.get(0).path("step").asInt() > 0) {

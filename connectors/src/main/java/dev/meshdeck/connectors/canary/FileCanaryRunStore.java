@@ -8,6 +8,7 @@ import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.core.canary.CanaryRun;
 import dev.meshdeck.core.canary.CanaryRunStore;
 import dev.meshdeck.core.canary.Control;
+import dev.meshdeck.core.canary.Owner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * Canary runs as JSON files next to the history: {@code <data>/canary/<id>.json}, each replaced atomically so a
- * killed process leaves the last whole state, and {@code <id>.request} for a person's pending request (written by
- * one process, taken by the one driving the run).
+ * killed process leaves the last whole state, {@code <id>.owner} for the heartbeat of the process driving it, and
+ * {@code <id>.request} for a person's pending request (written by one process, taken by the one driving the run).
  */
 public final class FileCanaryRunStore implements CanaryRunStore {
 
@@ -66,7 +67,7 @@ public final class FileCanaryRunStore implements CanaryRunStore {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
                 try {
-                    runs.add(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), CanaryRun.class));
+                    runs.add(withBeat(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), CanaryRun.class)));
                 } catch (NoSuchFileException e) {
                     // replaced between the listing and the read: the next listing has it
                 } catch (IOException e) {
@@ -79,6 +80,32 @@ public final class FileCanaryRunStore implements CanaryRunStore {
         }
         runs.sort(Comparator.comparing(CanaryRun::started).reversed());
         return runs;
+    }
+
+    @Override
+    public void beat(String id, Owner owner) {
+        try {
+            DataDirectory.ensure(dir);
+            write(dir.resolve(id + ".owner"), JSON.writeValueAsString(owner));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the heartbeat of canary run " + id + " in " + dir, e);
+        }
+    }
+
+    /** The run with its owner's latest beat, when that is newer than the one stored with the run. */
+    private CanaryRun withBeat(CanaryRun run) throws IOException {
+        Path file = dir.resolve(run.id() + ".owner");
+        if (!Files.exists(file)) {
+            return run;
+        }
+        Owner beat;
+        try {
+            beat = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Owner.class);
+        } catch (NoSuchFileException e) {
+            return run;
+        }
+        return run.owner() != null && !beat.heartbeat().isAfter(run.owner().heartbeat()) ? run
+                : run.with(d -> d.owner = beat);
     }
 
     @Override

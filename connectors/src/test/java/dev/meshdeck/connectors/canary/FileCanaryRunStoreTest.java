@@ -63,6 +63,21 @@ class FileCanaryRunStoreTest {
     }
 
     @Test
+    void aBeatKeepsTheRunAliveWithoutTouchingItsState() throws Exception {
+        FileCanaryRunStore store = new FileCanaryRunStore(data);
+        Instant started = Instant.parse("2026-12-07T10:00:00Z");
+        store.save(run("a", started));
+        Instant later = started.plusSeconds(60);
+        assertThat(store.runs().get(0).interrupted(later)).isTrue();
+
+        store.beat("a", new Owner(4242, later.minusSeconds(1)));
+
+        CanaryRun read = store.runs().get(0);
+        assertThat(read.interrupted(later)).isFalse();
+        assertThat(read.with(d -> d.owner = new Owner(4242, started))).isEqualTo(run("a", started));
+    }
+
+    @Test
     void aRequestIsTakenOnce() {
         FileCanaryRunStore store = new FileCanaryRunStore(data);
         store.request("a", Control.PAUSE);

@@ -20,6 +20,12 @@ public interface CanaryRunStore {
                 .filter(r -> r.namespace().equals(namespace) && r.function().equals(function)).findFirst();
     }
 
+    /**
+     * Records that {@code owner} still drives run {@code id}, apart from the run itself: a process beats while a slow
+     * write holds its loop, and a beat never overwrites a step.
+     */
+    void beat(String id, Owner owner);
+
     /** Leaves a request for the process driving run {@code id}. */
     void request(String id, Control control);
 

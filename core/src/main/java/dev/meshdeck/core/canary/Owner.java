@@ -9,8 +9,8 @@ import java.time.Instant;
  */
 public record Owner(long pid, Instant heartbeat) {
 
-    /** Silence longer than this means nobody drives the run: the driver beats every half second. */
-    public static final Duration SILENCE = Duration.ofSeconds(5);
+    /** Silence longer than this means nobody drives the run: its process beats every second. */
+    public static final Duration SILENCE = Duration.ofSeconds(10);
 
     public boolean alive(Instant now) {
         return !heartbeat.plus(SILENCE).isBefore(now);

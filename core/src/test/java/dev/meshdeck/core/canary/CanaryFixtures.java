@@ -176,6 +176,11 @@ final class CanaryFixtures {
         }
 
         @Override
+        public void beat(String id, Owner owner) {
+            save(runs.get(id).with(d -> d.owner = owner));
+        }
+
+        @Override
         public void request(String id, Control control) {
             requests.put(id, control);
         }

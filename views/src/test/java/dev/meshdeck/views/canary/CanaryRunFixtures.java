@@ -95,6 +95,12 @@ public final class CanaryRunFixtures {
         }
 
         @Override
+        public void beat(String id, Owner owner) {
+            CanaryRun run = runs.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+            save(run.with(d -> d.owner = owner));
+        }
+
+        @Override
         public void request(String id, Control control) {
             requests.put(id, control);
         }
