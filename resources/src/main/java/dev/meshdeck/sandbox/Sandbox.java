@@ -25,6 +25,9 @@ public final class Sandbox implements AutoCloseable {
     public static final String ACCESS_KEY_ID = "AKIDMESHDECKSANDBOX";
     public static final String SECRET_ACCESS_KEY = "sandbox-throwaway-secret";
 
+    /** Where `meshdeck canary` reads Istio's series when no Prometheus is given: the simulated mesh's endpoint. */
+    public static final String ISTIO_METRICS_VARIABLE = "MESHDECK_ISTIO_METRICS_URL";
+
     private final KubeSandbox kube;
     private final LambdaControlPlane lambda;
     private final Path directory;
@@ -132,7 +135,8 @@ public final class Sandbox implements AutoCloseable {
                 + "export AWS_REGION=" + lambda.region() + "\n"
                 + "export AWS_ACCESS_KEY_ID=" + ACCESS_KEY_ID + "\n"
                 + "export AWS_SECRET_ACCESS_KEY=" + SECRET_ACCESS_KEY + "\n"
-                + "export MESHDECK_DATA_DIR=" + quote(dataDirectory().toAbsolutePath().toString()) + "\n";
+                + "export MESHDECK_DATA_DIR=" + quote(dataDirectory().toAbsolutePath().toString()) + "\n"
+                + "export " + ISTIO_METRICS_VARIABLE + "=" + metricsEndpoint() + "\n";
     }
 
     public void writeEnvironment(Path file) {

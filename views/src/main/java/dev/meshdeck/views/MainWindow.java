@@ -29,6 +29,8 @@ import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
 import java.time.ZoneId;
+import dev.meshdeck.core.canary.CanaryRunStore;
+import dev.meshdeck.views.canary.CanaryPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import dev.meshdeck.core.changes.ApplyTargets;
@@ -134,6 +136,7 @@ public final class MainWindow {
     private Command paletteCommand;
     private ShortcutSheet shortcutSheet;
     private DetailsPane details;
+    private CanaryRunStore canaryRuns;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -148,6 +151,12 @@ public final class MainWindow {
     public MainWindow withChanges(ApplyTargets targets, ProductionArming production) {
         this.changeTargets = targets;
         this.arming = production;
+        return this;
+    }
+
+    /** Adds the Canary tab: the runs of {@code store}, each with its timeline and controls. Call before the scene is built. */
+    public MainWindow withCanaryRuns(CanaryRunStore store) {
+        this.canaryRuns = store;
         return this;
     }
 
@@ -205,6 +214,13 @@ public final class MainWindow {
         }
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
+        if (canaryRuns != null) {
+            CanaryPane canary = new CanaryPane(canaryRuns, java.time.Clock.systemUTC());
+            Tab canaryTab = new Tab("Canary", canary.node());
+            canaryTab.setId("canary-tab");
+            centre.getTabs().add(canaryTab);
+            canary.start();
+        }
 
         centre.getSelectionModel().selectedItemProperty().addListener(o -> arrangePanes());
 

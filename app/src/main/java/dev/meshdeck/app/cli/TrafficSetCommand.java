@@ -86,7 +86,7 @@ final class TrafficSetCommand implements Callable<Integer> {
     }
 
     /** The object whose split the inventory shows for this function. */
-    private static JsonNode trafficCarrier(ServerlessFunction fn, List<YamlDocument> objects) {
+    static JsonNode trafficCarrier(ServerlessFunction fn, List<YamlDocument> objects) {
         String wantedKind = switch (fn.platform()) {
             case KNATIVE -> "Service";
             case LAMBDA -> "LambdaAlias";

@@ -4,6 +4,7 @@ import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.UserMessages;
 import dev.meshdeck.core.changes.ProductionArming;
+import dev.meshdeck.connectors.canary.FileCanaryRunStore;
 import dev.meshdeck.core.changes.ProductionGuard;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.telemetry.TelemetryHealth;
@@ -192,7 +193,8 @@ public final class MeshDeckApp extends Application {
         WindowOptions options = sources.isSandbox() ? WindowOptions.sandbox("MeshDeck — sandbox") : WindowOptions.of("MeshDeck");
         MainWindow window = new MainWindow(what.catalog(), options).withChanges(new WindowChanges(sources),
                 new ProductionArming(System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN",
-                        ProductionGuard.DEFAULT_PATTERN), Clock.systemUTC()));
+                        ProductionGuard.DEFAULT_PATTERN), Clock.systemUTC()))
+                .withCanaryRuns(new FileCanaryRunStore(sources.dataDirectory()));
         if (what.telemetry() != null) {
             window.setTelemetry(what.telemetry(), startup.metricsInterval());
             window.setTelemetryHealth(what.metricsHealth());

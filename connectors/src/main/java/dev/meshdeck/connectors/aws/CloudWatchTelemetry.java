@@ -183,12 +183,12 @@ public final class CloudWatchTelemetry implements TelemetrySource {
                 .metric(m -> m.namespace(NAMESPACE).metricName(metric[0]).dimensions(dimensions))).build();
     }
 
-    private static double sum(Map<String, List<Double>> values, String id) {
+    static double sum(Map<String, List<Double>> values, String id) {
         return values.getOrDefault(id, List.of()).stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** The slowest minute's p95: a conservative stand-in for the window's p95, which CloudWatch cannot merge. */
-    private static double max(Map<String, List<Double>> values, String id) {
+    static double max(Map<String, List<Double>> values, String id) {
         return values.getOrDefault(id, List.of()).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 

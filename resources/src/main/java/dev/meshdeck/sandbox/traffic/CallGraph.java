@@ -53,19 +53,40 @@ public record CallGraph(long seed, double noise, List<Call> calls, Map<String, S
             versions = versions == null ? Map.of() : Map.copyOf(versions);
         }
 
-        ResponseProfile forVersion(String version) {
+        /** @param percent the version's share of the service's traffic now, 0-100 */
+        ResponseProfile forVersion(String version, double percent) {
             VersionFactors f = versions.getOrDefault(version, VersionFactors.NONE);
-            return new ResponseProfile(medianMillis * f.latency(), spread, Math.min(1, errorRatio * f.errors()));
+            double errors = f.overloaded(percent) ? f.overloadErrorRatio() : Math.min(1, errorRatio * f.errors());
+            return new ResponseProfile(medianMillis * f.latency(), spread, errors);
         }
     }
 
-    /** Factors on a service's median latency and error ratio for one version; an absent factor is 1. */
-    public record VersionFactors(Double latency, Double errors) {
-        static final VersionFactors NONE = new VersionFactors(1.0, 1.0);
+    /**
+     * Factors on a service's median latency and error ratio for one version; an absent factor is 1. A version that
+     * breaks under load ({@code overloadAbovePercent}) fails {@code overloadErrorRatio} of its requests once it takes
+     * more than that share of the service's traffic: a canary that looks fine at first and degrades as it grows.
+     */
+    public record VersionFactors(Double latency, Double errors, Double overloadAbovePercent, Double overloadErrorRatio) {
+        static final VersionFactors NONE = new VersionFactors(1.0, 1.0, null, null);
 
         public VersionFactors {
             latency = latency == null ? 1.0 : latency;
             errors = errors == null ? 1.0 : errors;
+            if ((overloadAbovePercent == null) != (overloadErrorRatio == null)) {
+                throw new IllegalArgumentException("overloadAbovePercent and overloadErrorRatio go together");
+            }
+            if (overloadErrorRatio != null && (overloadErrorRatio < 0 || overloadErrorRatio > 1)) {
+                throw new IllegalArgumentException("overloadErrorRatio must be in [0, 1], got " + overloadErrorRatio);
+            }
+        }
+
+        /** A version that is only slower or more error-prone. */
+        public VersionFactors(Double latency, Double errors) {
+            this(latency, errors, null, null);
+        }
+
+        boolean overloaded(double percent) {
+            return overloadAbovePercent != null && percent > overloadAbovePercent;
         }
     }
 
@@ -107,9 +128,9 @@ public record CallGraph(long seed, double noise, List<Call> calls, Map<String, S
         throw new IllegalArgumentException("a caller must be a mesh workload (namespace/name), got '" + text + "'");
     }
 
-    /** The response profile of a destination's version. */
-    public ResponseProfile profileOf(String service, String version) {
-        return profiles.getOrDefault(service, profiles.get(DEFAULT_PROFILE)).forVersion(version);
+    /** The response profile of a destination's version while it takes {@code percent} (0-100) of its traffic. */
+    public ResponseProfile profileOf(String service, String version, double percent) {
+        return profiles.getOrDefault(service, profiles.get(DEFAULT_PROFILE)).forVersion(version, percent);
     }
 
     /** Every host that calls or is called, in file order: what the routing must resolve. */

@@ -63,6 +63,7 @@ public final class SandboxRouting implements Routing, AutoCloseable {
     private final AtomicBoolean meshChanged = new AtomicBoolean(true);
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private volatile boolean watching;
+    private volatile Runnable onChange = () -> { };
     private volatile Map<CallTarget, List<RoutedVersion>> table = Map.of();
     private Map<CallTarget, List<RoutedVersion>> meshRoutes = Map.of();
     private Map<CallTarget, Redirect> redirects = Map.of();
@@ -99,8 +100,12 @@ public final class SandboxRouting implements Routing, AutoCloseable {
         read(!watching || meshChanged.get());
     }
 
-    /** Starts the watches that tell {@link #refreshChanged()} when the mesh's routing objects changed. */
-    public void watchChanges() {
+    /**
+     * Starts the watches that tell {@link #refreshChanged()} when the mesh's routing objects changed, and
+     * {@code onChange} at once (a canary judging seconds of traffic cannot wait for the next tick).
+     */
+    public void watchChanges(Runnable onChange) {
+        this.onChange = onChange;
         IstioClient istio = kube.adapt(IstioClient.class);
         watches.add(istio.v1().virtualServices().inAnyNamespace().watch(changeMarker()));
         watches.add(istio.v1().destinationRules().inAnyNamespace().watch(changeMarker()));
@@ -123,6 +128,7 @@ public final class SandboxRouting implements Routing, AutoCloseable {
             @Override
             public void eventReceived(Action action, T resource) {
                 meshChanged.set(true);
+                onChange.run();
             }
 
             @Override

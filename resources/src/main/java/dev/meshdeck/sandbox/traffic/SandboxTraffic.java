@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The sandbox's traffic: the simulator over {@code sandbox/traffic.yaml} following the sandbox's live routing,
  * its Prometheus endpoint, and a ticker that keeps the counters growing every second and re-reads the changed routing
- * every few seconds (a fetch re-reads it at once).
+ * every few seconds, and at once when a watch sees a routing object change (a fetch or a scrape re-reads it too).
  */
 public final class SandboxTraffic implements AutoCloseable {
 
@@ -41,15 +41,19 @@ public final class SandboxTraffic implements AutoCloseable {
         String meshScope = new SourceRef.KubeContext(kubeContext, kubeContext, "").id();
         String lambdaScope = new SourceRef.AwsRegion(account, region, null).id();
         SandboxRouting routing = new SandboxRouting(kube, meshScope, lambdaEndpoint, lambdaScope, region, graph.targets());
-        routing.watchChanges();
-        routing.refresh();
         TrafficSimulator simulator = new TrafficSimulator(graph, routing, meshScope, Clock.systemUTC());
-        MetricsEndpoint endpoint = MetricsEndpoint.start(simulator::exposition, metricsPort);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-traffic");
             t.setDaemon(true);
             return t;
         });
+        routing.watchChanges(() -> {
+            if (!ticker.isShutdown()) {
+                ticker.execute(simulator::refreshRouting);
+            }
+        });
+        routing.refresh();
+        MetricsEndpoint endpoint = MetricsEndpoint.start(simulator::exposition, metricsPort);
         ticker.scheduleWithFixedDelay(simulator::advance, 1, 1, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(simulator::refreshRouting, ROUTING_EVERY_SECONDS, ROUTING_EVERY_SECONDS, TimeUnit.SECONDS);
         return new SandboxTraffic(simulator, endpoint, ticker, routing);

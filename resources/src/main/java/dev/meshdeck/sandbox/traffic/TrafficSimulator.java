@@ -70,14 +70,21 @@ public final class TrafficSimulator implements TelemetrySource {
         advancedTo = now;
     }
 
-    /** The cumulative series up to now in Prometheus' text exposition format (version 0.0.4). */
+    /**
+     * The cumulative series up to now in Prometheus' text exposition format (version 0.0.4); from now on they grow
+     * under the routing in force now.
+     */
     public synchronized String exposition() {
-        advance();
+        refreshRouting();
         return counters.render();
     }
 
-    /** Re-reads what changed in the routing (what a background ticker calls). */
-    public void refreshRouting() {
+    /**
+     * Re-reads what changed in the routing (what a background ticker and the routing's watches call): the traffic
+     * until now is counted under the routing it had, the traffic from now on under the new one.
+     */
+    public synchronized void refreshRouting() {
+        advance();
         routing.refreshChanged();
     }
 
@@ -96,7 +103,7 @@ public final class TrafficSimulator implements TelemetrySource {
             RoutedVersion caller = callerOf(call.from());
             for (RoutedVersion v : versions) {
                 if (v.percent() > 0) {
-                    ResponseProfile profile = graph.profileOf(v.profileKey(), v.version());
+                    ResponseProfile profile = graph.profileOf(v.profileKey(), v.version(), 100 * v.percent() / total);
                     flows.add(new Flow(caller.destination(), caller.workload(), v, rps * v.percent() / total,
                             profile.withErrorRatio(profile.errorRatio() * errorFactor)));
                 }

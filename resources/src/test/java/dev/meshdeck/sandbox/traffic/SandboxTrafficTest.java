@@ -107,7 +107,7 @@ class SandboxTrafficTest {
         CallTarget orderHost = new CallTarget.MeshHost("serverless", "order-function");
         try (SandboxRouting routing = new SandboxRouting(client, MESH, sandbox.lambdaEndpoint(), LAMBDA, sandbox.region(),
                 Set.of(orderHost))) {
-            routing.watchChanges();
+            routing.watchChanges(() -> { });
             routing.refresh();
             assertThat(percentOf(routing.versionsOf(orderHost), "v2")).isEqualTo(10);
 

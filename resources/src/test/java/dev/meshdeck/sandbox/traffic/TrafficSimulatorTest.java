@@ -62,6 +62,20 @@ class TrafficSimulatorTest {
     }
 
     @Test
+    void aCandidateThatBreaksUnderLoadFailsOnlyOnceItTakesMoreThanItsShare() throws IOException {
+        TrafficSimulator overloaded = new TrafficSimulator(graph("/traffic/overloaded-candidate.yaml"),
+                target -> table.get().getOrDefault(target, List.of()), SCOPE, clock);
+
+        assertThat(overloaded.fetch(Duration.ofMinutes(1)).edges().get(new EdgeKey(WEB, ORDERS, "v2")).errorRatio())
+                .isCloseTo(0.01, offset(1e-9));
+        table.set(routing(79, 21));
+        assertThat(overloaded.fetch(Duration.ofMinutes(1)).edges().get(new EdgeKey(WEB, ORDERS, "v2")).errorRatio())
+                .isCloseTo(0.09, offset(1e-9));
+        assertThat(overloaded.fetch(Duration.ofMinutes(1)).edges().get(new EdgeKey(WEB, ORDERS, "v1")).errorRatio())
+                .isCloseTo(0.01, offset(1e-9));
+    }
+
+    @Test
     void fetchSplitsEachCallByTheRoutingWeightsWithEachVersionsProfile() {
         TelemetrySnapshot snapshot = simulator.fetch(Duration.ofMinutes(1));
 

@@ -1,0 +1,96 @@
+package dev.meshdeck.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.app.wiring.Sources;
+import dev.meshdeck.core.canary.CanaryPlan;
+import dev.meshdeck.core.canary.ControllerExport;
+import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.TrafficShare;
+import dev.meshdeck.core.traffic.CanaryEditor;
+import dev.meshdeck.core.yaml.YamlRenderer;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Prints the canary plan (the same options as start) as the objects an in-cluster controller runs",
+            "it from: a Flagger Canary (Istio or Knative), or an Argo Rollout with its AnalysisTemplate (Istio).",
+            "What the controller cannot express is named on stderr; a platform it cannot run is refused."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:printed", "1:the function or its split was not found, or the controller cannot run it",
+            "2:usage error"})
+final class CanaryExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    FunctionOptions target = new FunctionOptions();
+
+    @Option(names = "--candidate", paramLabel = "VERSION", description = "The version to roll out (default: the smallest share).")
+    String candidate;
+
+    @Option(names = "--format", required = true, paramLabel = "flagger|argo", description = "Flagger Canary or Argo Rollout.")
+    Format format;
+
+    enum Format { flagger, argo }
+
+    @Mixin
+    CanaryPlanOptions planOptions = new CanaryPlanOptions();
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        CanaryPlan plan = planOptions.plan(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            CanaryConnection.Located found = CanaryConnection.locate(sources, target.function, target.namespace);
+            ControllerExport.Export export;
+            try (Sources opened = found.sources()) {
+                ControllerExport.Target target = target(found);
+                export = format == Format.flagger ? ControllerExport.flagger(plan, target) : ControllerExport.argo(plan, target);
+            }
+            spec.commandLine().getOut().print(YamlRenderer.renderAll(export.objects()));
+            spec.commandLine().getOut().flush();
+            export.notes().forEach(n -> err.println("meshdeck canary export: note: " + n));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("meshdeck canary export: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private ControllerExport.Target target(CanaryConnection.Located found) {
+        String version = CanaryEditor.of(found.carrier(), candidate).split().candidate();
+        String stable = CanaryEditor.shares(found.carrier()).stream().map(TrafficShare::version)
+                .filter(v -> !v.equals(version)).findFirst().orElse("");
+        String ns = found.function().namespace();
+        String name = found.function().name();
+        if (found.function().platform() == Platform.LAMBDA) {
+            return new ControllerExport.Target(ControllerExport.Kind.LAMBDA, ns, name, null, stable, version, 0);
+        }
+        if (found.function().platform() == Platform.KNATIVE) {
+            return new ControllerExport.Target(ControllerExport.Kind.KNATIVE, ns, name, null, stable, version, 0);
+        }
+        ControllerExport.Kind kind = ControllerExport.Kind.ISTIO_SUBSETS;
+        int port = 80;
+        for (JsonNode http : found.carrier().at("/spec/http")) {
+            for (JsonNode route : http.path("route")) {
+                JsonNode destination = route.path("destination");
+                if (version.equals(destination.path("host").asText()) && !destination.hasNonNull("subset")) {
+                    kind = ControllerExport.Kind.ISTIO_HOSTS;
+                }
+                if (destination.at("/port/number").isInt()) {
+                    port = destination.at("/port/number").asInt();
+                }
+            }
+        }
+        return new ControllerExport.Target(kind, ns, name, found.carrier().at("/metadata/name").asText(), stable, version, port);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.meshdeck.views.canary;
+
+import static dev.meshdeck.views.canary.CanaryRunFixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshdeck.core.canary.CanaryRun;
+import dev.meshdeck.core.canary.Control;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CanaryRunsModelTest {
+
+    final CanaryRunFixtures.Store store = new CanaryRunFixtures.Store();
+    final CanaryRunsModel model = new CanaryRunsModel(store);
+
+    List<CanaryRun> all() {
+        List<CanaryRun> runs = new ArrayList<>(List.of(CanaryRunFixtures.running()));
+        runs.addAll(CanaryRunFixtures.sandboxRuns());
+        return runs;
+    }
+
+    @Test
+    void everyRunIsListedWithItsStateAndTheSelectionFollowsItsRun() {
+        model.show(all(), NOW);
+        model.selected().set(model.runs().get(1));
+
+        model.show(all(), NOW.plusSeconds(1));
+
+        assertThat(model.runs()).extracting(model::label).containsExactly(
+                "serverless/order-function · order-function-v2 · running 25%",
+                "serverless/image-resize · image-resize-00002 · aborted",
+                "serverless/order-function · order-function-v2 · promoted");
+        assertThat(model.selected().get().id()).isEqualTo("image-resize-1");
+    }
+
+    @Test
+    void aRunningRunCountsDownAndTakesPauseAndAbortThroughTheStore() {
+        model.show(all(), NOW);
+
+        assertThat(model.countdown()).isEqualTo("next decision in 7s");
+        assertThat(model.canPause()).isTrue();
+        assertThat(model.canResume()).isFalse();
+        model.pause();
+        assertThat(store.requests).containsEntry("order-function-2", Control.PAUSE);
+        model.show(all(), NOW.plusSeconds(3));
+        assertThat(model.countdown()).isEqualTo("next decision in 4s");
+    }
+
+    @Test
+    void aRunWhoseProcessIsGoneTakesNoRequestAndSaysHowToGoOn() {
+        model.show(all(), NOW.plusSeconds(30));
+
+        assertThat(model.label(model.selected().get())).contains("interrupted (running)");
+        assertThat(model.canPause() || model.canResume() || model.canPromote() || model.canAbort()).isFalse();
+        model.abort();
+        assertThat(store.requests).isEmpty();
+        assertThat(model.hint()).contains("meshdeck canary resume --function order-function");
+        assertThat(model.countdown()).isEmpty();
+    }
+
+    @Test
+    void theTimelineHasBothVersionsPerIntervalAndTheThresholds() {
+        model.show(CanaryRunFixtures.sandboxRuns(), NOW);
+
+        Timeline timeline = model.timeline().orElseThrow();
+
+        assertThat(timeline.steps()).containsExactly(20, 40, 60, 80);
+        assertThat(timeline.points()).extracting(Timeline.Point::weight).containsExactly(20, 40);
+        assertThat(timeline.points()).extracting(Timeline.Point::passed).containsExactly(true, false);
+        assertThat(timeline.points().get(1).candidateSuccess()).isCloseTo(91.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(timeline.points().get(1).stableSuccess()).isCloseTo(99.5, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(timeline.points().get(1).candidateLatency()).isEqualTo(420.0);
+        assertThat(timeline.minSuccessRate()).isEqualTo(99);
+        assertThat(timeline.maxLatencyMillis()).isEqualTo(500);
+        assertThat(model.canAbort()).isFalse();
+    }
+}
