@@ -1,0 +1,56 @@
+package dev.meshdeck.core.workloads;
+
+import java.util.Optional;
+
+/**
+ * Where one environment variable of a container gets its value, resolved as far as the cluster allows. A Secret's
+ * value is never part of it: {@link SecretKey} only says whether the key exists.
+ */
+public sealed interface EnvValue {
+
+    /** What a person is shown of Secret values, in the CLI and the window alike. */
+    String MASK = "••••••";
+
+    /** The value as shown to a person: the text for literals and ConfigMap keys, {@link #MASK} for a Secret. */
+    String shown();
+
+    /** {@code value: "8080"} */
+    record Literal(String value) implements EnvValue {
+        @Override
+        public String shown() {
+            return value;
+        }
+    }
+
+    /** {@code valueFrom.configMapKeyRef}; the value is empty when the ConfigMap or key does not exist. */
+    record ConfigMapKey(String configMap, String key, boolean optional, Optional<String> value) implements EnvValue {
+        @Override
+        public String shown() {
+            return value.orElse("");
+        }
+    }
+
+    /** {@code valueFrom.secretKeyRef}: only whether the key exists is known, never its value. */
+    record SecretKey(String secret, String key, boolean optional, boolean exists) implements EnvValue {
+        @Override
+        public String shown() {
+            return exists ? MASK : "";
+        }
+    }
+
+    /** {@code valueFrom.fieldRef}: a field of the pod (the downward API), known only inside the pod. */
+    record FieldRef(String fieldPath) implements EnvValue {
+        @Override
+        public String shown() {
+            return "";
+        }
+    }
+
+    /** {@code valueFrom.resourceFieldRef}: a request or limit of a container, e.g. {@code limits.memory}. */
+    record ResourceFieldRef(String containerName, String resource) implements EnvValue {
+        @Override
+        public String shown() {
+            return "";
+        }
+    }
+}
