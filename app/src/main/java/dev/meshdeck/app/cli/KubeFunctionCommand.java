@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** A command that reads what runs a Kubernetes-hosted function (`pods`, `events`): found, then printed. */
+/** A command that reads what runs a Kubernetes-hosted function (`pods`, `events`, `config`): found, then printed. */
 abstract class KubeFunctionCommand implements Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,8 +34,8 @@ abstract class KubeFunctionCommand implements Callable<Integer> {
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(resolved, target.function, target.namespace);
             if (fn.platform() == Platform.LAMBDA) {
-                spec.commandLine().getErr().println("meshdeck " + spec.name() + ": " + fn.name()
-                        + " is a Lambda function: it has no pods (see its CloudWatch metrics: meshdeck lambda metrics)");
+                spec.commandLine().getErr().println("meshdeck " + spec.name() + ": " + fn.name() + " is a Lambda function: "
+                        + lambdaNote());
                 return 1;
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -43,6 +43,11 @@ abstract class KubeFunctionCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** Why the command has nothing to say of a Lambda function, and where to look instead. */
+    String lambdaNote() {
+        return "it has no pods (see its CloudWatch metrics: meshdeck lambda metrics)";
     }
 
     /** What the command prints of the function, as a table or JSON (ending in a newline). */
