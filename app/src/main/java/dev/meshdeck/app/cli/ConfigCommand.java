@@ -61,7 +61,11 @@ final class ConfigCommand extends KubeFunctionCommand {
                     }
                     new TreeMap<>(from.values()).forEach((key, value) -> rows.add(new String[]{from.prefix() + key, source, value}));
                 }
-                indent(s, TextTable.render(rows));
+                if (rows.size() == 1) {
+                    s.append("  no environment variables\n");
+                } else {
+                    indent(s, TextTable.render(rows));
+                }
                 if (!c.mounts().isEmpty()) {
                     List<String[]> mounts = new ArrayList<>();
                     mounts.add(new String[]{"MOUNT", "FROM", "VOLUME", "MODE"});
@@ -73,6 +77,9 @@ final class ConfigCommand extends KubeFunctionCommand {
                 }
                 s.append("  requests: ").append(quantities(c.requests())).append("   limits: ").append(quantities(c.limits()))
                         .append("\n\n");
+            }
+            if (!w.autoscaling().isEmpty()) {
+                s.append("  Knative autoscaling: ").append(quantities(w.autoscaling())).append("\n\n");
             }
         }
         if (config.findings().isEmpty()) {
@@ -86,12 +93,13 @@ final class ConfigCommand extends KubeFunctionCommand {
         table.lines().forEach(l -> s.append("  ").append(l).append('\n'));
     }
 
-    private static String quantities(Map<String, String> quantities) {
-        if (quantities.isEmpty()) {
+    /** "cpu=100m memory=128Mi", in key order; "-" for none. */
+    private static String quantities(Map<String, String> values) {
+        if (values.isEmpty()) {
             return "-";
         }
         StringBuilder s = new StringBuilder();
-        new TreeMap<>(quantities).forEach((k, v) -> s.append(s.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        new TreeMap<>(values).forEach((k, v) -> s.append(s.isEmpty() ? "" : " ").append(k).append('=').append(v));
         return s.toString();
     }
 
@@ -122,6 +130,8 @@ final class ConfigCommand extends KubeFunctionCommand {
         ArrayNode workloads = root.putArray("workloads");
         for (FunctionConfig.Workload w : config.workloads()) {
             ObjectNode wo = workloads.addObject().put("kind", w.kind()).put("namespace", w.namespace()).put("name", w.name());
+            ObjectNode autoscaling = wo.putObject("autoscaling");
+            new TreeMap<>(w.autoscaling()).forEach(autoscaling::put);
             ArrayNode containers = wo.putArray("containers");
             for (ContainerConfig c : w.containers()) {
                 ObjectNode co = containers.addObject().put("name", c.name()).put("image", c.image());

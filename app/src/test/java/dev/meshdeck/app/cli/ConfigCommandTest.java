@@ -75,6 +75,7 @@ class ConfigCommandTest {
         assertThat(line(cli, "CURRENCY")).contains("envFrom ConfigMap payment-settings", "EUR");
         assertThat(line(cli, "LOG_LEVEL")).contains("info");
         assertThat(line(cli, "POD_NAMESPACE")).contains("field metadata.namespace");
+        assertThat(line(cli, "MEMORY_LIMIT")).contains("resource function/limits.memory", "256Mi");
         assertThat(line(cli, "/etc/payment/ca")).contains("ConfigMap payment-ca", "ro");
         assertThat(cli.out()).contains("requests: cpu=100m memory=128Mi   limits: memory=256Mi", "No problems found.");
     }
@@ -123,6 +124,15 @@ class ConfigCommandTest {
                 client.resource(original).update();
             }
         }
+    }
+
+    @Test
+    void aKnativeServiceShowsItsRevisionTemplateAndAutoscaling() {
+        Cli cli = config("--function", "fraud-check", "-n", "payments");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Service.serving.knative.dev payments/fraud-check, container user-container",
+                "no environment variables", "Knative autoscaling: min-scale=1 target=50");
     }
 
     @Test

@@ -64,11 +64,16 @@ public sealed interface EnvValue {
         }
     }
 
-    /** {@code valueFrom.resourceFieldRef}: a request or limit of a container, e.g. {@code limits.memory}. */
-    record ResourceFieldRef(String containerName, String resource) implements EnvValue {
+    /**
+     * {@code valueFrom.resourceFieldRef}: a request or limit of a container, e.g. {@code limits.memory}.
+     *
+     * @param quantity the request or limit as the template sets it; empty when it sets none (then the node's
+     *                 allocatable applies, known only in the pod)
+     */
+    record ResourceFieldRef(String containerName, String resource, Optional<String> quantity) implements EnvValue {
         @Override
         public Optional<String> shown() {
-            return Optional.empty();
+            return quantity;
         }
     }
 }

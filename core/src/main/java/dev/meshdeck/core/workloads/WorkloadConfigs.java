@@ -22,10 +22,15 @@ import java.util.Set;
  */
 public final class WorkloadConfigs {
 
+    private static final String KNATIVE_AUTOSCALING = "autoscaling.knative.dev/";
+
     private WorkloadConfigs() {
     }
 
-    /** @param objects the workloads, and every ConfigMap and Secret of their namespace (live: absent means missing) */
+    /**
+     * @param objects the workloads, and the ConfigMaps and Secrets they name that exist (a reference to one absent
+     *                from the list is a reference to nothing)
+     */
     public static FunctionConfig read(List<Resource> objects) {
         ValidationContext context = new ValidationContext(objects, true);
         List<FunctionConfig.Workload> workloads = new ArrayList<>();
@@ -33,19 +38,38 @@ public final class WorkloadConfigs {
             if (PodTemplates.runsPods(r)) {
                 List<ContainerConfig> containers = new ArrayList<>();
                 JsonNode volumes = PodTemplates.of(r).path("spec").path("volumes");
-                for (Map.Entry<String, JsonNode> c : ConfigReferences.containers(r)) {
-                    containers.add(container(context, r.namespace(), c.getValue(), volumes));
+                List<Map.Entry<String, JsonNode>> templateContainers = ConfigReferences.containers(r);
+                for (Map.Entry<String, JsonNode> c : templateContainers) {
+                    containers.add(container(context, r.namespace(), c.getValue(), templateContainers, volumes, defaultName(r)));
                 }
-                workloads.add(new FunctionConfig.Workload(r.kind(), r.namespace(), r.name(), containers));
+                String kind = r.group().isEmpty() || r.group().equals("apps") ? r.kind() : r.kind() + "." + r.group();
+                workloads.add(new FunctionConfig.Workload(kind, r.namespace(), r.name(), containers, autoscaling(r)));
             }
         }
         return new FunctionConfig(workloads, new Validator(ConfigChecks.rules()).validate(context));
     }
 
-    private static ContainerConfig container(ValidationContext context, String ns, JsonNode c, JsonNode volumes) {
+    /** Knative names an unnamed container user-container; elsewhere a container always has a name. */
+    private static String defaultName(Resource workload) {
+        return workload.group().equals("serving.knative.dev") ? "user-container" : "";
+    }
+
+    /** The template's {@code autoscaling.knative.dev/*} annotations (min-scale, max-scale, target, ...). */
+    private static Map<String, String> autoscaling(Resource workload) {
+        Map<String, String> found = new HashMap<>();
+        PodTemplates.of(workload).path("metadata").path("annotations").fields().forEachRemaining(a -> {
+            if (a.getKey().startsWith(KNATIVE_AUTOSCALING)) {
+                found.put(a.getKey().substring(KNATIVE_AUTOSCALING.length()), a.getValue().asText());
+            }
+        });
+        return found;
+    }
+
+    private static ContainerConfig container(ValidationContext context, String ns, JsonNode c,
+            List<Map.Entry<String, JsonNode>> containers, JsonNode volumes, String defaultName) {
         List<EnvVar> env = new ArrayList<>();
         for (JsonNode e : c.path("env")) {
-            env.add(new EnvVar(e.path("name").asText(""), value(context, ns, e)));
+            env.add(new EnvVar(e.path("name").asText(""), value(context, ns, e, containers, c.path("name").asText(""))));
         }
         List<EnvSource> envFrom = new ArrayList<>();
         for (JsonNode from : c.path("envFrom")) {
@@ -64,11 +88,13 @@ public final class WorkloadConfigs {
                 }
             }
         }
-        return new ContainerConfig(c.path("name").asText(""), c.path("image").asText(""), env, envFrom, mounts,
+        return new ContainerConfig(c.path("name").asText(defaultName), c.path("image").asText(""), env, envFrom, mounts,
                 textFields(c.path("resources").path("requests")), textFields(c.path("resources").path("limits")));
     }
 
-    private static EnvValue value(ValidationContext context, String ns, JsonNode e) {
+    /** @param containers the pod's containers a resourceFieldRef may name; {@code self} the one that reads it */
+    private static EnvValue value(ValidationContext context, String ns, JsonNode e, List<Map.Entry<String, JsonNode>> containers,
+            String self) {
         JsonNode from = e.path("valueFrom");
         if (from.has("secretKeyRef")) {
             JsonNode ref = from.path("secretKeyRef");
@@ -87,8 +113,19 @@ public final class WorkloadConfigs {
             return new EnvValue.FieldRef(from.path("fieldRef").path("fieldPath").asText(""));
         }
         if (from.has("resourceFieldRef")) {
-            return new EnvValue.ResourceFieldRef(from.path("resourceFieldRef").path("containerName").asText(""),
-                    from.path("resourceFieldRef").path("resource").asText(""));
+            JsonNode ref = from.path("resourceFieldRef");
+            String resource = ref.path("resource").asText("");
+            String container = ref.path("containerName").asText("");
+            Optional<String> quantity = Optional.empty();
+            int dot = resource.indexOf('.');
+            for (Map.Entry<String, JsonNode> c : containers) {
+                String name = c.getValue().path("name").asText("");
+                if (dot > 0 && (container.isEmpty() ? name.equals(self) : name.equals(container))) {
+                    JsonNode q = c.getValue().path("resources").path(resource.substring(0, dot)).path(resource.substring(dot + 1));
+                    quantity = q.isMissingNode() ? Optional.empty() : Optional.of(q.asText());
+                }
+            }
+            return new EnvValue.ResourceFieldRef(container, resource, quantity);
         }
         return new EnvValue.Literal(e.path("value").asText(""));
     }
