@@ -12,9 +12,11 @@ import dev.meshdeck.core.workloads.EnvSource;
 import dev.meshdeck.core.workloads.EnvValue;
 import dev.meshdeck.core.workloads.EnvVar;
 import dev.meshdeck.core.workloads.FunctionConfig;
+import dev.meshdeck.core.workloads.LambdaConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 
@@ -25,16 +27,38 @@ import picocli.CommandLine.Command;
             "from (literal, ConfigMap or Secret key, pod field, resource), envFrom sources with their keys, mounted",
             "ConfigMaps and Secrets, requests and limits, and what is wrong (a missing ConfigMap, Secret or key, a",
             "credential kept in a ConfigMap, a downward-API field that does not exist). Secret values are never read",
-            "into MeshDeck: they are shown as " + EnvValue.MASK + " with the Secret's name and key."
+            "into MeshDeck: they are shown as " + EnvValue.MASK + " with the Secret's name and key. For a Lambda",
+            "function: runtime, memory, timeout, reserved concurrency and its environment variables, every value masked."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown (findings included)", "1:the function was not found or its context cannot be read",
             "2:usage error"})
 final class ConfigCommand extends KubeFunctionCommand {
 
+    /** A Lambda function's runtime, memory, timeout, reserved concurrency and environment, every value masked. */
     @Override
-    String lambdaNote() {
-        return "its configuration is not read by this command yet (see `aws lambda get-function-configuration`)";
+    Optional<String> renderLambda(Sources sources, ServerlessFunction fn, boolean json) throws Exception {
+        Optional<LambdaConfig> found = sources.lambda().flatMap(l -> l.configOf(fn.id()));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        LambdaConfig c = found.get();
+        if (json) {
+            ObjectNode o = JSON.createObjectNode().put("runtime", c.runtime()).put("memoryMb", c.memoryMb())
+                    .put("timeoutSeconds", c.timeoutSeconds());
+            c.reservedConcurrency().ifPresent(r -> o.put("reservedConcurrency", r));
+            ArrayNode env = o.putArray("environment");
+            c.environment().forEach(name -> env.addObject().put("name", name).put("value", EnvValue.MASK));
+            return Optional.of(JSON.writeValueAsString(o) + "\n");
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"ENV", "VALUE"});
+        c.environment().forEach(name -> rows.add(new String[]{name, EnvValue.MASK}));
+        StringBuilder s = new StringBuilder("Lambda " + fn.name() + " (" + c.runtime() + "), memory " + c.memoryMb()
+                + " MB, timeout " + c.timeoutSeconds() + " s, reserved concurrency "
+                + c.reservedConcurrency().map(String::valueOf).orElse("none") + "\n");
+        indent(s, TextTable.render(rows));
+        return Optional.of(s.toString());
     }
 
     @Override

@@ -136,12 +136,20 @@ class ConfigCommandTest {
     }
 
     @Test
-    void aLambdaFunctionIsNotReadHereAndSaysSo() {
+    void aLambdaFunctionsEnvironmentIsMaskedWithItsMemoryAndTimeout() throws Exception {
         try (SandboxAws aws = new SandboxAws(sandbox)) {
-            Cli cli = config("--function", "invoice-pdf");
+            Cli table = config("--function", "invoice-pdf");
+            Cli json = config("--function", "invoice-pdf", "-o", "json");
 
-            assertThat(cli.exitCode()).isEqualTo(1);
-            assertThat(cli.err()).contains("invoice-pdf is a Lambda function: its configuration is not read by this command yet");
+            assertThat(table.exitCode()).as(table.err()).isZero();
+            assertThat(table.out()).contains("Lambda invoice-pdf (java17), memory 1024 MB, timeout 30 s");
+            assertThat(line(table, "DB_PASSWORD")).endsWith("••••••");
+            assertThat(line(table, "INVOICE_BUCKET")).endsWith("••••••");
+            assertThat(table.out() + json.out()).doesNotContain("sandbox-not-a-secret", "meshdeck-invoices-eu-west-1");
+            JsonNode config = new ObjectMapper().readTree(json.out());
+            assertThat(config.get("memoryMb").asInt()).isEqualTo(1024);
+            assertThat(config.get("environment")).extracting(e -> e.get("name").asText() + "=" + e.get("value").asText())
+                    .containsExactly("DB_PASSWORD=••••••", "INVOICE_BUCKET=••••••");
         }
     }
 
