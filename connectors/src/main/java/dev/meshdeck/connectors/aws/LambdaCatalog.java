@@ -9,6 +9,7 @@ import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
+import dev.meshdeck.core.workloads.LambdaConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -36,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Discovers AWS Lambda functions of one account, several regions in parallel, each reporting its progress as
@@ -124,8 +126,7 @@ public final class LambdaCatalog implements FunctionCatalog {
         if (id.platform() != Platform.LAMBDA || !(id.source() instanceof SourceRef.AwsRegion source)) {
             return List.of();
         }
-        try {
-            LambdaClient lambda = clients.lambda(source.region());
+        return reading(id, source, lambda -> {
             GetFunctionResponse function = lambda.getFunction(r -> r.functionName(id.name()));
             List<AliasConfiguration> aliases = aliases(lambda, id.name());
             List<MeshResource> resources = new ArrayList<>();
@@ -134,6 +135,32 @@ public final class LambdaCatalog implements FunctionCatalog {
                     urls(lambda, id.name(), aliases)));
             aliases.forEach(a -> resources.add(LambdaResources.alias(id.name(), a)));
             return resources;
+        });
+    }
+
+    /**
+     * The function's runtime, memory, timeout, reserved concurrency and the names of its environment variables (the
+     * values are not kept); empty for a function that is not a Lambda function of this catalogue.
+     *
+     * @throws IllegalStateException with a message for the user when AWS cannot be reached or refuses
+     */
+    public Optional<LambdaConfig> configOf(FunctionId id) {
+        if (id.platform() != Platform.LAMBDA || !(id.source() instanceof SourceRef.AwsRegion source)) {
+            return Optional.empty();
+        }
+        return Optional.of(reading(id, source, lambda -> {
+            GetFunctionResponse function = lambda.getFunction(r -> r.functionName(id.name()));
+            FunctionConfiguration c = function.configuration();
+            List<String> environment = c.environment() == null || c.environment().variables() == null ? List.of()
+                    : c.environment().variables().keySet().stream().sorted().toList();
+            return new LambdaConfig(c.runtimeAsString(), c.memorySize(), c.timeout(),
+                    Optional.ofNullable(function.concurrency()).map(x -> x.reservedConcurrentExecutions()), environment);
+        }));
+    }
+
+    private <T> T reading(FunctionId id, SourceRef.AwsRegion source, Function<LambdaClient, T> read) {
+        try {
+            return read.apply(clients.lambda(source.region()));
         } catch (SdkException e) {
             throw new IllegalStateException("Cannot read Lambda function " + id.name() + ": "
                     + AwsFailureMessage.explain(e, settings, source.region()), e);

@@ -1,6 +1,7 @@
 package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.inventory.Inventory;
@@ -491,6 +492,17 @@ final class ClusterSession implements AutoCloseable {
             return client().v1().events().inNamespace(id.namespace()).list().getItems().stream()
                     .map(e -> FunctionPods.event(e, objects)).flatMap(Optional::stream)
                     .sorted(FunctionEvent.INCIDENT_ORDER).toList();
+        });
+    }
+
+    /**
+     * The function's configuration read fresh: its workloads' env, envFrom, mounts and resources, with the ConfigMaps
+     * and Secrets they name (of a Secret only its key names), and the problems found in it.
+     */
+    FunctionConfig configOf(FunctionId id) {
+        return reading(() -> {
+            DiscoveredFunction found = discovered(id);
+            return found == null ? new FunctionConfig(List.of(), List.of()) : FunctionConfigs.read(client(), found);
         });
     }
 

@@ -2,6 +2,7 @@ package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.workloads.WorkloadSource;
@@ -195,6 +196,15 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource {
     public List<FunctionEvent> eventsOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.eventsOf(id)).orElse(List.of());
+    }
+
+    /**
+     * The function's configuration (env resolved, envFrom, mounts, resources) and the problems in it; Secret values
+     * are never read into it. Blocks on the network.
+     */
+    public FunctionConfig configOf(FunctionId id) {
+        return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
+                .map(s -> s.configOf(id)).orElse(new FunctionConfig(List.of(), List.of()));
     }
 
     /** From the first context whose mesh calls one of the hosts: a change set is written to one context. */

@@ -29,6 +29,16 @@ public enum FindingFormat {
             findings.forEach(f -> s.append(f.toCompilerLine()).append('\n'));
             return s.toString();
         }
+        ArrayNode array = json(findings);
+        try {
+            return MAPPER.writeValueAsString(array) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The findings as the JSON array {@code validate -o json} prints, for commands that embed them in their own JSON. */
+    public static ArrayNode json(List<Finding> findings) {
         ArrayNode array = MAPPER.createArrayNode();
         for (Finding f : findings) {
             ObjectNode o = array.addObject();
@@ -49,11 +59,7 @@ public enum FindingFormat {
             f.istioCode().ifPresent(c -> o.put("istioCode", c));
             f.kialiCode().ifPresent(c -> o.put("kialiCode", c));
         }
-        try {
-            return MAPPER.writeValueAsString(array) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return array;
     }
 
     /** One summary line: "2 errors, 1 warning in 14 resources". */

@@ -183,9 +183,14 @@ public final class Rules {
 
     /** The Markdown table of docs/validation-codes.md. */
     public static String markdownTable() {
+        return markdownTable(catalogue());
+    }
+
+    /** A Markdown table of rules, as docs/validation-codes.md lists them (also for catalogues run apart). */
+    public static String markdownTable(List<RuleInfo> rules) {
         StringBuilder s = new StringBuilder("| code | severity | category | what it finds | istioctl | Kiali |\n");
         s.append("|---|---|---|---|---|---|\n");
-        for (RuleInfo r : catalogue()) {
+        for (RuleInfo r : rules) {
             s.append("| ").append(r.code()).append(" | ").append(r.severity().label()).append(" | ")
                     .append(r.category().label()).append(" | ").append(r.title()).append(" | ")
                     .append(r.istioCode().orElse("")).append(" | ").append(r.kialiCode().orElse("")).append(" |\n");

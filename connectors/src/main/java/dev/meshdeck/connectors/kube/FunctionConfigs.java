@@ -1,0 +1,86 @@
+package dev.meshdeck.connectors.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.validation.Resource;
+import dev.meshdeck.core.validation.rules.config.ConfigReferences;
+import dev.meshdeck.core.workloads.ConfigKind;
+import dev.meshdeck.core.workloads.FunctionConfig;
+import dev.meshdeck.core.workloads.WorkloadConfigs;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a function's configuration: its workloads' pod templates (each version's Deployment, a Knative Service's
+ * revision template) and the ConfigMaps and Secrets they name. A Secret is read only to learn its key names: the
+ * values are dropped as soon as it arrives, before anything else sees it.
+ */
+final class FunctionConfigs {
+
+    private static final ObjectMapper JSON = Serialization.jsonMapper();
+
+    private FunctionConfigs() {
+    }
+
+    static FunctionConfig read(KubernetesClient client, DiscoveredFunction found) {
+        List<Resource> objects = new ArrayList<>();
+        for (DiscoveredFunction.ObjectRef ref : found.ownObjects()) {
+            if (ref.kind() == KubeKind.DEPLOYMENTS || ref.kind() == KubeKind.KNATIVE_SERVICES) {
+                GenericKubernetesResource workload = ref.kind().get(client, ref.namespace(), ref.name());
+                if (workload != null) {
+                    objects.add(new Resource(JSON.valueToTree(workload), Optional.empty(), true));
+                }
+            }
+        }
+        Set<String> named = new LinkedHashSet<>();
+        for (Resource workload : List.copyOf(objects)) {
+            for (ConfigReferences.Reference ref : ConfigReferences.of(workload)) {
+                if (named.add(ref.kind() + "/" + ref.namespace() + "/" + ref.name())) {
+                    read(client, ref).ifPresent(objects::add);
+                }
+            }
+        }
+        return WorkloadConfigs.read(objects);
+    }
+
+    private static Optional<Resource> read(KubernetesClient client, ConfigReferences.Reference ref) {
+        if (ref.kind() == ConfigKind.CONFIG_MAP) {
+            ConfigMap cm = client.configMaps().inNamespace(ref.namespace()).withName(ref.name()).get();
+            if (cm == null) {
+                return Optional.empty();
+            }
+            cm.setApiVersion("v1");
+            cm.setKind("ConfigMap");
+            return Optional.of(new Resource(JSON.valueToTree(cm), Optional.empty(), true));
+        }
+        Secret secret = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
+        return secret == null ? Optional.empty() : Optional.of(new Resource(keysOnly(secret), Optional.empty(), false));
+    }
+
+    /** The Secret as an object with its key names and empty values: all the checks and the model need of it. */
+    private static JsonNode keysOnly(Secret secret) {
+        Set<String> keys = new TreeSet<>();
+        for (Map<String, String> values : Arrays.asList(secret.getData(), secret.getStringData())) {
+            if (values != null) {
+                keys.addAll(values.keySet());
+            }
+        }
+        ObjectNode tree = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Secret");
+        tree.putObject("metadata").put("name", secret.getMetadata().getName()).put("namespace", secret.getMetadata().getNamespace());
+        ObjectNode data = tree.putObject("data");
+        keys.forEach(k -> data.put(k, ""));
+        return tree;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.meshdeck.core.workloads;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configuration of a Lambda function. Its environment variables are known by name only: Lambda has no Secret
+ * kind, so every value is treated as one and never read into MeshDeck.
+ *
+ * @param environment         the names of its environment variables, sorted
+ * @param reservedConcurrency reserved concurrent executions; empty when none is reserved
+ */
+public record LambdaConfig(String runtime, int memoryMb, int timeoutSeconds, Optional<Integer> reservedConcurrency,
+                           List<String> environment) {
+
+    public LambdaConfig {
+        environment = List.copyOf(environment);
+    }
+}
