@@ -8,6 +8,7 @@ import dev.meshdeck.core.canary.CanaryRun;
 import dev.meshdeck.core.canary.CheckResult;
 import dev.meshdeck.core.canary.IntervalRecord;
 import dev.meshdeck.core.canary.VersionFigures;
+import dev.meshdeck.core.workloads.Age;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ final class CanaryText {
     /** "steps 25%, 50% every 10s; success rate ≥ 99%, p99 ≤ 500ms, at least 10 requests, abort after 5 failed checks". */
     static String plan(CanaryPlan plan) {
         return "steps " + plan.steps().stream().map(w -> w + "%").collect(Collectors.joining(", ")) + " every "
-                + DurationText.age(plan.interval()) + "; success rate ≥ " + number(plan.minSuccessRatePercent()) + "%"
+                + Age.of(plan.interval()) + "; success rate ≥ " + number(plan.minSuccessRatePercent()) + "%"
                 + (plan.latency() == null ? "" : ", " + plan.latency().percentile().label() + " ≤ "
                         + number(plan.latency().maxMillis()) + "ms")
                 + (plan.stableTolerancePercent() == null ? "" : ", no worse than stable by "
@@ -37,7 +38,7 @@ final class CanaryText {
     static List<String> progress(CanaryRun before, CanaryRun after) {
         List<String> lines = new java.util.ArrayList<>();
         for (IntervalRecord i : after.intervals().subList(before.intervals().size(), after.intervals().size())) {
-            lines.add("  judged " + i.weight() + "% over " + DurationText.age(Duration.between(i.from(), i.to())) + ": "
+            lines.add("  judged " + i.weight() + "% over " + Age.of(Duration.between(i.from(), i.to())) + ": "
                     + i.judgement().summary(after.plan()) + (i.judgement().passed() ? " → passed" : " → FAILED"));
         }
         if (after.step() != before.step() && after.status().active()) {
