@@ -19,13 +19,14 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        Optional<SharedClasses.Plan> window = SharedClasses.plan(List.of(args), System.getenv(),
+        Optional<SharedClasses.Plan> relaunch = SharedClasses.plan(List.of(args), System.getenv(),
                 System.getProperty("java.class.path"), Path.of(System.getProperty("java.home")),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(), UserDirectories.current().cache(),
                 System.getProperty("java.version"));
-        if (window.isPresent()) {
-            System.exit(SharedClasses.run(window.get()));
+        if (relaunch.isPresent()) {
+            System.exit(SharedClasses.run(relaunch.get()));
         }
+        SharedClasses.followLauncher();
         // fabric8's mock server and others log through java.util.logging; route them to Logback's levels.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();

@@ -41,6 +41,7 @@ class SharedClassesTest {
         assertThat(first.recording()).isNotNull();
         assertThat(first.command()).startsWith(javaHome.resolve("bin").resolve("java").toString(), "-Xmx1g")
                 .contains("-XX:ArchiveClassesAtExit=" + first.recording())
+                .contains("-D" + SharedClasses.LAUNCHER + "=" + ProcessHandle.current().pid())
                 .endsWith("-cp", jar.toAbsolutePath().toString(), Main.class.getName(), "ui", "--view", "topology");
         assertThat(first.archive().getParent()).isEqualTo(cache.resolve("cds"));
 
@@ -59,8 +60,28 @@ class SharedClassesTest {
     }
 
     @Test
+    void oneOffCommandsRunOnTheQuickTierFromAnArchiveOfTheirOwn() throws IOException {
+        SharedClasses.Plan functions = plan("functions", "-o", "json").orElseThrow();
+        assertThat(functions.command()).contains("-XX:TieredStopAtLevel=1")
+                .endsWith(Main.class.getName(), "functions", "-o", "json");
+        assertThat(functions.archive()).isNotEqualTo(plan("ui").orElseThrow().archive());
+        assertThat(plan("validate", "-f", "x.yaml").orElseThrow().archive()).isEqualTo(functions.archive());
+
+        assertThat(plan("ui").orElseThrow().command()).doesNotContain("-XX:TieredStopAtLevel=1");
+        for (List<String> longRunning : List.of(List.of("functions", "--watch"), List.of("functions", "-w"),
+                List.of("canary", "start", "--function", "order-function"), List.of("canary", "resume", "--function", "x"))) {
+            assertThat(plan(longRunning, Map.of(), jar.toString(), List.of()).orElseThrow().command())
+                    .as(String.join(" ", longRunning)).doesNotContain("-XX:TieredStopAtLevel=1");
+        }
+        assertThat(plan(List.of("canary", "status"), Map.of(), jar.toString(), List.of()).orElseThrow().command())
+                .contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void commandsQuickRunsAndHandChosenOptionsRunInThisJvm() throws IOException {
-        assertThat(plan("functions")).isEmpty();
+        assertThat(plan("bench", "startup")).isEmpty();
+        assertThat(plan("sandbox", "--env-out", "x.env")).isEmpty();
+        assertThat(plan("functions", "--help")).isEmpty();
         assertThat(plan("ui", "--help")).isEmpty();
         assertThat(plan("--version")).isEmpty();
         assertThat(plan(List.of("ui"), Map.of(SharedClasses.SETTING, "off"), jar.toString(), List.of())).isEmpty();
@@ -73,23 +94,25 @@ class SharedClassesTest {
     @Test
     void aRecordedArchiveReplacesTheOldOnesAndTheExitCodeIsTheWindows() throws Exception {
         Files.createDirectories(cache.resolve("cds"));
-        Path old = Files.write(cache.resolve("cds").resolve("meshdeck-1-2-java17.jsa"), new byte[] {9});
-        Path stale = Files.write(cache.resolve("cds").resolve("meshdeck-1-2-java17.jsa.99.tmp"), new byte[] {9});
+        Path old = Files.write(cache.resolve("cds").resolve("meshdeck-1-2-java17-window.jsa"), new byte[] {9});
         SharedClasses.Plan recorded = plan("ui").orElseThrow();
+        Path stale = Files.write(cache.resolve("cds").resolve(recorded.archive().getFileName() + ".99.tmp"), new byte[] {9});
+        Path cli = Files.write(cache.resolve("cds").resolve(recorded.build() + "cli.jsa"), new byte[] {9});
         SharedClasses.Plan fake = new SharedClasses.Plan(List.of("sh", "-c", "echo classes > '" + recorded.recording() + "'; exit 3"),
-                recorded.archive(), recorded.recording());
+                recorded.archive(), recorded.recording(), recorded.build());
 
         assertThat(SharedClasses.run(fake)).isEqualTo(3);
         assertThat(recorded.archive()).hasContent("classes");
         assertThat(recorded.recording()).doesNotExist();
         assertThat(old).doesNotExist();
         assertThat(stale).doesNotExist();
+        assertThat(cli).as("the same build's other archive").exists();
     }
 
     @Test
     void aRunThatRecordedNothingLeavesNoArchive() throws Exception {
         SharedClasses.Plan recorded = plan("ui").orElseThrow();
-        SharedClasses.Plan fake = new SharedClasses.Plan(List.of("sh", "-c", "exit 0"), recorded.archive(), recorded.recording());
+        SharedClasses.Plan fake = new SharedClasses.Plan(List.of("sh", "-c", "exit 0"), recorded.archive(), recorded.recording(), recorded.build());
 
         assertThat(SharedClasses.run(fake)).isZero();
         assertThat(recorded.archive()).doesNotExist();
