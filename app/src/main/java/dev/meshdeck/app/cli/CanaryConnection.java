@@ -91,8 +91,9 @@ final class CanaryConnection implements AutoCloseable {
                     resource.namespace(), resource.name(), candidate, stable);
         } else {
             String ns = function.namespace();
-            IstioVersion wanted = istioVersion(ns, carrier, objects, candidate);
-            List<IstioVersion> others = stable.stream().map(v -> istioVersion(ns, carrier, objects, v)).toList();
+            String service = function.name();
+            IstioVersion wanted = istioVersion(ns, service, carrier, objects, candidate);
+            List<IstioVersion> others = stable.stream().map(v -> istioVersion(ns, service, carrier, objects, v)).toList();
             if (options.prometheus != null) {
                 this.metrics = new IstioCanaryQueries(new DirectPrometheus(URI.create(options.prometheus)), wanted, others);
             } else if (options.istioMetrics != null && !options.istioMetrics.isBlank()) {
@@ -163,7 +164,8 @@ final class CanaryConnection implements AutoCloseable {
      * How Istio's series name a version of the split: a destination with its own host by that host, a subset by its
      * DestinationRule labels' version (Istio's canonical revision), a Knative revision by its name.
      */
-    static IstioVersion istioVersion(String namespace, JsonNode carrier, List<JsonNode> objects, String version) {
+    static IstioVersion istioVersion(String namespace, String service, JsonNode carrier, List<JsonNode> objects,
+                                     String version) {
         if (carrier.path("kind").asText().equals("VirtualService")) {
             for (JsonNode http : carrier.path("spec").path("http")) {
                 for (JsonNode route : http.path("route")) {
@@ -173,12 +175,12 @@ final class CanaryConnection implements AutoCloseable {
                         return IstioVersion.host(namespace, host.split("\\.")[0]);
                     }
                     if (version.equals(destination.path("subset").asText())) {
-                        return IstioVersion.revision(namespace, subsetRevision(objects, host, version));
+                        return IstioVersion.revision(namespace, service, subsetRevision(objects, host, version));
                     }
                 }
             }
         }
-        return IstioVersion.revision(namespace, version);
+        return IstioVersion.revision(namespace, service, version);
     }
 
     private static String subsetRevision(List<JsonNode> objects, String host, String subset) {

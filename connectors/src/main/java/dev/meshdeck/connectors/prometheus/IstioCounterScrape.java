@@ -91,8 +91,7 @@ public final class IstioCounterScrape implements CanaryMetrics {
         }
         double value = Double.parseDouble(line.substring(close + 1).strip().split(" ")[0]);
         counts.forEach((version, tally) -> {
-            if (version.namespace().equals(labels.get("destination_service_namespace"))
-                    && version.value().equals(labels.get(version.label()))) {
+            if (version.matches(labels)) {
                 if (requests) {
                     tally.requests += value;
                     if (failed(labels)) {

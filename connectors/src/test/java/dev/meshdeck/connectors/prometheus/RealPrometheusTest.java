@@ -104,6 +104,24 @@ class RealPrometheusTest {
     }
 
     @Test
+    void aCanarysIntervalFiguresAreTheCandidatesAndTheStablesOwn() throws Exception {
+        IstioCanaryQueries queries = new IstioCanaryQueries(new DirectPrometheus(prometheus.url()),
+                IstioVersion.revision("shop", "orders", "v2"), List.of(IstioVersion.revision("shop", "orders", "v1")));
+        java.time.Instant now = java.time.Instant.now();
+
+        dev.meshdeck.core.canary.IntervalMetrics figures = queries.measure(now.minus(WINDOW), now);
+
+        // web -> orders at 20 rps, 25 % to v2 (errors 2 % x 3), 75 % to v1 (2 %), not web's own v1: increase() over
+        // 10 s extrapolates
+        assertThat(figures.candidate().requests()).isCloseTo(50, within(15.0));
+        assertThat(figures.stable().requests()).isCloseTo(150, within(40.0));
+        assertThat(figures.candidate().successRatePercent()).isCloseTo(94, within(2.0));
+        assertThat(figures.stable().successRatePercent()).isCloseTo(98, within(1.5));
+        assertThat(figures.candidate().p99Millis()).isGreaterThan(figures.stable().p99Millis());
+        assertThat(figures.candidate().p95Millis()).isLessThan(figures.candidate().p99Millis());
+    }
+
+    @Test
     void theClustersPrometheusIsFoundAndQueriedThroughTheApiServerProxy() throws Exception {
         KubernetesMockServer api = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
                 new HashMap<>(), new ProxyingDispatcher(prometheus.url()), false);
