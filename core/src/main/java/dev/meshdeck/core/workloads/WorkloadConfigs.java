@@ -7,6 +7,7 @@ import dev.meshdeck.core.validation.ValidationContext;
 import dev.meshdeck.core.validation.Validator;
 import dev.meshdeck.core.validation.rules.config.ConfigChecks;
 import dev.meshdeck.core.validation.rules.config.ConfigReferences;
+import dev.meshdeck.core.validation.rules.config.CredentialInConfigMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -155,9 +156,17 @@ public final class WorkloadConfigs {
         return shown;
     }
 
+    /**
+     * A ConfigMap's data, the values of credential-looking keys masked: MD0705 says they belong in a Secret, and
+     * until they are moved they are treated as one.
+     */
     private static Optional<Map<String, String>> configMapData(ValidationContext context, String ns, String name) {
         return context.ofKind("ConfigMap", ns).stream().filter(cm -> cm.group().isEmpty() && cm.name().equals(name)).findFirst()
-                .map(cm -> textFields(cm.tree().path("data")));
+                .map(cm -> {
+                    Map<String, String> data = textFields(cm.tree().path("data"));
+                    data.replaceAll((key, value) -> CredentialInConfigMap.looksLikeCredential(key) ? EnvValue.MASK : value);
+                    return data;
+                });
     }
 
     /** A JSON object of text fields (a ConfigMap's data, a container's requests) as a map. */

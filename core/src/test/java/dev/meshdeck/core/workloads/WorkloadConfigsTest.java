@@ -51,4 +51,15 @@ class WorkloadConfigsTest {
         assertThat(env(app, "DB_PASSWORD").shown()).contains(EnvValue.MASK);
         assertThat(config.toString()).doesNotContain("correct-horse-battery-staple");
     }
+
+    @Test
+    void aCredentialKeptInAConfigMapIsMaskedLikeASecret() throws IOException {
+        FunctionConfig config = read();
+        EnvSource settings = config.workloads().get(0).containers().get(1).envFrom().get(0);
+
+        assertThat(settings.values()).containsEntry("STRIPE_API_KEY", EnvValue.MASK).containsEntry("dbPassword", EnvValue.MASK)
+                .containsEntry("COMPASS_URL", "http://compass");
+        assertThat(config.toString()).doesNotContain("sk_test_123", "hunter2");
+        assertThat(config.findings()).extracting(f -> f.code()).contains("MD0705");
+    }
 }

@@ -57,7 +57,7 @@ public final class CredentialInConfigMap implements Rule {
     }
 
     /** Whether a key, cut into words at separators and camelCase, holds a credential word or word pair. */
-    static boolean looksLikeCredential(String key) {
+    public static boolean looksLikeCredential(String key) {
         List<String> words = Arrays.asList(CAMEL.matcher(key).replaceAll("_").toUpperCase(Locale.ROOT).split("[^A-Z0-9]+"));
         for (int i = 0; i < words.size(); i++) {
             if (WORDS.contains(words.get(i)) || i > 0 && PAIRS.contains(words.get(i - 1) + " " + words.get(i))) {
