@@ -117,6 +117,7 @@ public final class MeshDeckApp extends Application {
         ended = true;
         if (wired != null) {
             wired.close();
+            trace(StartupTrace.CLOSED);
         }
     }
 
@@ -219,7 +220,10 @@ public final class MeshDeckApp extends Application {
         once(() -> window.discovering() && System.nanoTime() < listedBy, Duration.millis(100), () -> {
             trace(StartupTrace.LISTED);
             // not while the lists are read: on two cores it slowed them; a large estate's later layouts gain from it
-            LayoutWarmUp.startOnce();
+            // (a screenshot run ends instead)
+            if (startup.screenshot() == null) {
+                LayoutWarmUp.startOnce();
+            }
             if (startup.screenshot() != null) {
                 // a selected function's details are read after it is listed; the table itself is drawn already
                 PauseTransition settle = new PauseTransition(startup.select() == null ? Duration.ZERO : SETTLE);
@@ -248,6 +252,7 @@ public final class MeshDeckApp extends Application {
         Path screenshot = startup.screenshot();
         try {
             window.snapshot(screenshot);
+            trace(StartupTrace.SHOT);
             System.err.println("meshdeck: screenshot written to " + screenshot);
         } catch (Exception ex) {
             System.err.println("meshdeck: cannot write screenshot " + screenshot + ": " + UserMessages.describe(ex));

@@ -20,6 +20,10 @@ public final class StartupTrace {
     public static final String WIRED = "wiredMillis";
     /** The main window has taken the stage. */
     public static final String WINDOW = "windowMillis";
+    /** A --screenshot was written. */
+    public static final String SHOT = "shotMillis";
+    /** The sources were closed after the window. */
+    public static final String CLOSED = "closedMillis";
 
     private final Path file;
     private final Properties milestones = new Properties();
