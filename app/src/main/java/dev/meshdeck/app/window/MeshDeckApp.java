@@ -31,9 +31,9 @@ import javafx.util.Duration;
 
 /**
  * The JavaFX application. JavaFX instantiates it itself, so {@link #launch} hands it its wiring statically. The
- * sources, clients and the sandbox are wired on a thread of their own that starts with the JVM, while JavaFX starts
- * and shows its first frame (a startup screen with one line per step); discovery starts as soon as the sources are
- * wired, and the main window, once built, takes the stage and what was listed meanwhile.
+ * first frame (a startup screen with one line per step) is shown before anything is wired; the sources, clients and
+ * the sandbox are then wired on a thread of their own, discovery starts as soon as they are, and the main window,
+ * once built, takes the stage and what was listed meanwhile.
  */
 public final class MeshDeckApp extends Application {
 
@@ -89,8 +89,11 @@ public final class MeshDeckApp extends Application {
 
     private static Startup startup;
     private static StartupRelay relay;
+    private static Wiring wiring;
+    /** Completed by the wiring thread. */
+    private static final CompletableFuture<Wired> WIRED = new CompletableFuture<>();
     /** The wired sources, or null when the window was closed before they were (they are closed then). */
-    private static CompletableFuture<Wired> wiringDone;
+    private static final CompletableFuture<Wired> WIRING_DONE = WIRED.thenApply(wired -> keep(wired) ? wired : null);
     private static Wired wired;
     private static boolean ended;
     private static final AtomicInteger EXIT_CODE = new AtomicInteger();
@@ -98,12 +101,7 @@ public final class MeshDeckApp extends Application {
     public static int launch(Wiring how, Startup what) {
         startup = what;
         relay = new StartupRelay();
-        // not behind the toolkit's start: on two cores the clients' class loading and JavaFX's start overlap
-        wiringDone = CompletableFuture.supplyAsync(() -> how.wire(relay), task -> {
-            Thread t = new Thread(task, "meshdeck-startup");
-            t.setDaemon(true);
-            t.start();
-        }).thenApply(wired -> keep(wired) ? wired : null);
+        wiring = how;
         try {
             Application.launch(MeshDeckApp.class);
         } finally {
@@ -156,7 +154,10 @@ public final class MeshDeckApp extends Application {
         stage.setScene(scene);
         stage.show();
         relay.attach(view.steps());
-        wiringDone.whenComplete((what, failure) -> {
+        // after the first frame: begun with the JVM, the wiring's class loading took the cores JavaFX's start needed
+        // and the frame came a second and a half later, for no gain in the whole start
+        Platform.runLater(MeshDeckApp::startWiring);
+        WIRING_DONE.whenComplete((what, failure) -> {
             if (failure != null) {
                 failed(failure instanceof CompletionException ? failure.getCause() : failure);
             } else if (what != null) {
@@ -170,6 +171,18 @@ public final class MeshDeckApp extends Application {
                 });
             }
         });
+    }
+
+    private static void startWiring() {
+        Thread thread = new Thread(() -> {
+            try {
+                WIRED.complete(wiring.wire(relay));
+            } catch (RuntimeException e) {
+                WIRED.completeExceptionally(e);
+            }
+        }, "meshdeck-startup");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void failed(Throwable e) {
