@@ -366,7 +366,7 @@ final class TopologyBenchmark implements Callable<Integer> {
                 (int) view.canvas().getWidth(), (int) view.canvas().getHeight(),
                 median(zoomedOut) / 1e6, p95(zoomedOut) / 1e6, median(zoomedIn) / 1e6, p95(zoomedIn) / 1e6);
         out.printf(Locale.ROOT, "after a change (new poll, selection): the overview is made again in %.1f ms (recorded on the FX "
-                + "thread, pixels in the background); meanwhile the whole graph is drawn directly, median %.1f ms a frame%n",
+                + "thread, pixels in the background); the frames meanwhile, a selection or poll each: median %.1f ms%n",
                 onFx(view::overviewRenderNanos) / 1e6, median(afterChange) / 1e6);
         figures.put("frameP95Ms", p95(zoomedOut) / 1e6).put("afterChangeFrameMaxMs", Collections.max(afterChange) / 1e6);
         onFx(() -> {
