@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -23,19 +23,16 @@ final class CanaryStatusCommand implements Callable<Integer> {
     @Option(names = "--function", paramLabel = "NAME", description = "Only this function's runs.")
     String function;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "table|json",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    String output;
+    @Mixin
+    TableOrJson format = new TableOrJson();
 
     @Override
     public Integer call() {
-        if (!output.equals("table") && !output.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "-o must be table or json, not " + output);
-        }
+        boolean json = format.json();
         List<CanaryRun> runs = FileCanaryRunStore.resolve().runs().stream()
                 .filter(r -> function == null || r.function().equals(function)).toList();
         Instant now = CanaryForeground.now();
-        spec.commandLine().getOut().print(output.equals("json") ? CanaryText.json(runs, now) : CanaryText.table(runs, now));
+        spec.commandLine().getOut().print(json ? CanaryText.json(runs, now) : CanaryText.table(runs, now));
         spec.commandLine().getOut().flush();
         return 0;
     }

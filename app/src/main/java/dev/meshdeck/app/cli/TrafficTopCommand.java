@@ -48,15 +48,12 @@ final class TrafficTopCommand implements Callable<Integer> {
             description = "Rate window of the Prometheus queries: 30s, 1m, 5m, ... (default: ${DEFAULT-VALUE}).")
     String window;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "table|json",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    String output;
+    @Mixin
+    TableOrJson format = new TableOrJson();
 
     @Override
     public Integer call() {
-        if (!output.equals("table") && !output.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "-o must be table or json, not " + output);
-        }
+        boolean json = format.json();
         Duration range = window(window);
         PrintWriter err = spec.commandLine().getErr();
         List<Map.Entry<EdgeKey, TrafficStats>> edges = new ArrayList<>();
@@ -75,7 +72,7 @@ final class TrafficTopCommand implements Callable<Integer> {
             aliases = aliases(resolved, edges);
         }
         edges.sort(EdgeTable.ORDER);
-        spec.commandLine().getOut().print(output.equals("json") ? EdgeTable.json(edges, aliases) : EdgeTable.table(edges, aliases));
+        spec.commandLine().getOut().print(json ? EdgeTable.json(edges, aliases) : EdgeTable.table(edges, aliases));
         spec.commandLine().getOut().flush();
         return failures == 0 ? 0 : 1;
     }
