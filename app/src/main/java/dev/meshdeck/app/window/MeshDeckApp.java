@@ -100,7 +100,6 @@ public final class MeshDeckApp extends Application {
 
     public static int launch(Wiring how, Startup what) {
         startup = what;
-        relay = new StartupRelay();
         wiring = how;
         try {
             Application.launch(MeshDeckApp.class);
@@ -153,7 +152,7 @@ public final class MeshDeckApp extends Application {
         stage.setTitle("MeshDeck");
         stage.setScene(scene);
         stage.show();
-        relay.attach(view.steps());
+        relay = new StartupRelay(view.steps());
         // after the first frame: begun with the JVM, the wiring's class loading took the cores JavaFX's start needed
         // and the frame came a second and a half later, for no gain in the whole start
         Platform.runLater(MeshDeckApp::startWiring);
