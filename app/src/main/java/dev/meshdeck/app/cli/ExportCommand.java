@@ -2,6 +2,7 @@ package dev.meshdeck.app.cli;
 
 import dev.meshdeck.app.wiring.Sources;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.yaml.YamlDocument;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Export the mesh policy that governs functions, for review: the VirtualServices, DestinationRules,",
             "AuthorizationPolicies, PeerAuthentications and RequestAuthentications that apply to them, their Knative",
-            "Services and Lambda aliases — as kubectl-applyable YAML without server-owned fields (status,",
+            "Services and Lambda aliases, and the Gateways their VirtualServices are bound to — as kubectl-applyable YAML without server-owned fields (status,",
             "resourceVersion, uid, managedFields, ...). To stdout as one multi-document stream, or to a directory",
             "with one file per resource (<namespace>/<kind>-<name>.yaml)."
         })
@@ -77,6 +79,7 @@ final class ExportCommand implements Callable<Integer> {
                     }
                 }
             }
+            addBoundGateways(resolved, resources);
             if (output.equals("-")) {
                 spec.commandLine().getOut().print(YamlRenderer.renderAll(resources.values()));
                 spec.commandLine().getOut().flush();
@@ -85,6 +88,27 @@ final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("meshdeck export: " + resources.size() + " resources written to " + output);
             }
             return 0;
+        }
+    }
+
+    /** The Gateways the exported VirtualServices are bound to: without them the routes reach nothing from outside. */
+    private static void addBoundGateways(Sources resolved, Map<String, JsonNode> resources) throws YamlProblem {
+        Set<String> bound = new TreeSet<>();
+        for (JsonNode r : resources.values()) {
+            if (r.path("kind").asText().equals("VirtualService")) {
+                String ns = r.at("/metadata/namespace").asText();
+                r.at("/spec/gateways").forEach(g -> IngressGateway.referenced(g.asText(), ns).ifPresent(bound::add));
+            }
+        }
+        if (bound.isEmpty()) {
+            return;
+        }
+        for (IngressGateway g : resolved.kube().gateways()) {
+            if (bound.contains(g.qualifiedName())) {
+                for (YamlDocument doc : new YamlReader().read(g.resource().title(), g.resource().yaml())) {
+                    resources.putIfAbsent(key(doc.tree()), YamlRenderer.forReview(doc.tree()));
+                }
+            }
         }
     }
 

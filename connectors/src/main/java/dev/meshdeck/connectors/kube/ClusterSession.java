@@ -1,5 +1,6 @@
 package dev.meshdeck.connectors.kube;
 
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.FunctionEvent;
@@ -477,6 +478,11 @@ final class ClusterSession implements AutoCloseable {
                             : c.pods().inNamespace(ref.namespace()).withName(ref.name()).get())
                     .filter(Objects::nonNull).map(FunctionPods::of).toList();
         });
+    }
+
+    /** The context's Gateways with the VirtualServices bound to them, read fresh. */
+    List<IngressGateway> gateways() {
+        return reading(() -> GatewayListing.read(client(), source));
     }
 
     /** The events of the function's own objects and pods, in incident order (warnings first, newest first). */

@@ -1,5 +1,6 @@
 package dev.meshdeck.connectors.kube;
 
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.workloads.FunctionConfig;
@@ -189,6 +190,15 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource {
     public List<FunctionPod> podsOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.podsOf(id)).orElse(List.of());
+    }
+
+    /**
+     * The Gateways of every context, each with the VirtualServices bound to it. Blocks on the network.
+     *
+     * @throws IllegalStateException naming the first context that cannot be read
+     */
+    public List<IngressGateway> gateways() {
+        return sessions.stream().flatMap(s -> s.gateways().stream()).toList();
     }
 
     /** The events of the function's objects and pods, warnings first. Blocks on the network. */

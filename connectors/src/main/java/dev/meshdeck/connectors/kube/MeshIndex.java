@@ -1,6 +1,9 @@
 package dev.meshdeck.connectors.kube;
 
+import dev.meshdeck.core.inventory.InheritedPolicy;
 import dev.meshdeck.core.inventory.MeshStatus;
+import dev.meshdeck.core.inventory.PolicyKind;
+import dev.meshdeck.core.inventory.PolicyScope;
 import dev.meshdeck.core.inventory.TrafficShare;
 
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ final class MeshIndex {
 
     /** Istio's root namespace: policies here without a selector apply mesh-wide. */
     static final String ROOT_NAMESPACE = "istio-system";
+    private static final Set<String> MESH_WIDE_HOSTS = Set.of("*", "*.local", "*.cluster.local", "*.svc.cluster.local");
 
     private final LabelIndex<Listed.Pod> pods;
     private final LabelIndex<Listed.Deployment> deployments;
@@ -30,6 +34,10 @@ final class MeshIndex {
     /** VirtualServices by every Service they name, in hosts or as a route destination. */
     private final Map<ServiceRef, List<Listed.VirtualService>> referringVirtualServices = new HashMap<>();
     private final Map<ServiceRef, List<Listed.DestinationRule>> destinationRules = new HashMap<>();
+    /** DestinationRules whose host is a wildcard over one namespace's Services, by that namespace. */
+    private final Map<String, List<Listed.DestinationRule>> namespaceWideRules = new HashMap<>();
+    /** DestinationRules whose host is a wildcard over every namespace ({@code *.local}, {@code *}, ...). */
+    private final List<Listed.DestinationRule> meshWideRules = new ArrayList<>();
     private final Policies authorizationPolicies;
     private final Policies peerAuthentications;
     private final Policies requestAuthentications;
@@ -43,11 +51,35 @@ final class MeshIndex {
             ServiceRef target = ServiceRef.resolve(dr.host(), dr.namespace());
             if (target != null) {
                 destinationRules.computeIfAbsent(target, t -> new ArrayList<>()).add(dr);
+            } else {
+                indexWildcard(dr);
             }
         }
         authorizationPolicies = new Policies(objects.get(KubeKind.AUTHORIZATION_POLICIES));
         peerAuthentications = new Policies(objects.get(KubeKind.PEER_AUTHENTICATIONS));
         requestAuthentications = new Policies(objects.get(KubeKind.REQUEST_AUTHENTICATIONS));
+    }
+
+    /**
+     * A wildcard host reaches every Service of a namespace ({@code *.NS.svc.cluster.local}, {@code *.NS.svc}) or of
+     * the mesh ({@code *.svc.cluster.local}, {@code *.cluster.local}, {@code *.local}, {@code *}); Istio applies it
+     * to a Service only when no rule names that Service's host more precisely.
+     */
+    private void indexWildcard(Listed.DestinationRule dr) {
+        String host = dr.host();
+        if (host == null || !host.startsWith("*")) {
+            return;
+        }
+        if (MESH_WIDE_HOSTS.contains(host)) {
+            meshWideRules.add(dr);
+            return;
+        }
+        String rest = host.startsWith("*.") ? host.substring(2) : "";
+        String namespace = rest.endsWith(".svc.cluster.local") ? rest.substring(0, rest.length() - ".svc.cluster.local".length())
+                : rest.endsWith(".svc") ? rest.substring(0, rest.length() - ".svc".length()) : "";
+        if (!namespace.isEmpty() && !namespace.contains(".")) {
+            namespaceWideRules.computeIfAbsent(namespace, n -> new ArrayList<>()).add(dr);
+        }
     }
 
     private void indexVirtualService(Listed.VirtualService vs) {
@@ -90,12 +122,25 @@ final class MeshIndex {
         }
         List<Map<String, String>> podLabels = new ArrayList<>(w.podTemplates());
         functionPods.forEach(p -> podLabels.add(p.labels()));
+        List<InheritedPolicy.Scoped> scoped = new ArrayList<>();
+        dr.forEach(ref -> scoped.add(new InheritedPolicy.Scoped(PolicyKind.DESTINATION_RULE, ref, PolicyScope.FUNCTION)));
+        namespaceWideRules.getOrDefault(w.namespace(), List.of()).forEach(d -> scoped.add(
+                new InheritedPolicy.Scoped(PolicyKind.DESTINATION_RULE, d.qualifiedName(), PolicyScope.NAMESPACE)));
+        meshWideRules.forEach(d -> scoped.add(
+                new InheritedPolicy.Scoped(PolicyKind.DESTINATION_RULE, d.qualifiedName(), PolicyScope.MESH)));
+        List<InheritedPolicy.Scoped> ap = authorizationPolicies.applicable(PolicyKind.AUTHORIZATION_POLICY, w.namespace(), podLabels);
+        List<InheritedPolicy.Scoped> pa = peerAuthentications.applicable(PolicyKind.PEER_AUTHENTICATION, w.namespace(), podLabels);
+        List<InheritedPolicy.Scoped> ra = requestAuthentications.applicable(PolicyKind.REQUEST_AUTHENTICATION, w.namespace(), podLabels);
+        scoped.addAll(ap);
+        scoped.addAll(pa);
+        scoped.addAll(ra);
         return new MeshStatus(
                 functionPods.stream().anyMatch(Listed.Pod::sidecar),
-                List.copyOf(vs), List.copyOf(dr),
-                authorizationPolicies.applicable(w.namespace(), podLabels),
-                peerAuthentications.applicable(w.namespace(), podLabels),
-                requestAuthentications.applicable(w.namespace(), podLabels));
+                List.copyOf(vs), List.copyOf(dr), refs(ap), refs(pa), refs(ra), InheritedPolicy.decide(scoped));
+    }
+
+    private static List<String> refs(List<InheritedPolicy.Scoped> scoped) {
+        return scoped.stream().map(InheritedPolicy.Scoped::ref).sorted().toList();
     }
 
     /**
@@ -119,26 +164,34 @@ final class MeshIndex {
             }
         }
 
-        /** Policies of the namespace that select one of the pod label sets, and the root namespace's mesh-wide ones. */
-        List<String> applicable(String namespace, List<Map<String, String>> podLabels) {
-            Set<String> refs = new TreeSet<>();
-            everyWorkload.getOrDefault(namespace, List.of()).forEach(p -> refs.add(p.qualifiedName()));
+        /**
+         * Policies of the namespace that select one of the pod label sets, those of the whole namespace, and the
+         * root namespace's mesh-wide ones, each with its scope.
+         */
+        List<InheritedPolicy.Scoped> applicable(PolicyKind kind, String namespace, List<Map<String, String>> podLabels) {
+            Set<String> selected = new TreeSet<>();
             Map<String, List<Listed.Policy>> selecting = bySelectorLabel.getOrDefault(namespace, Map.of());
             if (!selecting.isEmpty()) {
                 for (Map<String, String> labels : podLabels) {
                     labels.forEach((key, value) -> {
                         for (Listed.Policy p : selecting.getOrDefault(key + "=" + value, List.of())) {
                             if (Labels.matches(p.selector(), labels)) {
-                                refs.add(p.qualifiedName());
+                                selected.add(p.qualifiedName());
                             }
                         }
                     });
                 }
             }
+            List<InheritedPolicy.Scoped> scoped = new ArrayList<>();
+            selected.forEach(ref -> scoped.add(new InheritedPolicy.Scoped(kind, ref, PolicyScope.FUNCTION)));
+            PolicyScope wide = ROOT_NAMESPACE.equals(namespace) ? PolicyScope.MESH : PolicyScope.NAMESPACE;
+            everyWorkload.getOrDefault(namespace, List.of())
+                    .forEach(p -> scoped.add(new InheritedPolicy.Scoped(kind, p.qualifiedName(), wide)));
             if (!ROOT_NAMESPACE.equals(namespace)) {
-                everyWorkload.getOrDefault(ROOT_NAMESPACE, List.of()).forEach(p -> refs.add(p.qualifiedName()));
+                everyWorkload.getOrDefault(ROOT_NAMESPACE, List.of())
+                        .forEach(p -> scoped.add(new InheritedPolicy.Scoped(kind, p.qualifiedName(), PolicyScope.MESH)));
             }
-            return List.copyOf(refs);
+            return scoped;
         }
     }
 

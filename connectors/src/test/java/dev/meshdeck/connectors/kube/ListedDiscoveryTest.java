@@ -2,7 +2,11 @@ package dev.meshdeck.connectors.kube;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.InheritedPolicy;
 import dev.meshdeck.core.inventory.InventoryFormat;
+import dev.meshdeck.core.inventory.MeshStatus;
+import dev.meshdeck.core.inventory.PolicyKind;
+import dev.meshdeck.core.inventory.PolicyScope;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.sandbox.kube.Estate;
 import dev.meshdeck.sandbox.kube.KubeSandbox;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +83,26 @@ class ListedDiscoveryTest {
 
         assertThat(streamed).hasSizeGreaterThan(300);
         assertThat(streamed).isEqualTo(typed);
+    }
+
+    /** The seed's namespace-wide client TLS rule and the mesh-wide mTLS reach functions that never name them. */
+    @Test
+    void namespaceAndMeshWidePoliciesAreInheritedAndTheNarrowestWins() {
+        Map<FunctionId, DiscoveredFunction> found = discovery().discover(ClusterReader.readAll(client, executor), SANDBOX);
+        Map<String, MeshStatus> mesh = new HashMap<>();
+        found.values().forEach(f -> mesh.put(f.function().namespace() + "/" + f.function().name(), f.function().mesh()));
+
+        assertThat(mesh.get("serverless/image-resize").inherited()).contains(new InheritedPolicy(
+                PolicyKind.DESTINATION_RULE, "serverless/default", PolicyScope.NAMESPACE, Optional.empty()));
+        assertThat(mesh.get("serverless/order-function").inherited()).contains(new InheritedPolicy(
+                PolicyKind.DESTINATION_RULE, "serverless/default", PolicyScope.NAMESPACE, Optional.of("serverless/order-function")));
+        assertThat(mesh.get("serverless/order-function").destinationRules()).containsExactly("serverless/order-function");
+        assertThat(mesh.get("payments/payment-function").inherited()).contains(
+                new InheritedPolicy(PolicyKind.PEER_AUTHENTICATION, "payments/default", PolicyScope.NAMESPACE, Optional.empty()),
+                new InheritedPolicy(PolicyKind.PEER_AUTHENTICATION, "istio-system/default", PolicyScope.MESH,
+                        Optional.of("payments/default")));
+        assertThat(mesh.get("backend/inventory-function").inherited()).extracting(InheritedPolicy::ref)
+                .doesNotContain("serverless/default");
     }
 
     private static FunctionDiscovery discovery() {

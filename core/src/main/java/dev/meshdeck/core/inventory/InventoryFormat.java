@@ -80,6 +80,14 @@ public enum InventoryFormat {
         strings(mesh.putArray("authorizationPolicies"), m.authorizationPolicies());
         strings(mesh.putArray("peerAuthentications"), m.peerAuthentications());
         strings(mesh.putArray("requestAuthentications"), m.requestAuthentications());
+        ArrayNode inherited = mesh.putArray("inherited");
+        for (InheritedPolicy p : m.inherited()) {
+            ObjectNode policy = inherited.addObject();
+            policy.put("kind", p.kind().kind());
+            policy.put("ref", p.ref());
+            policy.put("scope", p.scope().name().toLowerCase(Locale.ROOT));
+            p.overriddenBy().ifPresent(by -> policy.put("overriddenBy", by));
+        }
         Health h = f.health();
         ObjectNode health = row.putObject("health");
         health.put("ready", h.ready());

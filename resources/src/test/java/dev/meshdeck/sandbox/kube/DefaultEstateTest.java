@@ -97,10 +97,11 @@ class DefaultEstateTest {
     @Test
     void everyIstioResourceOfTheConventionsExists() {
         assertThat(names(istio.virtualServices().inAnyNamespace().list().getItems())).containsExactlyInAnyOrder(
-                "serverless/order-function", "frontend/web-bff", "backend/inventory-function", "payments/payment-function");
+                "serverless/order-function", "frontend/web-bff", "frontend/web-bff-public", "backend/inventory-function",
+                "payments/payment-function");
         assertThat(names(istio.destinationRules().inAnyNamespace().list().getItems())).containsExactlyInAnyOrder(
                 "serverless/order-function", "frontend/web-bff", "backend/inventory-function", "payments/payment-function",
-                "payments/invoice-pdf-lambda");
+                "payments/invoice-pdf-lambda", "serverless/default");
         assertThat(names(istio.serviceEntries().inAnyNamespace().list().getItems())).containsExactly("payments/invoice-pdf-lambda");
         assertThat(names(istio.gateways().inAnyNamespace().list().getItems())).containsExactly("istio-system/public-gateway");
         assertThat(names(istio.peerAuthentications().inAnyNamespace().list().getItems()))

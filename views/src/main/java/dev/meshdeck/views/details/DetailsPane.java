@@ -12,7 +12,8 @@ import dev.meshdeck.views.common.Icons;
 import dev.meshdeck.views.common.SourceNotice;
 import dev.meshdeck.views.inventory.SourceHealth;
 import dev.meshdeck.views.inventory.FunctionText;
-import dev.meshdeck.views.inventory.FunctionText.PolicyKind;
+import dev.meshdeck.core.inventory.InheritedPolicy;
+import dev.meshdeck.core.inventory.PolicyKind;
 import javafx.concurrent.Task;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
@@ -269,8 +270,10 @@ public final class DetailsPane {
         sidecar.getStyleClass().add("mesh-sidecar");
         List<Node> rows = new ArrayList<>(List.of(sidecar));
         for (PolicyKind kind : PolicyKind.values()) {
-            for (String policy : kind.of(status)) {
-                rows.add(policyRow(kind.abbreviation(), kind.kind(), policy));
+            for (String policy : status.allOf(kind)) {
+                HBox row = policyRow(kind.abbreviation(), kind.kind(), policy);
+                status.inheritance(kind, policy).ifPresent(inherited -> markInherited(row, inherited));
+                rows.add(row);
             }
         }
         if (!status.hasPolicies()) {
@@ -338,6 +341,17 @@ public final class DetailsPane {
         policyName.getStyleClass().add("mesh-policy");
         policyName.setTooltip(new Tooltip(kind + " " + name));
         return new HBox(8, badge, policyName);
+    }
+
+    /** An inherited policy says from how wide it comes and, when a narrower one wins, is struck through. */
+    private static void markInherited(HBox row, InheritedPolicy inherited) {
+        Label scope = new Label(FunctionText.inheritance(inherited));
+        scope.getStyleClass().addAll("policy-inherited", Styles.TEXT_MUTED);
+        scope.setWrapText(true);
+        row.getChildren().add(scope);
+        if (!inherited.effective()) {
+            row.getStyleClass().add("policy-overridden");
+        }
     }
 
     private static VBox section(String title, Node body) {

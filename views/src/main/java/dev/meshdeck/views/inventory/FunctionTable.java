@@ -5,6 +5,7 @@ import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryFormat;
 import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.PolicyKind;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.telemetry.TrafficStats;
 import dev.meshdeck.views.common.Icons;
@@ -48,7 +49,7 @@ public final class FunctionTable {
     private static final String NO_TRAFFIC = "No traffic observed (or no telemetry configured)";
     private static final Comparator<MeshStatus> BY_MESH = Comparator
             .comparing(MeshStatus::sidecarInjected)
-            .thenComparing(m -> Arrays.stream(FunctionText.PolicyKind.values()).mapToInt(k -> k.of(m).size()).sum());
+            .thenComparing(m -> Arrays.stream(PolicyKind.values()).mapToInt(k -> k.of(m).size()).sum());
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 

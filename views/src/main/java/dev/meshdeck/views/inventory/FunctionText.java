@@ -2,7 +2,9 @@ package dev.meshdeck.views.inventory;
 
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.MeshStatus;
+import dev.meshdeck.core.inventory.InheritedPolicy;
 import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.PolicyKind;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
@@ -89,7 +91,7 @@ public final class FunctionText {
         for (PolicyKind kind : PolicyKind.values()) {
             int count = kind.of(mesh).size();
             if (count > 0) {
-                text.append(' ').append(kind.abbreviation);
+                text.append(' ').append(kind.abbreviation());
                 if (count > 1) {
                     text.append(count);
                 }
@@ -98,17 +100,24 @@ public final class FunctionText {
         return text.toString();
     }
 
-    /** One line per policy kind, with the names, for a tooltip or the details pane. */
+    /** One line per policy kind, with the names (inherited ones marked), for a tooltip or the details pane. */
     public static List<String> meshLines(MeshStatus mesh) {
         List<String> lines = new ArrayList<>();
         lines.add(mesh.sidecarInjected() ? "Sidecar injected" : "No sidecar");
         for (PolicyKind kind : PolicyKind.values()) {
-            List<String> names = kind.of(mesh);
+            List<String> names = mesh.allOf(kind).stream()
+                    .map(ref -> ref + mesh.inheritance(kind, ref).map(p -> " (" + inheritance(p) + ")").orElse(""))
+                    .toList();
             if (!names.isEmpty()) {
-                lines.add(kind.kind + ": " + String.join(", ", names));
+                lines.add(kind.kind() + ": " + String.join(", ", names));
             }
         }
         return lines;
+    }
+
+    /** "namespace-wide", "mesh-wide, overridden by serverless/order-function". */
+    public static String inheritance(InheritedPolicy policy) {
+        return policy.scope().text() + policy.overriddenBy().map(by -> ", overridden by " + by).orElse("");
     }
 
     /** Where a function runs, in a row's second line: "serverless · meshdeck-sandbox", "eu-west-1" for Lambda. */
@@ -176,45 +185,5 @@ public final class FunctionText {
         return platform == Platform.LAMBDA
                 ? replicas + SEPARATOR + state
                 : replicas + SEPARATOR + health.endpoints() + " ep" + SEPARATOR + state;
-    }
-
-    /** The Istio policy kinds a function can be governed by, in the order the mesh column lists them. */
-    public enum PolicyKind {
-        VIRTUAL_SERVICE("VS", "VirtualService"),
-        DESTINATION_RULE("DR", "DestinationRule"),
-        AUTHORIZATION_POLICY("AP", "AuthorizationPolicy"),
-        PEER_AUTHENTICATION("PA", "PeerAuthentication"),
-        REQUEST_AUTHENTICATION("RA", "RequestAuthentication");
-
-        private final String abbreviation;
-        private final String kind;
-
-        PolicyKind(String abbreviation, String kind) {
-            this.abbreviation = abbreviation;
-            this.kind = kind;
-        }
-
-        public String kind() {
-            return kind;
-        }
-
-        public String abbreviation() {
-            return abbreviation;
-        }
-
-        public List<String> of(MeshStatus mesh) {
-            switch (this) {
-                case VIRTUAL_SERVICE:
-                    return mesh.virtualServices();
-                case DESTINATION_RULE:
-                    return mesh.destinationRules();
-                case AUTHORIZATION_POLICY:
-                    return mesh.authorizationPolicies();
-                case PEER_AUTHENTICATION:
-                    return mesh.peerAuthentications();
-                default:
-                    return mesh.requestAuthentications();
-            }
-        }
     }
 }

@@ -2,8 +2,11 @@ package dev.meshdeck.views.inventory;
 
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Health;
+import dev.meshdeck.core.inventory.InheritedPolicy;
 import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.PolicyKind;
+import dev.meshdeck.core.inventory.PolicyScope;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +45,20 @@ class FunctionTextTest {
                 .isEqualTo("◇ VS");
         assertThat(FunctionText.mesh(MeshStatus.NOT_IN_MESH)).isEqualTo("—");
         assertThat(FunctionText.meshLines(governed)).contains("Sidecar injected", "AuthorizationPolicy: a/one, a/two");
+    }
+
+    @Test
+    void meshLinesMarkInheritedPoliciesAndWhatOverridesThem() {
+        MeshStatus inheriting = new MeshStatus(true, List.of(), List.of("serverless/order-function"), List.of(), List.of(),
+                List.of(), List.of(
+                        new InheritedPolicy(PolicyKind.DESTINATION_RULE, "serverless/default", PolicyScope.NAMESPACE,
+                                Optional.of("serverless/order-function")),
+                        new InheritedPolicy(PolicyKind.PEER_AUTHENTICATION, "istio-system/default", PolicyScope.MESH,
+                                Optional.empty())));
+
+        assertThat(FunctionText.meshLines(inheriting)).contains(
+                "DestinationRule: serverless/order-function, serverless/default (namespace-wide, overridden by serverless/order-function)",
+                "PeerAuthentication: istio-system/default (mesh-wide)");
     }
 
     @Test

@@ -9,7 +9,10 @@ import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
 
-/** A DestinationRule whose host is no Service, Knative Service or ServiceEntry visible from its namespace: its policy applies to nothing. */
+/**
+ * A DestinationRule whose host is no Service, Knative Service or ServiceEntry visible from its namespace, or a
+ * wildcard host that covers none: its policy applies to nothing.
+ */
 public final class DestinationRuleHostNotFound implements Rule {
 
     static final RuleInfo INFO = RuleInfo.of("MD0308", Severity.WARNING, Category.REFERENCE,
@@ -28,7 +31,10 @@ public final class DestinationRuleHostNotFound implements Rule {
             if (!dr.candidate() || host.isEmpty() || !mesh.canJudgeHost(host, dr.namespace())) {
                 continue;
             }
-            if (mesh.lookup(dr.namespace(), dr.spec().path("exportTo"), host) == null) {
+            // a wildcard host (a namespace's or the mesh's TLS default) applies to every Service it covers
+            boolean found = host.startsWith("*") ? mesh.anyHostWithin(host, dr.namespace())
+                    : mesh.lookup(dr.namespace(), dr.spec().path("exportTo"), host) != null;
+            if (!found) {
                 findings.report(INFO, dr, "/spec/host", "host \"" + host + "\" matches no Service, Knative Service or ServiceEntry visible from namespace \""
                         + dr.namespace() + "\", so this DestinationRule applies to nothing; fix the host (name.namespace.svc.cluster.local across namespaces)");
             }

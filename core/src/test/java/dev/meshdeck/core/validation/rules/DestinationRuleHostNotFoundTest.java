@@ -13,6 +13,12 @@ class DestinationRuleHostNotFoundTest {
     }
 
     @Test
+    void aWildcardHostIsFoundWhenItCoversAServiceAndReportedWhenItCoversNone() {
+        assertFindings(new DestinationRuleHostNotFound(), "destinationrules/wildcard-hosts.yaml").containsExactly(
+                "MD0308@DestinationRule serverless/ghost-wide@spec.host");
+    }
+
+    @Test
     void saysNothingOfflineWhenTheReferencedKindIsAbsentFromTheInputs() {
         assertFindings(new DestinationRuleHostNotFound(), "destination-hosts/offline.yaml").isEmpty();
     }
