@@ -13,6 +13,8 @@ import dev.meshdeck.connectors.prometheus.IstioCounterScrape;
 import dev.meshdeck.connectors.prometheus.IstioVersion;
 import dev.meshdeck.core.canary.CanaryClock;
 import dev.meshdeck.core.canary.CanaryMetrics;
+import dev.meshdeck.core.canary.CanaryPlan;
+import dev.meshdeck.core.canary.NamespacePlan;
 import dev.meshdeck.core.canary.CanaryRun;
 import dev.meshdeck.core.canary.CanaryRunStore;
 import dev.meshdeck.core.canary.CanaryRunner;
@@ -34,6 +36,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a canary of one function needs, connected: the function found in its sources, the object carrying its
@@ -200,6 +203,19 @@ final class CanaryConnection implements AutoCloseable {
             }
         }
         return subset;
+    }
+
+    /**
+     * The plan saved for the function's namespace, with where it came from; empty for a Lambda function (no
+     * namespace) or when none is saved.
+     *
+     * @throws IllegalArgumentException when it cannot be read or is not a plan (naming ConfigMap, key, line, field)
+     */
+    Optional<CanaryPlan> savedPlan() {
+        if (function.platform() == Platform.LAMBDA) {
+            return Optional.empty();
+        }
+        return NamespacePlan.read(wiring.pipeline().gateway(), function.namespace());
     }
 
     @Override

@@ -6,11 +6,18 @@ import dev.meshdeck.core.canary.Control;
 import dev.meshdeck.core.canary.IntervalRecord;
 import dev.meshdeck.core.canary.LatencyLimit;
 import dev.meshdeck.core.canary.RunStatus;
+import dev.meshdeck.core.canary.RunTakeover;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,12 +33,41 @@ import javafx.collections.ObservableList;
 public final class CanaryRunsModel {
 
     private final CanaryRunStore store;
+    private final RunTakeover takeover;
+    private final Executor background;
+    private final Executor fx;
+    /** Runs this window is taking over right now: a second click must not start a second driver. */
+    private final Set<String> takingOver = ConcurrentHashMap.newKeySet();
+    private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<CanaryRun> runs = FXCollections.observableArrayList();
     private final ObjectProperty<CanaryRun> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.EPOCH);
 
+    /** Requests only: interrupted runs are left to a terminal. */
     public CanaryRunsModel(CanaryRunStore store) {
+        this(store, null, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param takeover   how this window takes an interrupted run over, or null
+     * @param background where a takeover runs (it blocks while the resumed run goes on)
+     * @param fx         where its outcome is told (the FX thread)
+     */
+    public CanaryRunsModel(CanaryRunStore store, RunTakeover takeover, Executor background, Executor fx) {
         this.store = store;
+        this.takeover = takeover;
+        this.background = background;
+        this.fx = fx;
+    }
+
+    /** What the last takeover did or why it failed, for the person who asked. */
+    public ReadOnlyStringProperty message() {
+        return message;
+    }
+
+    /** The runs nobody drives, as last read: what the window's start offers to resume or roll back. */
+    public List<CanaryRun> interrupted() {
+        return runs.stream().filter(r -> r.interrupted(now.get()) && !takingOver.contains(r.id())).toList();
     }
 
     public ObservableList<CanaryRun> runs() {
@@ -77,6 +113,13 @@ public final class CanaryRunsModel {
         if (run == null) {
             return "No canary runs yet: start one with meshdeck canary start --function F";
         }
+        if (takingOver.contains(run.id()) && run.interrupted(now.get())) {
+            return message.get();
+        }
+        if (run.interrupted(now.get()) && takeover != null) {
+            return "Interrupted: the process driving it is gone. Resume drives it from this window from its last written"
+                    + " step on fresh metrics; Abort writes the weights from before the run back.";
+        }
         if (run.interrupted(now.get())) {
             return "Interrupted: the process driving it is gone. Resume it on fresh metrics with `meshdeck canary resume"
                     + " --function " + run.function() + "` or roll it back with `meshdeck canary abort --function "
@@ -90,7 +133,7 @@ public final class CanaryRunsModel {
     }
 
     public boolean canResume() {
-        return driven() && selected.get().status() == RunStatus.PAUSED;
+        return driven() && selected.get().status() == RunStatus.PAUSED || takeable();
     }
 
     public boolean canPromote() {
@@ -98,7 +141,13 @@ public final class CanaryRunsModel {
     }
 
     public boolean canAbort() {
-        return driven();
+        return driven() || takeable();
+    }
+
+    /** Interrupted, and this window can take it over. */
+    private boolean takeable() {
+        CanaryRun run = selected.get();
+        return takeover != null && run != null && run.interrupted(now.get()) && !takingOver.contains(run.id());
     }
 
     /** Active and driven by a live process: only then does a request get taken. */
@@ -112,7 +161,11 @@ public final class CanaryRunsModel {
     }
 
     public void resume() {
-        send(Control.RESUME, canResume());
+        if (takeable()) {
+            resumeHere(selected.get());
+        } else {
+            send(Control.RESUME, canResume());
+        }
     }
 
     public void promote() {
@@ -120,7 +173,48 @@ public final class CanaryRunsModel {
     }
 
     public void abort() {
-        send(Control.ABORT, canAbort());
+        if (takeable()) {
+            rollBackHere(selected.get());
+        } else {
+            send(Control.ABORT, canAbort());
+        }
+    }
+
+    /** Resumes interrupted {@code run} in this window on fresh metrics and drives it until it ends, off the FX thread. */
+    public void resumeHere(CanaryRun run) {
+        takeOver(run, "Resuming " + run.functionLabel() + " from " + run.weight() + "% in this window on fresh metrics",
+                takeover::resume);
+    }
+
+    /** Aborts interrupted {@code run} from this window: the weights from before it written back, off the FX thread. */
+    public void rollBackHere(CanaryRun run) {
+        takeOver(run, "Rolling " + run.functionLabel() + " back to the weights from before the run", takeover::abort);
+    }
+
+    /** What a takeover does with the run. */
+    private interface Action {
+        CanaryRun on(CanaryRun run) throws Exception;
+    }
+
+    private void takeOver(CanaryRun run, String doing, Action action) {
+        if (takeover == null || !takingOver.add(run.id())) {
+            return;
+        }
+        message.set(doing + "…");
+        background.execute(() -> {
+            String said;
+            try {
+                CanaryRun end = action.on(run);
+                said = run.functionLabel() + ": " + end.status().label() + (end.reason().isEmpty() ? "" : ": " + end.reason());
+            } catch (Exception e) {
+                said = run.functionLabel() + " could not be taken over: " + e.getMessage();
+            }
+            String told = said;
+            fx.execute(() -> {
+                takingOver.remove(run.id());
+                message.set(told);
+            });
+        });
     }
 
     private void send(Control control, boolean allowed) {
