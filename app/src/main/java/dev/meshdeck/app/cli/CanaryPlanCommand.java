@@ -5,9 +5,7 @@ import dev.meshdeck.app.wiring.ChangeWiring;
 import dev.meshdeck.core.canary.CanaryPlan;
 import dev.meshdeck.core.canary.NamespacePlan;
 import dev.meshdeck.core.changes.ApplyRequest;
-import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.GatewayException;
-import dev.meshdeck.core.changes.ResourceChange;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -83,8 +81,7 @@ final class CanaryPlanCommand implements Callable<Integer> {
                     base = CanaryPlan.defaults();
                 }
                 CanaryPlan plan = planOptions.plan(spec, base);
-                ObjectNode saved = NamespacePlan.configMap(ns, plan, live);
-                return wiring.apply(spec, change, ChangeSet.of(ResourceChange.of(live, saved)),
+                return wiring.apply(spec, change, NamespacePlan.change(wiring.pipeline().gateway(), ns, plan),
                         ApplyRequest.apply("canary plan of namespace " + ns + ": " + CanaryText.plan(plan)),
                         ChangeWiring.Mode.APPLY);
             } catch (GatewayException | IllegalArgumentException e) {

@@ -3,8 +3,10 @@ package dev.meshdeck.core.canary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ClusterGateway;
 import dev.meshdeck.core.changes.GatewayException;
+import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.yaml.YamlDocument;
 import dev.meshdeck.core.yaml.YamlProblem;
@@ -119,6 +121,15 @@ public final class NamespacePlan {
             throw new IllegalArgumentException("the canary plan of namespace " + namespace + " cannot be read: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The change that saves {@code plan} as {@code namespace}'s: its ConfigMap created, or its key replaced (a saved
+     * plan that is not a plan is simply replaced).
+     */
+    public static ChangeSet change(ClusterGateway gateway, String namespace, CanaryPlan plan) throws GatewayException {
+        ObjectNode live = gateway.read(id(namespace)).orElse(null);
+        return ChangeSet.of(ResourceChange.of(live, configMap(namespace, plan, live)));
     }
 
     /** Reads plan YAML; {@code where} names its place in errors ("ConfigMap ns/name, key plan.yaml"). */

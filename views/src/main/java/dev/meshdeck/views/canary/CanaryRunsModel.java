@@ -6,7 +6,7 @@ import dev.meshdeck.core.canary.Control;
 import dev.meshdeck.core.canary.IntervalRecord;
 import dev.meshdeck.core.canary.LatencyLimit;
 import dev.meshdeck.core.canary.RunStatus;
-import dev.meshdeck.core.canary.RunTakeover;
+import dev.meshdeck.core.canary.CanaryActions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import javafx.collections.ObservableList;
 public final class CanaryRunsModel {
 
     private final CanaryRunStore store;
-    private final RunTakeover takeover;
+    private final CanaryActions actions;
     private final Executor background;
     private final Executor fx;
     /** Runs this window is taking over right now: a second click must not start a second driver. */
@@ -49,18 +49,18 @@ public final class CanaryRunsModel {
     }
 
     /**
-     * @param takeover   how this window takes an interrupted run over, or null
-     * @param background where a takeover runs (it blocks while the resumed run goes on)
+     * @param actions   what the window does with a run itself (take it over, save its plan), or null
+     * @param background where the window acts on a run (a resumed run blocks it until the run ends)
      * @param fx         where its outcome is told (the FX thread)
      */
-    public CanaryRunsModel(CanaryRunStore store, RunTakeover takeover, Executor background, Executor fx) {
+    public CanaryRunsModel(CanaryRunStore store, CanaryActions actions, Executor background, Executor fx) {
         this.store = store;
-        this.takeover = takeover;
+        this.actions = actions;
         this.background = background;
         this.fx = fx;
     }
 
-    /** What the last takeover did or why it failed, for the person who asked. */
+    /** What the last actions did or why it failed, for the person who asked. */
     public ReadOnlyStringProperty message() {
         return message;
     }
@@ -113,10 +113,7 @@ public final class CanaryRunsModel {
         if (run == null) {
             return "No canary runs yet: start one with meshdeck canary start --function F";
         }
-        if (takingOver.contains(run.id()) && run.interrupted(now.get())) {
-            return message.get();
-        }
-        if (run.interrupted(now.get()) && takeover != null) {
+        if (run.interrupted(now.get()) && actions != null) {
             return "Interrupted: the process driving it is gone. Resume drives it from this window from its last written"
                     + " step on fresh metrics; Abort writes the weights from before the run back.";
         }
@@ -147,7 +144,7 @@ public final class CanaryRunsModel {
     /** Interrupted, and this window can take it over. */
     private boolean takeable() {
         CanaryRun run = selected.get();
-        return takeover != null && run != null && run.interrupted(now.get()) && !takingOver.contains(run.id());
+        return actions != null && run != null && run.interrupted(now.get()) && !takingOver.contains(run.id());
     }
 
     /** Active and driven by a live process: only then does a request get taken. */
@@ -182,32 +179,51 @@ public final class CanaryRunsModel {
 
     /** Resumes interrupted {@code run} in this window on fresh metrics and drives it until it ends, off the FX thread. */
     public void resumeHere(CanaryRun run) {
-        takeOver(run, "Resuming " + run.functionLabel() + " from " + run.weight() + "% in this window on fresh metrics",
-                takeover::resume);
+        act(run, "Resuming " + run.functionLabel() + " from " + run.weight() + "% in this window on fresh metrics",
+                () -> ended(run, actions.resume(run)));
     }
 
     /** Aborts interrupted {@code run} from this window: the weights from before it written back, off the FX thread. */
     public void rollBackHere(CanaryRun run) {
-        takeOver(run, "Rolling " + run.functionLabel() + " back to the weights from before the run", takeover::abort);
+        act(run, "Rolling " + run.functionLabel() + " back to the weights from before the run",
+                () -> ended(run, actions.abort(run)));
     }
 
-    /** What a takeover does with the run. */
+    /** The selected run's plan can be saved as its namespace's (a Lambda function has no namespace). */
+    public boolean canSavePlan() {
+        CanaryRun run = selected.get();
+        return actions != null && run != null && !run.namespace().isEmpty() && !takingOver.contains(run.id());
+    }
+
+    /** Saves the selected run's plan as its namespace's plan, through the pipeline, off the FX thread. */
+    public void savePlan() {
+        if (canSavePlan()) {
+            CanaryRun run = selected.get();
+            act(run, "Saving the plan of " + run.id() + " as the plan of namespace " + run.namespace(),
+                    () -> "namespace " + run.namespace() + "'s canary plan: " + actions.savePlan(run));
+        }
+    }
+
+    private static String ended(CanaryRun run, CanaryRun end) {
+        return run.functionLabel() + ": " + end.status().label() + (end.reason().isEmpty() ? "" : ": " + end.reason());
+    }
+
+    /** What the window does for a run, answering what to tell the person. */
     private interface Action {
-        CanaryRun on(CanaryRun run) throws Exception;
+        String run() throws Exception;
     }
 
-    private void takeOver(CanaryRun run, String doing, Action action) {
-        if (takeover == null || !takingOver.add(run.id())) {
+    private void act(CanaryRun run, String doing, Action action) {
+        if (actions == null || !takingOver.add(run.id())) {
             return;
         }
         message.set(doing + "…");
         background.execute(() -> {
             String said;
             try {
-                CanaryRun end = action.on(run);
-                said = run.functionLabel() + ": " + end.status().label() + (end.reason().isEmpty() ? "" : ": " + end.reason());
+                said = action.run();
             } catch (Exception e) {
-                said = run.functionLabel() + " could not be taken over: " + e.getMessage();
+                said = doing + " failed: " + e.getMessage();
             }
             String told = said;
             fx.execute(() -> {
