@@ -236,7 +236,8 @@ class CanaryOnSandboxTest {
         Cli flagger = canary("export", "--function", "order-function", "--format", "flagger", "--steps", "25,50",
                 "--interval", "30s", "--threshold", "3");
         assertThat(flagger.exitCode()).as(flagger.err()).isZero();
-        assertThat(flagger.err()).contains("note: the minimum of 10 requests");
+        assertThat(flagger.err()).contains("note: the minimum of 10 requests",
+                "valid against the cluster's canaries.flagger.app");
         JsonNode canary = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(flagger.out());
         assertThat(dev.meshdeck.core.canary.ControllerExport.planOfFlagger(canary).steps()).containsExactly(25, 50);
@@ -245,9 +246,11 @@ class CanaryOnSandboxTest {
         Cli argo = canary("export", "--function", "order-function", "--format", "argo", "--steps", "25,50");
         assertThat(argo.exitCode()).as(argo.err()).isZero();
         assertThat(argo.out()).contains("kind: Rollout", "canaryService: order-function-v2", "kind: AnalysisTemplate");
+        assertThat(argo.err()).contains("valid against the cluster's rollouts.argoproj.io, analysistemplates.argoproj.io");
 
         Cli knative = canary("export", "--function", "image-resize", "--format", "flagger");
         assertThat(knative.out()).contains("provider: knative", "kind: Service");
+        assertThat(knative.err()).contains("valid against the cluster's canaries.flagger.app");
         Cli lambda = canary("export", "--function", "invoice-pdf", "--format", "argo");
         assertThat(lambda.exitCode()).isEqualTo(1);
         assertThat(lambda.err()).contains("Lambda canary to CodeDeploy");
