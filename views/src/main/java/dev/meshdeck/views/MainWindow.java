@@ -30,6 +30,7 @@ import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
 import java.time.ZoneId;
 import dev.meshdeck.core.canary.CanaryRunStore;
+import dev.meshdeck.core.canary.CanaryActions;
 import dev.meshdeck.views.canary.CanaryPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -137,6 +138,7 @@ public final class MainWindow {
     private ShortcutSheet shortcutSheet;
     private DetailsPane details;
     private CanaryRunStore canaryRuns;
+    private CanaryActions canaryActions;
 
     public MainWindow(FunctionCatalog catalog, WindowOptions options) {
         this.catalog = catalog;
@@ -156,7 +158,16 @@ public final class MainWindow {
 
     /** Adds the Canary tab: the runs of {@code store}, each with its timeline and controls. Call before the scene is built. */
     public MainWindow withCanaryRuns(CanaryRunStore store) {
+        return withCanaryRuns(store, null);
+    }
+
+    /**
+     * The Canary tab, whose start offers each interrupted run for {@code actions} to resume here or roll back.
+     * Call before the scene is built.
+     */
+    public MainWindow withCanaryRuns(CanaryRunStore store, CanaryActions actions) {
         this.canaryRuns = store;
+        this.canaryActions = actions;
         return this;
     }
 
@@ -215,11 +226,14 @@ public final class MainWindow {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setId("centre-tabs");
         if (canaryRuns != null) {
-            CanaryPane canary = new CanaryPane(canaryRuns, java.time.Clock.systemUTC());
+            CanaryPane canary = new CanaryPane(canaryRuns, canaryActions, java.time.Clock.systemUTC());
             Tab canaryTab = new Tab("Canary", canary.node());
             canaryTab.setId("canary-tab");
             centre.getTabs().add(canaryTab);
             canary.start();
+            if (canaryActions != null) {
+                Platform.runLater(() -> canary.offerInterrupted(() -> scene.getWindow()));
+            }
         }
 
         centre.getSelectionModel().selectedItemProperty().addListener(o -> arrangePanes());

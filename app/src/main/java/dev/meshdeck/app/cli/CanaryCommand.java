@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {CanaryStartCommand.class, CanaryStatusCommand.class, CanaryControlCommand.Pause.class,
             CanaryControlCommand.Resume.class, CanaryControlCommand.Promote.class, CanaryControlCommand.Abort.class,
-            CanaryRollbackCommand.class, CanaryExportCommand.class})
+            CanaryRollbackCommand.class, CanaryExportCommand.class, CanaryPlanCommand.class})
 final class CanaryCommand implements Callable<Integer> {
 
     @Spec

@@ -13,11 +13,14 @@ import dev.meshdeck.connectors.prometheus.IstioCounterScrape;
 import dev.meshdeck.connectors.prometheus.IstioVersion;
 import dev.meshdeck.core.canary.CanaryClock;
 import dev.meshdeck.core.canary.CanaryMetrics;
+import dev.meshdeck.core.canary.CanaryPlan;
+import dev.meshdeck.core.canary.NamespacePlan;
 import dev.meshdeck.core.canary.CanaryRun;
 import dev.meshdeck.core.canary.CanaryRunStore;
 import dev.meshdeck.core.canary.CanaryRunner;
 import dev.meshdeck.core.canary.PipelineTraffic;
 import dev.meshdeck.core.canary.RunTarget;
+import dev.meshdeck.core.changes.ApplyTargets;
 import dev.meshdeck.core.changes.ProductionGuard;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -34,6 +37,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a canary of one function needs, connected: the function found in its sources, the object carrying its
@@ -45,7 +49,8 @@ final class CanaryConnection implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final Sources sources;
-    private final ChangeWiring wiring;
+    private final boolean ownsSources;
+    private final ApplyTargets.Connection wiring;
     private final CanaryMetrics metrics;
     private final KubernetesClient prometheusClient;
     final ServerlessFunction function;
@@ -56,10 +61,22 @@ final class CanaryConnection implements AutoCloseable {
     final CanaryRunStore store;
     final CanaryRunner runner;
 
+    /** Where a connection's pipeline, run store and figures come from: a command's own, or the window's. */
+    record Setting(Sources sources, boolean ownsSources, Pipelines pipelines, CanaryRunStore store, CanaryOptions options) {
+    }
+
+    /** The apply pipeline to where {@code function} lives. */
+    interface Pipelines {
+        ApplyTargets.Connection open(ServerlessFunction function);
+    }
+
     /** @param knownStable a stored run's stable versions (its split may have moved since), or null to read them live */
-    private CanaryConnection(Sources sources, ServerlessFunction function, ObjectNode carrier, List<JsonNode> objects,
-                             String wantedCandidate, List<String> knownStable, CanaryOptions options) {
+    private CanaryConnection(Setting setting, ServerlessFunction function, ObjectNode carrier, List<JsonNode> objects,
+                             String wantedCandidate, List<String> knownStable) {
+        Sources sources = setting.sources();
+        CanaryOptions options = setting.options();
         this.sources = sources;
+        this.ownsSources = setting.ownsSources();
         this.function = function;
         this.resource = ResourceId.of(carrier);
         if (knownStable != null) {
@@ -70,21 +87,15 @@ final class CanaryConnection implements AutoCloseable {
             this.stable = CanaryEditor.shares(carrier).stream().map(TrafficShare::version).filter(v -> !v.equals(candidate))
                     .toList();
         }
-        ChangeOptions change = new ChangeOptions();
-        change.yes = true;
-        change.armProduction = options.armProduction;
-        change.productionPattern = System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN", ProductionGuard.DEFAULT_PATTERN);
         boolean lambda = function.platform() == Platform.LAMBDA;
         String context = null;
         if (function.source() instanceof SourceRef.AwsRegion region) {
-            change.awsProfile = region.profile();
-            change.regions = List.of(region.region());
             this.target = RunTarget.aws(region.region(), region.profile());
         } else {
             context = ((SourceRef.KubeContext) function.source()).context();
             this.target = RunTarget.kube(context);
         }
-        this.wiring = ChangeWiring.connect(change, sources.writePaths(), context, !lambda, lambda);
+        this.wiring = setting.pipelines().open(function);
         KubernetesClient client = null;
         if (lambda) {
             this.metrics = new LambdaCanaryMetrics(sources.aws().settings().orElseThrow(), target.awsRegion(),
@@ -109,7 +120,7 @@ final class CanaryConnection implements AutoCloseable {
             }
         }
         this.prometheusClient = client;
-        this.store = FileCanaryRunStore.resolve();
+        this.store = setting.store();
         this.runner = new CanaryRunner(new PipelineTraffic(wiring.pipeline()), metrics, store, CanaryClock.system());
     }
 
@@ -119,22 +130,55 @@ final class CanaryConnection implements AutoCloseable {
      * @throws IllegalArgumentException when the function, its traffic object or a source of figures is missing
      */
     static CanaryConnection open(CanaryOptions options, String name, String namespace, String candidate) throws YamlProblem {
-        return open(options, name, namespace, candidate, null);
+        Located found = locate(options.sources, name, namespace);
+        return connect(command(found.sources(), options), found, candidate, null);
     }
 
     /** Connects to the function of a stored run, towards its candidate. */
     static CanaryConnection open(CanaryOptions options, CanaryRun run) throws YamlProblem {
-        return open(options, run.function(), run.namespace().isEmpty() ? null : run.namespace(), run.candidate(), run.stable());
+        Located found = locate(options.sources, run.function(), run.namespace().isEmpty() ? null : run.namespace());
+        return connect(command(found.sources(), options), found, run.candidate(), run.stable());
     }
 
-    private static CanaryConnection open(CanaryOptions options, String name, String namespace, String candidate,
-                                         List<String> stable) throws YamlProblem {
-        Located found = locate(options.sources, name, namespace);
+    /**
+     * Connects to the function of a stored run through the window's own sources, pipelines and store; closing the
+     * connection leaves the sources open.
+     */
+    static CanaryConnection open(Sources sources, Pipelines pipelines, CanaryRunStore store, CanaryRun run) throws YamlProblem {
+        Located found = locate(sources, run.function(), run.namespace().isEmpty() ? null : run.namespace());
+        CanaryOptions options = new CanaryOptions();
+        // as the command line's default: the figures of a mesh without a Prometheus, such as an outside sandbox's
+        options.istioMetrics = System.getenv("MESHDECK_ISTIO_METRICS_URL");
+        return connect(new Setting(sources, false, pipelines, store, options), found, run.candidate(), run.stable());
+    }
+
+    /** A command's setting: its own sources, a pipeline from its options, the store of the data directory. */
+    private static Setting command(Sources sources, CanaryOptions options) {
+        return new Setting(sources, true, function -> {
+            ChangeOptions change = new ChangeOptions();
+            change.yes = true;
+            change.armProduction = options.armProduction;
+            change.productionPattern = System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN",
+                    ProductionGuard.DEFAULT_PATTERN);
+            boolean lambda = function.platform() == Platform.LAMBDA;
+            String context = null;
+            if (function.source() instanceof SourceRef.AwsRegion region) {
+                change.awsProfile = region.profile();
+                change.regions = List.of(region.region());
+            } else {
+                context = ((SourceRef.KubeContext) function.source()).context();
+            }
+            return ChangeWiring.connect(change, sources.writePaths(), context, !lambda, lambda);
+        }, FileCanaryRunStore.resolve(), options);
+    }
+
+    private static CanaryConnection connect(Setting setting, Located found, String candidate, List<String> stable) {
         try {
-            return new CanaryConnection(found.sources(), found.function(), found.carrier(), found.objects(), candidate,
-                    stable, options);
+            return new CanaryConnection(setting, found.function(), found.carrier(), found.objects(), candidate, stable);
         } catch (RuntimeException e) {
-            found.sources().close();
+            if (setting.ownsSources()) {
+                found.sources().close();
+            }
             throw e;
         }
     }
@@ -147,17 +191,22 @@ final class CanaryConnection implements AutoCloseable {
     static Located locate(SourceOptions options, String name, String namespace) throws YamlProblem {
         Sources resolved = Sources.resolve(options, false, false, 0);
         try {
-            ServerlessFunction fn = FunctionLookup.find(resolved, name, namespace);
-            List<YamlDocument> documents = new ArrayList<>();
-            for (MeshResource r : resolved.catalog().resourcesOf(fn.id())) {
-                documents.addAll(new YamlReader().read(r.title(), r.yaml()));
-            }
-            ObjectNode carrier = (ObjectNode) TrafficSetCommand.trafficCarrier(fn, documents);
-            return new Located(resolved, fn, carrier, documents.stream().map(YamlDocument::tree).toList());
+            return locate(resolved, name, namespace);
         } catch (RuntimeException | YamlProblem e) {
             resolved.close();
             throw e;
         }
+    }
+
+    /** Finds the function in {@code resolved}. */
+    static Located locate(Sources resolved, String name, String namespace) throws YamlProblem {
+        ServerlessFunction fn = FunctionLookup.find(resolved, name, namespace);
+        List<YamlDocument> documents = new ArrayList<>();
+        for (MeshResource r : resolved.catalog().resourcesOf(fn.id())) {
+            documents.addAll(new YamlReader().read(r.title(), r.yaml()));
+        }
+        ObjectNode carrier = (ObjectNode) TrafficSetCommand.trafficCarrier(fn, documents);
+        return new Located(resolved, fn, carrier, documents.stream().map(YamlDocument::tree).toList());
     }
 
     /**
@@ -202,6 +251,19 @@ final class CanaryConnection implements AutoCloseable {
         return subset;
     }
 
+    /**
+     * The plan saved for the function's namespace, with where it came from; empty for a Lambda function (no
+     * namespace) or when none is saved.
+     *
+     * @throws IllegalArgumentException when it cannot be read or is not a plan (naming ConfigMap, key, line, field)
+     */
+    Optional<CanaryPlan> savedPlan() {
+        if (function.platform() == Platform.LAMBDA) {
+            return Optional.empty();
+        }
+        return NamespacePlan.read(wiring.pipeline().gateway(), function.namespace());
+    }
+
     @Override
     public void close() {
         metrics.close();
@@ -209,6 +271,8 @@ final class CanaryConnection implements AutoCloseable {
         if (prometheusClient != null) {
             prometheusClient.close();
         }
-        sources.close();
+        if (ownsSources) {
+            sources.close();
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.meshdeck.connectors.canary.FileCanaryRunStore;
 import dev.meshdeck.core.canary.CanaryRun;
 import dev.meshdeck.core.canary.CanaryRunStore;
 import dev.meshdeck.core.canary.Control;
-import dev.meshdeck.core.canary.Owner;
 import dev.meshdeck.core.canary.RunStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -53,19 +52,18 @@ abstract class CanaryControlCommand implements Callable<Integer> {
         if (!run.interrupted(CanaryForeground.now())) {
             return request(store, run, out, err);
         }
-        // a request left for the process that died was never acted on: this person's request replaces it
-        store.takeRequest(run.id());
-        try (CanaryConnection c = CanaryConnection.open(options, run);
-             AutoCloseable beating = CanaryForeground.heartbeat(store, run.id())) {
-            Instant now = CanaryForeground.now();
-            CanaryRun owned = run.with(d -> d.owner = new Owner(CanaryForeground.pid(), now));
-            CanaryRun next = c.runner.control(owned, control(), now);
-            if (control() == Control.RESUME && next.status().active()) {
-                out.println("canary " + run.id() + " resumed by this process on fresh metrics");
-                return CanaryForeground.drive(spec, c, run, next);
-            }
-            CanaryText.progress(run, next).forEach(out::println);
-            return succeeded(next) ? 0 : 1;
+        try (CanaryConnection c = CanaryConnection.open(options, run)) {
+            CanaryRun[] last = {run};
+            CanaryRun end = CanaryForeground.takeOver(c, run, control(), next -> {
+                if (last[0] == run && control() == Control.RESUME && next.status().active()) {
+                    out.println("canary " + run.id() + " resumed by this process on fresh metrics");
+                }
+                CanaryText.progress(last[0], next).forEach(out::println);
+                out.flush();
+                last[0] = next;
+            });
+            boolean done = control() == Control.RESUME ? end.status() == RunStatus.PROMOTED : succeeded(end);
+            return done ? 0 : 1;
         } catch (IllegalArgumentException e) {
             err.println("meshdeck canary " + spec.name() + ": " + e.getMessage());
             return 1;

@@ -4,11 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.core.canary.CanaryPlan;
 import dev.meshdeck.core.canary.ControllerExport;
+import dev.meshdeck.core.canary.ExportCheck;
+import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.validation.Finding;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.traffic.CanaryEditor;
 import dev.meshdeck.core.yaml.YamlRenderer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,11 +26,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Prints the canary plan (the same options as start) as the objects an in-cluster controller runs",
-            "it from: a Flagger Canary (Istio or Knative), or an Argo Rollout with its AnalysisTemplate (Istio).",
+        description = {"Prints the canary plan (the same options as start, over the namespace's saved plan) as the objects",
+            "an in-cluster controller runs it from: a Flagger Canary (Istio or Knative), or an Argo Rollout with its",
+            "AnalysisTemplate (Istio), validated against the controller's CRDs as the function's cluster serves them.",
             "What the controller cannot express is named on stderr; a platform it cannot run is refused."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "1:the function or its split was not found, or the controller cannot run it",
+        exitCodeList = {"0:printed", "1:the function or its split was not found, the controller cannot run it, or its"
+            + " CRD schema refuses the export (findings on stderr, nothing printed)",
             "2:usage error"})
 final class CanaryExportCommand implements Callable<Integer> {
 
@@ -52,18 +63,51 @@ final class CanaryExportCommand implements Callable<Integer> {
         try {
             CanaryConnection.Located found = CanaryConnection.locate(sources, target.function, target.namespace);
             ControllerExport.Export export;
+            ExportCheck.Result checked;
             try (Sources opened = found.sources()) {
                 ControllerExport.Target target = target(found);
                 export = format == Format.flagger ? ControllerExport.flagger(plan, target) : ControllerExport.argo(plan, target);
+                String context = ((SourceRef.KubeContext) found.function().source()).context();
+                checked = ExportCheck.judge(export.objects(), served(opened, context, ExportCheck.crdNames(export.objects())));
             }
+            export.notes().forEach(n -> err.println("meshdeck canary export: note: " + n));
+            checked.findings().stream().map(Finding::toCompilerLine).forEach(err::println);
+            if (checked.refused()) {
+                err.println("meshdeck canary export: the controller's CRD schema on the cluster refuses this export;"
+                        + " nothing was printed");
+                return 1;
+            }
+            List<String> judged = ExportCheck.crdNames(export.objects()).stream()
+                    .filter(n -> !checked.unchecked().contains(n)).toList();
+            if (!judged.isEmpty()) {
+                err.println("meshdeck canary export: valid against the cluster's " + String.join(", ", judged));
+            }
+            checked.unchecked().forEach(n -> err.println("meshdeck canary export: note: the cluster serves no CRD " + n
+                    + " (is the controller installed?): its objects were not validated"));
             spec.commandLine().getOut().print(YamlRenderer.renderAll(export.objects()));
             spec.commandLine().getOut().flush();
-            export.notes().forEach(n -> err.println("meshdeck canary export: note: " + n));
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("meshdeck canary export: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The CRDs named so that the function's cluster serves, each asked for by name (not every CRD of the cluster). */
+    private static List<JsonNode> served(Sources sources, String context, List<String> names) {
+        List<JsonNode> crds = new ArrayList<>();
+        try (KubernetesClient client = sources.kubeconfigs().newClient(context)) {
+            for (String name : names) {
+                CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
+                if (crd != null) {
+                    crds.add(Serialization.jsonMapper().valueToTree(crd));
+                }
+            }
+        } catch (KubernetesClientException e) {
+            throw new IllegalArgumentException("the CRDs " + String.join(", ", names) + " cannot be read from context "
+                    + context + " to validate the export: " + e.getMessage(), e);
+        }
+        return crds;
     }
 
     private ControllerExport.Target target(CanaryConnection.Located found) {

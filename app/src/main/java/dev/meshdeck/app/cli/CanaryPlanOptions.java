@@ -2,21 +2,24 @@ package dev.meshdeck.app.cli;
 
 import dev.meshdeck.core.canary.CanaryPlan;
 import dev.meshdeck.core.canary.LatencyLimit;
+import dev.meshdeck.core.canary.NamespacePlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParameterException;
 
-/** A canary plan as options; what is not given is Flagger's default. */
+/** A canary plan as options; what is not given comes from the namespace's saved plan, else Flagger's defaults. */
 final class CanaryPlanOptions {
 
-    private static final Pattern LATENCY = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)");
+    private static final Set<String> PLAN_OPTIONS = Set.of("--steps", "--step-weight", "--max-weight", "--interval",
+            "--success-rate", "--p99", "--p95", "--no-latency-check", "--vs-stable", "--min-requests", "--threshold",
+            "--pause-before", "--confirm-promotion");
 
     @Option(names = "--steps", split = ",", paramLabel = "W,W,...",
             description = "The candidate's weight at each step, rising, each below 100 (default: 10,20,30,40,50).")
@@ -67,18 +70,50 @@ final class CanaryPlanOptions {
             description = "Manual gates: hold before these step weights until `canary resume`.")
     List<Integer> pauseBefore = new ArrayList<>();
 
-    @Option(names = "--confirm-promotion", description = "Wait for `canary promote` after the last step instead of promoting.")
+    @Option(names = "--confirm-promotion", negatable = true,
+            description = "Wait for `canary promote` after the last step instead of promoting.")
     boolean confirmPromotion;
 
+    /** The plan of these options over Flagger's defaults. */
     CanaryPlan plan(CommandSpec spec) {
+        return plan(spec, CanaryPlan.defaults());
+    }
+
+    /**
+     * The plan: {@code base} (a namespace's saved plan, or the defaults) with every option given on the command line
+     * over it; an option not given keeps the base's value, not the option's default.
+     */
+    CanaryPlan plan(CommandSpec spec, CanaryPlan base) {
+        ParseResult given = spec.commandLine().getParseResult();
         try {
             List<Integer> weights = !steps.isEmpty() ? steps
-                    : stepWeight != null ? CanaryPlan.linearSteps(stepWeight, maxWeight) : CanaryPlan.DEFAULT_STEPS;
-            return new CanaryPlan(weights, DurationText.parse("--interval", interval), successRate, latencyLimit(), vsStable,
-                    minRequests, threshold, new HashSet<>(pauseBefore), confirmPromotion);
+                    : stepWeight != null ? CanaryPlan.linearSteps(stepWeight, maxWeight) : base.steps();
+            return new CanaryPlan(weights,
+                    given.hasMatchedOption("--interval") ? DurationText.parse("--interval", interval) : base.interval(),
+                    given.hasMatchedOption("--success-rate") ? successRate : base.minSuccessRatePercent(),
+                    latency.p99 != null || latency.p95 != null || latency.none ? latencyLimit() : base.latency(),
+                    vsStable != null ? vsStable : base.stableTolerancePercent(),
+                    given.hasMatchedOption("--min-requests") ? minRequests : base.minRequests(),
+                    given.hasMatchedOption("--threshold") ? threshold : base.threshold(),
+                    given.hasMatchedOption("--pause-before") ? new HashSet<>(pauseBefore) : base.pauseBefore(),
+                    given.hasMatchedOption("--confirm-promotion") ? confirmPromotion : base.confirmPromotion());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** Which plan options were given on the command line, as typed: "--steps, --interval". */
+    List<String> given(CommandSpec spec) {
+        return spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(o -> o.longestName())
+                .filter(PLAN_OPTIONS::contains)
+                .distinct().toList();
+    }
+
+    /** "ConfigMap serverless/meshdeck-canary-plan, with --interval from the command line", or "defaults" alike. */
+    String source(CommandSpec spec, String base) {
+        List<String> options = given(spec);
+        return options.isEmpty() ? base : base + ", with " + String.join(", ", options) + " from the command line";
     }
 
     private LatencyLimit latencyLimit() {
@@ -93,11 +128,10 @@ final class CanaryPlanOptions {
     }
 
     private static Duration duration(String option, String text) {
-        Matcher m = LATENCY.matcher(text);
-        if (!m.matches()) {
+        try {
+            return NamespacePlan.parseDuration(text);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + " " + text + ": give a latency such as 500ms or 1s");
         }
-        double value = Double.parseDouble(m.group(1));
-        return Duration.ofNanos(Math.round(value * (m.group(2).equals("s") ? 1e9 : 1e6)));
     }
 }

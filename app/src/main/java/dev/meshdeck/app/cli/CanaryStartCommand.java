@@ -4,6 +4,7 @@ import dev.meshdeck.app.wiring.ChangeWiring;
 import dev.meshdeck.core.canary.CanaryPlan;
 import dev.meshdeck.core.canary.CanaryRun;
 import dev.meshdeck.core.canary.CanaryRunner;
+import dev.meshdeck.core.canary.NamespacePlan;
 import dev.meshdeck.core.canary.Owner;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
             "judged, and the run goes on, watches the step again (a failed check under the threshold), aborts (the",
             "weights from before the run written back) or promotes (all traffic to the candidate; a Knative or Lambda",
             "stable pointer moved). `canary pause|resume|promote|abort` from another terminal steer it. Refused while",
-            "another run of the function is active. Defaults are Flagger's."
+            "another run of the function is active. What is not given comes from the namespace's saved plan",
+            "(`meshdeck canary plan set`), else Flagger's defaults."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:promoted", "1:aborted, stopped by a conflict or a failed write, or refused",
@@ -54,9 +56,12 @@ final class CanaryStartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CanaryPlan plan = planOptions.plan(spec);
         PrintWriter err = spec.commandLine().getErr();
         try (CanaryConnection c = CanaryConnection.open(options, target.function, target.namespace, candidate)) {
+            Optional<CanaryPlan> saved = c.savedPlan();
+            CanaryPlan plan = planOptions.plan(spec, saved.orElse(CanaryPlan.defaults()));
+            String planSource = planOptions.source(spec, saved.isPresent()
+                    ? NamespacePlan.describe(c.function.namespace()) : "defaults");
             String what = c.function.platform().displayName() + " function " + c.function.id().qualifiedName() + ": "
                     + c.candidate + " against " + String.join(", ", c.stable) + " on " + c.target.label();
             ChangeOptions consent = new ChangeOptions();
@@ -67,12 +72,13 @@ final class CanaryStartCommand implements Callable<Integer> {
             }
             Instant now = CanaryForeground.now();
             String id = c.function.name() + "-" + ID_TIME.format(now);
-            spec.commandLine().getOut().println("canary " + id + " of " + what + "; " + CanaryText.plan(plan));
+            spec.commandLine().getOut().println("canary " + id + " of " + what + "; " + CanaryText.plan(plan)
+                    + " (plan: " + planSource + ")");
             try (AutoCloseable beating = CanaryForeground.heartbeat(c.store, id)) {
                 CanaryRun run;
                 try {
                     run = c.runner.start(id, c.function.name(), c.function.namespace(), c.target, c.resource, c.candidate,
-                            plan, new Owner(CanaryForeground.pid(), now), now);
+                            plan, planSource, new Owner(CanaryForeground.pid(), now), now);
                 } catch (CanaryRunner.Refused e) {
                     err.println("meshdeck canary start: " + e.getMessage() + "; nothing was written");
                     return 1;

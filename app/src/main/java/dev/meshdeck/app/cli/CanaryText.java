@@ -63,6 +63,9 @@ final class CanaryText {
             out.append(String.format(Locale.ROOT, "%-36s %-28s %-20s %-22s %5d%% %5s %6s  %s%n", r.id(), r.functionLabel(),
                     r.candidate(), r.state(now), r.weight(), (r.step() + 1) + "/" + r.plan().steps().size(),
                     r.failedChecks() + "/" + r.plan().threshold(), r.reason()));
+            if (!r.planSource().isEmpty()) {
+                out.append("  plan: ").append(r.planSource()).append("; ").append(plan(r.plan())).append('\n');
+            }
         }
         return out.toString();
     }
@@ -82,6 +85,7 @@ final class CanaryText {
             o.put("weight", r.weight());
             o.put("step", r.step() + 1);
             r.plan().steps().forEach(o.putArray("steps")::add);
+            o.put("planSource", r.planSource());
             o.put("failedChecks", r.failedChecks());
             o.put("threshold", r.plan().threshold());
             o.put("started", r.started().toString());

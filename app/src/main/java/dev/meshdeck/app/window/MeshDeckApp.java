@@ -1,5 +1,6 @@
 package dev.meshdeck.app.window;
 
+import dev.meshdeck.app.cli.WindowCanaryActions;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.UserMessages;
@@ -204,10 +205,12 @@ public final class MeshDeckApp extends Application {
     private static void open(Stage stage, Wired what) {
         Sources sources = what.sources();
         WindowOptions options = sources.isSandbox() ? WindowOptions.sandbox("MeshDeck — sandbox") : WindowOptions.of("MeshDeck");
-        MainWindow window = new MainWindow(what.catalog(), options).withChanges(new WindowChanges(sources),
-                new ProductionArming(System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN",
-                        ProductionGuard.DEFAULT_PATTERN), Clock.systemUTC()))
-                .withCanaryRuns(new FileCanaryRunStore(sources.dataDirectory()));
+        WindowChanges changes = new WindowChanges(sources);
+        ProductionArming arming = new ProductionArming(System.getenv().getOrDefault("MESHDECK_PRODUCTION_PATTERN",
+                ProductionGuard.DEFAULT_PATTERN), Clock.systemUTC());
+        FileCanaryRunStore canaryRuns = new FileCanaryRunStore(sources.dataDirectory());
+        MainWindow window = new MainWindow(what.catalog(), options).withChanges(changes, arming)
+                .withCanaryRuns(canaryRuns, new WindowCanaryActions(sources, changes, arming, canaryRuns));
         if (what.telemetry() != null) {
             window.setTelemetry(what.telemetry(), startup.metricsInterval());
             window.setTelemetryHealth(what.metricsHealth());

@@ -60,7 +60,7 @@ class CanaryOnSandboxTest {
         if (!args[0].equals("status")) {
             all.addAll(List.of("--kubeconfig", sandbox.kubeconfig().toString()));
         }
-        if (!args[0].equals("status") && !args[0].equals("export")) {
+        if (!List.of("status", "export", "plan").contains(args[0])) {
             all.addAll(List.of("--istio-metrics", sandbox.metricsEndpoint().toString()));
         }
         return Cli.run(all.toArray(String[]::new));
@@ -236,7 +236,8 @@ class CanaryOnSandboxTest {
         Cli flagger = canary("export", "--function", "order-function", "--format", "flagger", "--steps", "25,50",
                 "--interval", "30s", "--threshold", "3");
         assertThat(flagger.exitCode()).as(flagger.err()).isZero();
-        assertThat(flagger.err()).contains("note: the minimum of 10 requests");
+        assertThat(flagger.err()).contains("note: the minimum of 10 requests",
+                "valid against the cluster's canaries.flagger.app");
         JsonNode canary = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(flagger.out());
         assertThat(dev.meshdeck.core.canary.ControllerExport.planOfFlagger(canary).steps()).containsExactly(25, 50);
@@ -245,12 +246,56 @@ class CanaryOnSandboxTest {
         Cli argo = canary("export", "--function", "order-function", "--format", "argo", "--steps", "25,50");
         assertThat(argo.exitCode()).as(argo.err()).isZero();
         assertThat(argo.out()).contains("kind: Rollout", "canaryService: order-function-v2", "kind: AnalysisTemplate");
+        assertThat(argo.err()).contains("valid against the cluster's rollouts.argoproj.io, analysistemplates.argoproj.io");
 
         Cli knative = canary("export", "--function", "image-resize", "--format", "flagger");
         assertThat(knative.out()).contains("provider: knative", "kind: Service");
+        assertThat(knative.err()).contains("valid against the cluster's canaries.flagger.app");
         Cli lambda = canary("export", "--function", "invoice-pdf", "--format", "argo");
         assertThat(lambda.exitCode()).isEqualTo(1);
         assertThat(lambda.err()).contains("Lambda canary to CodeDeploy");
+    }
+
+    @Test
+    void aNamespacesSavedPlanIsRecordedAndStartTakesItWithTheOptionsGivenOverIt() throws Exception {
+        Cli set = canary("plan", "set", "-n", "serverless", "--steps", "25,50", "--interval", "2s", "--min-requests", "3",
+                "--p99", "20ms", "--threshold", "1", "--yes");
+        assertThat(set.exitCode()).as(set.out() + set.err()).isZero();
+        JsonNode saved = JSON.readTree(Cli.run("history", "-o", "json").out()).get(0);
+        assertThat(saved.path("reason").asText()).startsWith("canary plan of namespace serverless: steps 25%, 50% every 2s");
+        assertThat(kube.configMaps().inNamespace("serverless").withName("meshdeck-canary-plan").get().getData())
+                .containsKey("plan.yaml");
+        Cli show = canary("plan", "show", "-n", "serverless", "-o", "json");
+        assertThat(JSON.readTree(show.out()).path("latency").path("max").asText()).isEqualTo("20ms");
+
+        // the saved plan's 20ms bound fails the candidate at once: the run is the saved plan's
+        Cli strict = canary("start", "--function", "order-function", "--yes");
+        assertThat(strict.exitCode()).as(strict.out() + strict.err()).isEqualTo(1);
+        assertThat(strict.out()).contains("steps 25%, 50% every 2s", "> 20ms (FAILED)",
+                "(plan: ConfigMap serverless/meshdeck-canary-plan)");
+
+        Cli relaxed = canary("start", "--function", "order-function", "--p99", "2s", "--yes");
+        assertThat(relaxed.exitCode()).as(relaxed.out() + relaxed.err()).isZero();
+        JsonNode promoted = status().get(0);
+        assertThat(promoted.path("steps").toString()).isEqualTo("[25,50]");
+        assertThat(promoted.path("planSource").asText())
+                .isEqualTo("ConfigMap serverless/meshdeck-canary-plan, with --p99 from the command line");
+        assertThat(canary("status").out()).contains("plan: ConfigMap serverless/meshdeck-canary-plan, with --p99");
+    }
+
+    @Test
+    void badPlanDataStopsTheStartNamingTheConfigMapKeyAndField() throws Exception {
+        kube.configMaps().inNamespace("serverless").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("meshdeck-canary-plan").withNamespace("serverless").endMetadata()
+                .addToData("plan.yaml", "steps: [25, 50]\ninterval: soon\n").build()).create();
+
+        Cli run = canary("start", "--function", "order-function", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("ConfigMap serverless/meshdeck-canary-plan, key plan.yaml:2:",
+                "interval: give a duration such as 500ms, 10s or 1m, not 'soon'");
+        assertThat(weights(orderFunctionRoute())).containsExactly(90, 10);
+        assertThat(canary("plan", "show", "-n", "serverless").err()).contains("key plan.yaml:2:");
     }
 
     private void waitForStatus(String wanted) throws Exception {

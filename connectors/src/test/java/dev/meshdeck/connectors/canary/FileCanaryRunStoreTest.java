@@ -37,7 +37,7 @@ class FileCanaryRunStoreTest {
                 new VersionFigures(900, 2, 280, 410)));
         return new CanaryRun(id, "invoice-pdf", "", RunTarget.aws("eu-west-1", null),
                 new ResourceId("lambda.meshdeck.dev/v1", "LambdaAlias", "invoice-pdf", "live"), "4", List.of("3"),
-                CanaryPlan.defaults(), alias, RunStatus.RUNNING, 0, 1,
+                CanaryPlan.defaults(), "defaults", alias, RunStatus.RUNNING, 0, 1,
                 List.of(new IntervalRecord(0, 10, started, started.plusSeconds(60), judged.checks().isEmpty() ? null
                         : new IntervalMetrics(new VersionFigures(120, 1, 300, Double.NaN), VersionFigures.NONE), judged)),
                 List.of(new TrafficShare("3", 90), new TrafficShare("4", 10)), started, started.plusSeconds(60),

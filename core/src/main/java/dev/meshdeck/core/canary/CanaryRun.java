@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  * @param namespace      the function's namespace ("" for Lambda)
  * @param resource       the object carrying the traffic (VirtualService, Knative Service, LambdaAlias)
  * @param stable         the version(s) that held the traffic before, for the figures of comparison
+ * @param planSource     where the plan came from: "defaults", "ConfigMap ns/meshdeck-canary-plan", and the options
+ *                       given on the command line over it
  * @param step           index of the step in force, -1 before the first one is written
  * @param expectedShares the shares the run last wrote: anything else live means someone else changed them
  * @param intervalFrom   when the interval being watched started (null when none is)
@@ -26,7 +28,8 @@ import java.util.function.Consumer;
  * @param owner          the process driving it, or null when none does
  */
 public record CanaryRun(String id, String function, String namespace, RunTarget target, ResourceId resource,
-                        String candidate, List<String> stable, CanaryPlan plan, ObjectNode original, RunStatus status,
+                        String candidate, List<String> stable, CanaryPlan plan, String planSource, ObjectNode original,
+                        RunStatus status,
                         int step, int failedChecks, List<IntervalRecord> intervals, List<TrafficShare> expectedShares,
                         Instant started, Instant intervalFrom, Instant decisionAt, boolean pausedAtGate, Instant finished,
                         String reason, List<Long> history, Owner owner) {
@@ -37,6 +40,7 @@ public record CanaryRun(String id, String function, String namespace, RunTarget 
         expectedShares = List.copyOf(expectedShares);
         history = List.copyOf(history);
         reason = reason == null ? "" : reason;
+        planSource = planSource == null ? "" : planSource;
         original = original.deepCopy();
     }
 
@@ -67,7 +71,7 @@ public record CanaryRun(String id, String function, String namespace, RunTarget 
     public CanaryRun with(Consumer<Draft> edit) {
         Draft d = new Draft(this);
         edit.accept(d);
-        return new CanaryRun(id, function, namespace, target, resource, candidate, stable, plan, original, d.status,
+        return new CanaryRun(id, function, namespace, target, resource, candidate, stable, plan, planSource, original, d.status,
                 d.step, d.failedChecks, d.intervals, d.expectedShares, started, d.intervalFrom, d.decisionAt, d.pausedAtGate,
                 d.finished, d.reason, d.history, d.owner);
     }

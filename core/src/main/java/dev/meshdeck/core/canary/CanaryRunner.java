@@ -55,7 +55,7 @@ public final class CanaryRunner {
      *                 cannot be read or split towards {@code candidate}
      */
     public CanaryRun start(String id, String function, String namespace, RunTarget target, ResourceId resource,
-                           String candidate, CanaryPlan plan, Owner owner, Instant now) {
+                           String candidate, CanaryPlan plan, String planSource, Owner owner, Instant now) {
         store.active(namespace, function).ifPresent(other -> {
             throw new Refused("canary " + other.id() + " of " + other.functionLabel() + " is " + other.state(now)
                     + "; resume, promote or abort it first (meshdeck canary status)");
@@ -76,7 +76,7 @@ public final class CanaryRunner {
         if (stable.isEmpty()) {
             throw new Refused(function + " has no stable version besides " + version + " to compare with or to fall back to");
         }
-        CanaryRun run = new CanaryRun(id, function, namespace, target, resource, version, stable, plan, live,
+        CanaryRun run = new CanaryRun(id, function, namespace, target, resource, version, stable, plan, planSource, live,
                 RunStatus.RUNNING, -1, 0, List.of(), shares, now, null, null, false, null, "", List.of(), owner);
         store.save(run);
         return stored(enterStep(run, live, 0, false, now, ""));

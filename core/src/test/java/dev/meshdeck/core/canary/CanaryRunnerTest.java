@@ -26,7 +26,7 @@ class CanaryRunnerTest {
     }
 
     CanaryRun start(CanaryPlan plan) {
-        return runner.start("r1", "order-function", "serverless", RunTarget.kube("sandbox"), VS, "v2", plan,
+        return runner.start("r1", "order-function", "serverless", RunTarget.kube("sandbox"), VS, "v2", plan, "defaults",
                 new Owner(1, T0), clock.now());
     }
 
@@ -123,7 +123,7 @@ class CanaryRunnerTest {
         }, store, clock);
 
         CanaryRun run = new CanaryLoop(blind, store, clock, 1).drive(blind.start("r1", "order-function", "serverless",
-                RunTarget.kube("sandbox"), VS, "v2", plan(List.of(25), 1), new Owner(1, T0), T0), r -> { });
+                RunTarget.kube("sandbox"), VS, "v2", plan(List.of(25), 1), "defaults", new Owner(1, T0), T0), r -> { });
 
         assertThat(run.status()).isEqualTo(RunStatus.ABORTED);
         assertThat(run.reason()).contains("no metrics: prometheus http://127.0.0.1:9 refused the connection");
@@ -183,7 +183,7 @@ class CanaryRunnerTest {
         start(plan(List.of(25, 50), 5));
 
         assertThatThrownBy(() -> runner.start("r2", "order-function", "serverless", RunTarget.kube("sandbox"), VS, "v2",
-                plan(List.of(30), 5), new Owner(2, T0), T0))
+                plan(List.of(30), 5), "defaults", new Owner(2, T0), T0))
                 .isInstanceOf(CanaryRunner.Refused.class).hasMessageContaining("canary r1 of serverless/order-function is running");
         assertThat(traffic.writes).hasSize(1);
     }

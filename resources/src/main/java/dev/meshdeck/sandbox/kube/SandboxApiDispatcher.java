@@ -55,6 +55,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     private final MockWebServer requestLog;
     private final WriteFaults faults = new WriteFaults();
     private final AccessReviews accessReviews = new AccessReviews();
+    private final ControllerCrds controllerCrds = new ControllerCrds();
     /**
      * Dry runs and preloads read or write the store outside the mock's private lock; every request takes this
      * lock too (reads shared, writes exclusive) so neither ever sees the store half-changed.
@@ -78,6 +79,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
         String path = pathOnly(request.getPath());
         HttpMethod method = request.method();
         if (method == HttpMethod.GET) {
+            controllerCrds.pending(path).ifPresent(file -> controllerCrds.install(file, this::preload));
             Optional<String> document = discovery.forPath(path);
             if (document.isPresent()) {
                 return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")

@@ -6,11 +6,18 @@ import dev.meshdeck.core.canary.Control;
 import dev.meshdeck.core.canary.IntervalRecord;
 import dev.meshdeck.core.canary.LatencyLimit;
 import dev.meshdeck.core.canary.RunStatus;
+import dev.meshdeck.core.canary.CanaryActions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,12 +33,41 @@ import javafx.collections.ObservableList;
 public final class CanaryRunsModel {
 
     private final CanaryRunStore store;
+    private final CanaryActions actions;
+    private final Executor background;
+    private final Executor fx;
+    /** Runs this window is taking over right now: a second click must not start a second driver. */
+    private final Set<String> takingOver = ConcurrentHashMap.newKeySet();
+    private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<CanaryRun> runs = FXCollections.observableArrayList();
     private final ObjectProperty<CanaryRun> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.EPOCH);
 
+    /** Requests only: interrupted runs are left to a terminal. */
     public CanaryRunsModel(CanaryRunStore store) {
+        this(store, null, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param actions   what the window does with a run itself (take it over, save its plan), or null
+     * @param background where the window acts on a run (a resumed run blocks it until the run ends)
+     * @param fx         where its outcome is told (the FX thread)
+     */
+    public CanaryRunsModel(CanaryRunStore store, CanaryActions actions, Executor background, Executor fx) {
         this.store = store;
+        this.actions = actions;
+        this.background = background;
+        this.fx = fx;
+    }
+
+    /** What the last actions did or why it failed, for the person who asked. */
+    public ReadOnlyStringProperty message() {
+        return message;
+    }
+
+    /** The runs nobody drives, as last read: what the window's start offers to resume or roll back. */
+    public List<CanaryRun> interrupted() {
+        return runs.stream().filter(r -> r.interrupted(now.get()) && !takingOver.contains(r.id())).toList();
     }
 
     public ObservableList<CanaryRun> runs() {
@@ -77,6 +113,10 @@ public final class CanaryRunsModel {
         if (run == null) {
             return "No canary runs yet: start one with meshdeck canary start --function F";
         }
+        if (run.interrupted(now.get()) && actions != null) {
+            return "Interrupted: the process driving it is gone. Resume drives it from this window from its last written"
+                    + " step on fresh metrics; Abort writes the weights from before the run back.";
+        }
         if (run.interrupted(now.get())) {
             return "Interrupted: the process driving it is gone. Resume it on fresh metrics with `meshdeck canary resume"
                     + " --function " + run.function() + "` or roll it back with `meshdeck canary abort --function "
@@ -90,7 +130,7 @@ public final class CanaryRunsModel {
     }
 
     public boolean canResume() {
-        return driven() && selected.get().status() == RunStatus.PAUSED;
+        return driven() && selected.get().status() == RunStatus.PAUSED || takeable();
     }
 
     public boolean canPromote() {
@@ -98,7 +138,13 @@ public final class CanaryRunsModel {
     }
 
     public boolean canAbort() {
-        return driven();
+        return driven() || takeable();
+    }
+
+    /** Interrupted, and this window can take it over. */
+    private boolean takeable() {
+        CanaryRun run = selected.get();
+        return actions != null && run != null && run.interrupted(now.get()) && !takingOver.contains(run.id());
     }
 
     /** Active and driven by a live process: only then does a request get taken. */
@@ -112,7 +158,11 @@ public final class CanaryRunsModel {
     }
 
     public void resume() {
-        send(Control.RESUME, canResume());
+        if (takeable()) {
+            resumeHere(selected.get());
+        } else {
+            send(Control.RESUME, canResume());
+        }
     }
 
     public void promote() {
@@ -120,7 +170,67 @@ public final class CanaryRunsModel {
     }
 
     public void abort() {
-        send(Control.ABORT, canAbort());
+        if (takeable()) {
+            rollBackHere(selected.get());
+        } else {
+            send(Control.ABORT, canAbort());
+        }
+    }
+
+    /** Resumes interrupted {@code run} in this window on fresh metrics and drives it until it ends, off the FX thread. */
+    public void resumeHere(CanaryRun run) {
+        act(run, "Resuming " + run.functionLabel() + " from " + run.weight() + "% in this window on fresh metrics",
+                () -> ended(run, actions.resume(run)));
+    }
+
+    /** Aborts interrupted {@code run} from this window: the weights from before it written back, off the FX thread. */
+    public void rollBackHere(CanaryRun run) {
+        act(run, "Rolling " + run.functionLabel() + " back to the weights from before the run",
+                () -> ended(run, actions.abort(run)));
+    }
+
+    /** The selected run's plan can be saved as its namespace's (a Lambda function has no namespace). */
+    public boolean canSavePlan() {
+        CanaryRun run = selected.get();
+        return actions != null && run != null && !run.namespace().isEmpty() && !takingOver.contains(run.id());
+    }
+
+    /** Saves the selected run's plan as its namespace's plan, through the pipeline, off the FX thread. */
+    public void savePlan() {
+        if (canSavePlan()) {
+            CanaryRun run = selected.get();
+            act(run, "Saving the plan of " + run.id() + " as the plan of namespace " + run.namespace(),
+                    () -> "namespace " + run.namespace() + "'s canary plan: " + actions.savePlan(run));
+        }
+    }
+
+    private static String ended(CanaryRun run, CanaryRun end) {
+        return run.functionLabel() + ": " + end.status().label() + (end.reason().isEmpty() ? "" : ": " + end.reason());
+    }
+
+    /** What the window does for a run, answering what to tell the person. */
+    private interface Action {
+        String run() throws Exception;
+    }
+
+    private void act(CanaryRun run, String doing, Action action) {
+        if (actions == null || !takingOver.add(run.id())) {
+            return;
+        }
+        message.set(doing + "…");
+        background.execute(() -> {
+            String said;
+            try {
+                said = action.run();
+            } catch (Exception e) {
+                said = doing + " failed: " + e.getMessage();
+            }
+            String told = said;
+            fx.execute(() -> {
+                takingOver.remove(run.id());
+                message.set(told);
+            });
+        });
     }
 
     private void send(Control control, boolean allowed) {

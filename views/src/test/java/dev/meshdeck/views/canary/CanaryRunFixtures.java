@@ -52,7 +52,7 @@ public final class CanaryRunFixtures {
         }
         return new CanaryRun(id, function, "serverless", RunTarget.kube("meshdeck-sandbox"),
                 new ResourceId("serving.knative.dev/v1", "Service", "serverless", function), candidate, List.of(stable), plan,
-                original, status, step, status == RunStatus.ABORTED ? 1 : 0, intervals,
+                "defaults", original, status, step, status == RunStatus.ABORTED ? 1 : 0, intervals,
                 List.of(new TrafficShare(stable, 90), new TrafficShare(candidate, 10)), NOW.minusSeconds(60),
                 decisionAt == null ? null : decisionAt.minusSeconds(10), decisionAt, false,
                 status.active() ? null : NOW.minusSeconds(5), reason, List.of(1L, 2L), owner);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.core.canary.CanaryRun;
 import dev.meshdeck.core.canary.Control;
+import dev.meshdeck.core.canary.RunStatus;
+import dev.meshdeck.core.canary.CanaryActions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,58 @@ class CanaryRunsModelTest {
         assertThat(store.requests).isEmpty();
         assertThat(model.hint()).contains("meshdeck canary resume --function order-function");
         assertThat(model.countdown()).isEmpty();
+    }
+
+    @Test
+    void anInterruptedRunIsOfferedAndTakenOverOffTheCallersThreadOnce() {
+        List<String> asked = new ArrayList<>();
+        List<Runnable> background = new ArrayList<>();
+        CanaryActions actions = new CanaryActions() {
+            @Override
+            public CanaryRun resume(CanaryRun run) {
+                asked.add("resume " + run.id());
+                return run.with(d -> d.end(RunStatus.PROMOTED, "every step passed", NOW));
+            }
+
+            @Override
+            public CanaryRun abort(CanaryRun run) {
+                asked.add("abort " + run.id());
+                return run.with(d -> d.end(RunStatus.ABORTED, "aborted by a person at 25%", NOW));
+            }
+
+            @Override
+            public String savePlan(CanaryRun run) {
+                asked.add("save plan of " + run.id());
+                return "applied and verified";
+            }
+        };
+        CanaryRunsModel here = new CanaryRunsModel(store, actions, background::add, Runnable::run);
+        here.show(all(), NOW);
+        assertThat(here.interrupted()).as("its process beats").isEmpty();
+
+        here.show(all(), NOW.plusSeconds(30));
+
+        assertThat(here.interrupted()).extracting(CanaryRun::id).containsExactly("order-function-2");
+        assertThat(here.canResume() && here.canAbort()).isTrue();
+        assertThat(here.canPause()).isFalse();
+        assertThat(here.hint()).contains("Resume drives it from this window");
+        here.abort();
+        assertThat(asked).as("nothing runs on the caller's (FX) thread").isEmpty();
+        assertThat(here.canAbort() || here.canResume()).isFalse();
+        assertThat(here.interrupted()).isEmpty();
+        here.resume();
+        assertThat(background).as("a second click starts no second actions").hasSize(1);
+        assertThat(here.message().get()).isEqualTo("Rolling serverless/order-function back to the weights from before the run…");
+
+        background.get(0).run();
+
+        assertThat(asked).containsExactly("abort order-function-2");
+        assertThat(here.message().get()).isEqualTo("serverless/order-function: aborted: aborted by a person at 25%");
+        assertThat(store.requests).isEmpty();
+        here.savePlan();
+        background.get(1).run();
+        assertThat(asked).endsWith("save plan of order-function-2");
+        assertThat(here.message().get()).isEqualTo("namespace serverless's canary plan: applied and verified");
     }
 
     @Test
