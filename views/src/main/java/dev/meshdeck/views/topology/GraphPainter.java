@@ -79,6 +79,10 @@ final class GraphPainter {
         Set<String> visible() {
             return view.visible();
         }
+
+        GraphScene scene() {
+            return GraphScene.live(view);
+        }
     }
 
     private GraphPainter() {
@@ -96,13 +100,22 @@ final class GraphPainter {
         paintOverlay(s, vp, p);
     }
 
-    /** The graph itself: background, boxes, edges, nodes. */
     static void paintGraph(DrawSurface s, Viewport vp, Picture p) {
-        s.fillRect(0, 0, vp.width(), vp.height(), 0, p.palette().background());
-        boxes(s, vp, p);
-        edges(s, vp, p);
-        nodes(s, vp, p);
+        paintGraph(s, vp, p.scene(), p.palette());
+    }
+
+    /** The graph itself: background, boxes, edges, nodes. On the scene's thread, any thread for a frozen one. */
+    static void paintGraph(DrawSurface s, Viewport vp, GraphScene scene, GraphPalette palette) {
+        s.fillRect(0, 0, vp.width(), vp.height(), 0, palette.background());
+        boxes(s, vp, scene, palette);
+        edges(s, vp, scene, palette);
+        nodes(s, vp, scene, palette);
         s.flush();
+    }
+
+    /** Whether edges are drawn on their routes at this zoom: zoomed out, a large graph's are drawn straight. */
+    static boolean routes(double scale, int edges) {
+        return scale >= LABEL_SCALE || edges <= ROUTED_ALWAYS;
     }
 
     /** What stays in place on screen above the graph: an empty state, the legend, the stale-telemetry banner. */
@@ -186,9 +199,9 @@ final class GraphPainter {
         return x + 22 + text.length() * 5.6 + 10;
     }
 
-    private static void boxes(DrawSurface s, Viewport vp, Picture p) {
+    private static void boxes(DrawSurface s, Viewport vp, GraphScene p, GraphPalette palette) {
         double scale = vp.scale();
-        for (Box b : p.layout().boxes()) {
+        for (Box b : p.boxes()) {
             if (!vp.shows(b.x(), b.y(), b.width(), b.height())) {
                 continue;
             }
@@ -196,14 +209,14 @@ final class GraphPainter {
             double y = vp.screenY(b.y());
             double w = b.width() * scale;
             double h = b.height() * scale;
-            s.fillRect(x, y, w, h, 8 * scale, p.palette().boxFill());
-            s.strokeRect(x, y, w, h, 8 * scale, p.palette().boxStroke(), b.collapsed() ? 2 : 1);
+            s.fillRect(x, y, w, h, 8 * scale, palette.boxFill());
+            s.strokeRect(x, y, w, h, 8 * scale, palette.boxStroke(), b.collapsed() ? 2 : 1);
             // the platform's colour as the box's icon, then one line: "Knative · ctx · namespace"
             double mid = y + TopologyLayout.HEADER / 2 * scale;
             s.fillRect(x + 8 * scale, mid - 5 * scale, 10 * scale, 10 * scale, 3 * scale, tierColour(b.key().tier()));
             if (scale >= LABEL_SCALE) {
-                String label = (b.collapsed() ? "▸ " : "▾ ") + b.key().header() + (b.collapsed() ? "  (" + count(p, b) + ")" : "");
-                s.text(label, x + 24 * scale, mid, 12 * scale, true, p.palette().muted(), DrawSurface.Align.LEFT);
+                String label = (b.collapsed() ? "▸ " : "▾ ") + b.key().header() + (b.collapsed() ? "  (" + p.members(b.key()) + ")" : "");
+                s.text(label, x + 24 * scale, mid, 12 * scale, true, palette.muted(), DrawSurface.Align.LEFT);
             }
         }
     }
@@ -215,14 +228,6 @@ final class GraphPainter {
             }
         }
         return GroupKey.INGRESS.equals(tier) ? GATEWAY : EXTERNAL;
-    }
-
-    private static int count(Picture p, Box b) {
-        return p.model().groups().getOrDefault(b.key(), Set.of()).size();
-    }
-
-    private static boolean shown(Picture p, String id) {
-        return p.visible() == null || p.visible().contains(id);
     }
 
     private static final class Batch {
@@ -273,27 +278,27 @@ final class GraphPainter {
         };
     }
 
-    private static void edges(DrawSurface s, Viewport vp, Picture p) {
+    private static void edges(DrawSurface s, Viewport vp, GraphScene p, GraphPalette palette) {
         boolean detailed = vp.scale() >= LABEL_SCALE;
-        boolean routed = detailed || p.model().edges().size() <= ROUTED_ALWAYS;
-        double threshold = p.model().errorThreshold();
-        String selected = p.view().selected();
+        boolean routed = routes(vp.scale(), p.edges().size());
+        double threshold = p.errorThreshold();
+        String selected = p.selected();
         Map<Style, Batch> batches = new EnumMap<>(Style.class);
         Map<Style, Batch> dimmed = new EnumMap<>(Style.class);
         double left = vp.graphX(0);
         double top = vp.graphY(0);
         double right = vp.graphX(vp.width());
         double bottom = vp.graphY(vp.height());
-        for (TopologyEdge e : p.model().edges()) {
-            if (!shown(p, e.from()) || !shown(p, e.to())) {
+        for (TopologyEdge e : p.edges()) {
+            if (!p.shown(e.from()) || !p.shown(e.to())) {
                 continue;
             }
-            double[] line = straight(p.layout(), e);
+            double[] line = straight(p, e);
             // a route keeps near its ends: an edge whose ends are far off screen is not routed at all
             if (line == null || !onScreen(line, left - DETOUR, top - DETOUR, right + DETOUR, bottom + DETOUR)) {
                 continue;
             }
-            line = routed ? p.layout().route(e) : line;
+            line = routed ? p.route(e) : line;
             if (!onScreen(line, left, top, right, bottom)) {
                 continue;
             }
@@ -313,14 +318,14 @@ final class GraphPainter {
         dimmed.forEach((style, batch) -> s.lines(batch.xy, batch.n, style.colour.deriveColor(0, 1, 1, DIMMED), width, style.dash));
         batches.forEach((style, batch) -> s.lines(batch.xy, batch.n, style.colour, selected == null ? width : 2.4, style.dash));
         if (vp.scale() >= EDGE_LABEL_SCALE) {
-            edgeLabels(s, vp, p, threshold);
+            edgeLabels(s, vp, p, palette, threshold);
         }
     }
 
     /** Centre to centre: what a zoomed-out view of a large graph draws, without routing thousands of edges. */
-    private static double[] straight(TopologyLayout layout, TopologyEdge e) {
-        Rect a = layout.rect(e.from());
-        Rect b = layout.rect(e.to());
+    private static double[] straight(GraphScene p, TopologyEdge e) {
+        Rect a = p.endRect(e.from());
+        Rect b = p.endRect(e.to());
         if (a == null || b == null || a.equals(b)) {
             return null;
         }
@@ -342,9 +347,9 @@ final class GraphPainter {
     }
 
     /** The labels the view model placed, clear of each other and of the nodes, each on a plate. */
-    private static void edgeLabels(DrawSurface s, Viewport vp, Picture p, double threshold) {
-        String selected = p.view().selected();
-        for (EdgeLabels.Placed l : p.view().labels()) {
+    private static void edgeLabels(DrawSurface s, Viewport vp, GraphScene p, GraphPalette palette, double threshold) {
+        String selected = p.selected();
+        for (EdgeLabels.Placed l : p.labels()) {
             Rect r = l.rect();
             if (!vp.shows(r.x(), r.y(), r.width(), r.height())) {
                 continue;
@@ -352,7 +357,7 @@ final class GraphPainter {
             boolean dim = selected != null && !l.edge().from().equals(selected) && !l.edge().to().equals(selected);
             Color colour = style(l.edge(), threshold).colour;
             s.fillRect(vp.screenX(r.x()), vp.screenY(r.y()), r.width() * vp.scale(), r.height() * vp.scale(), 6 * vp.scale(),
-                    p.palette().labelPlate());
+                    palette.labelPlate());
             s.text(l.text(), vp.screenX(r.centre().x()), vp.screenY(r.centre().y()), EdgeLabels.FONT * vp.scale(), false,
                     dim ? colour.deriveColor(0, 1, 1, DIMMED * 2) : colour, DrawSurface.Align.CENTRE);
         }
@@ -389,28 +394,28 @@ final class GraphPainter {
         return n.health() == Health.Level.DEGRADED ? DEGRADED : null;
     }
 
-    private static void nodes(DrawSurface s, Viewport vp, Picture p) {
+    private static void nodes(DrawSurface s, Viewport vp, GraphScene p, GraphPalette palette) {
         double scale = vp.scale();
         double h = TopologyLayout.NODE_HEIGHT * scale;
         boolean detailed = scale >= LABEL_SCALE;
-        String selected = p.view().selected();
+        String selected = p.selected();
         Set<String> lit = selected == null ? Set.of() : neighbours(p, selected);
         Map<Color, Batch> tiles = new java.util.HashMap<>();
-        for (TopologyNode n : p.model().nodes()) {
-            if (!shown(p, n.id())) {
+        for (TopologyNode n : p.nodes()) {
+            if (!p.shown(n.id())) {
                 continue;
             }
-            Rect at = p.layout().position(n.id()) == null ? null : p.layout().rect(n.id());
+            Rect at = p.nodeRect(n.id());
             if (at == null || !vp.shows(at.x(), at.y(), at.width(), at.height())) {
                 continue;
             }
             double x = vp.screenX(at.x());
             double y = vp.screenY(at.y());
             double w = at.width() * scale;
-            Optional<String> asOf = p.view().staleMark(n);
+            Optional<String> asOf = p.staleMark(n);
             Color colour = asOf.isPresent() ? SILENT : colour(n);
             Color health = asOf.isPresent() ? null : healthColour(n);
-            if (p.view().highlighted().contains(n.id())) {
+            if (p.highlighted().contains(n.id())) {
                 s.fillRect(x - 4, y - 4, w + 8, h + 8, 12, HIGHLIGHT);
             }
             if (!detailed) {
@@ -418,12 +423,12 @@ final class GraphPainter {
                 continue;
             }
             if (asOf.isPresent()) {
-                silentNode(s, n, asOf.get(), x, y, w, h, scale, n.id().equals(selected), p.palette());
+                silentNode(s, n, asOf.get(), x, y, w, h, scale, n.id().equals(selected), palette);
             } else {
-                node(s, n, x, y, w, h, scale, colour, health, n.id().equals(selected), p.palette());
+                node(s, n, x, y, w, h, scale, colour, health, n.id().equals(selected), palette);
             }
             if (selected != null && !lit.contains(n.id())) {
-                s.fillRect(x - 1, y - 1, w + 2, h + 2, 10 * scale, p.palette().background().deriveColor(0, 1, 1, 1 - DIMMED));
+                s.fillRect(x - 1, y - 1, w + 2, h + 2, 10 * scale, palette.background().deriveColor(0, 1, 1, 1 - DIMMED));
             }
         }
         tiles.forEach((colour, batch) -> s.rects(batch.xy, batch.n, colour));
@@ -445,10 +450,10 @@ final class GraphPainter {
     }
 
     /** The selected node and the nodes at the other end of its edges: what stays bright. */
-    private static Set<String> neighbours(Picture p, String selected) {
+    private static Set<String> neighbours(GraphScene p, String selected) {
         Set<String> lit = new java.util.HashSet<>();
         lit.add(selected);
-        for (TopologyEdge e : p.model().edges()) {
+        for (TopologyEdge e : p.edges()) {
             if (e.from().equals(selected)) {
                 lit.add(e.to());
             } else if (e.to().equals(selected)) {

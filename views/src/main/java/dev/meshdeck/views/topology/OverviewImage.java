@@ -10,10 +10,11 @@ import javafx.scene.image.WritableImage;
 /**
  * The whole graph zoomed out, rendered once into an image per zoom bucket (a power of two at or above the zoom)
  * and drawn scaled and shifted while the user pans and zooms: a frame is then one image copy, whatever the size
- * of the graph. The picture is recorded on the FX thread and its pixels set on a background thread, again only
- * when what is drawn changed (a new {@code content} number) or the zoom left the bucket. Until a changed
- * picture is ready the previous image stays on screen (a poll's colours or a selection show a moment later,
- * rather than every frame meanwhile drawing thousands of nodes); a new bucket shows the previous one scaled.
+ * of the graph. The FX thread only copies what is drawn ({@link GraphScene#freeze}, a few milliseconds at 5,000
+ * functions); a background thread paints the copy into pixels, again only when what is drawn changed (a new
+ * {@code content} number) or the zoom left the bucket. Until a changed picture is ready the previous image stays
+ * on screen (a poll's colours or a selection show a moment later, rather than a frame painting thousands of
+ * nodes on the FX thread); a new bucket shows the previous one scaled.
  */
 final class OverviewImage {
 
@@ -32,7 +33,8 @@ final class OverviewImage {
     private long imageContent = -1;
     private long pendingContent = -1;
     private double pendingScale;
-    private volatile long lastRenderNanos;
+    private long lastRenderNanos;
+    private long lastCopyNanos;
 
     /** @param onReady called on the FX thread when a new image is ready (to draw again) */
     OverviewImage(Runnable onReady) {
@@ -70,7 +72,7 @@ final class OverviewImage {
         double b = bucket(vp.scale(), graphWidth, graphHeight);
         boolean current = image != null && imageContent == content;
         if ((!current || imageViewport.scale() != b) && !(pendingContent == content && pendingScale == b)) {
-            render(content, b, picture, graphWidth, graphHeight);
+            render(content, b, picture.view(), picture.palette(), graphWidth, graphHeight);
         }
         if (image == null) {
             return false;
@@ -83,37 +85,28 @@ final class OverviewImage {
         return true;
     }
 
-    /**
-     * Makes the image for this picture: recorded in the FX thread's next turn (not in the frame that asked, which
-     * shows the previous image at once), its pixels set in the background.
-     */
-    private void render(long content, double scale, GraphPainter.Picture picture, double graphWidth, double graphHeight) {
+    /** Makes the image for what is drawn now: copied here, on the FX thread, painted in the background. */
+    private void render(long content, double scale, TopologyViewModel view, GraphPalette palette, double graphWidth,
+                        double graphHeight) {
         pendingContent = content;
         pendingScale = scale;
-        Platform.runLater(() -> {
-            if (pendingContent == content && pendingScale == scale) {
-                record(content, scale, picture, graphWidth, graphHeight);
-            }
-        });
-    }
-
-    private void record(long content, double scale, GraphPainter.Picture picture, double graphWidth, double graphHeight) {
         int w = (int) Math.ceil(graphWidth * scale + 2 * MARGIN);
         int h = (int) Math.ceil(graphHeight * scale + 2 * MARGIN);
         Viewport at = new Viewport(-MARGIN / scale, -MARGIN / scale, scale, w, h);
         long start = System.nanoTime();
-        RecordingSurface recording = new RecordingSurface();
-        GraphPainter.paintGraph(recording, at, picture);
-        long recorded = System.nanoTime() - start;
+        GraphScene frozen = GraphScene.freeze(view, scale);
+        long copied = System.nanoTime() - start;
         worker.execute(() -> {
             long t = System.nanoTime();
             PixelSurface pixels = new PixelSurface(w, h);
-            recording.replay(pixels);
-            lastRenderNanos = recorded + System.nanoTime() - t;
+            GraphPainter.paintGraph(pixels, at, frozen, palette);
+            long painted = System.nanoTime() - t;
             Platform.runLater(() -> {
                 if (pendingContent != content || pendingScale != scale) {
                     return; // a newer picture is on its way
                 }
+                lastCopyNanos = copied;
+                lastRenderNanos = copied + painted;
                 WritableImage done = image != null && (int) image.getWidth() == w && (int) image.getHeight() == h
                         ? image : new WritableImage(w, h);
                 done.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels.pixels(), 0, w);
@@ -126,9 +119,14 @@ final class OverviewImage {
         });
     }
 
-    /** How long the last image took: recording on the FX thread plus setting its pixels in the background. */
+    /** How long the last image on screen took: the copy on the FX thread plus the painting in the background. */
     long lastRenderNanos() {
         return lastRenderNanos;
+    }
+
+    /** How long the FX thread spent on the last image: copying what is drawn. */
+    long lastCopyNanos() {
+        return lastCopyNanos;
     }
 
     void close() {

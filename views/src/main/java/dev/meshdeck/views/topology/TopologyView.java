@@ -233,7 +233,10 @@ public final class TopologyView {
         redraw();
     }
 
-    /** Lays out what is shown from scratch, off the FX thread; Fit follows when it was pending. */
+    /**
+     * Lays out what is shown from scratch, off the FX thread; Fit follows when it was pending, or when the view was
+     * fitted to the quick placement a large graph shows first and has not been moved since.
+     */
     private void scheduleFullLayout() {
         if (layoutRunning) {
             layoutAgain = true;
@@ -241,22 +244,36 @@ public final class TopologyView {
         }
         layoutRunning = true;
         TopologyLayout.Job job = layout.prepare();
+        boolean sketchFirst = viewModel.sketchFirst(job.size());
         layoutWorker.execute(() -> {
+            if (sketchFirst) {
+                TopologyLayout.Job quick = job.sketch();
+                javafx.application.Platform.runLater(() -> installed(quick));
+            }
             job.run();
             javafx.application.Platform.runLater(() -> {
-                layout.install(job);
                 layoutRunning = false;
-                viewModel.laidOut();
+                installed(job);
                 if (layoutAgain) {
                     layoutAgain = false;
                     scheduleFullLayout();
                 }
-                if (fitPending) {
-                    fit();
-                }
-                redraw();
             });
         });
+    }
+
+    private void installed(TopologyLayout.Job job) {
+        layout.install(job);
+        viewModel.laidOut();
+        if (fitPending || fitted) {
+            fit();
+        }
+        redraw();
+    }
+
+    /** Whether a full layout is under way (after a quick placement, the graph is drawn meanwhile). */
+    public boolean isLayingOut() {
+        return layoutRunning;
     }
 
     // ---- user actions -------------------------------------------------------------------------------------
@@ -444,9 +461,14 @@ public final class TopologyView {
         return System.nanoTime() - start;
     }
 
-    /** How long the last overview image took to make (FX-thread recording + background pixels), for the benchmark. */
+    /** How long the last overview image took to make (FX-thread copy + background painting), for the benchmark. */
     public long overviewRenderNanos() {
         return overview.lastRenderNanos();
+    }
+
+    /** How long the FX thread spent copying what the last overview image draws, for the benchmark. */
+    public long overviewCopyNanos() {
+        return overview.lastCopyNanos();
     }
 
     /** Zooms around the canvas centre by {@code factor} and pans by a screen offset, as the mouse would. */

@@ -35,6 +35,11 @@ public final class TopologyViewModel {
 
     /** More new nodes than this at once are laid out from scratch, off the FX thread. */
     static final int BULK = 200;
+    /**
+     * A first layout of more nodes than this shows a quick placement ({@code TopologyLayout.Job#sketch}) while ELK
+     * works: at 5,000 functions ELK takes a second or more, several in a fresh JVM.
+     */
+    public static final int SKETCH_ABOVE = 1000;
     /** How close to an edge's line the pointer must be, in screen pixels, to hover it. */
     private static final double EDGE_REACH = 5;
     /** Above this many edges only the labels around the viewport are placed. */
@@ -140,7 +145,12 @@ public final class TopologyViewModel {
         return false;
     }
 
-    /** A full layout was installed. */
+    /** Whether a full layout of this many nodes shows a quick placement first: the first one of a large graph. */
+    public boolean sketchFirst(int nodes) {
+        return !laidOut && nodes > SKETCH_ABOVE;
+    }
+
+    /** A full layout (or its quick placement) was installed. */
     public void laidOut() {
         laidOut = true;
         changed();

@@ -166,4 +166,14 @@ class TopologyViewModelTest {
         assertThat(vp.scale() == TopologyViewModel.FIT_MAX_SCALE || Math.max((right - left) / 1000, (bottom - top) / 600) > 0.95).isTrue();
         assertThat(Math.abs(left - (1000 - right))).isLessThan(1);
     }
+
+    @Test
+    void onlyTheFirstLayoutOfALargeGraphShowsAQuickPlacementFirst() {
+        assertThat(marks.sketchFirst(TopologyViewModel.SKETCH_ABOVE + 1)).isTrue();
+        assertThat(marks.sketchFirst(18)).as("a small graph waits for ELK: it takes milliseconds").isFalse();
+
+        marks.laidOut();
+        assertThat(marks.sketchFirst(TopologyViewModel.SKETCH_ABOVE + 1))
+                .as("later layouts (a filter, a focus) keep the graph on screen until theirs is ready").isFalse();
+    }
 }

@@ -72,6 +72,11 @@ final class LayeredGroupLayouter {
         return pack(laid, alone, widthOf);
     }
 
+    /** The nodes in a grid, in their order, with no regard to their edges. */
+    static GroupLayout grid(List<String> nodeIds, ToDoubleFunction<String> widthOf) {
+        return pack(List.of(), nodeIds, widthOf);
+    }
+
     /** The representative of a node's part (union-find with path halving). */
     private static String root(Map<String, String> parent, String id) {
         String at = id;

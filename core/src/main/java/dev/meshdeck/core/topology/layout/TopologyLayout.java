@@ -90,6 +90,24 @@ public final class TopologyLayout {
             result = done;
             return this;
         }
+
+        /**
+         * A quick placement of the same nodes, without ELK: each group's in a grid of about the shape ELK gives it.
+         * A large estate's first layout takes a second or more (more in a fresh JVM); this one a few milliseconds,
+         * so the graph can be shown, searched and clicked while {@link #run()} works.
+         */
+        public Job sketch() {
+            Job quick = new Job(members, edges, widths, full);
+            Map<GroupKey, GroupLayout> done = new HashMap<>();
+            members.forEach((key, ids) -> done.put(key, LayeredGroupLayouter.grid(ids, widths::get)));
+            quick.result = done;
+            return quick;
+        }
+
+        /** How many nodes the job places. */
+        public int size() {
+            return widths.size();
+        }
     }
 
     /** Captures every shown node of the model for a full layout. Model thread. */

@@ -86,6 +86,29 @@ class TopologyLayoutTest {
     }
 
     @Test
+    void aQuickPlacementPutsEveryNodeInItsOwnBoxWithoutOverlapUntilTheLayeredOneReplacesIt() {
+        estate();
+        TopologyLayout fresh = new TopologyLayout(model);
+        TopologyLayout.Job job = fresh.prepare();
+
+        fresh.install(job.sketch());
+        for (TopologyNode n : model.nodes()) {
+            Rect r = fresh.rect(n.id());
+            Box box = fresh.box(n.group());
+            assertThat(box.contains(r.x(), r.y()) && box.contains(r.right(), r.bottom())).as(n.id()).isTrue();
+            model.nodes().stream().filter(other -> other != n)
+                    .forEach(other -> assertThat(r.overlaps(fresh.rect(other.id()))).as(n.id() + " overlaps " + other.id()).isFalse());
+        }
+        Map<String, Point> sketched = new HashMap<>();
+        model.nodes().forEach(n -> sketched.put(n.id(), fresh.position(n.id())));
+
+        fresh.install(job.run());
+        Map<String, Point> layered = new HashMap<>();
+        model.nodes().forEach(n -> layered.put(n.id(), fresh.position(n.id())));
+        assertThat(layered).as("ELK's layout, as a layout from scratch gives").isEqualTo(positions()).isNotEqualTo(sketched);
+    }
+
+    @Test
     void platformBoxesKeepTheirOrderWhateverOrderTheirFunctionsArriveIn() {
         model.apply(new InventoryEvent.FunctionChanged(fn(Platform.KUBERNETES, "alpha", "late-discovered-first")));
         layout.layoutAll();
