@@ -483,6 +483,11 @@ public final class MainWindow {
         return inventoryModel == null || inventoryModel.discovering();
     }
 
+    /** Whether the inventory has a row yet (possibly before every list is in). FX thread. */
+    public boolean hasRows() {
+        return inventoryModel != null && !inventoryModel.functions().isEmpty();
+    }
+
     /** Selects the first listed function with this name, as a click would; false when none is listed yet. FX thread. */
     public boolean select(String functionName) {
         return inventory != null && inventory.select(functionName);

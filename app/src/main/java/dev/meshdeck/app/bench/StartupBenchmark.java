@@ -63,6 +63,7 @@ final class StartupBenchmark implements Callable<Integer> {
             double[] firstFrame = new double[rounds];
             double[] wired = new double[rounds];
             double[] shown = new double[rounds];
+            double[] firstRows = new double[rounds];
             double[] listed = new double[rounds];
             // the first start of a jar records its class archive at its end; the others start from it
             run(jvm, ui(dir));
@@ -76,6 +77,7 @@ final class StartupBenchmark implements Callable<Integer> {
                 firstFrame[i] = seconds(trace, StartupTrace.FIRST_FRAME);
                 wired[i] = seconds(trace, StartupTrace.WIRED);
                 shown[i] = seconds(trace, StartupTrace.WINDOW);
+                firstRows[i] = seconds(trace, StartupTrace.FIRST_ROWS);
                 listed[i] = seconds(trace, StartupTrace.LISTED);
             }
             out.printf(Locale.ROOT, "%d rounds%s, medians:%n", rounds, cds == null ? "" : " with AppCDS " + cds);
@@ -83,6 +85,7 @@ final class StartupBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "  ui: first frame                 %6.2f s%n", median(firstFrame));
             out.printf(Locale.ROOT, "  ui: sources wired, listing      %6.2f s%n", median(wired));
             out.printf(Locale.ROOT, "  ui: main window shown           %6.2f s%n", median(shown));
+            out.printf(Locale.ROOT, "  ui: first rows in the table     %6.2f s%n", median(firstRows));
             out.printf(Locale.ROOT, "  ui: every source answered       %6.2f s%n", median(listed));
             out.printf(Locale.ROOT, "  ui --screenshot, whole run      %6.2f s  (%.1fx --version; target <= 3x)%n",
                     median(window), median(window) / median(version));

@@ -232,6 +232,7 @@ public final class MeshDeckApp extends Application {
         }
         // every source has answered (or failed), up to a deadline
         long listedBy = deadline(DISCOVERY_WAIT);
+        once(() -> !window.hasRows() && System.nanoTime() < listedBy, Duration.millis(50), () -> trace(StartupTrace.FIRST_ROWS));
         once(() -> window.discovering() && System.nanoTime() < listedBy, Duration.millis(100), () -> {
             trace(StartupTrace.LISTED);
             // not while the lists are read: on two cores it slowed them; a large estate's later layouts gain from it

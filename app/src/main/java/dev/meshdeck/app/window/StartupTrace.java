@@ -20,6 +20,8 @@ public final class StartupTrace {
     public static final String WIRED = "wiredMillis";
     /** The main window has taken the stage. */
     public static final String WINDOW = "windowMillis";
+    /** The inventory's first rows are in the table (a large cluster's slower lists may still be on their way). */
+    public static final String FIRST_ROWS = "firstRowsMillis";
     /** A --screenshot was written. */
     public static final String SHOT = "shotMillis";
     /** The sources were closed after the window. */

@@ -50,20 +50,29 @@ public final class Sources implements AutoCloseable {
      * @param sandboxSize      synthetic functions added to the sandbox estate
      */
     public static Sources resolve(SourceOptions options, boolean forceSandbox, boolean sandboxWhenEmpty, int sandboxSize) {
-        return resolve(options, forceSandbox, sandboxWhenEmpty, sandboxSize, StartupProgress.NONE);
+        return resolve(options, forceSandbox, sandboxWhenEmpty, sandboxSize, StartupProgress.NONE, false);
     }
 
-    /** {@link #resolve(SourceOptions, boolean, boolean, int)}, telling {@code progress} each step (the window's start). */
+    /**
+     * {@link #resolve(SourceOptions, boolean, boolean, int)}, telling {@code progress} each step (the window's start);
+     * the window shows each context's functions before its slower lists (pods, policies) are in.
+     */
     public static Sources resolve(SourceOptions options, boolean forceSandbox, boolean sandboxWhenEmpty, int sandboxSize,
                                   StartupProgress progress) {
+        return resolve(options, forceSandbox, sandboxWhenEmpty, sandboxSize, progress, true);
+    }
+
+    private static Sources resolve(SourceOptions options, boolean forceSandbox, boolean sandboxWhenEmpty, int sandboxSize,
+                                   StartupProgress progress, boolean earlyRows) {
+        KubeCatalog.Options kubeOptions = kubeOptions(options, earlyRows);
         progress.begin(KUBECONFIG_STEP);
         Kubeconfigs kubeconfigs = Kubeconfigs.fromOption(options.kubeconfig);
         boolean noKubeconfig = kubeconfigs.files().isEmpty() && kubeconfigs.problems().isEmpty();
         progress.done(KUBECONFIG_STEP, noKubeconfig ? "none found" : kubeconfigs.contexts().size() + " contexts");
         if (forceSandbox || (sandboxWhenEmpty && noKubeconfig)) {
-            return sandbox(options, sandboxSize, progress);
+            return sandbox(kubeOptions, sandboxSize, progress);
         }
-        KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions(options));
+        KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions);
         kube.connectAhead();
         progress.begin(AWS_STEP);
         Optional<AwsSettings> aws;
@@ -82,13 +91,13 @@ public final class Sources implements AutoCloseable {
         return new Sources(kubeconfigs, kube, aws, Optional.empty());
     }
 
-    private static Sources sandbox(SourceOptions options, int sandboxSize, StartupProgress progress) {
+    private static Sources sandbox(KubeCatalog.Options kubeOptions, int sandboxSize, StartupProgress progress) {
         progress.begin(SANDBOX_STEP);
         Sandbox sandbox = Sandbox.start(0, 0, sandboxSize);
         progress.done(SANDBOX_STEP, "Kubernetes API " + sandbox.kubeUrl() + ", Lambda " + sandbox.lambdaEndpoint());
         try {
             Kubeconfigs kubeconfigs = Kubeconfigs.load(List.of(sandbox.kubeconfig()));
-            KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions(options));
+            KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions);
             AwsSettings lambda = AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region()));
             return new Sources(kubeconfigs, kube, Optional.of(lambda), Optional.of(sandbox));
         } catch (RuntimeException e) {
@@ -97,8 +106,9 @@ public final class Sources implements AutoCloseable {
         }
     }
 
-    private static KubeCatalog.Options kubeOptions(SourceOptions options) {
+    private static KubeCatalog.Options kubeOptions(SourceOptions options, boolean earlyRows) {
         KubeCatalog.Options o = KubeCatalog.Options.defaults().withContexts(Set.copyOf(options.contexts));
+        o = earlyRows ? o.withEarlyRows() : o;
         return options.functionLabels == null ? o : o.withLabelRules(FunctionLabelRules.parse(options.functionLabels));
     }
 

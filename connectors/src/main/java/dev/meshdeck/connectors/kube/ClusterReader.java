@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Lists every {@link KubeKind} of one cluster in parallel, one paged call per kind across all namespaces, each
@@ -47,9 +48,22 @@ final class ClusterReader {
      *                     credentials are rejected, or listing a kind is forbidden
      */
     static ClusterObjects readAll(KubernetesClient client, Executor executor) {
+        return readAll(client, executor, (kind, items) -> { });
+    }
+
+    /**
+     * {@link #readAll(KubernetesClient, Executor)} telling {@code arrived}, on the thread that read it, each kind's
+     * list as soon as it is read (null for a kind the cluster does not serve), before the slower kinds are done.
+     */
+    static ClusterObjects readAll(KubernetesClient client, Executor executor,
+                                  BiConsumer<KubeKind<?>, List<? extends Listed.Item>> arrived) {
         Map<KubeKind<?>, CompletableFuture<List<? extends Listed.Item>>> calls = new HashMap<>();
         for (KubeKind<?> kind : KubeKind.ALL) {
-            calls.put(kind, CompletableFuture.supplyAsync(() -> listOrNull(client, kind), executor));
+            calls.put(kind, CompletableFuture.supplyAsync(() -> {
+                List<? extends Listed.Item> items = listOrNull(client, kind);
+                arrived.accept(kind, items);
+                return items;
+            }, executor));
         }
         Map<KubeKind<?>, List<? extends Listed.Item>> lists = new HashMap<>();
         Set<KubeKind<?>> absent = new HashSet<>();

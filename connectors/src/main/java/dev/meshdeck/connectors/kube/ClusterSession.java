@@ -44,6 +44,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -129,7 +130,7 @@ final class ClusterSession implements AutoCloseable {
 
     private synchronized KubernetesClient client() {
         if (client == null) {
-            client = kubeconfigs.newClient(source.context(), options.connectTimeout(), options.requestTimeout());
+            client = kubeconfigs.newClient(source.context(), options.connectTimeout(), options.requestTimeout(), this::heard);
         }
         return client;
     }
@@ -139,7 +140,10 @@ final class ClusterSession implements AutoCloseable {
      * While watching, the informers own the known functions and this list only answers the caller.
      */
     ClusterObjects discoverOnce() {
-        ClusterObjects objects = ClusterReader.readAll(client(), executor);
+        return discover(ClusterReader.readAll(client(), executor));
+    }
+
+    private ClusterObjects discover(ClusterObjects objects) {
         Map<FunctionId, DiscoveredFunction> found = discovery.discover(objects, source);
         if (!watching) {
             functions = found;
@@ -160,7 +164,7 @@ final class ClusterSession implements AutoCloseable {
         report(SourceStatus.State.CONNECTING, "connecting");
         ClusterObjects objects;
         try {
-            objects = discoverOnce();
+            objects = discover(live && options.earlyRows() ? listShowingEarlyRows() : ClusterReader.readAll(client(), executor));
         } catch (RuntimeException e) {
             String message = ConnectionFailure.describe(source, e);
             LOG.warn("{}", message);
@@ -180,6 +184,63 @@ final class ClusterSession implements AutoCloseable {
         if (live && !closed) {
             watch(objects.absent(), () -> report(SourceStatus.State.CONNECTED, liveText(rediscover().size())));
             startProbes();
+        }
+    }
+
+    private ClusterObjects listShowingEarlyRows() {
+        EarlyRows early = new EarlyRows();
+        try {
+            return ClusterReader.readAll(client(), executor, early);
+        } finally {
+            early.finish();
+        }
+    }
+
+    /**
+     * The first load's lists as they arrive. Once the kinds that say which functions exist are listed, their rows
+     * are shown (CONNECTING still, saying how far the listing is), then shown again as each slower list (pods,
+     * endpoints, policies) arrives, until the whole load replaces them. At most one early discovery runs at a time;
+     * lists that arrive meanwhile are taken by the next.
+     */
+    private final class EarlyRows implements BiConsumer<KubeKind<?>, List<? extends Listed.Item>> {
+        private final Map<KubeKind<?>, List<? extends Listed.Item>> arrived = new ConcurrentHashMap<>();
+        private final AtomicBoolean pending = new AtomicBoolean();
+        /** The whole load is read: nothing early may be shown after it. Guarded by {@code this}. */
+        private boolean finished;
+
+        @Override
+        public void accept(KubeKind<?> kind, List<? extends Listed.Item> items) {
+            arrived.put(kind, items == null ? List.of() : items);
+            if (arrived.keySet().containsAll(KubeKind.FUNCTION_KINDS) && pending.compareAndSet(false, true)) {
+                executor.execute(this::show);
+            }
+        }
+
+        private void show() {
+            pending.set(false);
+            Map<KubeKind<?>, List<? extends Listed.Item>> listed = Map.copyOf(arrived);
+            if (listed.size() == KubeKind.ALL.size() || isFinished()) {
+                return; // the whole load shows them
+            }
+            Map<FunctionId, DiscoveredFunction> found = discovery.discover(new ClusterObjects(listed, Set.of()), source);
+            synchronized (this) {
+                if (finished || closed) {
+                    return;
+                }
+                // a function's details asked for meanwhile are read for these, not by listing everything again
+                functions = found;
+                emit(new InventoryEvent.SourceLoaded(source, functions()));
+                report(SourceStatus.State.CONNECTING, countText(found.size()) + " so far; listed " + listed.size()
+                        + " of " + KubeKind.ALL.size() + " kinds");
+            }
+        }
+
+        private synchronized boolean isFinished() {
+            return finished;
+        }
+
+        synchronized void finish() {
+            finished = true;
         }
     }
 
@@ -332,10 +393,23 @@ final class ClusterSession implements AutoCloseable {
             ClusterProbe.ask(client()).whenComplete((outcome, error) -> {
                 probing.set(false);
                 if (!closed) {
-                    heardFrom(outcome);
+                    heardFrom(busy(outcome, at) ? new ClusterProbe.Answered() : outcome);
                 }
             });
         }
+    }
+
+    /**
+     * No answer to the probe, but answers to other requests arrived meanwhile: the server is alive, busy sending
+     * (informers relisting 40 MB queue the probe behind them on a loaded machine), not gone.
+     */
+    private boolean busy(ClusterProbe.Outcome outcome, Instant asked) {
+        Instant heard = lastHeard;
+        boolean busy = outcome instanceof ClusterProbe.Unreachable && heard != null && !heard.isBefore(asked);
+        if (busy) {
+            LOG.debug("context {}: no answer to the probe, but answers arriving: busy, not stale", source.context());
+        }
+        return busy;
     }
 
     private void heardFrom(ClusterProbe.Outcome outcome) {

@@ -43,9 +43,11 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource {
      * @param contexts       the contexts to discover; empty means every context of the kubeconfig files
      * @param connectTimeout how long to wait for a cluster to accept a connection
      * @param requestTimeout how long one list call may take
+     * @param earlyRows      a live start reports a context's functions as soon as the kinds that define them are
+     *                       listed, and again as each slower list arrives (the window); otherwise once, complete
      */
     public record Options(FunctionLabelRules labelRules, Set<String> contexts, Duration connectTimeout,
-                          Duration requestTimeout) {
+                          Duration requestTimeout, boolean earlyRows) {
 
         public Options {
             contexts = Set.copyOf(contexts);
@@ -53,19 +55,23 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource {
 
         public static Options defaults() {
             return new Options(FunctionLabelRules.DEFAULT, Set.of(), Kubeconfigs.DEFAULT_CONNECT_TIMEOUT,
-                    Kubeconfigs.DEFAULT_REQUEST_TIMEOUT);
+                    Kubeconfigs.DEFAULT_REQUEST_TIMEOUT, false);
         }
 
         public Options withLabelRules(FunctionLabelRules rules) {
-            return new Options(rules, contexts, connectTimeout, requestTimeout);
+            return new Options(rules, contexts, connectTimeout, requestTimeout, earlyRows);
         }
 
         public Options withContexts(Set<String> names) {
-            return new Options(labelRules, names, connectTimeout, requestTimeout);
+            return new Options(labelRules, names, connectTimeout, requestTimeout, earlyRows);
         }
 
         public Options withTimeouts(Duration connect, Duration request) {
-            return new Options(labelRules, contexts, connect, request);
+            return new Options(labelRules, contexts, connect, request, earlyRows);
+        }
+
+        public Options withEarlyRows() {
+            return new Options(labelRules, contexts, connectTimeout, requestTimeout, true);
         }
     }
 

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One kind of object that discovery lists (one list call across all namespaces per kind).
@@ -70,6 +71,13 @@ final class KubeKind<T extends HasMetadata> {
     static final List<KubeKind<?>> ALL = List.of(KNATIVE_SERVICES, OPENFAAS_FUNCTIONS, KUBELESS_FUNCTIONS, DEPLOYMENTS,
             ENDPOINTS, PODS, VIRTUAL_SERVICES, DESTINATION_RULES, AUTHORIZATION_POLICIES,
             PEER_AUTHENTICATIONS, REQUEST_AUTHENTICATIONS);
+
+    /**
+     * The kinds that say which functions exist; the others (pods, endpoints, policies) only describe them, so the
+     * functions can be shown once these are listed and filled in as the others arrive.
+     */
+    static final Set<KubeKind<?>> FUNCTION_KINDS = Set.of(KNATIVE_SERVICES, OPENFAAS_FUNCTIONS, KUBELESS_FUNCTIONS,
+            DEPLOYMENTS);
 
     private final ResourceDefinitionContext definition;
     private final Class<T> type;

@@ -11,10 +11,14 @@ import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -194,12 +198,43 @@ public final class Kubeconfigs {
      * @throws IllegalArgumentException when the context is unknown or refers to a cluster or user no file defines
      */
     public KubernetesClient newClient(String context, Duration connectTimeout, Duration requestTimeout) {
+        return builder(context, connectTimeout, requestTimeout).build();
+    }
+
+    /**
+     * {@link #newClient(String, Duration, Duration)} that calls {@code heard} as each piece of any answer arrives: a
+     * long list still arriving proves the server alive long before it ends.
+     */
+    KubernetesClient newClient(String context, Duration connectTimeout, Duration requestTimeout, Runnable heard) {
+        return builder(context, connectTimeout, requestTimeout)
+                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("meshdeck-heard", new Interceptor() {
+                    @Override
+                    public AsyncBody.Consumer<List<ByteBuffer>> consumer(AsyncBody.Consumer<List<ByteBuffer>> consumer,
+                                                                         HttpRequest request) {
+                        return new AsyncBody.Consumer<>() {
+                            @Override
+                            public void consume(List<ByteBuffer> value, AsyncBody body) throws Exception {
+                                heard.run();
+                                consumer.consume(value, body);
+                            }
+
+                            @Override
+                            public <U> U unwrap(Class<U> type) {
+                                return consumer.unwrap(type);
+                            }
+                        };
+                    }
+                }))
+                .build();
+    }
+
+    private KubernetesClientBuilder builder(String context, Duration connectTimeout, Duration requestTimeout) {
         io.fabric8.kubernetes.client.Config config = clientConfig(context);
         config.setConnectionTimeout((int) connectTimeout.toMillis());
         config.setRequestTimeout((int) requestTimeout.toMillis());
         // fabric8 retries failed requests with backoff by default; an unreachable cluster must fail at once.
         config.setRequestRetryBackoffLimit(0);
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config);
     }
 
     private io.fabric8.kubernetes.client.Config clientConfig(String context) {

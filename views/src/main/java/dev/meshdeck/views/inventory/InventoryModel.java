@@ -42,6 +42,8 @@ public final class InventoryModel implements SourceHealth {
     private final Map<SourceRef, SourceRef> sources = new LinkedHashMap<>();
     private final Map<SourceRef, SourceStatus> statuses = new HashMap<>();
     private final Set<SourceRef> loaded = new HashSet<>();
+    /** Sources still connecting after their first rows came: the rest of their lists is on its way. */
+    private final Set<SourceRef> filling = new HashSet<>();
     /** Sources that answer again after being stale or failed, until the user has read it (see {@link #dismissReconnected}). */
     private final Map<SourceRef, SourceStatus> reconnected = new LinkedHashMap<>();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -76,6 +78,11 @@ public final class InventoryModel implements SourceHealth {
             if (event instanceof InventoryEvent.SourceChanged e) {
                 remember(e.status().source());
                 SourceStatus before = statuses.put(e.status().source(), e.status());
+                if (e.status().state() == SourceStatus.State.CONNECTING && loaded.contains(e.status().source())) {
+                    filling.add(e.status().source());
+                } else {
+                    filling.remove(e.status().source());
+                }
                 noteReconnection(before, e.status());
             } else if (event instanceof InventoryEvent.SourceLoaded e) {
                 remember(e.source());
@@ -88,6 +95,7 @@ public final class InventoryModel implements SourceHealth {
                 statuses.remove(e.source());
                 reconnected.remove(e.source());
                 loaded.remove(e.source());
+                filling.remove(e.source());
                 reset |= byId.keySet().removeIf(id -> id.source().equals(e.source()));
             } else if (event instanceof InventoryEvent.FunctionChanged e) {
                 remember(e.function().source());
@@ -259,9 +267,12 @@ public final class InventoryModel implements SourceHealth {
         return sources.size();
     }
 
-    /** True while some source has neither delivered its functions nor reported a final state. */
+    /**
+     * True while some source has neither delivered its functions nor reported a final state, or says it is still
+     * connecting after delivering its first rows (a large cluster's slower lists).
+     */
     public boolean discovering() {
-        return sources.values().stream().anyMatch(s -> !loaded.contains(s) && pending(statuses.get(s)));
+        return !filling.isEmpty() || sources.values().stream().anyMatch(s -> !loaded.contains(s) && pending(statuses.get(s)));
     }
 
     private static boolean pending(SourceStatus status) {

@@ -96,6 +96,26 @@ class InventoryModelTest {
     }
 
     @Test
+    void aSourceShowingItsFirstRowsIsDiscoveringUntilItSaysItIsConnected() {
+        model.apply(List.of(
+                new InventoryEvent.SourceChanged(SourceStatus.failed(STAGING, "unreachable")),
+                new InventoryEvent.SourceChanged(SourceStatus.connected(AWS, "ok")),
+                new InventoryEvent.SourceChanged(SourceStatus.connecting(SANDBOX)),
+                new InventoryEvent.SourceLoaded(SANDBOX, List.of(function(SANDBOX, Platform.KNATIVE, "a", "one"))),
+                new InventoryEvent.SourceChanged(new SourceStatus(SANDBOX, SourceStatus.State.CONNECTING,
+                        "1 function so far; listed 4 of 11 kinds"))));
+
+        assertThat(model.functions()).hasSize(1);
+        assertThat(model.discovering()).isTrue();
+
+        model.apply(List.of(
+                new InventoryEvent.SourceLoaded(SANDBOX, List.of(function(SANDBOX, Platform.KNATIVE, "a", "one"))),
+                new InventoryEvent.SourceChanged(SourceStatus.connected(SANDBOX, "1 function"))));
+
+        assertThat(model.discovering()).isFalse();
+    }
+
+    @Test
     void summariesCountFunctionsPerSourceAndPlatformKubeContextsFirst() {
         model.apply(List.of(
                 new InventoryEvent.SourceChanged(SourceStatus.failed(STAGING, "unreachable")),
