@@ -2,6 +2,7 @@ package dev.meshdeck.sandbox.kube;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -15,12 +16,15 @@ import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.AttributeType;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     private final WriteFaults faults = new WriteFaults();
     private final AccessReviews accessReviews = new AccessReviews();
     private final ControllerCrds controllerCrds = new ControllerCrds();
+    private final DeploymentController deployments = new DeploymentController(new InProcessStore());
     /**
      * Dry runs and preloads read or write the store outside the mock's private lock; every request takes this
      * lock too (reads shared, writes exclusive) so neither ever sees the store half-changed.
@@ -106,8 +111,16 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
                         : ErrorStatus.complete(service, HttpMethod.GET, proxied.get());
             }
             MockResponse unmet = method == HttpMethod.DELETE ? unmetPrecondition(request) : null;
+            // read before the mock's handler consumes the body
+            Optional<DeploymentController.Write> deployment = write && method != HttpMethod.DELETE
+                    ? DeploymentController.target(path, request.getBody() == null ? null
+                    : new String(request.getBody().getBytes(), StandardCharsets.UTF_8))
+                    : Optional.empty();
             MockResponse response = unmet != null ? unmet
-                    : ErrorStatus.complete(answer(asMergePatchIfStrategic(request)), method, path);
+                    : ErrorStatus.complete(answer(asJsonPatchIfStrategic(request)), method, path);
+            if (deployment.isPresent() && response.code() < 300) {
+                deployments.reconcile(deployment.get());
+            }
             return write ? faults.delayed(response) : response;
         } finally {
             lock.unlock();
@@ -120,6 +133,59 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
 
     AccessReviews accessReviews() {
         return accessReviews;
+    }
+
+    /** The store as the controller sees it: the mock's own handlers, called under the request's write lock. */
+    private final class InProcessStore implements DeploymentController.Store {
+
+        @Override
+        public Optional<String> get(String path) {
+            MockResponse response = handleGet(path);
+            return response.code() == 200 ? Optional.of(bodyOf(response)) : Optional.empty();
+        }
+
+        @Override
+        public List<JsonNode> list(String collectionPath) {
+            MockResponse response = handleGet(collectionPath);
+            List<JsonNode> items = new ArrayList<>();
+            if (response.code() == 200) {
+                parse(bodyOf(response)).path("items").forEach(items::add);
+            }
+            return items;
+        }
+
+        @Override
+        public String create(String collectionPath, HasMetadata object) {
+            return checked(handleCreate(request(HttpMethod.POST, collectionPath, object)), "create", collectionPath);
+        }
+
+        @Override
+        public void replace(String path, HasMetadata object) {
+            checked(handleUpdate(request(HttpMethod.PUT, path, object)), "replace", path);
+        }
+
+        @Override
+        public void delete(String path) {
+            handleDelete(path);
+        }
+
+        private RecordedRequest request(HttpMethod method, String path, HasMetadata object) {
+            return new RecordedRequest("HTTP/1.1", method, path,
+                    Headers.builder().set("Content-Type", "application/json").build(),
+                    new Buffer(Serialization.asJson(object).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        private String checked(MockResponse response, String verb, String path) {
+            if (response.code() >= 300) {
+                throw new IllegalStateException("The sandbox's Deployment controller could not " + verb + " " + path
+                        + ": HTTP " + response.code() + " " + bodyOf(response));
+            }
+            return bodyOf(response);
+        }
+
+        private String bodyOf(MockResponse response) {
+            return response.getBody() == null ? "" : new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -265,16 +331,25 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
         }
     }
 
-    /** kubectl patches with strategic-merge by default, which the mock rejects (415); a merge patch is close. */
-    private static RecordedRequest asMergePatchIfStrategic(RecordedRequest request) {
+    /**
+     * kubectl patches with strategic-merge by default, which the mock rejects (415); the same change as JSON-patch
+     * operations against the stored object (see {@link StrategicMerge}) has the same effect.
+     */
+    private RecordedRequest asJsonPatchIfStrategic(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
         if (request.method() != HttpMethod.PATCH || contentType == null
                 || !contentType.contains("strategic-merge-patch")) {
             return request;
         }
+        Map.Entry<AttributeSet, String> stored = findResource(getKey(request.getPath()));
+        JsonNode patch = Serialization.unmarshal(new String(request.getBody().getBytes(), StandardCharsets.UTF_8),
+                JsonNode.class);
+        // nothing stored: the mock answers 404 whatever the patch says
+        JsonNode operations = stored == null ? NullNode.getInstance()
+                : StrategicMerge.toJsonPatch(parse(stored.getValue()), patch);
         return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
-                request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
-                request.getBody());
+                request.getHeaders().newBuilder().set("Content-Type", "application/json-patch+json").build(),
+                new Buffer(Serialization.asJson(operations).getBytes(StandardCharsets.UTF_8)));
     }
 
     private void forgetRecordedRequest() {

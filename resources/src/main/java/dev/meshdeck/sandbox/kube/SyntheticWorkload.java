@@ -3,6 +3,8 @@ package dev.meshdeck.sandbox.kube;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointAddressBuilder;
+import io.fabric8.kubernetes.api.model.EndpointPort;
+import io.fabric8.kubernetes.api.model.EndpointPortBuilder;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -118,6 +120,12 @@ final class SyntheticWorkload {
 
     /** Ready pods as addresses, the others as not-ready addresses, as the endpoints controller would. */
     static Endpoints endpoints(Service service, List<Pod> pods) {
+        return endpoints(service, pods, List.of(new EndpointPortBuilder().withName("http").withPort(PORT)
+                .withProtocol("TCP").build()));
+    }
+
+    /** Ready pods as addresses, the others as not-ready addresses, on the given ports. */
+    static Endpoints endpoints(Service service, List<Pod> pods, List<EndpointPort> ports) {
         List<EndpointAddress> ready = new ArrayList<>();
         List<EndpointAddress> notReady = new ArrayList<>();
         for (Pod pod : pods) {
@@ -132,8 +140,7 @@ final class SyntheticWorkload {
                 .withName(service.getMetadata().getName()).withNamespace(service.getMetadata().getNamespace())
                 .withLabels(service.getMetadata().getLabels()).endMetadata();
         if (!pods.isEmpty()) {
-            endpoints.addNewSubset().withAddresses(ready).withNotReadyAddresses(notReady)
-                    .addNewPort().withName("http").withPort(PORT).withProtocol("TCP").endPort().endSubset();
+            endpoints.addNewSubset().withAddresses(ready).withNotReadyAddresses(notReady).withPorts(ports).endSubset();
         }
         return endpoints.build();
     }

@@ -79,6 +79,22 @@ class KubectlTest {
     }
 
     @Test
+    void setImageMakesANewReplicaSetAndKeepsTheContainersPorts() throws Exception {
+        Run set = kubectl("-n", "serverless", "set", "image", "deployment/order-function-v2",
+                "function=ghcr.io/meshdeck/order-function:2.0.1");
+        Run sets = kubectl("-n", "serverless", "get", "rs", "-l", "app=order-function,version=v2", "-o",
+                "jsonpath={range .items[*]}{.metadata.annotations.deployment\\.kubernetes\\.io/revision}="
+                        + "{.spec.replicas}={.spec.template.spec.containers[0].image}{\"\\n\"}{end}");
+        Run ports = kubectl("-n", "serverless", "get", "deployment", "order-function-v2", "-o",
+                "jsonpath={.spec.template.spec.containers[0].ports[0].containerPort}");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(sets.out().lines().sorted().toList())
+                .containsExactly("1=0=ghcr.io/meshdeck/order-function:2.0.0-rc1", "2=1=ghcr.io/meshdeck/order-function:2.0.1");
+        assertThat(ports.out()).isEqualTo("8080");
+    }
+
+    @Test
     void missingObjectIsReportedAsNotFound() throws Exception {
         Run run = kubectl("-n", "serverless", "get", "dr", "no-such-rule");
 
