@@ -85,7 +85,7 @@ class ValidateCommandTest {
         Cli cli = Cli.run("validate", "-f", file.toString());
 
         assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.out()).contains(file + ":17:")
+        assertThat(cli.out()).contains(file + ":16:")
                 .contains("error MD0701 Deployment shop/checkout: ConfigMap \"checkout-setings\" does not exist in namespace shop");
     }
 
