@@ -21,9 +21,15 @@ import dev.meshdeck.views.shell.AwsTargetMenu;
 import dev.meshdeck.views.shell.SourceBanner;
 import dev.meshdeck.views.shell.StatusBar;
 import dev.meshdeck.views.topology.TopologyView;
+import dev.meshdeck.views.workloads.ConfigEditing;
+import dev.meshdeck.views.workloads.ConfigModel;
+import dev.meshdeck.views.workloads.ConfigView;
+import dev.meshdeck.views.workloads.ScaleModel;
+import dev.meshdeck.views.workloads.ScaleView;
 import dev.meshdeck.views.workloads.WorkloadsModel;
 import dev.meshdeck.views.workloads.WorkloadsView;
 import dev.meshdeck.core.telemetry.TelemetryHealth;
+import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.WorkloadSource;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.TelemetryPoller;
@@ -128,6 +134,11 @@ public final class MainWindow {
     private WorkloadSource workloadSource;
     private WorkloadsView workloads;
     private Tab workloadsTab;
+    private ConfigSource configSource;
+    private ConfigView config;
+    private Tab configTab;
+    private ScaleView scale;
+    private Tab scaleTab;
     private IncidentControls incidents;
     private final SelectedFunction selection = new SelectedFunction();
     private WindowPreferences preferences = WindowPreferences.DEFAULT;
@@ -220,6 +231,29 @@ public final class MainWindow {
             workloadsTab.selectedProperty().addListener((o, was, now) -> {
                 if (now) {
                     workloads.model().show(selection.get());
+                }
+            });
+        }
+        if (configSource != null) {
+            config = new ConfigView(new ConfigModel(configSource, background, Platform::runLater));
+            configTab = new Tab("Config", config.node());
+            configTab.setId("config-tab");
+            centre.getTabs().add(configTab);
+            // read when looked at; a value revealed there is masked again when the tab is left
+            configTab.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    config.model().show(selection.get());
+                } else {
+                    config.model().hide();
+                }
+            });
+            scale = new ScaleView(new ScaleModel(configSource, background, Platform::runLater));
+            scaleTab = new Tab("Scale", scale.node());
+            scaleTab.setId("scale-tab");
+            centre.getTabs().add(scaleTab);
+            scaleTab.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    scale.model().show(selection.get());
                 }
             });
         }
@@ -318,6 +352,16 @@ public final class MainWindow {
             details.show(now);
             if (workloadsTab != null && workloadsTab.isSelected()) {
                 workloads.model().show(now);
+            }
+            if (scaleTab != null && scaleTab.isSelected()) {
+                scale.model().show(now);
+            }
+            if (configTab != null) {
+                if (configTab.isSelected()) {
+                    config.model().show(now);
+                } else {
+                    config.model().hide();
+                }
             }
             if (editing() && now != null) {
                 editor.show(now);
@@ -459,6 +503,13 @@ public final class MainWindow {
         details.addActions(incidents.node());
         incidents.show(selection.get());
         changes.addAppliedListener(incidents::refresh);
+        if (config != null) {
+            ConfigEditing editing = new ConfigEditing(incidents);
+            config.model().setEditor(editing);
+            scale.model().setEditor(editing);
+            changes.addAppliedListener(config.model()::refresh);
+            changes.addAppliedListener(scale.model()::refresh);
+        }
         Button bulk = new Button("Fail over listed…", Icons.of(MaterialDesignS.SWAP_HORIZONTAL));
         bulk.setId("bulk-failover-button");
         bulk.setTooltip(new Tooltip("Fail every listed function (tree scope and filter) over to its configured backup"));
@@ -527,6 +578,38 @@ public final class MainWindow {
     public void showWorkloads() {
         if (workloadsTab != null) {
             centre.getSelectionModel().select(workloadsTab);
+        }
+    }
+
+    /**
+     * Where the Config and Scale tabs read the selected function's configuration (and the one masked value a person
+     * asks to see). Call before the scene is built; without it the window has neither tab.
+     */
+    public void setConfig(ConfigSource source) {
+        this.configSource = source;
+    }
+
+    /** The Config tab's view, or null when the window has none. */
+    public ConfigView config() {
+        return config;
+    }
+
+    /** The Scale tab's view, or null when the window has none (it comes with the Config tab). */
+    public ScaleView scale() {
+        return scale;
+    }
+
+    /** Shows the Scale tab (when the window has one). FX thread, after the scene is built. */
+    public void showScale() {
+        if (scaleTab != null) {
+            centre.getSelectionModel().select(scaleTab);
+        }
+    }
+
+    /** Shows the Config tab (when the window has one). FX thread, after the scene is built. */
+    public void showConfig() {
+        if (configTab != null) {
+            centre.getSelectionModel().select(configTab);
         }
     }
 

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 @Command(name = "config",
         mixinStandardHelpOptions = true,
@@ -32,8 +35,32 @@ import picocli.CommandLine.Command;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown (findings included)", "1:the function was not found or its context cannot be read",
-            "2:usage error"})
+            "2:usage error"},
+        subcommands = {ConfigSetCommand.class, ConfigSetDataCommand.class},
+        modelTransformer = ConfigCommand.FunctionForShowingOnly.class)
 final class ConfigCommand extends KubeFunctionCommand {
+
+    /**
+     * picocli checks a parent's required options before it runs a subcommand: `config set-data` has no function and
+     * `config set` its own --function, so here --function is required only when the configuration is shown.
+     */
+    static final class FunctionForShowingOnly implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec function = spec.findOption("--function");
+            spec.remove(function);
+            spec.addOption(function.toBuilder().required(false).build());
+            return spec;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (target.function == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--function=NAME'");
+        }
+        return super.call();
+    }
 
     /** A Lambda function's runtime, memory, timeout, reserved concurrency and environment, every value masked. */
     @Override
@@ -76,10 +103,10 @@ final class ConfigCommand extends KubeFunctionCommand {
                 List<String[]> rows = new ArrayList<>();
                 rows.add(new String[]{"ENV", "FROM", "VALUE"});
                 for (EnvVar e : c.env()) {
-                    rows.add(new String[]{e.name(), from(e.value()), shown(e.value())});
+                    rows.add(new String[]{e.name(), e.value().origin(), e.value().display()});
                 }
                 for (EnvSource from : c.envFrom()) {
-                    String source = "envFrom " + from.kind().kind() + " " + from.name() + (from.optional() ? " (optional)" : "");
+                    String source = from.origin();
                     if (!from.exists()) {
                         rows.add(new String[]{from.prefix() + "*", source, from.optional() ? "-" : "<missing>"});
                     }
@@ -125,28 +152,6 @@ final class ConfigCommand extends KubeFunctionCommand {
         StringBuilder s = new StringBuilder();
         new TreeMap<>(values).forEach((k, v) -> s.append(s.isEmpty() ? "" : " ").append(k).append('=').append(v));
         return s.toString();
-    }
-
-    /** Where the value comes from, as `kubectl describe` would say it. */
-    private static String from(EnvValue value) {
-        if (value instanceof EnvValue.ConfigMapKey k) {
-            return "ConfigMap " + k.configMap() + "/" + k.key() + (k.optional() ? " (optional)" : "");
-        }
-        if (value instanceof EnvValue.SecretKey k) {
-            return "Secret " + k.secret() + "/" + k.key() + (k.optional() ? " (optional)" : "");
-        }
-        if (value instanceof EnvValue.FieldRef f) {
-            return "field " + f.fieldPath();
-        }
-        if (value instanceof EnvValue.ResourceFieldRef r) {
-            return "resource " + (r.containerName().isEmpty() ? "" : r.containerName() + "/") + r.resource();
-        }
-        return "value";
-    }
-
-    /** The value a person may see: the text, the mask for a Secret, a dash for what only the pod knows. */
-    private static String shown(EnvValue value) {
-        return value.shown().orElse(value.missing() ? "<missing>" : "-");
     }
 
     private static ObjectNode json(FunctionConfig config) {

@@ -141,7 +141,8 @@ public final class FunctionActions {
      * Builds the change with the function's pipeline (failback and undo read its history), refuses with the
      * cluster's reason when the identity may not write it, else plans, prints the diff, confirms and applies.
      */
-    static int run(CommandSpec spec, ChangeOptions options, Supplier<ChangeWiring> wire, Function<ApplyPipeline, FunctionChange> build) {
+    public static int run(CommandSpec spec, ChangeOptions options, Supplier<ChangeWiring> wire,
+                          Function<ApplyPipeline, FunctionChange> build) {
         try (ChangeWiring wiring = wire.get()) {
             FunctionChange change = build.apply(wiring.pipeline());
             PrintWriter err = spec.commandLine().getErr();

@@ -66,6 +66,14 @@ class ConfigCommandTest {
     }
 
     @Test
+    void showingWithoutAFunctionIsAUsageError() {
+        Cli cli = config();
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("Missing required option: '--function=NAME'");
+    }
+
+    @Test
     void theDatabasePasswordIsMaskedAndTheSettingsKeysAreListed() {
         Cli cli = config("--function", "payment-function");
 

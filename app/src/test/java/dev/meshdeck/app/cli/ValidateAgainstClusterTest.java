@@ -62,6 +62,36 @@ class ValidateAgainstClusterTest {
     }
 
     @Test
+    void envFromAConfigMapMissingFromTheClusterIsAnError(@TempDir Path dir) throws Exception {
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: payment-function, namespace: payments}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: payment
+                        image: payment:2
+                        envFrom:
+                        - configMapRef: {name: SETTINGS}
+                        env:
+                        - name: DB_PASSWORD
+                          valueFrom:
+                            secretKeyRef: {name: payment-db, key: password}
+                """;
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), deployment.replace("SETTINGS", "payment-setings"));
+        Path right = Files.writeString(dir.resolve("right.yaml"), deployment.replace("SETTINGS", "payment-settings"));
+
+        Cli wrong = validate(typo, "--context", "meshdeck-sandbox");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.out()).contains("error MD0701 Deployment payments/payment-function: ConfigMap \"payment-setings\"");
+
+        Cli fine = validate(right, "--context", "meshdeck-sandbox");
+        assertThat(fine.out()).doesNotContain("MD070");
+    }
+
+    @Test
     void aClusterThatDoesNotAnswerIsAnErrorNotACleanBill(@TempDir Path dir) throws Exception {
         Path candidate = Files.writeString(dir.resolve("vs.yaml"), """
                 apiVersion: networking.istio.io/v1

@@ -63,6 +63,33 @@ class ValidateCommandTest {
     }
 
     @Test
+    void deploymentReadingAConfigMapTheFilesDoNotHoldIsAnError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("function.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: checkout-settings, namespace: shop}
+                data: {CURRENCY: EUR}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: checkout, namespace: shop}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: app
+                        image: checkout:1
+                        envFrom:
+                        - configMapRef: {name: checkout-setings}
+                """);
+        Cli cli = Cli.run("validate", "-f", file.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.out()).contains(file + ":16:")
+                .contains("error MD0701 Deployment shop/checkout: ConfigMap \"checkout-setings\" does not exist in namespace shop");
+    }
+
+    @Test
     void jsonCarriesEveryFindingField(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("canary.yaml"), CANARY);
         Cli cli = Cli.run("validate", "-f", dir.toString(), "-o", "json");

@@ -9,17 +9,22 @@ import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.workloads.EnvValue;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
+import dev.meshdeck.views.workloads.ConfigModel;
+import dev.meshdeck.views.workloads.ConfigRow;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.client.IstioClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.scene.control.Button;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -44,6 +49,7 @@ class MainWindowOnSandboxTest {
         sources = Sources.resolve(new SourceOptions(), true, true, 0);
         window = new MainWindow(sources.catalog(), WindowOptions.sandbox("MeshDeck"));
         window.setWorkloads(sources.kube());
+        window.setConfig(sources.kube());
         window.show(stage);
     }
 
@@ -110,5 +116,35 @@ class MainWindowOnSandboxTest {
         robot.interact(() -> table(robot).getSelectionModel().select(row(robot, "invoice-pdf")));
         until(() -> robot.lookup("#workloads-summary").queryAs(Label.class).getText().contains("AWS Lambda"));
         assertThat(pods.getItems()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void theConfigTabMasksTheDatabasePasswordUntilShowIsClickedAndAgainOnTheNextSelection(FxRobot robot) throws Exception {
+        until(() -> table(robot).getItems().size() == 18);
+        robot.interact(() -> table(robot).getSelectionModel().select(row(robot, "payment-function")));
+        robot.interact(window::showConfig);
+        TableView<ConfigRow> rows = robot.lookup("#config-table").queryAs(TableView.class);
+        until(() -> rows.getItems().stream().anyMatch(r -> r.name().equals("DB_PASSWORD")));
+        ConfigModel model = window.config().model();
+        ConfigRow password = WaitForAsyncUtils.asyncFx(() -> rows.getItems().stream()
+                .filter(r -> r.name().equals("DB_PASSWORD")).findFirst().orElseThrow()).get();
+        assertThat(password.origin()).isEqualTo("Secret payment-db/password");
+        assertThat(model.valueShown(password)).isEqualTo(EnvValue.MASK);
+        assertThat(robot.lookup("#config-table .table-cell").queryAllAs(TableCell.class).stream().map(TableCell::getText))
+                .doesNotContain("sandbox-db-Pa55w0rd");
+
+        Button show = robot.lookup("#config-table .reveal").queryAllAs(Button.class).stream()
+                .filter(b -> password.equals(((TableCell<?, ?>) b.getParent()).getItem())).findFirst().orElseThrow();
+        robot.clickOn(show);
+        until(() -> "sandbox-db-Pa55w0rd".equals(model.valueShown(password)));
+        until(() -> robot.lookup("#config-table .table-cell").queryAllAs(TableCell.class).stream()
+                .anyMatch(c -> "sandbox-db-Pa55w0rd".equals(c.getText())));
+
+        // another function selected: the value is masked again and nowhere on screen
+        robot.interact(() -> table(robot).getSelectionModel().select(row(robot, "order-function")));
+        until(() -> model.revealedProperty().get() == null);
+        assertThat(robot.lookup(".table-cell").queryAllAs(TableCell.class).stream().map(TableCell::getText))
+                .doesNotContain("sandbox-db-Pa55w0rd");
     }
 }

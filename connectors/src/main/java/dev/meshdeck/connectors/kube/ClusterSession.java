@@ -2,7 +2,9 @@ package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.workloads.ConfigKey;
 import dev.meshdeck.core.workloads.FunctionConfig;
+import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.inventory.Inventory;
@@ -584,6 +586,14 @@ final class ClusterSession implements AutoCloseable {
             DiscoveredFunction found = discovered(id);
             return found == null ? new FunctionConfig(List.of(), List.of()) : FunctionConfigs.read(client(), found);
         });
+    }
+
+    /** One ConfigMap or Secret value of the function's namespace, read now for a person who asked to see it. */
+    Optional<RevealedValue> reveal(FunctionId id, ConfigKey key) {
+        if (!key.namespace().equals(id.namespace())) {
+            throw new IllegalArgumentException(key.kind().kind() + " " + key.name() + " is not in the namespace of " + id.name());
+        }
+        return reading(() -> FunctionConfigs.reveal(client(), key));
     }
 
     private static Throwable unwrap(RuntimeException e) {

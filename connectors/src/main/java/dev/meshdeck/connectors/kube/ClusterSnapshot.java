@@ -16,18 +16,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Reads the {@link LiveEstate} of a cluster: the live objects a validation refers to (Services, Pods, Secrets, Istio and Knative resources, ...) and the
+ * Reads the {@link LiveEstate} of a cluster: the live objects a validation refers to (Services, Pods, Secrets,
+ * ConfigMaps, Istio and Knative resources, ...) and the
  * cluster's CRDs, read in parallel. Kinds the cluster does not serve are absent; kinds the identity may not
  * list are named in {@link LiveEstate#unreadable()}, so that references to them are not judged; a cluster that
  * does not answer at all is a {@link KubernetesClientException}.
  *
- * <p>Secrets are read because gateway checks look at certificate validity; their content stays in memory and
- * never reaches a finding, a log or an output.
+ * <p>Secrets are read because gateway checks look at certificate validity and env references at key names;
+ * their content stays in memory and never reaches a finding, a log or an output.
  */
 public final class ClusterSnapshot {
 
     private static final String[][] KINDS = {
-        {"v1", "Namespace"}, {"v1", "Service"}, {"v1", "Pod"}, {"v1", "Secret"}, {"v1", "ServiceAccount"},
+        {"v1", "Namespace"}, {"v1", "Service"}, {"v1", "Pod"}, {"v1", "Secret"}, {"v1", "ConfigMap"}, {"v1", "ServiceAccount"},
         {"v1", "Node"}, {"apps/v1", "Deployment"},
         {"networking.istio.io/v1", "VirtualService"}, {"networking.istio.io/v1", "DestinationRule"},
         {"networking.istio.io/v1", "Gateway"}, {"networking.istio.io/v1", "ServiceEntry"},

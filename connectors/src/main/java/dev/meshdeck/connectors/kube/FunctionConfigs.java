@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.rules.config.ConfigReferences;
+import dev.meshdeck.core.workloads.ConfigKey;
 import dev.meshdeck.core.workloads.ConfigKind;
 import dev.meshdeck.core.workloads.FunctionConfig;
+import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.WorkloadConfigs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +29,8 @@ import java.util.TreeSet;
 /**
  * Reads a function's configuration: its workloads' pod templates (each version's Deployment, a Knative Service's
  * revision template) and the ConfigMaps and Secrets they name. A Secret is read only to learn its key names: the
- * values are dropped as soon as it arrives, before anything else sees it.
+ * values are dropped as soon as it arrives, before anything else sees it. One value is read only when a person
+ * asks to see it ({@link #reveal}).
  */
 final class FunctionConfigs {
 
@@ -53,6 +58,23 @@ final class FunctionConfigs {
             }
         }
         return WorkloadConfigs.read(objects);
+    }
+
+    /** One key's value, decoded from base64 for a Secret; empty when the object or key does not exist. */
+    static Optional<RevealedValue> reveal(KubernetesClient client, ConfigKey key) {
+        if (key.kind() == ConfigKind.CONFIG_MAP) {
+            ConfigMap cm = client.configMaps().inNamespace(key.namespace()).withName(key.name()).get();
+            return Optional.ofNullable(cm == null || cm.getData() == null ? null : cm.getData().get(key.key())).map(RevealedValue::new);
+        }
+        Secret secret = client.secrets().inNamespace(key.namespace()).withName(key.name()).get();
+        if (secret == null) {
+            return Optional.empty();
+        }
+        if (secret.getStringData() != null && secret.getStringData().containsKey(key.key())) {
+            return Optional.of(new RevealedValue(secret.getStringData().get(key.key())));
+        }
+        return Optional.ofNullable(secret.getData() == null ? null : secret.getData().get(key.key()))
+                .map(encoded -> new RevealedValue(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)));
     }
 
     private static Optional<Resource> read(KubernetesClient client, ConfigReferences.Reference ref) {

@@ -3,7 +3,10 @@ package dev.meshdeck.connectors.kube;
 import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.workloads.ConfigKey;
+import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.FunctionConfig;
+import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.workloads.WorkloadSource;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +38,7 @@ import java.util.function.Consumer;
  * labelled Deployments, with the Istio policies that govern them. Contexts are discovered in parallel on this
  * catalog's own threads; listeners are called on those threads.
  */
-public final class KubeCatalog implements FunctionCatalog, WorkloadSource {
+public final class KubeCatalog implements FunctionCatalog, WorkloadSource, ConfigSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubeCatalog.class);
 
@@ -218,9 +222,16 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource {
      * The function's configuration (env resolved, envFrom, mounts, resources) and the problems in it; Secret values
      * are never read into it. Blocks on the network.
      */
+    @Override
     public FunctionConfig configOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.configOf(id)).orElse(new FunctionConfig(List.of(), List.of()));
+    }
+
+    /** One masked value of the function's namespace, for the person who asked to see it. Blocks on the network. */
+    @Override
+    public Optional<RevealedValue> reveal(FunctionId id, ConfigKey key) {
+        return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst().flatMap(s -> s.reveal(id, key));
     }
 
     /** From the first context whose mesh calls one of the hosts: a change set is written to one context. */

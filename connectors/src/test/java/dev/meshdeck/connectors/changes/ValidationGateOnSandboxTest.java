@@ -148,6 +148,39 @@ class ValidationGateOnSandboxTest {
                 .contains("MD0361 Sidecar serverless/narrow");
     }
 
+    @Test
+    void aDeploymentReadingAConfigMapThatDoesNotExistIsRefusedUnlessForced() throws Exception {
+        ResourceId payment = new ResourceId("apps/v1", "Deployment", "payments", "payment-function");
+        ObjectNode live = cluster.live(payment);
+        ObjectNode typo = live.deepCopy();
+        ((ObjectNode) typo.at("/spec/template/spec/containers/0/envFrom/0/configMapRef")).put("name", "payment-setings");
+        ApplyPipeline pipeline = cluster.pipeline(data);
+
+        ApplyOutcome refused = pipeline.planAndApply(ChangeSet.of(new ResourceChange(payment, live, typo)),
+                ApplyRequest.apply(""), ApplyProgress.NONE);
+
+        assertThat(refused).isInstanceOf(ApplyOutcome.Rejected.class);
+        assertThat(((ApplyOutcome.Rejected) refused).findings()).extracting(f -> f.code() + " " + f.path())
+                .contains("MD0701 spec.template.spec.containers[0].envFrom[0].configMapRef.name");
+        assertThat(cluster.live(payment).at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText())
+                .isEqualTo("payment-settings");
+        ApplyOutcome forced = pipeline.planAndApply(ChangeSet.of(new ResourceChange(payment, live, typo)),
+                ApplyRequest.apply("").forced("INC-7: the ConfigMap is created next"), ApplyProgress.NONE);
+        assertThat(forced).as(forced.summary()).isInstanceOf(ApplyOutcome.Applied.class);
+    }
+
+    @Test
+    void deletingAConfigMapALiveDeploymentReadsIsRefused() throws Exception {
+        ResourceId settings = new ResourceId("v1", "ConfigMap", "payments", "payment-settings");
+
+        ApplyOutcome outcome = cluster.pipeline(data).planAndApply(
+                ChangeSet.of(new ResourceChange(settings, cluster.live(settings), null)), ApplyRequest.apply(""), ApplyProgress.NONE);
+
+        assertThat(outcome).isInstanceOf(ApplyOutcome.Rejected.class);
+        assertThat(((ApplyOutcome.Rejected) outcome).findings()).extracting(f -> f.code() + " " + f.resource())
+                .contains("MD0701 Deployment payments/payment-function");
+    }
+
     /** A Sidecar without a workload selector: it applies to every workload of serverless. */
     private static ObjectNode sidecar(String name) {
         ObjectNode sidecar = JsonNodeFactory.instance.objectNode().put("apiVersion", "networking.istio.io/v1")

@@ -120,7 +120,8 @@ public record LiveFunction(ServerlessFunction function, List<ObjectNode> objects
     public record Annotated(String value, String on) {
     }
 
-    static String describe(JsonNode o) {
+    /** "Deployment payments/payment-function": an object as a message names it. */
+    public static String describe(JsonNode o) {
         String kind = o.path("kind").asText(o.has("FunctionName") ? "LambdaFunction" : "object");
         String name = o.path("metadata").path("name").asText(o.path("FunctionName").asText(""));
         String ns = o.path("metadata").path("namespace").asText("");

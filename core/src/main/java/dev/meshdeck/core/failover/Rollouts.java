@@ -26,6 +26,8 @@ public final class Rollouts {
     public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
     public static final String KNATIVE_MIN_SCALE = "autoscaling.knative.dev/min-scale";
     public static final String KNATIVE_MAX_SCALE = "autoscaling.knative.dev/max-scale";
+    /** Requests each pod should handle at once before Knative adds one. */
+    public static final String KNATIVE_TARGET = "autoscaling.knative.dev/target";
 
     private Rollouts() {
     }
@@ -37,15 +39,17 @@ public final class Rollouts {
      */
     public static FunctionChange restart(LiveFunction fn, String deployment, Instant now, String reason) {
         List<ObjectNode> selected = deployment == null ? requireAny(fn) : List.of(one(fn, deployment));
-        String at = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        ChangeSet changes = new ChangeSet(selected.stream().map(d -> {
-            ObjectNode after = d.deepCopy();
-            after.withObject("/spec/template/metadata/annotations").put(RESTARTED_AT, at);
-            return ResourceChange.of(d, after);
-        }).toList());
+        ChangeSet changes = new ChangeSet(selected.stream().map(d -> restarted(d, now)).toList());
         String what = "restart " + names(selected);
         return new FunctionChange(fn.subject(), capitalised(what), changes,
                 FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
+    }
+
+    /** The change that rolls every pod of a Deployment, as {@code kubectl rollout restart} does. */
+    static ResourceChange restarted(ObjectNode deployment, Instant now) {
+        ObjectNode after = deployment.deepCopy();
+        after.withObject("/spec/template/metadata/annotations").put(RESTARTED_AT, now.truncatedTo(ChronoUnit.SECONDS).toString());
+        return ResourceChange.of(deployment, after);
     }
 
     /** Sets one Deployment's replicas (the function's only one unless named). */
@@ -67,11 +71,19 @@ public final class Rollouts {
      * traffic pinned to named revisions keeps their old bounds.
      */
     public static FunctionChange knativeScale(LiveFunction fn, Integer min, Integer max, String reason) {
-        if (min == null && max == null) {
-            throw new IllegalArgumentException("give a minimum or a maximum scale");
+        return knativeScale(fn, min, max, null, reason);
+    }
+
+    /** As {@link #knativeScale(LiveFunction, Integer, Integer, String)}, with the concurrency target per pod too. */
+    public static FunctionChange knativeScale(LiveFunction fn, Integer min, Integer max, Integer target, String reason) {
+        if (min == null && max == null && target == null) {
+            throw new IllegalArgumentException("give a minimum or a maximum scale, or a target");
         }
         if ((min != null && min < 0) || (max != null && max < 0) || (min != null && max != null && min > max)) {
             throw new IllegalArgumentException("scale bounds min " + min + " max " + max + " are not 0 <= min <= max");
+        }
+        if (target != null && target <= 0) {
+            throw new IllegalArgumentException("the target is requests per pod at once: above 0, not " + target);
         }
         ObjectNode service = fn.knativeService().orElseThrow(() -> new IllegalArgumentException(
                 fn.subject() + " has no Knative Service to scale"));
@@ -83,8 +95,12 @@ public final class Rollouts {
         if (max != null) {
             annotations.put(KNATIVE_MAX_SCALE, String.valueOf(max));
         }
+        if (target != null) {
+            annotations.put(KNATIVE_TARGET, String.valueOf(target));
+        }
         String what = "scale Knative Service " + fn.function().id().qualifiedName()
-                + (min == null ? "" : " min " + min) + (max == null ? "" : " max " + max);
+                + (min == null ? "" : " min " + min) + (max == null ? "" : " max " + max)
+                + (target == null ? "" : " target " + target);
         return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(service, after)),
                 FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
     }
@@ -124,7 +140,7 @@ public final class Rollouts {
         return fn.deployments();
     }
 
-    private static ObjectNode onlyOne(LiveFunction fn) {
+    static ObjectNode onlyOne(LiveFunction fn) {
         List<ObjectNode> all = requireAny(fn);
         if (all.size() > 1) {
             throw new IllegalArgumentException(fn.subject() + " has several Deployments (" + names(all)
@@ -134,7 +150,7 @@ public final class Rollouts {
     }
 
     /** The Deployment named so, or labelled with that version. */
-    private static ObjectNode one(LiveFunction fn, String nameOrVersion) {
+    static ObjectNode one(LiveFunction fn, String nameOrVersion) {
         return requireAny(fn).stream()
                 .filter(d -> d.at("/metadata/name").asText().equals(nameOrVersion)
                         || d.at("/metadata/labels/version").asText().equals(nameOrVersion))
@@ -143,11 +159,11 @@ public final class Rollouts {
                         + nameOrVersion + "'; it has " + names(fn.deployments())));
     }
 
-    private static String names(List<ObjectNode> deployments) {
+    static String names(List<ObjectNode> deployments) {
         return deployments.stream().map(LiveFunction::describe).collect(Collectors.joining(", "));
     }
 
-    private static String capitalised(String text) {
+    static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -36,6 +36,8 @@ import dev.meshdeck.core.validation.rules.SubsetSelectsNoPods;
 import dev.meshdeck.core.validation.rules.TlsWithoutCaCertificates;
 import dev.meshdeck.core.validation.rules.UnreachableRouteRule;
 import dev.meshdeck.core.validation.rules.WeightsNotHundred;
+import dev.meshdeck.core.validation.rules.config.ConfigChecks;
+import dev.meshdeck.core.validation.rules.scaling.ScalingChecks;
 import dev.meshdeck.core.validation.rules.knative.KnativeTrafficNotHundred;
 import dev.meshdeck.core.validation.rules.knative.KnativePercentOutOfRange;
 import dev.meshdeck.core.validation.rules.knative.KnativeDuplicateTag;
@@ -102,6 +104,8 @@ public final class Rules {
         rules.addAll(ServiceEntryWebhook.rules());
         rules.addAll(SidecarWebhook.rules());
         rules.addAll(ExportToWebhook.rules());
+        rules.addAll(ConfigChecks.rules());
+        rules.addAll(ScalingChecks.rules());
         return List.copyOf(rules);
     }
 

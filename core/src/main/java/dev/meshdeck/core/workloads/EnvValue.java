@@ -1,5 +1,6 @@
 package dev.meshdeck.core.workloads;
 
+import dev.meshdeck.core.validation.rules.config.CredentialInConfigMap;
 import java.util.Optional;
 
 /**
@@ -22,11 +23,34 @@ public sealed interface EnvValue {
         return false;
     }
 
+    /** Where the value comes from, as `kubectl describe` says it: "ConfigMap payment-settings/REGION (optional)". */
+    String origin();
+
+    /** What a table shows: the value, "<missing>" for a key that does not exist, "-" for what only the pod knows. */
+    default String display() {
+        return shown().orElse(missing() ? "<missing>" : "-");
+    }
+
+    /**
+     * The key whose value is masked here, read only when a person asks to see it; empty when the value is shown as
+     * it is (or there is none).
+     *
+     * @param namespace the workload's, where the ConfigMap or Secret lives
+     */
+    default Optional<ConfigKey> maskedKey(String namespace) {
+        return Optional.empty();
+    }
+
     /** {@code value: "8080"} */
     record Literal(String value) implements EnvValue {
         @Override
         public Optional<String> shown() {
             return Optional.of(value);
+        }
+
+        @Override
+        public String origin() {
+            return "value";
         }
     }
 
@@ -41,6 +65,18 @@ public sealed interface EnvValue {
         public boolean missing() {
             return value.isEmpty();
         }
+
+        @Override
+        public String origin() {
+            return "ConfigMap " + configMap + "/" + key + (optional ? " (optional)" : "");
+        }
+
+        /** A credential-looking key is masked like a Secret's (MD0705). */
+        @Override
+        public Optional<ConfigKey> maskedKey(String namespace) {
+            return value.isPresent() && CredentialInConfigMap.looksLikeCredential(key)
+                    ? Optional.of(new ConfigKey(ConfigKind.CONFIG_MAP, namespace, configMap, key)) : Optional.empty();
+        }
     }
 
     /** {@code valueFrom.secretKeyRef}: only whether the key exists is known, never its value. */
@@ -54,6 +90,16 @@ public sealed interface EnvValue {
         public boolean missing() {
             return !exists;
         }
+
+        @Override
+        public String origin() {
+            return "Secret " + secret + "/" + key + (optional ? " (optional)" : "");
+        }
+
+        @Override
+        public Optional<ConfigKey> maskedKey(String namespace) {
+            return exists ? Optional.of(new ConfigKey(ConfigKind.SECRET, namespace, secret, key)) : Optional.empty();
+        }
     }
 
     /** {@code valueFrom.fieldRef}: a field of the pod (the downward API), known only inside the pod. */
@@ -61,6 +107,11 @@ public sealed interface EnvValue {
         @Override
         public Optional<String> shown() {
             return Optional.empty();
+        }
+
+        @Override
+        public String origin() {
+            return "field " + fieldPath;
         }
     }
 
@@ -74,6 +125,11 @@ public sealed interface EnvValue {
         @Override
         public Optional<String> shown() {
             return quantity;
+        }
+
+        @Override
+        public String origin() {
+            return "resource " + (containerName.isEmpty() ? "" : containerName + "/") + resource;
         }
     }
 }

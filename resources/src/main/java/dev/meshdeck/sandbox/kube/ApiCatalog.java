@@ -24,6 +24,7 @@ public final class ApiCatalog {
             ApiResourceType.builtIn("", "v1", "ServiceAccount", "serviceaccounts", true, "sa"),
             ApiResourceType.builtIn("apps", "v1", "Deployment", "deployments", true, "deploy"),
             ApiResourceType.builtIn("apps", "v1", "ReplicaSet", "replicasets", true, "rs"),
+            ApiResourceType.builtIn("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, "hpa"),
             ApiResourceType.builtIn("apiextensions.k8s.io", "v1", "CustomResourceDefinition",
                     "customresourcedefinitions", false, "crd", "crds"),
             ApiResourceType.crd("networking.istio.io", "v1", "VirtualService", "virtualservices", false, "vs"),

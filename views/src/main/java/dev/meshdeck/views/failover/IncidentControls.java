@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -173,6 +174,14 @@ public final class IncidentControls {
     /** Fails the function shown back, as its button does; nothing when it is not offered now. */
     public void failBack() {
         failback.fire();
+    }
+
+    /**
+     * Reviews a change the caller builds from the shown function's objects as read now (the Config tab's edits), as
+     * the actions do. FX thread.
+     */
+    public void change(BiFunction<LiveFunction, ApplyPipeline, FunctionChange> build) {
+        act(build::apply);
     }
 
     /** Reads the function again, e.g. after a change was applied. FX thread. */

@@ -108,7 +108,8 @@ public final class WorkloadsView {
         return status;
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
+    /** A text column; the Config tab's tables are made of the same. */
+    static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         // short figures keep their width; the long texts (names, objects, messages) give way
@@ -120,7 +121,7 @@ public final class WorkloadsView {
     }
 
     /** A cell styled {@code not-serving} when its row's item is flagged. */
-    private static final class FlaggedCell<T> extends TableCell<T, String> {
+    static final class FlaggedCell<T> extends TableCell<T, String> {
         private final Predicate<T> flagged;
 
         FlaggedCell(Predicate<T> flagged) {

@@ -1,0 +1,82 @@
+package dev.meshdeck.app.cli;
+
+import dev.meshdeck.core.changes.ApplyPipeline;
+import dev.meshdeck.core.changes.GatewayException;
+import dev.meshdeck.core.failover.FunctionChange;
+import dev.meshdeck.core.failover.LiveFunction;
+import dev.meshdeck.core.failover.Rollouts;
+import dev.meshdeck.core.failover.Scaling;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "scale", mixinStandardHelpOptions = true,
+        description = {"Size and scale a function, one change set through the apply pipeline (diff, dry run, confirm or",
+            "--yes, history): a container's requests and limits (--request/--limit), the HorizontalPodAutoscaler of its",
+            "Deployment (autoscaling/v2, named after it: --hpa-max with --hpa-min and --cpu-percent), or a Knative",
+            "Service's min-scale, max-scale and target. The gate refuses a request above its limit (MD0710), HPA bounds",
+            "the API server rejects (MD0711) and Knative bounds Knative rejects (MD0712). For replicas: rollout scale."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:scaled", "1:refused, conflict or denied", "2:usage error or no --yes without a terminal"})
+final class ScaleCommand extends RolloutCommand.Action {
+
+    @Option(names = "--container", paramLabel = "NAME", description = "The container to size. Default: the template's only one.")
+    String container;
+
+    @Option(names = "--request", paramLabel = "RESOURCE=QTY", description = "A request (cpu=250m, memory=256Mi; empty removes it). Repeatable.")
+    Map<String, String> requests = new LinkedHashMap<>();
+
+    @Option(names = "--limit", paramLabel = "RESOURCE=QTY", description = "A limit (cpu=1, memory=512Mi; empty removes it). Repeatable.")
+    Map<String, String> limits = new LinkedHashMap<>();
+
+    @Option(names = "--hpa-min", paramLabel = "N", description = "The autoscaler's minimum replicas (default for a new one: 1).")
+    Integer hpaMin;
+
+    @Option(names = "--hpa-max", paramLabel = "N", description = "The autoscaler's maximum replicas: creates or edits the HPA.")
+    Integer hpaMax;
+
+    @Option(names = "--cpu-percent", paramLabel = "P", description = "The average CPU utilization (of the requests) the HPA keeps.")
+    Integer cpuPercent;
+
+    @Option(names = "--min-scale", paramLabel = "N", description = "Knative: the minimum number of pods.")
+    Integer minScale;
+
+    @Option(names = "--max-scale", paramLabel = "N", description = "Knative: the maximum number of pods (0: unbounded).")
+    Integer maxScale;
+
+    @Option(names = "--target", paramLabel = "N", description = "Knative: requests each pod handles at once before another is added.")
+    Integer perPod;
+
+    @Override
+    public Integer call() {
+        boolean resources = !requests.isEmpty() || !limits.isEmpty();
+        boolean hpa = hpaMax != null || hpaMin != null || cpuPercent != null;
+        boolean knative = minScale != null || maxScale != null || perPod != null;
+        if ((resources ? 1 : 0) + (hpa ? 1 : 0) + (knative ? 1 : 0) != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give one of: --request/--limit, the HPA's "
+                    + "--hpa-max (with --hpa-min, --cpu-percent), or Knative's --min-scale/--max-scale/--target");
+        }
+        if (hpa && hpaMax == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "an autoscaler needs --hpa-max");
+        }
+        return super.call();
+    }
+
+    @Override
+    FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
+        if (!requests.isEmpty() || !limits.isEmpty()) {
+            return Scaling.resources(live, target.deployment, container, requests, limits, options.why.reason);
+        }
+        if (hpaMax != null) {
+            try {
+                return Scaling.autoscaler(live, target.deployment, pipeline.gateway(), hpaMin, hpaMax, cpuPercent,
+                        options.why.reason);
+            } catch (GatewayException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        return Rollouts.knativeScale(live, minScale, maxScale, perPod, options.why.reason);
+    }
+}

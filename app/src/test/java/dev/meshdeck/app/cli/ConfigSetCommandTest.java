@@ -1,0 +1,142 @@
+package dev.meshdeck.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.connectors.history.DataDirectory;
+import dev.meshdeck.sandbox.Sandbox;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `config set` and `config set-data` on the sandbox: gated, recorded change sets, as an SRE types them. */
+class ConfigSetCommandTest {
+
+    private static final String PAYMENT_ENV = "/spec/template/spec/containers/0/env";
+    private static final String RESTARTED_AT = "/spec/template/metadata/annotations/kubectl.kubernetes.io~1restartedAt";
+
+    @TempDir
+    Path dir;
+    Sandbox sandbox;
+    KubernetesClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(0, 0, 0);
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig()))).build();
+        System.setProperty(DataDirectory.PROPERTY, dir.resolve("data").toString());
+    }
+
+    @AfterEach
+    void stop() {
+        System.clearProperty(DataDirectory.PROPERTY);
+        client.close();
+        sandbox.close();
+    }
+
+    private Cli run(String... args) {
+        return Cli.run(Stream.concat(Stream.of(args), Stream.of("--kubeconfig", sandbox.kubeconfig().toString()))
+                .toArray(String[]::new));
+    }
+
+    private JsonNode get(String apiVersion, String kind, String name) {
+        return Serialization.jsonMapper().valueToTree(
+                client.genericKubernetesResources(apiVersion, kind).inNamespace("payments").withName(name).get());
+    }
+
+    private String env(String name) {
+        for (JsonNode e : get("apps/v1", "Deployment", "payment-function").at(PAYMENT_ENV)) {
+            if (e.path("name").asText().equals(name)) {
+                return e.path("value").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void setChangesALiteralAddsOneUnsetsAnotherAndIsRecorded() {
+        Cli set = run("config", "set", "--function", "payment-function", "HTTP_PORT=9090", "FEATURE_X=on",
+                "--unset", "POD_NAMESPACE", "--yes");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("-            value: \"8080\"", "+            value: \"9090\"");
+        assertThat(env("HTTP_PORT")).isEqualTo("9090");
+        assertThat(env("FEATURE_X")).isEqualTo("on");
+        assertThat(env("POD_NAMESPACE")).isNull();
+        assertThat(Cli.run("history").out()).contains("set env of Deployment payments/payment-function container function "
+                + "(HTTP_PORT, FEATURE_X; unset POD_NAMESPACE)");
+    }
+
+    @Test
+    void aCredentialOrAVariableReadFromASecretIsRefusedAndNothingIsWritten() {
+        String before = get("apps/v1", "Deployment", "payment-function").toString();
+
+        Cli password = run("config", "set", "--function", "payment-function", "DB_PASSWORD=hunter2", "--yes");
+        Cli user = run("config", "set", "--function", "payment-function", "DB_USER=root", "--yes");
+
+        assertThat(password.exitCode()).isEqualTo(1);
+        assertThat(password.err()).contains("DB_PASSWORD looks like a credential").doesNotContain("hunter2");
+        assertThat(user.exitCode()).isEqualTo(1);
+        assertThat(user.err()).contains("DB_USER of Deployment payments/payment-function container function is read from "
+                + "secretKeyRef payment-db/username");
+        assertThat(get("apps/v1", "Deployment", "payment-function").toString()).isEqualTo(before);
+    }
+
+    @Test
+    void setDataWithRestartRollsTheDeploymentsThatReadTheConfigMapInOneChangeSet() {
+        Cli set = run("config", "set-data", "--configmap", "payment-settings", "-n", "payments", "LOG_LEVEL=debug",
+                "--restart", "--yes");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(get("v1", "ConfigMap", "payment-settings").at("/data/LOG_LEVEL").asText()).isEqualTo("debug");
+        assertThat(get("apps/v1", "Deployment", "payment-function").at(RESTARTED_AT).asText()).isNotEmpty();
+        assertThat(get("apps/v1", "Deployment", "payment-function-backup").at(RESTARTED_AT).isMissingNode())
+                .as("it does not read the ConfigMap").isTrue();
+        assertThat(Cli.run("history").out()).contains("set data of ConfigMap payments/payment-settings (LOG_LEVEL) and restart "
+                + "Deployment payments/payment-function");
+    }
+
+    @Test
+    void setDataWithoutRestartNamesTheDeploymentsThatStillRunTheOldValues() {
+        Cli set = run("config", "set-data", "--configmap", "payment-settings", "-n", "payments", "LOG_LEVEL=debug", "--yes");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.err()).contains("Deployment payments/payment-function read this ConfigMap", "add --restart");
+        assertThat(get("apps/v1", "Deployment", "payment-function").at(RESTARTED_AT).isMissingNode()).isTrue();
+    }
+
+    @Test
+    void removingAKeyTheDeploymentReadsIsRefusedByTheGate() {
+        String fromKey = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: ledger, namespace: payments}
+                spec:
+                  selector: {matchLabels: {app: ledger}}
+                  template:
+                    metadata: {labels: {app: ledger}}
+                    spec:
+                      containers:
+                      - name: ledger
+                        image: ledger:1
+                        env:
+                        - name: CURRENCY
+                          valueFrom: {configMapKeyRef: {name: payment-settings, key: CURRENCY}}
+                """;
+        client.resource(Serialization.unmarshal(fromKey, io.fabric8.kubernetes.api.model.apps.Deployment.class)).create();
+
+        Cli unset = run("config", "set-data", "--configmap", "payment-settings", "-n", "payments", "--unset", "CURRENCY", "--yes");
+
+        assertThat(unset.exitCode()).isEqualTo(1);
+        assertThat(unset.err() + unset.out()).contains("MD0702");
+        assertThat(get("v1", "ConfigMap", "payment-settings").at("/data/CURRENCY").asText()).isEqualTo("EUR");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.meshdeck.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.connectors.history.DataDirectory;
+import dev.meshdeck.sandbox.Sandbox;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `meshdeck scale` on the sandbox: requests and limits, the HPA, Knative bounds; what the API would reject is refused. */
+class ScaleCommandTest {
+
+    private static final String RESOURCES = "/spec/template/spec/containers/0/resources";
+
+    @TempDir
+    Path dir;
+    Sandbox sandbox;
+    KubernetesClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = Sandbox.start(0, 0, 0);
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig()))).build();
+        System.setProperty(DataDirectory.PROPERTY, dir.resolve("data").toString());
+    }
+
+    @AfterEach
+    void stop() {
+        System.clearProperty(DataDirectory.PROPERTY);
+        client.close();
+        sandbox.close();
+    }
+
+    private Cli run(String... args) {
+        return Cli.run(Stream.concat(Stream.of(args), Stream.of("--kubeconfig", sandbox.kubeconfig().toString()))
+                .toArray(String[]::new));
+    }
+
+    private JsonNode get(String apiVersion, String kind, String namespace, String name) {
+        return Serialization.jsonMapper().valueToTree(
+                client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).withName(name).get());
+    }
+
+    private JsonNode payment() {
+        return get("apps/v1", "Deployment", "payments", "payment-function");
+    }
+
+    @Test
+    void requestsAndLimitsAreSetAndARequestAboveItsLimitIsRefused() {
+        Cli resize = run("scale", "--function", "payment-function", "--request", "cpu=200m", "--limit", "cpu=1", "--yes");
+
+        assertThat(resize.exitCode()).as(resize.err()).isZero();
+        assertThat(payment().at(RESOURCES + "/requests/cpu").asText()).isEqualTo("200m");
+        assertThat(payment().at(RESOURCES + "/limits/cpu").asText()).isEqualTo("1");
+
+        Cli above = run("scale", "--function", "payment-function", "--request", "memory=512Mi", "--yes");
+        assertThat(above.exitCode()).isEqualTo(1);
+        assertThat(above.out() + above.err()).contains("MD0710", "request memory 512Mi is above its limit 256Mi");
+        assertThat(payment().at(RESOURCES + "/requests/memory").asText()).isEqualTo("128Mi");
+    }
+
+    @Test
+    void theHpaIsCreatedThenEditedAndBoundsTheApiRejectsAreRefused() {
+        Cli create = run("scale", "--function", "payment-function", "--hpa-min", "2", "--hpa-max", "5", "--cpu-percent", "70",
+                "--yes");
+        assertThat(create.exitCode()).as(create.err()).isZero();
+        JsonNode hpa = get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function");
+        assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo("payment-function");
+        assertThat(hpa.at("/spec/minReplicas").asInt()).isEqualTo(2);
+        assertThat(hpa.at("/spec/metrics/0/resource/target/averageUtilization").asInt()).isEqualTo(70);
+
+        Cli edit = run("scale", "--function", "payment-function", "--hpa-max", "8", "--yes");
+        assertThat(edit.exitCode()).as(edit.err()).isZero();
+        hpa = get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function");
+        assertThat(hpa.at("/spec/maxReplicas").asInt()).isEqualTo(8);
+        assertThat(hpa.at("/spec/minReplicas").asInt()).as("kept").isEqualTo(2);
+
+        Cli inverted = run("scale", "--function", "payment-function", "--hpa-min", "9", "--hpa-max", "3", "--yes");
+        assertThat(inverted.exitCode()).isEqualTo(1);
+        assertThat(inverted.out() + inverted.err()).contains("MD0711", "maxReplicas 3 is below minReplicas 9");
+        assertThat(get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function").at("/spec/maxReplicas")
+                .asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void aKnativeServicesTargetIsSetOnItsRevisionTemplate() {
+        Cli target = run("scale", "--function", "thumbnail", "--target", "20", "--max-scale", "6", "--yes");
+
+        assertThat(target.exitCode()).as(target.err()).isZero();
+        JsonNode annotations = get("serving.knative.dev/v1", "Service", "serverless", "thumbnail").at("/spec/template/metadata/annotations");
+        assertThat(annotations.path("autoscaling.knative.dev/target").asText()).isEqualTo("20");
+        assertThat(annotations.path("autoscaling.knative.dev/max-scale").asText()).isEqualTo("6");
+    }
+}
