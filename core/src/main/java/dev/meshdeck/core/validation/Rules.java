@@ -47,6 +47,7 @@ import dev.meshdeck.core.validation.rules.lambda.LambdaAliasUnpublishedVersion;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasTooManyVersions;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasWeightOutOfRange;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasRoutesToPrimary;
+import dev.meshdeck.core.validation.rules.monitoring.MonitoringRules;
 import dev.meshdeck.core.validation.rules.security.AuthzNamespaceNotFound;
 import dev.meshdeck.core.validation.rules.security.AuthzSelectorNoWorkload;
 import dev.meshdeck.core.validation.rules.security.AuthzPrincipalNotFound;
@@ -95,6 +96,7 @@ public final class Rules {
     public static List<Rule> withSchema(List<Rule> schemaRules) {
         List<Rule> rules = new ArrayList<>(schemaRules);
         rules.addAll(semantic());
+        rules.addAll(MonitoringRules.rules());
         rules.addAll(PolicyWebhook.rules());
         rules.addAll(DestinationRuleWebhook.rules());
         rules.addAll(GatewayWebhook.rules());

@@ -8,13 +8,22 @@ import java.util.Map;
  * ({@code /spec/http/0/route/1/weight}). Object members map to the position of their key, array elements
  * to the position of the element.
  *
- * @param index 0-based index of the document among the non-empty documents of its file
+ * @param index       0-based index of the document among the non-empty documents of its file
+ * @param blockScalars where the text of each block scalar ({@code |} or {@code >}) value starts, by JSON
+ *                     pointer: its first content line at its indentation, so that a place inside the text
+ *                     (a PromQL syntax error) can be reported at its line and column in the file
  */
-public record YamlDocument(String file, int index, JsonNode tree, Map<String, SourcePosition> positions) {
+public record YamlDocument(String file, int index, JsonNode tree, Map<String, SourcePosition> positions,
+                           Map<String, SourcePosition> blockScalars) {
 
     public YamlDocument {
         // the reader hands over a fresh map per document; wrapping avoids rehashing every pointer
         positions = java.util.Collections.unmodifiableMap(positions);
+        blockScalars = java.util.Collections.unmodifiableMap(blockScalars);
+    }
+
+    public YamlDocument(String file, int index, JsonNode tree, Map<String, SourcePosition> positions) {
+        this(file, index, tree, positions, Map.of());
     }
 
     /** Position of the node at {@code pointer}, or of its nearest ancestor that has one. */

@@ -84,7 +84,7 @@ public final class YamlReader {
             }
             for (Object d : (List<?>) part) {
                 YamlDocument doc = (YamlDocument) d;
-                documents.add(new YamlDocument(file, documents.size(), doc.tree(), doc.positions()));
+                documents.add(new YamlDocument(file, documents.size(), doc.tree(), doc.positions(), doc.blockScalars()));
             }
         }
         return documents;
@@ -130,7 +130,7 @@ public final class YamlReader {
     private List<YamlDocument> parse(String file, String text, int lineOffset) throws YamlProblem {
         List<YamlDocument> documents = new ArrayList<>();
         try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
-            DocumentBuilder builder = new DocumentBuilder(file, parser, lineOffset);
+            DocumentBuilder builder = new DocumentBuilder(file, text, parser, lineOffset);
             while (true) {
                 JsonToken token = parser.nextToken();
                 if (token == null) {
@@ -141,11 +141,12 @@ public final class YamlReader {
                     }
                 }
                 Map<String, SourcePosition> positions = new HashMap<>();
+                builder.blockScalars = new HashMap<>();
                 JsonNode tree = builder.value("", positions, 0);
                 // an empty document (e.g. after a trailing ---) comes through as an empty string
                 boolean empty = tree.isNull() || tree.isMissingNode() || (tree.isTextual() && tree.asText().isEmpty());
                 if (!empty) {
-                    documents.add(new YamlDocument(file, documents.size(), tree, positions));
+                    documents.add(new YamlDocument(file, documents.size(), tree, positions, builder.blockScalars));
                 }
             }
         } catch (YamlProblem e) {
@@ -204,15 +205,19 @@ public final class YamlReader {
     /** Builds one document's tree from the token stream, expanding aliases within the budget. */
     private final class DocumentBuilder {
         private final String file;
+        private final String text;
         private final YAMLParser parser;
         private final int lineOffset;
         private final Map<String, JsonNode> anchors = new HashMap<>();
         private long nodes;
         private int aliasUses;
         private long aliasedValues;
+        /** The current document's block scalars (see {@link YamlDocument#blockScalars()}). */
+        private Map<String, SourcePosition> blockScalars;
 
-        DocumentBuilder(String file, YAMLParser parser, int lineOffset) {
+        DocumentBuilder(String file, String text, YAMLParser parser, int lineOffset) {
             this.file = file;
+            this.text = text;
             this.parser = parser;
             this.lineOffset = lineOffset;
         }
@@ -244,6 +249,9 @@ public final class YamlReader {
                 node = array;
             } else {
                 node = scalar(token);
+                if (token == JsonToken.VALUE_STRING) {
+                    blockScalarStart().ifPresent(start -> blockScalars.put(pointer, start));
+                }
             }
             if (anchor != null) {
                 anchors.put(anchor, node);
@@ -323,6 +331,34 @@ public final class YamlReader {
                 default:
                     return NODES.nullNode();
             }
+        }
+
+        /**
+         * Where the content of the current scalar starts when it is a block scalar: the scalar's token starts
+         * at its {@code |} or {@code >} indicator, its content on the next non-blank line, after the indentation.
+         */
+        private java.util.Optional<SourcePosition> blockScalarStart() {
+            JsonLocation l = parser.currentTokenLocation();
+            int at = (int) l.getCharOffset();
+            // SnakeYAML counts code points: past a character outside the BMP the offset no longer matches
+            if (at < 0 || at >= text.length() || (text.charAt(at) != '|' && text.charAt(at) != '>')) {
+                return java.util.Optional.empty();
+            }
+            int line = Math.max(1, l.getLineNr()) + lineOffset;
+            int i = text.indexOf('\n', at);
+            while (i >= 0) {
+                line++;
+                int start = i + 1;
+                int indent = start;
+                while (indent < text.length() && text.charAt(indent) == ' ') {
+                    indent++;
+                }
+                if (indent < text.length() && text.charAt(indent) != '\n' && text.charAt(indent) != '\r') {
+                    return java.util.Optional.of(new SourcePosition(file, line, indent - start + 1));
+                }
+                i = indent < text.length() ? text.indexOf('\n', indent) : -1;
+            }
+            return java.util.Optional.empty();
         }
 
         private SourcePosition position() {

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The resource types the sandbox API knows: the Kubernetes built-ins MeshDeck reads and the custom resources of
- * Istio, Knative, OpenFaaS and Kubeless. Discovery documents and the sandbox's CRDs are both derived from this
- * one list, so kubectl, fabric8 and the CRUD store agree on plurals and scopes.
+ * Istio, Knative, OpenFaaS, Kubeless and the Prometheus Operator. Discovery documents and the sandbox's CRDs are
+ * both derived from this one list, so kubectl, fabric8 and the CRUD store agree on plurals and scopes.
  */
 public final class ApiCatalog {
 
@@ -46,7 +46,10 @@ public final class ApiCatalog {
                     "config", "cfg"),
             ApiResourceType.crd("serving.knative.dev", "v1", "Route", "routes", true, "rt"),
             ApiResourceType.crd("openfaas.com", "v1", "Function", "functions", false),
-            ApiResourceType.crd("kubeless.io", "v1beta1", "Function", "functions", false));
+            ApiResourceType.crd("kubeless.io", "v1beta1", "Function", "functions", false),
+            ApiResourceType.crd("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", false, "smon"),
+            ApiResourceType.crd("monitoring.coreos.com", "v1", "PodMonitor", "podmonitors", false, "pmon"),
+            ApiResourceType.crd("monitoring.coreos.com", "v1", "PrometheusRule", "prometheusrules", false, "promrule"));
 
     private ApiCatalog() {
     }

@@ -28,7 +28,7 @@ public record Estate(List<HasMetadata> objects) {
     /** The default estate's files, in creation order. */
     public static final List<String> DEFAULT_FILES = List.of(
             "namespaces.yaml", "istio-system.yaml", "serverless.yaml", "frontend.yaml", "backend.yaml",
-            "payments.yaml");
+            "payments.yaml", "monitoring.yaml");
 
     public Estate {
         objects = List.copyOf(objects);

@@ -95,6 +95,18 @@ class DefaultEstateTest {
     }
 
     @Test
+    void theSeedsMonitoringIsServedWithItsRegexFixedAndItsNamespaceNamed() {
+        var monitors = client.genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor").inAnyNamespace().list().getItems();
+        assertThat(names(monitors)).containsExactly("istio-system/serverless-functions");
+        assertThat(monitors.get(0).get("spec", "namespaceSelector", "matchNames").toString()).isEqualTo("[serverless]");
+        var rules = client.genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule").inNamespace("istio-system")
+                .list().getItems();
+        assertThat(names(rules)).containsExactly("istio-system/serverless-functions");
+        assertThat(client.genericKubernetesResources("monitoring.coreos.com/v1", "PodMonitor").inAnyNamespace().list().getItems())
+                .isEmpty();
+    }
+
+    @Test
     void everyIstioResourceOfTheConventionsExists() {
         assertThat(names(istio.virtualServices().inAnyNamespace().list().getItems())).containsExactlyInAnyOrder(
                 "serverless/order-function", "frontend/web-bff", "frontend/web-bff-public", "backend/inventory-function",

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The apiVersion/kind pairs MeshDeck knows: Istio, Knative Serving, OpenFaaS, Kubeless and the core
+ * The apiVersion/kind pairs MeshDeck knows: Istio, Knative Serving, OpenFaaS, Kubeless, the Prometheus
+ * Operator's monitors and rules, and the core
  * Kubernetes kinds found in function manifests; with a live cluster, also every kind its CRDs serve.
  */
 public final class KindRegistry {
@@ -45,6 +46,9 @@ public final class KindRegistry {
         r.add("openfaas.com", "Profile", List.of("v1"));
         r.add("kubeless.io", "Function", List.of("v1beta1"));
         r.add(MESHDECK_LAMBDA_GROUP, "LambdaAlias", List.of("v1"));
+        for (String k : List.of("ServiceMonitor", "PodMonitor", "PrometheusRule")) {
+            r.add("monitoring.coreos.com", k, List.of("v1"));
+        }
         for (String k : List.of("Namespace", "Service", "Pod", "Endpoints", "Event", "ConfigMap", "Secret", "ServiceAccount",
                 "PersistentVolumeClaim", "LimitRange", "ResourceQuota")) {
             r.add("", k, List.of("v1"));

@@ -1,0 +1,48 @@
+package dev.meshdeck.core.validation.rules.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.core.validation.Resource;
+import dev.meshdeck.core.validation.ValidationContext;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Where a ServiceMonitor or PodMonitor looks for its targets: the Services (or Pods) its selector matches in
+ * the namespaces of its {@code namespaceSelector}; without one, in its own namespace only.
+ */
+record MonitorScope(Resource monitor, String targetKind, boolean anyNamespace, Set<String> namespaces) {
+
+    static MonitorScope of(Resource monitor) {
+        JsonNode ns = monitor.spec().path("namespaceSelector");
+        Set<String> names = new TreeSet<>();
+        ns.path("matchNames").forEach(n -> names.add(n.asText()));
+        if (names.isEmpty()) {
+            names.add(monitor.namespace());
+        }
+        return new MonitorScope(monitor, monitor.kind().equals("PodMonitor") ? "Pod" : "Service",
+                ns.path("any").asBoolean(false), names);
+    }
+
+    /** Live, or with core Services (Pods) among the inputs: then no match means none exists. */
+    boolean targetsKnown(ValidationContext context) {
+        return context.live() || context.ofKind(targetKind).stream().anyMatch(r -> r.group().isEmpty());
+    }
+
+    boolean hasNamespaceSelector() {
+        return monitor.spec().has("namespaceSelector");
+    }
+
+    boolean covers(String namespace) {
+        return anyNamespace || namespaces.contains(namespace);
+    }
+
+    /** Whether a Service or Pod carries the labels the monitor's selector asks for. */
+    boolean selects(Resource target) {
+        return target.group().isEmpty() && LabelSelectors.selects(monitor.spec().path("selector"), target.tree().path("metadata").path("labels"));
+    }
+
+    /** "Services" or "Pods", for messages. */
+    String targets() {
+        return targetKind + "s";
+    }
+}
