@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             "Incident actions on a function's workloads, each a change set through the apply pipeline (diff, dry run,",
             "confirm or --yes, history; `meshdeck rollback ID` undoes any of them)."
         },
-        subcommands = {RolloutCommand.Restart.class, RolloutCommand.Undo.class, RolloutCommand.Scale.class})
+        subcommands = {RolloutCommand.Restart.class, RolloutCommand.Undo.class, RolloutCommand.Scale.class,
+            DeletePodCommand.class})
 final class RolloutCommand {
 
     /** The function (and optionally which of its Deployments) an action is about. */

@@ -92,10 +92,21 @@ public final class FunctionActions {
     /** Finds the function, reads its objects and {@link #run runs} the change {@code build} makes of them. */
     public static int onFunction(CommandSpec spec, ChangeOptions options, String function, String namespace,
                           BiFunction<LiveFunction, ApplyPipeline, FunctionChange> build) {
+        return onFunction(spec, options, function, namespace, (sources, live, pipeline) -> build.apply(live, pipeline));
+    }
+
+    /** A change made of the function's objects and, besides them, what the sources read (one of its pods). */
+    public interface SourcedChange {
+        FunctionChange build(Sources sources, LiveFunction live, ApplyPipeline pipeline);
+    }
+
+    /** As {@link #onFunction(CommandSpec, ChangeOptions, String, String, BiFunction)}, the sources at hand. */
+    public static int onFunction(CommandSpec spec, ChangeOptions options, String function, String namespace,
+                                 SourcedChange build) {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(sources, function, namespace);
             LiveFunction live = live(sources, fn);
-            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline -> build.apply(live, pipeline));
+            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline -> build.build(sources, live, pipeline));
         }
     }
 

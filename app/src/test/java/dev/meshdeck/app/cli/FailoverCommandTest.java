@@ -228,4 +228,29 @@ class FailoverCommandTest {
                 .at("/spec/replicas").asInt()).isEqualTo(2);
         assertThat(Cli.run("history").out()).contains("scale Deployment payments/payment-function from 2 to 4 replicas");
     }
+
+    @Test
+    void deletingOneOfTheFunctionsPodsIsAGatedRecordedChange() {
+        String pod = client.pods().inNamespace("payments").list().getItems().stream()
+                .map(p -> p.getMetadata().getName()).filter(n -> n.startsWith("payment-function-") && !n.contains("backup"))
+                .findFirst().orElseThrow();
+
+        Cli delete = run("rollout", "delete-pod", "--function", "payment-function", pod, "--yes", "--reason", "stuck pod");
+
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(client.pods().inNamespace("payments").withName(pod).get()).isNull();
+        assertThat(Cli.run("history").out()).contains("stuck pod");
+    }
+
+    @Test
+    void aPodOfAnotherFunctionIsRefusedAndLeftRunning() {
+        String other = client.pods().inNamespace("payments").list().getItems().stream()
+                .map(p -> p.getMetadata().getName()).filter(n -> n.startsWith("fraud-check")).findFirst().orElseThrow();
+
+        Cli delete = run("rollout", "delete-pod", "--function", "payment-function", other, "--yes");
+
+        assertThat(delete.exitCode()).isEqualTo(1);
+        assertThat(delete.err()).contains(other + " is not a pod of payments/payment-function");
+        assertThat(client.pods().inNamespace("payments").withName(other).get()).isNotNull();
+    }
 }

@@ -556,6 +556,16 @@ final class ClusterSession implements AutoCloseable {
         });
     }
 
+    /** One of the function's pods as it is now, as YAML; empty when the pod is not the function's or is gone. */
+    Optional<MeshResource> podOf(FunctionId id, String podName) {
+        return reading(() -> {
+            DiscoveredFunction found = discovered(id);
+            return found == null ? Optional.<MeshResource>empty() : found.pods().stream()
+                    .filter(ref -> ref.name().equals(podName)).findFirst()
+                    .map(ref -> read(client(), ref));
+        });
+    }
+
     /** The context's Gateways with the VirtualServices bound to them, read fresh. */
     List<IngressGateway> gateways() {
         return reading(() -> GatewayListing.read(client(), source));

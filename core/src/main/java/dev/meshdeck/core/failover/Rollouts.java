@@ -52,6 +52,18 @@ public final class Rollouts {
         return ResourceChange.of(deployment, after);
     }
 
+    /**
+     * Deletes one of the function's pods so that its controller starts a fresh one, as {@code kubectl delete pod}
+     * restarts a single stuck pod without rolling the others. {@code pod} is the object as read, its
+     * resourceVersion the precondition.
+     */
+    public static FunctionChange deletePod(LiveFunction fn, ObjectNode pod, String reason) {
+        String what = "delete pod " + pod.at("/metadata/name").asText() + " of " + fn.function().name()
+                + " (its controller starts a new one)";
+        return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(pod, null)),
+                FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
+    }
+
     /** Sets one Deployment's replicas (the function's only one unless named). */
     public static FunctionChange scale(LiveFunction fn, String deployment, int replicas, String reason) {
         if (replicas < 0) {
