@@ -46,8 +46,8 @@ class KubectlTest {
         Run run = kubectl("get", "virtualservices.networking.istio.io", "-A");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.rows()).hasSize(4).anySatisfy(row -> assertThat(row).startsWith("serverless").contains("order-function"));
-        assertThat(run.out()).contains("web-bff", "inventory-function", "payment-function");
+        assertThat(run.rows()).hasSize(5).anySatisfy(row -> assertThat(row).startsWith("serverless").contains("order-function"));
+        assertThat(run.out()).contains("web-bff", "web-bff-public", "inventory-function", "payment-function");
     }
 
     @Test
