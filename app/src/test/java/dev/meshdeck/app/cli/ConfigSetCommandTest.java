@@ -3,15 +3,8 @@ package dev.meshdeck.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.meshdeck.connectors.history.DataDirectory;
-import dev.meshdeck.sandbox.Sandbox;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,35 +18,24 @@ class ConfigSetCommandTest {
 
     @TempDir
     Path dir;
-    Sandbox sandbox;
-    KubernetesClient client;
+    SandboxCommands cluster;
 
     @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.start(0, 0, 0);
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig()))).build();
-        System.setProperty(DataDirectory.PROPERTY, dir.resolve("data").toString());
+    void start() {
+        cluster = new SandboxCommands(dir);
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty(DataDirectory.PROPERTY);
-        client.close();
-        sandbox.close();
+        cluster.close();
     }
 
     private Cli run(String... args) {
-        return Cli.run(Stream.concat(Stream.of(args), Stream.of("--kubeconfig", sandbox.kubeconfig().toString()))
-                .toArray(String[]::new));
-    }
-
-    private JsonNode get(String apiVersion, String kind, String name) {
-        return Serialization.jsonMapper().valueToTree(
-                client.genericKubernetesResources(apiVersion, kind).inNamespace("payments").withName(name).get());
+        return cluster.run(args);
     }
 
     private String env(String name) {
-        for (JsonNode e : get("apps/v1", "Deployment", "payment-function").at(PAYMENT_ENV)) {
+        for (JsonNode e : cluster.get("apps/v1", "Deployment", "payments", "payment-function").at(PAYMENT_ENV)) {
             if (e.path("name").asText().equals(name)) {
                 return e.path("value").asText();
             }
@@ -67,7 +49,7 @@ class ConfigSetCommandTest {
                 "--unset", "POD_NAMESPACE", "--yes");
 
         assertThat(set.exitCode()).as(set.err()).isZero();
-        assertThat(set.out()).contains("-            value: \"8080\"", "+            value: \"9090\"");
+        assertThat(set.out()).contains("-          value: \"8080\"", "+          value: \"9090\"");
         assertThat(env("HTTP_PORT")).isEqualTo("9090");
         assertThat(env("FEATURE_X")).isEqualTo("on");
         assertThat(env("POD_NAMESPACE")).isNull();
@@ -77,7 +59,7 @@ class ConfigSetCommandTest {
 
     @Test
     void aCredentialOrAVariableReadFromASecretIsRefusedAndNothingIsWritten() {
-        String before = get("apps/v1", "Deployment", "payment-function").toString();
+        String before = cluster.get("apps/v1", "Deployment", "payments", "payment-function").toString();
 
         Cli password = run("config", "set", "--function", "payment-function", "DB_PASSWORD=hunter2", "--yes");
         Cli user = run("config", "set", "--function", "payment-function", "DB_USER=root", "--yes");
@@ -87,7 +69,7 @@ class ConfigSetCommandTest {
         assertThat(user.exitCode()).isEqualTo(1);
         assertThat(user.err()).contains("DB_USER of Deployment payments/payment-function container function is read from "
                 + "secretKeyRef payment-db/username");
-        assertThat(get("apps/v1", "Deployment", "payment-function").toString()).isEqualTo(before);
+        assertThat(cluster.get("apps/v1", "Deployment", "payments", "payment-function").toString()).isEqualTo(before);
     }
 
     @Test
@@ -96,9 +78,9 @@ class ConfigSetCommandTest {
                 "--restart", "--yes");
 
         assertThat(set.exitCode()).as(set.err()).isZero();
-        assertThat(get("v1", "ConfigMap", "payment-settings").at("/data/LOG_LEVEL").asText()).isEqualTo("debug");
-        assertThat(get("apps/v1", "Deployment", "payment-function").at(RESTARTED_AT).asText()).isNotEmpty();
-        assertThat(get("apps/v1", "Deployment", "payment-function-backup").at(RESTARTED_AT).isMissingNode())
+        assertThat(cluster.get("v1", "ConfigMap", "payments", "payment-settings").at("/data/LOG_LEVEL").asText()).isEqualTo("debug");
+        assertThat(cluster.get("apps/v1", "Deployment", "payments", "payment-function").at(RESTARTED_AT).asText()).isNotEmpty();
+        assertThat(cluster.get("apps/v1", "Deployment", "payments", "payment-function-backup").at(RESTARTED_AT).isMissingNode())
                 .as("it does not read the ConfigMap").isTrue();
         assertThat(Cli.run("history").out()).contains("set data of ConfigMap payments/payment-settings (LOG_LEVEL) and restart "
                 + "Deployment payments/payment-function");
@@ -110,7 +92,7 @@ class ConfigSetCommandTest {
 
         assertThat(set.exitCode()).as(set.err()).isZero();
         assertThat(set.err()).contains("Deployment payments/payment-function read this ConfigMap", "add --restart");
-        assertThat(get("apps/v1", "Deployment", "payment-function").at(RESTARTED_AT).isMissingNode()).isTrue();
+        assertThat(cluster.get("apps/v1", "Deployment", "payments", "payment-function").at(RESTARTED_AT).isMissingNode()).isTrue();
     }
 
     @Test
@@ -131,12 +113,12 @@ class ConfigSetCommandTest {
                         - name: CURRENCY
                           valueFrom: {configMapKeyRef: {name: payment-settings, key: CURRENCY}}
                 """;
-        client.resource(Serialization.unmarshal(fromKey, io.fabric8.kubernetes.api.model.apps.Deployment.class)).create();
+        cluster.client.resource(Serialization.unmarshal(fromKey, io.fabric8.kubernetes.api.model.apps.Deployment.class)).create();
 
         Cli unset = run("config", "set-data", "--configmap", "payment-settings", "-n", "payments", "--unset", "CURRENCY", "--yes");
 
         assertThat(unset.exitCode()).isEqualTo(1);
         assertThat(unset.err() + unset.out()).contains("MD0702");
-        assertThat(get("v1", "ConfigMap", "payment-settings").at("/data/CURRENCY").asText()).isEqualTo("EUR");
+        assertThat(cluster.get("v1", "ConfigMap", "payments", "payment-settings").at("/data/CURRENCY").asText()).isEqualTo("EUR");
     }
 }

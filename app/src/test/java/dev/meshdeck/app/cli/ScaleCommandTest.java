@@ -3,15 +3,7 @@ package dev.meshdeck.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.meshdeck.connectors.history.DataDirectory;
-import dev.meshdeck.sandbox.Sandbox;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,35 +16,24 @@ class ScaleCommandTest {
 
     @TempDir
     Path dir;
-    Sandbox sandbox;
-    KubernetesClient client;
+    SandboxCommands cluster;
 
     @BeforeEach
-    void start() throws Exception {
-        sandbox = Sandbox.start(0, 0, 0);
-        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig()))).build();
-        System.setProperty(DataDirectory.PROPERTY, dir.resolve("data").toString());
+    void start() {
+        cluster = new SandboxCommands(dir);
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty(DataDirectory.PROPERTY);
-        client.close();
-        sandbox.close();
+        cluster.close();
     }
 
     private Cli run(String... args) {
-        return Cli.run(Stream.concat(Stream.of(args), Stream.of("--kubeconfig", sandbox.kubeconfig().toString()))
-                .toArray(String[]::new));
-    }
-
-    private JsonNode get(String apiVersion, String kind, String namespace, String name) {
-        return Serialization.jsonMapper().valueToTree(
-                client.genericKubernetesResources(apiVersion, kind).inNamespace(namespace).withName(name).get());
+        return cluster.run(args);
     }
 
     private JsonNode payment() {
-        return get("apps/v1", "Deployment", "payments", "payment-function");
+        return cluster.get("apps/v1", "Deployment", "payments", "payment-function");
     }
 
     @Test
@@ -74,21 +55,21 @@ class ScaleCommandTest {
         Cli create = run("scale", "--function", "payment-function", "--hpa-min", "2", "--hpa-max", "5", "--cpu-percent", "70",
                 "--yes");
         assertThat(create.exitCode()).as(create.err()).isZero();
-        JsonNode hpa = get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function");
+        JsonNode hpa = cluster.get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function");
         assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo("payment-function");
         assertThat(hpa.at("/spec/minReplicas").asInt()).isEqualTo(2);
         assertThat(hpa.at("/spec/metrics/0/resource/target/averageUtilization").asInt()).isEqualTo(70);
 
         Cli edit = run("scale", "--function", "payment-function", "--hpa-max", "8", "--yes");
         assertThat(edit.exitCode()).as(edit.err()).isZero();
-        hpa = get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function");
+        hpa = cluster.get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function");
         assertThat(hpa.at("/spec/maxReplicas").asInt()).isEqualTo(8);
         assertThat(hpa.at("/spec/minReplicas").asInt()).as("kept").isEqualTo(2);
 
         Cli inverted = run("scale", "--function", "payment-function", "--hpa-min", "9", "--hpa-max", "3", "--yes");
         assertThat(inverted.exitCode()).isEqualTo(1);
         assertThat(inverted.out() + inverted.err()).contains("MD0711", "maxReplicas 3 is below minReplicas 9");
-        assertThat(get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function").at("/spec/maxReplicas")
+        assertThat(cluster.get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function").at("/spec/maxReplicas")
                 .asInt()).isEqualTo(8);
     }
 
@@ -97,7 +78,7 @@ class ScaleCommandTest {
         Cli target = run("scale", "--function", "thumbnail", "--target", "20", "--max-scale", "6", "--yes");
 
         assertThat(target.exitCode()).as(target.err()).isZero();
-        JsonNode annotations = get("serving.knative.dev/v1", "Service", "serverless", "thumbnail").at("/spec/template/metadata/annotations");
+        JsonNode annotations = cluster.get("serving.knative.dev/v1", "Service", "serverless", "thumbnail").at("/spec/template/metadata/annotations");
         assertThat(annotations.path("autoscaling.knative.dev/target").asText()).isEqualTo("20");
         assertThat(annotations.path("autoscaling.knative.dev/max-scale").asText()).isEqualTo("6");
     }

@@ -7,7 +7,6 @@ import dev.meshdeck.core.validation.Severity;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -27,8 +26,6 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * The Config tab: the selected function's env (with where each value comes from), envFrom, mounts, requests and
@@ -45,20 +42,7 @@ public final class ConfigView {
 
     public ConfigView(ConfigModel model) {
         this.model = model;
-        Label summary = new Label();
-        summary.setId("config-summary");
-        summary.textProperty().bind(model.summaryProperty());
-        summary.setWrapText(true);
-        Button refresh = new Button("Refresh");
-        refresh.setId("config-refresh");
-        refresh.getStyleClass().add("small");
-        refresh.setMinWidth(Region.USE_PREF_SIZE);
-        refresh.setOnAction(e -> model.refresh());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, summary, spacer, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("workloads-header");
+        HBox header = WorkloadsView.header("config", model.summaryProperty(), model::refresh);
 
         rows.setId("config-table");
         rows.setItems(model.rows());

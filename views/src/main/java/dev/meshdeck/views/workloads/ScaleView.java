@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.converter.IntegerStringConverter;
@@ -32,9 +33,7 @@ public final class ScaleView {
 
     public ScaleView(ScaleModel model) {
         this.model = model;
-        Label summary = new Label();
-        summary.setId("scale-summary");
-        summary.textProperty().bind(model.summaryProperty());
+        HBox summary = WorkloadsView.header("scale", model.summaryProperty(), model::refresh);
 
         ComboBox<FunctionConfig.Workload> workload = new ComboBox<>(model.workloads());
         workload.setId("scale-workload");

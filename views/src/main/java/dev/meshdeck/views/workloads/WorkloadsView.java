@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,20 +38,7 @@ public final class WorkloadsView {
 
     public WorkloadsView(WorkloadsModel model) {
         this.model = model;
-        Label summary = new Label();
-        summary.setId("workloads-summary");
-        summary.textProperty().bind(model.summaryProperty());
-        summary.setWrapText(true);
-        Button refresh = new Button("Refresh");
-        refresh.setId("workloads-refresh");
-        refresh.getStyleClass().add("small");
-        refresh.setMinWidth(Region.USE_PREF_SIZE);
-        refresh.setOnAction(e -> model.refresh());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, summary, spacer, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("workloads-header");
+        HBox header = header("workloads", model.summaryProperty(), model::refresh);
 
         pods.setId("pods-table");
         pods.setItems(model.pods());
@@ -91,6 +79,25 @@ public final class WorkloadsView {
 
     public Node node() {
         return root;
+    }
+
+    /** The line over a tab's tables: what is shown (or why nothing is) and a Refresh button; ids {@code <id>-summary}, {@code <id>-refresh}. */
+    static HBox header(String id, ReadOnlyStringProperty text, Runnable refresh) {
+        Label summary = new Label();
+        summary.setId(id + "-summary");
+        summary.textProperty().bind(text);
+        summary.setWrapText(true);
+        Button again = new Button("Refresh");
+        again.setId(id + "-refresh");
+        again.getStyleClass().add("small");
+        again.setMinWidth(Region.USE_PREF_SIZE);
+        again.setOnAction(e -> refresh.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, summary, spacer, again);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("workloads-header");
+        return header;
     }
 
     public WorkloadsModel model() {

@@ -43,7 +43,7 @@ public final class CredentialInConfigMap implements Rule {
     @Override
     public void check(ValidationContext context, Findings findings) {
         for (Resource cm : context.ofKind("ConfigMap")) {
-            if (!cm.group().isEmpty() || !cm.candidate()) {
+            if (!cm.group().isEmpty()) {
                 continue;
             }
             for (Iterator<String> keys = cm.tree().path("data").fieldNames(); keys.hasNext(); ) {
