@@ -68,17 +68,15 @@ final class SloSetCommand implements Callable<Integer> {
             description = "The alerts' severity label: critical, warning or info (default: ${DEFAULT-VALUE}).")
     String severity;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "yaml", description = "Output format (yaml).")
-    String output;
+    @Mixin
+    YamlOutput output = new YamlOutput();
 
     @Mixin
     CandidateApplyOptions applying = new CandidateApplyOptions();
 
     @Override
     public Integer call() throws YamlProblem {
-        if (!output.equals("yaml")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown output format '" + output + "' (use yaml)");
-        }
+        output.require();
         FunctionSlo slo;
         try {
             slo = new FunctionSlo(Optional.ofNullable(p95).map(FunctionSlo::parseDuration),
