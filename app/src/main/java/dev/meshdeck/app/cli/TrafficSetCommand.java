@@ -54,17 +54,15 @@ final class TrafficSetCommand implements Callable<Integer> {
             description = "The version to roll out (subset/host, revision, Lambda version). Default: the one with the smallest share.")
     String candidate;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "yaml", description = "Output format (yaml).")
-    String output;
+    @Mixin
+    YamlOutput output = new YamlOutput();
 
     @Mixin
     CandidateApplyOptions applying = new CandidateApplyOptions();
 
     @Override
     public Integer call() throws YamlProblem {
-        if (!output.equals("yaml")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown output format '" + output + "' (use yaml)");
-        }
+        output.require();
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(resolved, function, namespace);
             List<YamlDocument> objects = new ArrayList<>();

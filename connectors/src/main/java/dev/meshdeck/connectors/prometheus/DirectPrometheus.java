@@ -41,12 +41,21 @@ public final class DirectPrometheus implements PrometheusApi {
 
     @Override
     public JsonNode query(String promql) throws TelemetryException {
-        URI uri = base.resolve("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET();
+        return get("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8), "query: " + promql).path("result");
+    }
+
+    /** The {@code data.alerts} of {@code /api/v1/alerts}: every alert now pending or firing. */
+    public JsonNode alerts() throws TelemetryException {
+        return get("api/v1/alerts", "alerts").path("alerts");
+    }
+
+    /** The {@code data} of an API answer; {@code what} names the request in errors. */
+    private JsonNode get(String path, String what) throws TelemetryException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json").GET();
         authorization.ifPresent(value -> request.header("Authorization", value));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return PrometheusAnswer.result(describe(), promql, response.statusCode(), response.body());
+            return PrometheusAnswer.data(describe(), what, response.statusCode(), response.body());
         } catch (IOException e) {
             throw new TelemetryException("cannot reach Prometheus " + describe() + ": " + describe(e)
                     + "; check the URL and that Prometheus is running", e);

@@ -21,12 +21,20 @@ final class PrometheusAnswer {
      * @return {@code data.result} of a successful query
      */
     static JsonNode result(String where, String promql, int status, String body) throws TelemetryException {
+        return data(where, "query: " + promql, status, body).path("result");
+    }
+
+    /**
+     * @param what names the request in the error ("query: ...", "alerts")
+     * @return {@code data} of a successful answer
+     */
+    static JsonNode data(String where, String what, int status, String body) throws TelemetryException {
         JsonNode json = parse(body);
         if (status == 200 && json != null && "success".equals(json.path("status").asText())) {
-            return json.path("data").path("result");
+            return json.path("data");
         }
         throw new TelemetryException("Prometheus " + where + " answered HTTP " + status + ": " + reason(json, body)
-                + " (query: " + promql + ")");
+                + " (" + what + ")");
     }
 
     private static String reason(JsonNode json, String body) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,9 +32,20 @@ final class RealPrometheus implements AutoCloseable {
 
     /** Starts Prometheus scraping {@code target} (host:port, path /metrics) and waits until it is ready. */
     static RealPrometheus scraping(String target) throws IOException, InterruptedException {
+        return scraping(target, List.of());
+    }
+
+    /** The same, evaluating every second the rule files with these contents (Prometheus rule files, not CRDs). */
+    static RealPrometheus scraping(String target, List<String> ruleFiles) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("meshdeck-prometheus-");
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < ruleFiles.size(); i++) {
+            Path file = directory.resolve("rules-" + i + ".yml");
+            Files.writeString(file, ruleFiles.get(i));
+            rules.append(i == 0 ? "rule_files:\n" : "").append("  - ").append(file).append('\n');
+        }
         Path config = directory.resolve("prometheus.yml");
-        Files.writeString(config, """
+        Files.writeString(config, rules + """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s

@@ -106,13 +106,19 @@ public final class ValidationInput {
 
     private static YamlDocument itemOf(YamlDocument list, int i) {
         String prefix = "/items/" + i;
-        java.util.Map<String, SourcePosition> positions = new java.util.HashMap<>();
-        list.positions().forEach((k, v) -> {
+        return new YamlDocument(list.file(), list.index(), list.tree().path("items").get(i), below(list.positions(), prefix),
+                below(list.blockScalars(), prefix));
+    }
+
+    /** The positions under {@code prefix}, keyed by their pointers relative to it. */
+    private static java.util.Map<String, SourcePosition> below(java.util.Map<String, SourcePosition> all, String prefix) {
+        java.util.Map<String, SourcePosition> found = new java.util.HashMap<>();
+        all.forEach((k, v) -> {
             if (k.startsWith(prefix + "/") || k.equals(prefix)) {
-                positions.put(k.substring(prefix.length()), v);
+                found.put(k.substring(prefix.length()), v);
             }
         });
-        return new YamlDocument(list.file(), list.index(), list.tree().path("items").get(i), positions);
+        return found;
     }
 
     private void syntax(SourcePosition at, String message) {

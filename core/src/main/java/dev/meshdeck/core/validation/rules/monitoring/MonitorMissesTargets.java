@@ -7,7 +7,6 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,33 +27,32 @@ public final class MonitorMissesTargets implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (String kind : List.of("ServiceMonitor", "PodMonitor")) {
-            for (Resource monitor : MonitoringObjects.candidates(context, kind)) {
-                MonitorScope scope = MonitorScope.of(monitor);
-                if (!scope.targetsKnown(context)) {
-                    continue;
+        for (MonitorScope scope : MonitorScope.ofCandidates(context)) {
+            Resource monitor = scope.monitor();
+            String kind = monitor.kind();
+            if (!scope.targetsKnown(context)) {
+                continue;
+            }
+            Set<String> elsewhere = new TreeSet<>();
+            boolean reached = false;
+            for (Resource target : context.ofKind(scope.targetKind())) {
+                if (scope.selects(target)) {
+                    reached |= scope.covers(target.namespace());
+                    elsewhere.add(target.namespace());
                 }
-                Set<String> elsewhere = new TreeSet<>();
-                boolean reached = false;
-                for (Resource target : context.ofKind(scope.targetKind())) {
-                    if (scope.selects(target)) {
-                        reached |= scope.covers(target.namespace());
-                        elsewhere.add(target.namespace());
-                    }
-                }
-                if (reached) {
-                    continue;
-                }
-                if (elsewhere.isEmpty()) {
-                    findings.report(INFO, monitor, "/spec/selector", kind + " selects no " + scope.targetKind()
-                            + ": Prometheus scrapes nothing for it");
-                } else {
-                    String at = scope.hasNamespaceSelector() ? "/spec/namespaceSelector" : "/metadata/namespace";
-                    findings.report(INFO, monitor, at, "the " + scope.targets() + " this " + kind + " selects are in "
-                            + String.join(", ", elsewhere) + ", but it only looks in " + String.join(", ", scope.namespaces())
-                            + (scope.hasNamespaceSelector() ? "" : " (no namespaceSelector)")
-                            + ": they are never scraped; add spec.namespaceSelector.matchNames: [" + String.join(", ", elsewhere) + "]");
-                }
+            }
+            if (reached) {
+                continue;
+            }
+            if (elsewhere.isEmpty()) {
+                findings.report(INFO, monitor, "/spec/selector", kind + " selects no " + scope.targetKind()
+                        + ": Prometheus scrapes nothing for it");
+            } else {
+                String at = scope.hasNamespaceSelector() ? "/spec/namespaceSelector" : "/metadata/namespace";
+                findings.report(INFO, monitor, at, "the " + scope.targets() + " this " + kind + " selects are in "
+                        + String.join(", ", elsewhere) + ", but it only looks in " + String.join(", ", scope.namespaces())
+                        + (scope.hasNamespaceSelector() ? "" : " (no namespaceSelector)")
+                        + ": they are never scraped; add spec.namespaceSelector.matchNames: [" + String.join(", ", elsewhere) + "]");
             }
         }
     }

@@ -3,6 +3,8 @@ package dev.meshdeck.core.validation.rules.monitoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.ValidationContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,6 +13,15 @@ import java.util.TreeSet;
  * the namespaces of its {@code namespaceSelector}; without one, in its own namespace only.
  */
 record MonitorScope(Resource monitor, String targetKind, boolean anyNamespace, Set<String> namespaces) {
+
+    /** The scope of every candidate ServiceMonitor and PodMonitor. */
+    static List<MonitorScope> ofCandidates(ValidationContext context) {
+        List<MonitorScope> scopes = new ArrayList<>();
+        for (String kind : List.of("ServiceMonitor", "PodMonitor")) {
+            MonitoringObjects.candidates(context, kind).forEach(m -> scopes.add(of(m)));
+        }
+        return scopes;
+    }
 
     static MonitorScope of(Resource monitor) {
         JsonNode ns = monitor.spec().path("namespaceSelector");

@@ -7,7 +7,6 @@ import dev.meshdeck.core.validation.Rule;
 import dev.meshdeck.core.validation.RuleInfo;
 import dev.meshdeck.core.validation.Severity;
 import dev.meshdeck.core.validation.ValidationContext;
-import java.util.List;
 
 /**
  * Offline, with no Services (or Pods) to check against: a ServiceMonitor or PodMonitor without a
@@ -26,16 +25,14 @@ public final class MonitorWithoutNamespaceSelector implements Rule {
 
     @Override
     public void check(ValidationContext context, Findings findings) {
-        for (String kind : List.of("ServiceMonitor", "PodMonitor")) {
-            for (Resource monitor : MonitoringObjects.candidates(context, kind)) {
-                MonitorScope scope = MonitorScope.of(monitor);
-                if (scope.targetsKnown(context) || scope.hasNamespaceSelector()) {
-                    continue;
-                }
-                findings.report(INFO, monitor, "/spec", kind + " has no namespaceSelector: it scrapes only " + scope.targets()
-                        + " in namespace " + monitor.namespace() + "; functions in any other namespace are never scraped"
-                        + " (add spec.namespaceSelector.matchNames with the functions' namespaces)");
+        for (MonitorScope scope : MonitorScope.ofCandidates(context)) {
+            Resource monitor = scope.monitor();
+            if (scope.targetsKnown(context) || scope.hasNamespaceSelector()) {
+                continue;
             }
+            findings.report(INFO, monitor, "/spec", monitor.kind() + " has no namespaceSelector: it scrapes only " + scope.targets()
+                    + " in namespace " + monitor.namespace() + "; functions in any other namespace are never scraped"
+                    + " (add spec.namespaceSelector.matchNames with the functions' namespaces)");
         }
     }
 }

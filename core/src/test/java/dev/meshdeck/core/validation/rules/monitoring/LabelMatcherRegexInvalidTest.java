@@ -28,4 +28,10 @@ class LabelMatcherRegexInvalidTest {
         assertThat(RuleAsserter.run(new LabelMatcherRegexInvalid(), "monitoring/rules.yaml"))
                 .extracting(f -> f.position().orElseThrow().column()).containsExactly(24, 56);
     }
+
+    @Test
+    void insideAListAsKubectlExportsItTheRegexIsStillPlacedInItsBlockScalar() {
+        assertThat(RuleAsserter.run(new LabelMatcherRegexInvalid(), "monitoring/list.yaml"))
+                .extracting(f -> f.position().orElseThrow().toString()).containsExactly("monitoring/list.yaml:14:58");
+    }
 }
