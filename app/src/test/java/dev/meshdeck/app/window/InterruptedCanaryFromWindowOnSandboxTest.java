@@ -3,7 +3,6 @@ package dev.meshdeck.app.window;
 import static dev.meshdeck.app.window.WindowWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.app.cli.WindowCanaryActions;
 import dev.meshdeck.app.cli.SourceOptions;
 import dev.meshdeck.app.wiring.Sources;
@@ -13,6 +12,7 @@ import dev.meshdeck.core.canary.CanaryClock;
 import dev.meshdeck.core.canary.CanaryPlan;
 import dev.meshdeck.core.canary.CanaryRun;
 import dev.meshdeck.core.canary.CanaryRunner;
+import dev.meshdeck.core.canary.NamespacePlan;
 import dev.meshdeck.core.canary.Owner;
 import dev.meshdeck.core.canary.PipelineTraffic;
 import dev.meshdeck.core.canary.RunStatus;
@@ -25,7 +25,7 @@ import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.WindowOptions;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.istio.client.IstioClient;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -38,7 +38,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +53,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A canary run whose process died at 25 % (its owner silent for a minute) is offered when the window starts; Roll back
- * writes the weights from before the run back through the window's pipeline, and the run is stored as aborted.
+ * writes the weights from before the run back through the window's pipeline, and the run is stored as aborted. The
+ * Canary tab then saves the run's plan as its namespace's.
  */
 @ExtendWith(ApplicationExtension.class)
 class InterruptedCanaryFromWindowOnSandboxTest {
@@ -96,6 +99,17 @@ class InterruptedCanaryFromWindowOnSandboxTest {
         assertThat(weights()).containsExactly(90L, 10L);
         assertThat(store.runs().get(0).reason()).isEqualTo("aborted by a person at 25%");
         assertThat(changes.history().entries()).hasSize(2);
+
+        Platform.runLater(robot.lookup("#canary-save-plan").queryAs(Button.class)::fire);
+        until(() -> !robot.lookup("#canary-save-plan-dialog").queryAll().isEmpty());
+        Button ok = robot.lookup("#canary-save-plan-dialog .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("OK")).findFirst().orElseThrow();
+        robot.interact(ok::fire);
+        until(() -> client.configMaps().inNamespace("serverless").withName(NamespacePlan.CONFIG_MAP).get() != null);
+        assertThat(NamespacePlan.of("serverless", Serialization.jsonMapper().valueToTree(client.configMaps()
+                .inNamespace("serverless").withName(NamespacePlan.CONFIG_MAP).get()))).contains(store.runs().get(0).plan());
+        until(() -> robot.lookup("#canary-message").queryAs(Label.class).getText()
+                .startsWith("namespace serverless's canary plan: applied and verified"));
     }
 
     /** Step one written through the pipeline at 25 %, then its process gone for a minute. */
@@ -115,11 +129,7 @@ class InterruptedCanaryFromWindowOnSandboxTest {
     }
 
     private List<Long> weights() {
-        GenericKubernetesResource r = client.genericKubernetesResources("networking.istio.io/v1", "VirtualService")
-                .inNamespace("serverless").withName("order-function").get();
-        JsonNode tree = Serialization.jsonMapper().valueToTree(r);
-        List<Long> weights = new ArrayList<>();
-        tree.at("/spec/http/0/route").forEach(d -> weights.add(d.path("weight").asLong()));
-        return weights;
+        return client.adapt(IstioClient.class).v1().virtualServices().inNamespace("serverless").withName("order-function")
+                .get().getSpec().getHttp().get(0).getRoute().stream().map(r -> r.getWeight().longValue()).toList();
     }
 }
