@@ -74,26 +74,49 @@ class InterruptedCanaryFromWindowOnSandboxTest {
         System.clearProperty(DataDirectory.PROPERTY);
     }
 
-    @Test
-    void anInterruptedRunOfferedAtStartRollsBackToTheStableWeights(FxRobot robot) throws Exception {
+    private WindowChanges changes;
+    private FileCanaryRunStore store;
+    /** When the window opened: after the interruption. */
+    private Instant opened;
+
+    /** The sandbox with a run interrupted at 25 %, then the window on it, its offer answered with {@code answer}. */
+    private void openAndAnswer(FxRobot robot, String answer) throws Exception {
         System.setProperty(DataDirectory.PROPERTY, data.toString());
         sources = Sources.resolve(new SourceOptions(), true, true, 0);
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(
                 Files.readString(sources.sandbox().orElseThrow().kubeconfig()))).build();
-        WindowChanges changes = new WindowChanges(sources);
+        changes = new WindowChanges(sources);
         ProductionArming arming = new ProductionArming(ProductionGuard.DEFAULT_PATTERN, Clock.systemUTC());
-        FileCanaryRunStore store = new FileCanaryRunStore(sources.dataDirectory());
-        String context = sources.kubeconfigs().currentContext().orElseThrow();
-        interruptedAt25(changes, arming, store, context);
+        store = new FileCanaryRunStore(sources.dataDirectory());
+        interruptedAt25(changes, arming, store, sources.kubeconfigs().currentContext().orElseThrow());
         assertThat(weights()).containsExactly(75L, 25L);
 
+        opened = Instant.now();
         MainWindow window = new MainWindow(sources.catalog(), WindowOptions.sandbox("MeshDeck")).withChanges(changes, arming)
                 .withCanaryRuns(store, new WindowCanaryActions(sources, changes, arming, store));
         WaitForAsyncUtils.asyncFx(() -> window.show(new Stage())).get();
         until(() -> !robot.lookup("#canary-interrupted-dialog").queryAll().isEmpty());
-        Button rollBack = robot.lookup("#canary-interrupted-dialog .button").queryAllAs(Button.class).stream()
-                .filter(b -> b.getText().equals("Roll back")).findFirst().orElseThrow();
-        robot.interact(rollBack::fire);
+        Button chosen = robot.lookup("#canary-interrupted-dialog .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals(answer)).findFirst().orElseThrow();
+        robot.interact(chosen::fire);
+    }
+
+    @Test
+    void anInterruptedRunResumedFromTheWindowIsDrivenThereToItsPromotion(FxRobot robot) throws Exception {
+        openAndAnswer(robot, "Resume from the last verified step");
+
+        until(() -> store.runs().get(0).status() == RunStatus.RUNNING && !store.runs().get(0).interrupted(Instant.now()));
+        until(() -> store.runs().get(0).status() == RunStatus.PROMOTED);
+        assertThat(weights()).containsExactly(0L, 100L);
+        CanaryRun promoted = store.runs().get(0);
+        assertThat(promoted.intervals()).hasSize(2);
+        // the first interval judged began after the window took the run over, never before the interruption
+        assertThat(promoted.intervals().get(0).from()).isAfter(opened);
+    }
+
+    @Test
+    void anInterruptedRunOfferedAtStartRollsBackToTheStableWeights(FxRobot robot) throws Exception {
+        openAndAnswer(robot, "Roll back");
 
         until(() -> store.runs().get(0).status() == RunStatus.ABORTED);
         assertThat(weights()).containsExactly(90L, 10L);
@@ -112,7 +135,7 @@ class InterruptedCanaryFromWindowOnSandboxTest {
                 .startsWith("namespace serverless's canary plan: applied and verified"));
     }
 
-    /** Step one written through the pipeline at 25 %, then its process gone for a minute. */
+    /** Step one written through the pipeline at 25 % a minute ago (5 s steps), then its process gone. */
     private static void interruptedAt25(ApplyTargets changes, ProductionArming arming, FileCanaryRunStore store,
                                         String context) {
         try (ApplyTargets.Connection pipeline = changes.connect(Set.of(new SourceRef.KubeContext(context, null, null)),
@@ -122,7 +145,7 @@ class InterruptedCanaryFromWindowOnSandboxTest {
             }, store, CanaryClock.system());
             Instant gone = Instant.now().minus(Duration.ofMinutes(1));
             CanaryRun run = runner.start("order-function-1", "order-function", "serverless", RunTarget.kube(context), VS,
-                    "order-function-v2", new CanaryPlan(List.of(25, 50), Duration.ofSeconds(10), 99,
+                    "order-function-v2", new CanaryPlan(List.of(25, 50), Duration.ofSeconds(5), 99,
                             CanaryPlan.DEFAULT_LATENCY, null, 3, 1, Set.of(), false), "defaults", new Owner(1, gone), gone);
             store.save(run.with(d -> d.owner = new Owner(1, gone)));
         }
