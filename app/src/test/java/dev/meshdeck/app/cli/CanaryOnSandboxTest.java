@@ -186,8 +186,9 @@ class CanaryOnSandboxTest {
 
     @Test
     void aPauseFromAnotherTerminalHoldsTheRunAndAnAbortRestoresIt() throws Exception {
+        // an interval long enough that a loaded machine still pauses the first step, not the second
         CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> canary("start", "--function", "order-function",
-                "--steps", "25,50", "--interval", "2s", "--min-requests", "3", "--yes"));
+                "--steps", "25,50", "--interval", "8s", "--min-requests", "3", "--yes"));
         waitForStatus("running");
 
         Cli pause = canary("pause", "--function", "order-function");

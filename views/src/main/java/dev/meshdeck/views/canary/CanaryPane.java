@@ -82,6 +82,9 @@ public final class CanaryPane {
             protected void updateItem(CanaryRun run, boolean empty) {
                 super.updateItem(run, empty);
                 setText(empty || run == null ? null : model.label(run));
+                // as wide as the list, not as the text: a long candidate name wraps instead of being cut
+                setPrefWidth(0);
+                setWrapText(true);
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {

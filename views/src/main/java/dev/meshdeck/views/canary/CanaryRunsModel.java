@@ -91,9 +91,9 @@ public final class CanaryRunsModel {
                 .orElse(latest.isEmpty() ? null : latest.get(0)));
     }
 
-    /** One line of the list: "serverless/order-function · image-resize-00002 · running 40%". */
+    /** An entry of the list, on two lines to stay whole in a narrow list: the function, then candidate and state. */
     public String label(CanaryRun run) {
-        return run.functionLabel() + " · " + run.candidate() + " · " + run.state(now.get())
+        return run.functionLabel() + "\n" + run.candidate() + " · " + run.state(now.get())
                 + (run.status().active() ? " " + run.weight() + "%" : "");
     }
 

@@ -30,9 +30,9 @@ class CanaryRunsModelTest {
         model.show(all(), NOW.plusSeconds(1));
 
         assertThat(model.runs()).extracting(model::label).containsExactly(
-                "serverless/order-function · order-function-v2 · running 25%",
-                "serverless/image-resize · image-resize-00002 · aborted",
-                "serverless/order-function · order-function-v2 · promoted");
+                "serverless/order-function\norder-function-v2 · running 25%",
+                "serverless/image-resize\nimage-resize-00002 · aborted",
+                "serverless/order-function\norder-function-v2 · promoted");
         assertThat(model.selected().get().id()).isEqualTo("image-resize-1");
     }
 
