@@ -40,6 +40,8 @@ final class GraphPainter {
     private static final double DETOUR = 400;
     /** What a dimmed element keeps of its colour while a selection stands out. */
     private static final double DIMMED = 0.22;
+    /** The "Telemetry stale" banner across the top of the view. */
+    static final double BANNER_HEIGHT = 22;
     /** Room the legend takes at the bottom of the view (when it fits). */
     static final double LEGEND_HEIGHT = 3 * 16 + 14;
 
@@ -139,8 +141,8 @@ final class GraphPainter {
             legend(s, vp, p.palette());
         }
         if (p.staleMessage() != null) {
-            s.fillRect(0, 0, vp.width(), 22, 0, STALE);
-            s.text("Telemetry stale — " + p.staleMessage(), 8, 11, 12, true, Color.WHITE, DrawSurface.Align.LEFT);
+            s.fillRect(0, 0, vp.width(), BANNER_HEIGHT, 0, STALE);
+            s.text("Telemetry stale — " + p.staleMessage(), 8, BANNER_HEIGHT / 2, 12, true, Color.WHITE, DrawSurface.Align.LEFT);
         }
     }
 

@@ -200,17 +200,27 @@ public final class TopologyView {
         }
         poller = new TelemetryPoller(source, interval,
                 snapshot -> javafx.application.Platform.runLater(() -> {
-                    staleMessage = null;
+                    staleBanner(null);
                     stale.setText("");
                     model.applyTelemetry(snapshot);
                 }),
                 message -> javafx.application.Platform.runLater(() -> {
-                    staleMessage = message + " (since " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + ")";
+                    staleBanner(message + " (since " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + ")");
                     stale.setText("Telemetry stale");
                     stale.setTooltip(new Tooltip(staleMessage));
                     redraw();
                 }));
         poller.start();
+    }
+
+    /** Shows (or, with null, takes away) the banner over the top of the graph; a fitted graph moves below it. */
+    private void staleBanner(String message) {
+        boolean was = staleMessage != null;
+        staleMessage = message;
+        viewModel.setTopInset(message == null ? 0 : GraphPainter.BANNER_HEIGHT);
+        if (was != (message != null) && fitted) {
+            fit();
+        }
     }
 
     /** Stops polling and background reads. */

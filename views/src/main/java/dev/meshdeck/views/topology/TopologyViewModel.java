@@ -53,6 +53,8 @@ public final class TopologyViewModel {
     /** Sources that are stale or failed now, with the status that says since when and as of when. */
     private final Map<SourceRef, SourceStatus> silent = new HashMap<>();
     private Viewport viewport = new Viewport(0, 0, 1, 0, 0);
+    /** Screen pixels at the top that a banner covers: Fit keeps the graph below them. */
+    private double topInset;
     private TopologyFilter filter = TopologyFilter.ALL;
     private String focusNode;
     private int hops = 1;
@@ -191,10 +193,18 @@ public final class TopologyViewModel {
         if (viewport.width() <= 0 || viewport.height() <= 0 || layout.width() <= 0) {
             return false;
         }
-        layout.setAspectRatio(viewport.width() / viewport.height());
-        viewport = Viewport.fitting(0, 0, layout.width(), layout.height(), viewport.width(), viewport.height(), FIT_MAX_SCALE);
+        double room = Math.max(1, viewport.height() - topInset);
+        layout.setAspectRatio(viewport.width() / room);
+        Viewport below = Viewport.fitting(0, 0, layout.width(), layout.height(), viewport.width(), room, FIT_MAX_SCALE);
+        viewport = new Viewport(below.originX(), below.originY() - topInset / below.scale(), below.scale(), viewport.width(),
+                viewport.height());
         changed();
         return true;
+    }
+
+    /** How much of the top a banner covers (the stale-telemetry one), in screen pixels; 0 for none. */
+    public void setTopInset(double pixels) {
+        topInset = pixels;
     }
 
     // ---- search, selection, filters, focus --------------------------------------------------------------------

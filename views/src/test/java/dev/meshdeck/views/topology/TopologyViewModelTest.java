@@ -176,4 +176,17 @@ class TopologyViewModelTest {
         assertThat(marks.sketchFirst(TopologyViewModel.SKETCH_ABOVE + 1))
                 .as("later layouts (a filter, a focus) keep the graph on screen until theirs is ready").isFalse();
     }
+
+    @Test
+    void fitKeepsTheGraphBelowABannerOverTheTop() {
+        TopologyViewModel view = calls();
+        view.resize(1000, 120); // height-bound: fitted without room, the graph's top sits a pixel or two from the edge
+
+        view.setTopInset(22);
+        view.fit();
+
+        Viewport vp = view.viewport();
+        assertThat(vp.screenY(0)).isGreaterThanOrEqualTo(22);
+        assertThat(vp.screenY(view.layout().height())).isLessThanOrEqualTo(120);
+    }
 }
