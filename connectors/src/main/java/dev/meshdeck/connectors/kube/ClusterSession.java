@@ -196,9 +196,9 @@ final class ClusterSession implements AutoCloseable {
     }
 
     /**
-     * The first load's lists as they arrive. Once the kinds that say which functions exist are listed, their rows
-     * are shown (CONNECTING still, saying how far the listing is), then shown again as each slower list (pods,
-     * endpoints, policies) arrives, until the whole load replaces them. At most one early discovery runs at a time;
+     * The first load's lists as they arrive. Once a kind that says which functions exist is listed (Kubeless
+     * Functions, Knative Services...), its rows are shown (CONNECTING still, saying how far the listing is), then
+     * shown again as each other list (Deployments, pods, policies) arrives, until the whole load replaces them. At most one early discovery runs at a time;
      * lists that arrive meanwhile are taken by the next.
      */
     private final class EarlyRows implements BiConsumer<KubeKind<?>, List<? extends Listed.Item>> {
@@ -210,7 +210,7 @@ final class ClusterSession implements AutoCloseable {
         @Override
         public void accept(KubeKind<?> kind, List<? extends Listed.Item> items) {
             arrived.put(kind, items == null ? List.of() : items);
-            if (arrived.keySet().containsAll(KubeKind.FUNCTION_KINDS) && pending.compareAndSet(false, true)) {
+            if (arrived.keySet().stream().anyMatch(KubeKind.FUNCTION_KINDS::contains) && pending.compareAndSet(false, true)) {
                 executor.execute(this::show);
             }
         }
