@@ -389,7 +389,11 @@ final class ClusterSession implements AutoCloseable {
             return;
         }
         if (probing.compareAndSet(false, true)) {
-            ClusterProbe.ask(client()).whenComplete((outcome, error) -> {
+            // While the informers make their first lists, a loaded server may not send a byte for seconds (it
+            // builds a 13 MB answer first): the probe then waits as long as a list may. A server that refuses or
+            // drops connections is still seen at once.
+            boolean syncing = !watching && !informers.isEmpty();
+            ClusterProbe.ask(client(), syncing ? options.requestTimeout() : ClusterProbe.TIMEOUT).whenComplete((outcome, error) -> {
                 probing.set(false);
                 if (!closed) {
                     heardFrom(busy(outcome, at) ? new ClusterProbe.Answered() : outcome);
