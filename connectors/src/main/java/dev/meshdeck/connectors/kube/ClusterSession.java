@@ -198,8 +198,8 @@ final class ClusterSession implements AutoCloseable {
     /**
      * The first load's lists as they arrive. Once a kind that says which functions exist is listed (Kubeless
      * Functions, Knative Services...), its rows are shown (CONNECTING still, saying how far the listing is), then
-     * shown again as each other list (Deployments, pods, policies) arrives, until the whole load replaces them. At most one early discovery runs at a time;
-     * lists that arrive meanwhile are taken by the next.
+     * shown again as each other list (Deployments, pods, policies) arrives, until the whole load replaces them. At
+     * most one early discovery runs at a time; lists that arrive meanwhile are taken by the next.
      */
     private final class EarlyRows implements BiConsumer<KubeKind<?>, List<? extends Listed.Item>> {
         private final Map<KubeKind<?>, List<? extends Listed.Item>> arrived = new ConcurrentHashMap<>();
