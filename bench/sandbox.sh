@@ -4,6 +4,9 @@
 JAR=${JAR:-app/target/meshdeck.jar}   # JAR=other.jar compares another build on the same sandbox
 [ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d)
+# The jar's launcher keeps one class archive per build in the user's cache and drops other builds' archives: on a
+# machine shared with other builds each run could find its archive gone and record it again. Its own cache here.
+export XDG_CACHE_HOME="$work/cache"
 trap 'kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 java -jar "$JAR" sandbox --functions "$N" --env-out "$work/env" > "$work/sandbox.log" 2>&1 &

@@ -53,13 +53,18 @@ final class ClusterProbe {
 
     /** Never completes exceptionally. */
     static CompletableFuture<Outcome> ask(KubernetesClient client) {
+        return ask(client, TIMEOUT);
+    }
+
+    /** {@link #ask(KubernetesClient)} waiting {@code timeout} for the answer. */
+    static CompletableFuture<Outcome> ask(KubernetesClient client, Duration timeout) {
         HttpClient http = client.getHttpClient();
         HttpRequest request = http.newHttpRequestBuilder()
                 .uri(client.getMasterUrl().toString().replaceAll("/+$", "") + "/readyz")
-                .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .build();
         return http.sendAsync(request, String.class)
-                .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .<Outcome>thenApply(ClusterProbe::classify)
                 .exceptionally(e -> new Unreachable(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
     }

@@ -199,10 +199,10 @@ final class ClusterSession implements AutoCloseable {
     }
 
     /**
-     * The first load's lists as they arrive. Once the kinds that say which functions exist are listed, their rows
-     * are shown (CONNECTING still, saying how far the listing is), then shown again as each slower list (pods,
-     * endpoints, policies) arrives, until the whole load replaces them. At most one early discovery runs at a time;
-     * lists that arrive meanwhile are taken by the next.
+     * The first load's lists as they arrive. Once a kind that says which functions exist is listed (Kubeless
+     * Functions, Knative Services...), its rows are shown (CONNECTING still, saying how far the listing is), then
+     * shown again as each other list (Deployments, pods, policies) arrives, until the whole load replaces them. At
+     * most one early discovery runs at a time; lists that arrive meanwhile are taken by the next.
      */
     private final class EarlyRows implements BiConsumer<KubeKind<?>, List<? extends Listed.Item>> {
         private final Map<KubeKind<?>, List<? extends Listed.Item>> arrived = new ConcurrentHashMap<>();
@@ -213,7 +213,7 @@ final class ClusterSession implements AutoCloseable {
         @Override
         public void accept(KubeKind<?> kind, List<? extends Listed.Item> items) {
             arrived.put(kind, items == null ? List.of() : items);
-            if (arrived.keySet().containsAll(KubeKind.FUNCTION_KINDS) && pending.compareAndSet(false, true)) {
+            if (arrived.keySet().stream().anyMatch(KubeKind.FUNCTION_KINDS::contains) && pending.compareAndSet(false, true)) {
                 executor.execute(this::show);
             }
         }
@@ -392,7 +392,11 @@ final class ClusterSession implements AutoCloseable {
             return;
         }
         if (probing.compareAndSet(false, true)) {
-            ClusterProbe.ask(client()).whenComplete((outcome, error) -> {
+            // While the informers make their first lists, a loaded server may not send a byte for seconds (it
+            // builds a 13 MB answer first): the probe then waits as long as a list may. A server that refuses or
+            // drops connections is still seen at once.
+            boolean syncing = !watching && !informers.isEmpty();
+            ClusterProbe.ask(client(), syncing ? options.requestTimeout() : ClusterProbe.TIMEOUT).whenComplete((outcome, error) -> {
                 probing.set(false);
                 if (!closed) {
                     heardFrom(busy(outcome, at) ? new ClusterProbe.Answered() : outcome);

@@ -73,8 +73,9 @@ final class KubeKind<T extends HasMetadata> {
             PEER_AUTHENTICATIONS, REQUEST_AUTHENTICATIONS);
 
     /**
-     * The kinds that say which functions exist; the others (pods, endpoints, policies) only describe them, so the
-     * functions can be shown once these are listed and filled in as the others arrive.
+     * The kinds that say which functions exist, each on its own (a Deployment run by Knative or OpenFaaS says so in
+     * its own labels and owners); the others (pods, endpoints, policies) only describe them, so a kind's functions
+     * can be shown once it is listed and filled in as the others arrive.
      */
     static final Set<KubeKind<?>> FUNCTION_KINDS = Set.of(KNATIVE_SERVICES, OPENFAAS_FUNCTIONS, KUBELESS_FUNCTIONS,
             DEPLOYMENTS);

@@ -13,8 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A server busy sending a long answer is alive: its health probe, queued behind the answer, may time out, but the
@@ -56,6 +60,34 @@ class BusyClusterTest {
                         .noneMatch(e -> e instanceof InventoryEvent.SourceChanged c && c.status().state() != SourceStatus.State.CONNECTED);
                 // once nothing arrives, the unanswered probe tells
                 events.awaitState("dev", SourceStatus.State.STALE, after, 10_000);
+            }
+        }
+    }
+
+    @Test
+    void aContextStaysLiveWhileTheInformersWaitForTheirFirstListThoughTheProbeGetsNoAnswer() {
+        SmallEstate.populate(new ClusterFixtures(client));
+        try (HoldingProxy proxy = new HoldingProxy(client.getMasterUrl().toString())) {
+            Path kubeconfig = new TestKubeconfig().context("dev", proxy.url()).writeTo(dir.resolve("config"));
+            EventRecorder events = new EventRecorder();
+            List<CountDownLatch> holds = new CopyOnWriteArrayList<>();
+            Consumer<InventoryEvent> listener = e -> {
+                // on the session's thread, before its informers list: a server slow to answer their first list
+                if (holds.isEmpty() && e instanceof InventoryEvent.SourceChanged c && c.status().state() == SourceStatus.State.CONNECTED) {
+                    holds.add(proxy.hold(KubeKind.PODS.listPath()));
+                    holds.add(proxy.hold("/readyz"));
+                }
+                events.accept(e);
+            };
+            try (KubeCatalog catalog = new KubeCatalog(Kubeconfigs.load(List.of(kubeconfig)))) {
+                catalog.start(listener, true);
+                events.awaitState("dev", SourceStatus.State.CONNECTED, 0, 60_000);
+
+                assertThatThrownBy(() -> events.awaitState("dev", SourceStatus.State.STALE, 0, LONG_ANSWER.toMillis()))
+                        .as("not stale while the informers' first list is on its way").isInstanceOf(AssertionError.class);
+
+                holds.forEach(CountDownLatch::countDown);
+                events.await(InventoryEvent.SourceChanged.class, e -> e.status().message().endsWith(", live"), 0);
             }
         }
     }

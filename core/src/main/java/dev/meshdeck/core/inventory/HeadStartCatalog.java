@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 /**
  * A catalog whose live discovery is started before anyone listens: the window starts listing its sources while
  * JavaFX and the window itself are still being built, and the events that arrive meanwhile are kept and handed,
- * in order, to the listener that comes later. Lists are the slowest part of a start; they no longer wait for
- * the window.
+ * in order, to the listener that comes later (a source's full list drops what was kept of its functions before it:
+ * nothing it replaces is shown first). Lists are the slowest part of a start; they no longer wait for the window.
  */
 public final class HeadStartCatalog implements FunctionCatalog {
 
@@ -33,12 +33,22 @@ public final class HeadStartCatalog implements FunctionCatalog {
         Consumer<InventoryEvent> to;
         synchronized (this) {
             if (pending != null) {
+                if (event instanceof InventoryEvent.SourceLoaded loaded) {
+                    // it replaces what was kept of that source's functions (a large cluster's early rows)
+                    pending.removeIf(e -> functionsOf(e, loaded.source()));
+                }
                 pending.add(event);
                 return;
             }
             to = listener;
         }
         to.accept(event);
+    }
+
+    private static boolean functionsOf(InventoryEvent event, SourceRef source) {
+        return (event instanceof InventoryEvent.SourceLoaded l && l.source().equals(source))
+                || (event instanceof InventoryEvent.FunctionChanged c && c.function().source().equals(source))
+                || (event instanceof InventoryEvent.FunctionRemoved r && r.id().source().equals(source));
     }
 
     @Override

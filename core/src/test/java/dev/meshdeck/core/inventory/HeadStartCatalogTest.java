@@ -37,6 +37,23 @@ class HeadStartCatalogTest {
     }
 
     @Test
+    void aSourcesFullListKeptBeforeTheWindowListensReplacesTheRowsKeptBeforeIt() {
+        Regions regions = new Regions(IRELAND);
+        HeadStartCatalog catalog = HeadStartCatalog.start(regions);
+        InventoryEvent connecting = new InventoryEvent.SourceChanged(SourceStatus.connecting(IRELAND));
+        InventoryEvent early = new InventoryEvent.SourceLoaded(IRELAND, List.of());
+        InventoryEvent whole = new InventoryEvent.SourceLoaded(IRELAND, List.of());
+        InventoryEvent connected = new InventoryEvent.SourceChanged(SourceStatus.connected(IRELAND, "0 functions"));
+        List.of(connecting, early, problem(1), whole, connected).forEach(regions.listener);
+
+        List<InventoryEvent> seen = new ArrayList<>();
+        catalog.start(seen::add, true);
+
+        assertThat(seen).containsExactly(connecting, problem(1), whole, connected);
+        assertThat(seen.get(2)).isSameAs(whole);
+    }
+
+    @Test
     void eventsArrivingWhileTheEarlyOnesAreHandedOnKeepTheirOrder() throws Exception {
         Regions regions = new Regions(IRELAND);
         HeadStartCatalog catalog = HeadStartCatalog.start(regions);
