@@ -18,7 +18,6 @@ import dev.meshdeck.core.yaml.YamlProblem;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,13 +88,21 @@ public final class FunctionActions {
         return ChangeWiring.connect(options, sources.writePaths(), context, kube, lambda);
     }
 
+    /**
+     * A change made of the function's objects and, where it needs more of its cluster (a Deployment's ReplicaSets),
+     * what it reads through {@code sources}.
+     */
+    public interface Build {
+        FunctionChange build(Sources sources, LiveFunction live, ApplyPipeline pipeline);
+    }
+
     /** Finds the function, reads its objects and {@link #run runs} the change {@code build} makes of them. */
     public static int onFunction(CommandSpec spec, ChangeOptions options, String function, String namespace,
-                          BiFunction<LiveFunction, ApplyPipeline, FunctionChange> build) {
+                                 Build build) {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(sources, function, namespace);
             LiveFunction live = live(sources, fn);
-            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline -> build.apply(live, pipeline));
+            return run(spec, options, () -> ownWiring(options, sources, fn), pipeline -> build.build(sources, live, pipeline));
         }
     }
 
