@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `rollout history` and `rollout undo` on the sandbox after someone else (kubectl, CI) pushed a bad image. */
+/**
+ * `rollout history` and `rollout undo` on the sandbox after someone else (kubectl, CI) pushed a bad image, and
+ * `sidecar disable`, whose template change rolls the pods.
+ */
 class RolloutRevisionsCommandTest {
 
     private static final String GOOD = "ghcr.io/meshdeck/payment-function:7.4.0";
@@ -89,6 +92,19 @@ class RolloutRevisionsCommandTest {
         assertThat(undo.exitCode()).isNotZero();
         assertThat(undo.err()).contains("already runs revision 2");
         assertThat(image()).isEqualTo(BAD);
+    }
+
+    @Test
+    void sidecarDisableRollsThePodsWithoutTheProxy() {
+        Cli disable = run("sidecar", "disable", "--function", "payment-function", "--yes");
+
+        assertThat(disable.exitCode()).as(disable.err()).isZero();
+        assertThat(client.pods().inNamespace("payments").withLabel("app", "payment-function").list().getItems())
+                .isNotEmpty().allSatisfy(pod -> assertThat(pod.getSpec().getContainers())
+                        .extracting(c -> c.getName()).containsExactly("function"));
+        Cli again = run("sidecar", "disable", "--function", "payment-function", "--yes");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("sidecar injection is already off");
     }
 
     /** What `kubectl set image` sends: a strategic-merge patch naming the container. */

@@ -2,6 +2,7 @@ package dev.meshdeck.core.failover;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.Json;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.WriteTarget;
@@ -110,7 +111,13 @@ public final class Rollouts {
             Optional<ResourceChange> change = e.changes().changes().stream().filter(c -> c.target().equals(id)).findFirst();
             if (change.isPresent()) {
                 String what = "undo change set " + e.id() + " (" + e.reason() + ") on " + id;
-                return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(change.get().inverse()),
+                ResourceChange undo = change.get().inverse();
+                // the Deployment controller writes status and revision after every change: live state that differs
+                // from what MeshDeck wrote only there is still its change, not someone else's
+                if (Json.sameForReview(undo.before(), d)) {
+                    undo = ResourceChange.of(d, undo.after());
+                }
+                return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(undo),
                         FunctionChange.request(reason, what, Action.ROLLBACK, e.id(), fn.subject()));
             }
         }
@@ -165,7 +172,7 @@ public final class Rollouts {
     }
 
     /** The Deployment named so, or labelled with that version. */
-    private static ObjectNode one(LiveFunction fn, String nameOrVersion) {
+    static ObjectNode one(LiveFunction fn, String nameOrVersion) {
         return requireAny(fn).stream()
                 .filter(d -> d.at("/metadata/name").asText().equals(nameOrVersion)
                         || d.at("/metadata/labels/version").asText().equals(nameOrVersion))
