@@ -45,6 +45,7 @@ import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.views.changes.ChangeDesk;
 import dev.meshdeck.views.failover.BulkFailoverDialog;
 import dev.meshdeck.views.failover.IncidentControls;
+import dev.meshdeck.core.failover.Rollouts;
 import dev.meshdeck.views.common.Icons;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -502,6 +503,11 @@ public final class MainWindow {
         incidents.setOwner(scene::getWindow);
         details.addActions(incidents.node());
         incidents.show(selection.get());
+        if (workloads != null) {
+            workloads.model().setRollBack(row -> incidents.review((live, p) -> Rollouts.rollBack(live, row.deployment(),
+                    workloadSource.revisionsOf(live.function().id()), row.revision().number(), null)));
+            changes.addAppliedListener(workloads.model()::refresh);
+        }
         changes.addAppliedListener(incidents::refresh);
         if (config != null) {
             ConfigEditing editing = new ConfigEditing(incidents);

@@ -18,7 +18,6 @@ import dev.meshdeck.core.yaml.YamlProblem;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,20 +88,17 @@ public final class FunctionActions {
         return ChangeWiring.connect(options, sources.writePaths(), context, kube, lambda);
     }
 
-    /** Finds the function, reads its objects and {@link #run runs} the change {@code build} makes of them. */
-    public static int onFunction(CommandSpec spec, ChangeOptions options, String function, String namespace,
-                          BiFunction<LiveFunction, ApplyPipeline, FunctionChange> build) {
-        return onFunction(spec, options, function, namespace, (sources, live, pipeline) -> build.apply(live, pipeline));
-    }
-
-    /** A change made of the function's objects and, besides them, what the sources read (one of its pods). */
-    public interface SourcedChange {
+    /**
+     * A change made of the function's objects and, where it needs more of its cluster (a Deployment's ReplicaSets),
+     * what it reads through {@code sources}.
+     */
+    public interface Build {
         FunctionChange build(Sources sources, LiveFunction live, ApplyPipeline pipeline);
     }
 
-    /** As {@link #onFunction(CommandSpec, ChangeOptions, String, String, BiFunction)}, the sources at hand. */
+    /** Finds the function, reads its objects and {@link #run runs} the change {@code build} makes of them. */
     public static int onFunction(CommandSpec spec, ChangeOptions options, String function, String namespace,
-                                 SourcedChange build) {
+                                 Build build) {
         try (Sources sources = Sources.resolve(sourcesOf(options), false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(sources, function, namespace);
             LiveFunction live = live(sources, fn);

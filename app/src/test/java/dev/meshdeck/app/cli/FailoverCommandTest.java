@@ -221,7 +221,7 @@ class FailoverCommandTest {
         assertThat(scale.exitCode()).as(scale.err()).isZero();
         assertThat(get("apps/v1", "Deployment", "payment-function").get("spec").toString()).contains("replicas=4");
 
-        Cli undo = run("rollout", "undo", "--function", "payment-function", "--yes");
+        Cli undo = run("rollout", "undo-change", "--function", "payment-function", "--yes");
 
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(Serialization.jsonMapper().valueToTree(get("apps/v1", "Deployment", "payment-function"))

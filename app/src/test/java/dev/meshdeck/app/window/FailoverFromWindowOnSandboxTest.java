@@ -13,6 +13,7 @@ import dev.meshdeck.core.topology.EdgeKind;
 import dev.meshdeck.core.topology.NodeKind;
 import dev.meshdeck.core.topology.TopologyEdge;
 import dev.meshdeck.views.MainWindow;
+import dev.meshdeck.views.workloads.WorkloadsModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,6 +191,39 @@ class FailoverFromWindowOnSandboxTest {
         HistoryEntry entry = new WindowChanges(sources).history().entries().get(0);
         assertThat(entry.action()).isEqualTo(Action.FAILOVER);
         assertThat(entry.reason()).isEqualTo("payments drill");
+    }
+
+    @Test
+    void aBadImagePushedWithKubectlIsRolledBackFromThePodsTab(FxRobot robot) throws Exception {
+        String good = image();
+        client.apps().deployments().inNamespace("payments").withName("payment-function").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("ghcr.io/meshdeck/payment-function:bad");
+            return d;
+        });
+        until(() -> window.select("payment-function"));
+        robot.interact(window::showWorkloads);
+        @SuppressWarnings("unchecked")
+        TableView<WorkloadsModel.RevisionRow> revisions = robot.lookup("#revisions-table").queryAs(TableView.class);
+        until(() -> revisions.getItems().size() == 2);
+
+        robot.interact(() -> revisions.getSelectionModel().select(0));
+        assertThat(onFx(() -> robot.lookup("#rollback-revision").queryAs(Button.class).isDisabled()))
+                .as("the running revision is not offered").isTrue();
+        robot.interact(() -> revisions.getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#rollback-revision").queryAs(Button.class).fire());
+        Parent review = awaitConfirmable(robot);
+        robot.interact(() -> button(robot, review, "#review-confirm").fire());
+        until(() -> outcome(robot, review).startsWith("Applied and verified"));
+        robot.interact(() -> button(robot, review, "#review-cancel").fire());
+
+        assertThat(image()).isEqualTo(good);
+        until(() -> revisions.getItems().size() == 2 && revisions.getItems().get(0).revision().number() == 3
+                && revisions.getItems().get(0).revision().current());
+    }
+
+    private String image() {
+        return client.apps().deployments().inNamespace("payments").withName("payment-function").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
     private static boolean enabled(FxRobot robot, String id) {

@@ -42,6 +42,7 @@ final class SandboxWindow implements AutoCloseable {
                 Files.readString(sources.sandbox().orElseThrow().kubeconfig()))).build();
         MainWindow window = new MainWindow(sources.catalog(), WindowOptions.sandbox("MeshDeck"))
                 .withChanges(new WindowChanges(sources), new ProductionArming(ProductionGuard.DEFAULT_PATTERN, Clock.systemUTC()));
+        window.setWorkloads(sources.kube());
         WaitForAsyncUtils.asyncFx(() -> window.show(new Stage())).get();
         return new SandboxWindow(sources, client, window);
     }

@@ -1,5 +1,6 @@
 package dev.meshdeck.connectors.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.workloads.ConfigKey;
@@ -7,6 +8,7 @@ import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.RolloutHistory;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -17,11 +19,13 @@ import dev.meshdeck.core.inventory.SourceStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -588,6 +592,35 @@ final class ClusterSession implements AutoCloseable {
             return client().v1().events().inNamespace(id.namespace()).list().getItems().stream()
                     .map(e -> FunctionPods.event(e, objects)).flatMap(Optional::stream)
                     .sorted(FunctionEvent.INCIDENT_ORDER).toList();
+        });
+    }
+
+    /**
+     * The revisions of the function's Deployments, read fresh from the ReplicaSets of their namespace (one list
+     * per namespace), as {@code kubectl rollout history} shows them.
+     */
+    List<RolloutHistory> revisionsOf(FunctionId id) {
+        return reading(() -> {
+            DiscoveredFunction found = discovered(id);
+            if (found == null) {
+                return List.of();
+            }
+            KubernetesClient c = client();
+            Map<String, List<JsonNode>> replicaSets = new HashMap<>();
+            List<RolloutHistory> histories = new ArrayList<>();
+            for (DiscoveredFunction.ObjectRef ref : found.ownObjects()) {
+                if (ref.kind() != KubeKind.DEPLOYMENTS) {
+                    continue;
+                }
+                Deployment deployment = c.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get();
+                if (deployment != null) {
+                    List<JsonNode> sets = replicaSets.computeIfAbsent(ref.namespace(), ns -> c.apps().replicaSets()
+                            .inNamespace(ns).list().getItems().stream()
+                            .map(rs -> (JsonNode) Serialization.jsonMapper().valueToTree(rs)).toList());
+                    histories.add(RolloutHistory.of(Serialization.jsonMapper().valueToTree(deployment), sets));
+                }
+            }
+            return histories;
         });
     }
 

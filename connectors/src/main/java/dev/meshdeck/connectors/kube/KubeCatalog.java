@@ -9,6 +9,7 @@ import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.RolloutHistory;
 import dev.meshdeck.core.workloads.WorkloadSource;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
@@ -222,6 +223,12 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource, Confi
     public List<FunctionEvent> eventsOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.eventsOf(id)).orElse(List.of());
+    }
+
+    @Override
+    public List<RolloutHistory> revisionsOf(FunctionId id) {
+        return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
+                .map(s -> s.revisionsOf(id)).orElse(List.of());
     }
 
     /**

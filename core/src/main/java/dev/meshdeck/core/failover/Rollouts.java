@@ -2,6 +2,7 @@ package dev.meshdeck.core.failover;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ChangeSet;
+import dev.meshdeck.core.changes.Json;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.WriteTarget;
@@ -9,6 +10,7 @@ import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
+import dev.meshdeck.core.workloads.RolloutHistory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Incident actions on a function's workloads, each an ordinary change set: restart and scale its Deployments
- * (as {@code kubectl rollout restart} and {@code kubectl scale} do), scale a Knative Service, and undo the last
- * change MeshDeck made to a Deployment.
+ * (as {@code kubectl rollout restart} and {@code kubectl scale} do), scale a Knative Service, roll a Deployment
+ * back to an earlier ReplicaSet revision (as {@code kubectl rollout undo} does), and undo the last change MeshDeck
+ * made to a Deployment.
  */
 public final class Rollouts {
 
@@ -136,12 +139,47 @@ public final class Rollouts {
             Optional<ResourceChange> change = e.changes().changes().stream().filter(c -> c.target().equals(id)).findFirst();
             if (change.isPresent()) {
                 String what = "undo change set " + e.id() + " (" + e.reason() + ") on " + id;
-                return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(change.get().inverse()),
+                ResourceChange undo = change.get().inverse();
+                // the Deployment controller writes status and revision after every change: live state that differs
+                // from what MeshDeck wrote only there is still its change, not someone else's
+                if (Json.sameForReview(undo.before(), d)) {
+                    undo = ResourceChange.of(d, undo.after());
+                }
+                return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(undo),
                         FunctionChange.request(reason, what, Action.ROLLBACK, e.id(), fn.subject()));
             }
         }
         throw new IllegalStateException("MeshDeck's history has no applied change of " + id + " on " + target.label()
                 + ", so there is nothing to undo");
+    }
+
+    /**
+     * Restores a revision's pod template on one Deployment (the function's only one unless named), as
+     * {@code kubectl rollout undo [--to-revision N]} does, whoever made the change being undone: the template of
+     * that revision's ReplicaSet without its {@code pod-template-hash}, and its change-cause. The Deployment
+     * controller then runs that ReplicaSet again under the next revision number.
+     *
+     * @param histories  the function's Deployments' revisions, read from their ReplicaSets
+     * @param toRevision the revision to restore; null for the one before the current one
+     * @throws IllegalArgumentException when there is no such revision, or it is already running
+     */
+    public static FunctionChange rollBack(LiveFunction fn, String deployment, List<RolloutHistory> histories,
+                                          Long toRevision, String reason) {
+        ObjectNode d = deployment == null ? onlyOne(fn) : one(fn, deployment);
+        String name = d.at("/metadata/name").asText();
+        RolloutHistory history = histories.stream().filter(h -> h.deployment().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(LiveFunction.describe(d)
+                        + " has no ReplicaSet revisions to go back to"));
+        RolloutHistory.Revision target = history.undoTarget(toRevision);
+        ObjectNode after = d.deepCopy();
+        after.withObject("/spec").set("template", target.template().deepCopy());
+        ObjectNode annotations = after.withObject("/metadata/annotations");
+        target.changeCause().ifPresentOrElse(cause -> annotations.put(RolloutHistory.CHANGE_CAUSE, cause),
+                () -> annotations.remove(RolloutHistory.CHANGE_CAUSE));
+        String what = "roll back " + LiveFunction.describe(d) + " to revision " + target.number() + " ("
+                + String.join(", ", target.images()) + ")";
+        return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(d, after)),
+                FunctionChange.request(reason, what, Action.APPLY, null, fn.subject()));
     }
 
     private static List<ObjectNode> requireAny(LiveFunction fn) {

@@ -17,4 +17,14 @@ public interface WorkloadSource {
 
     /** Warnings first, then the newest ({@link FunctionEvent#INCIDENT_ORDER}). */
     List<FunctionEvent> eventsOf(FunctionId function);
+
+    /**
+     * The revisions of the function's Deployments, from their ReplicaSets ({@code kubectl rollout history});
+     * none where the platform keeps no ReplicaSets.
+     *
+     * @throws IllegalStateException with a message for the user when the context cannot be read
+     */
+    default List<RolloutHistory> revisionsOf(FunctionId function) {
+        return List.of();
+    }
 }

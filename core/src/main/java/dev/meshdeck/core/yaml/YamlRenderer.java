@@ -24,7 +24,9 @@ public final class YamlRenderer {
     private static final List<String> SERVER_OWNED_METADATA = List.of("managedFields", "resourceVersion", "uid",
             "creationTimestamp", "generation", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
 
-    private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    /** kubectl's last-applied copy, and the revision number the Deployment controller keeps on a Deployment. */
+    private static final List<String> SERVER_OWNED_ANNOTATIONS = List.of(
+            "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision");
 
     private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -64,7 +66,8 @@ public final class YamlRenderer {
 
     /**
      * A copy without what the server owns: {@code status}, {@code metadata.managedFields}, resourceVersion,
-     * uid, creationTimestamp, generation, selfLink, deletion markers and kubectl's last-applied annotation.
+     * uid, creationTimestamp, generation, selfLink, deletion markers, kubectl's last-applied annotation and the
+     * Deployment controller's revision annotation.
      * Labels or annotations left empty are removed. Owner references are kept: they are the user's intent.
      */
     public static ObjectNode forReview(JsonNode document) {
@@ -73,7 +76,7 @@ public final class YamlRenderer {
         if (copy.get("metadata") instanceof ObjectNode metadata) {
             SERVER_OWNED_METADATA.forEach(metadata::remove);
             if (metadata.get("annotations") instanceof ObjectNode annotations) {
-                annotations.remove(LAST_APPLIED);
+                SERVER_OWNED_ANNOTATIONS.forEach(annotations::remove);
             }
             for (String map : List.of("annotations", "labels")) {
                 JsonNode value = metadata.get(map);

@@ -148,6 +148,26 @@ class PolicyDocumentTest {
     }
 
     @Test
+    void forReviewLeavesOutTheRevisionTheDeploymentControllerKeeps() throws Exception {
+        JsonNode live = reader.read("a.yaml", """
+                kind: Deployment
+                metadata:
+                  name: payment-function
+                  annotations:
+                    deployment.kubernetes.io/revision: "3"
+                    kubernetes.io/change-cause: CI release 7.5
+                """).get(0).tree();
+
+        assertThat(YamlRenderer.render(YamlRenderer.forReview(live))).isEqualTo("""
+                kind: Deployment
+                metadata:
+                  name: payment-function
+                  annotations:
+                    kubernetes.io/change-cause: CI release 7.5
+                """);
+    }
+
+    @Test
     void multiDocumentOutputParsesBackToTheSameObjects() throws Exception {
         List<JsonNode> docs = new ArrayList<>();
         for (YamlDocument d : reader.read("live.yaml", fixture("order-function-live.yaml") + "---\n" + """

@@ -121,6 +121,9 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
             if (deployment.isPresent() && response.code() < 300) {
                 deployments.reconcile(deployment.get());
             }
+            if (method == HttpMethod.GET && !request.getPath().contains("watch=")) {
+                return ListKinds.typed(path, response);
+            }
             return write ? faults.delayed(response) : response;
         } finally {
             lock.unlock();

@@ -92,6 +92,11 @@ class KubectlTest {
         assertThat(sets.out().lines().sorted().toList())
                 .containsExactly("1=0=ghcr.io/meshdeck/order-function:2.0.0-rc1", "2=1=ghcr.io/meshdeck/order-function:2.0.1");
         assertThat(ports.out()).isEqualTo("8080");
+
+        Run history = kubectl("-n", "serverless", "rollout", "history", "deployment/order-function-v2");
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        // under "deployment.apps/order-function-v2" and the REVISION CHANGE-CAUSE header
+        assertThat(history.rows().stream().skip(1).map(row -> row.split("\\s+")[0])).containsExactly("1", "2");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.failover.IncidentActions;
 import dev.meshdeck.core.failover.LiveFunction;
 import dev.meshdeck.core.failover.Rollouts;
+import dev.meshdeck.core.failover.SidecarInjection;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The selected function's incident actions: Fail over…, Fail back (only while a failover of it stands) and
- * Actions (restart, scale, undo the last rollout, promote a Lambda alias). Each builds its change from the
+ * Actions (restart, scale, undo the last rollout, sidecar injection on or off, promote a Lambda alias). Each builds its change from the
  * function's objects as read now and sends it through the {@link ChangeDesk}'s review, so it is confirmed,
  * recorded and can be rolled back. What the identity may do and the history are read off the FX thread; a
  * denied or production-refused function shows its buttons disabled with the reason.
@@ -63,6 +64,8 @@ public final class IncidentControls {
     private final MenuItem restart = new MenuItem("Restart");
     private final MenuItem scale = new MenuItem("Scale…");
     private final MenuItem undo = new MenuItem("Undo last rollout");
+    private final MenuItem sidecarOn = new MenuItem("Enable sidecar injection");
+    private final MenuItem sidecarOff = new MenuItem("Disable sidecar injection");
     private final MenuItem promote = new MenuItem("Promote alias…");
     private final Label reason = new Label();
     private final VBox root;
@@ -76,7 +79,8 @@ public final class IncidentControls {
 
     /** What an action needs to build its change: the fresh objects, the pipeline's history and target. */
     @FunctionalInterface
-    private interface Build {
+    /** A change made of the function's live objects, with its pipeline (failback and undo read its history). */
+    public interface Build {
         FunctionChange of(LiveFunction live, ApplyPipeline pipeline);
     }
 
@@ -96,7 +100,9 @@ public final class IncidentControls {
         failover.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         failback.getStyleClass().add(Styles.SMALL);
         actions.getStyleClass().add(Styles.SMALL);
-        actions.getItems().addAll(restart, scale, undo, promote);
+        sidecarOn.setId("action-sidecar-enable");
+        sidecarOff.setId("action-sidecar-disable");
+        actions.getItems().addAll(restart, scale, undo, sidecarOn, sidecarOff, promote);
         reason.setId("incident-reason");
         reason.getStyleClass().addAll(Styles.TEXT_MUTED, "incident-reason");
         reason.setWrapText(true);
@@ -108,6 +114,8 @@ public final class IncidentControls {
                 choice -> act((live, p) -> FailoverPlanner.failover(live, choice.target(), choice.reason())))));
         failback.setOnAction(e -> act((live, p) -> Failback.of(p.history(), p.gateway().target(), live.subject(), null)));
         restart.setOnAction(e -> act((live, p) -> Rollouts.restart(live, null, Instant.now(), null)));
+        sidecarOn.setOnAction(e -> act((live, p) -> SidecarInjection.set(live, null, true, null)));
+        sidecarOff.setOnAction(e -> act((live, p) -> SidecarInjection.set(live, null, false, null)));
         scale.setOnAction(e -> whenAssessed(a -> ScaleDialog.ask(owner.get(), a.live(), null, change -> act((live, p) -> change))));
         undo.setOnAction(e -> act((live, p) -> Rollouts.undo(p.history(), p.gateway().target(), live, null, null)));
         promote.setOnAction(e -> {
@@ -144,6 +152,8 @@ public final class IncidentControls {
         boolean lambda = function.platform() == Platform.LAMBDA;
         restart.setVisible(!lambda);
         undo.setVisible(!lambda);
+        sidecarOn.setVisible(!lambda);
+        sidecarOff.setVisible(!lambda);
         scale.setVisible(!lambda);
         promote.setVisible(lambda);
         background.execute(() -> {
@@ -256,6 +266,14 @@ public final class IncidentControls {
      * Reads the function again and builds the change off the FX thread, refuses with the reason when the identity
      * may not write it, else opens the review.
      */
+    /**
+     * Builds the change off the FX thread for the shown function and opens it in the review dialog, as the
+     * Actions menu does: for actions offered elsewhere (the Pods tab's roll back to a revision).
+     */
+    public void review(Build build) {
+        act(build);
+    }
+
     private void act(Build build) {
         ServerlessFunction function = shown;
         if (function == null || refusedWhileSilent()) {

@@ -3,18 +3,22 @@ package dev.meshdeck.views.workloads;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.RolloutHistory;
 import dev.meshdeck.core.workloads.WorkloadSource;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Pods tab's state without a stage: the pods and events of the selected function, read off the FX thread,
- * the pods that do not serve first and the warnings first, and one line saying what is shown (or why nothing is).
+ * The Pods tab's state without a stage: the pods, events and Deployment revisions of the selected function, read
+ * off the FX thread, the pods that do not serve first and the warnings first, and one line saying what is shown
+ * (or why nothing is). Rolling back to a revision is handed to the window, which reviews it like any change.
  */
 public final class WorkloadsModel {
 
@@ -22,11 +26,17 @@ public final class WorkloadsModel {
     static final Comparator<FunctionPod> INCIDENT_ORDER = Comparator.comparing(FunctionPod::ready)
             .thenComparing(FunctionPod::version).thenComparing(FunctionPod::name);
 
+    /** By Deployment, the newest revision first: the one to go back from on top. */
+    static final Comparator<RevisionRow> NEWEST_FIRST = Comparator.comparing(RevisionRow::deployment)
+            .thenComparing(r -> -r.revision().number());
+
     private final WorkloadSource source;
     private final Executor background;
     private final Executor fx;
     private final ObservableList<FunctionPod> pods = FXCollections.observableArrayList();
     private final ObservableList<FunctionEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<RevisionRow> revisions = FXCollections.observableArrayList();
+    private Consumer<RevisionRow> rollBack = row -> { };
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Select a function to see its pods and events.");
     private ServerlessFunction shown;
     /** Counts reads: an answer for an earlier one is dropped. */
@@ -48,6 +58,34 @@ public final class WorkloadsModel {
 
     public ObservableList<FunctionEvent> events() {
         return events;
+    }
+
+    /** The revisions of the function's Deployments, newest first ({@code rollout history}). */
+    public ObservableList<RevisionRow> revisions() {
+        return revisions;
+    }
+
+    /** One row of the Revisions list: a revision of one of the function's Deployments. */
+    public record RevisionRow(String deployment, RolloutHistory.Revision revision) {
+    }
+
+    /** What "Roll back to this revision" does: the window reviews and applies it through the pipeline. */
+    public void setRollBack(Consumer<RevisionRow> action) {
+        this.rollBack = action;
+    }
+
+    /** Why {@code row} cannot be rolled back to (it is what runs), or empty. */
+    public static Optional<String> rollBackRefusal(RevisionRow row) {
+        return row.revision().current()
+                ? Optional.of(row.deployment() + " already runs revision " + row.revision().number())
+                : Optional.empty();
+    }
+
+    /** Asks the window to roll {@code row}'s Deployment back to it, unless it is what runs. FX thread. */
+    public void rollBack(RevisionRow row) {
+        if (row != null && rollBackRefusal(row).isEmpty()) {
+            rollBack.accept(row);
+        }
     }
 
     public ReadOnlyStringProperty summaryProperty() {
@@ -77,6 +115,7 @@ public final class WorkloadsModel {
         long mine = ++read;
         pods.clear();
         events.clear();
+        revisions.clear();
         if (!source.covers(function.id())) {
             summary.set(function.name() + " runs on " + function.platform().displayName() + ": it has no pods to show.");
             return;
@@ -85,9 +124,13 @@ public final class WorkloadsModel {
         background.execute(() -> {
             List<FunctionPod> readPods;
             List<FunctionEvent> readEvents;
+            List<RevisionRow> readRevisions;
             try {
                 readPods = source.podsOf(function.id()).stream().sorted(INCIDENT_ORDER).toList();
                 readEvents = source.eventsOf(function.id()).stream().sorted(FunctionEvent.INCIDENT_ORDER).toList();
+                readRevisions = source.revisionsOf(function.id()).stream()
+                        .flatMap(h -> h.revisions().stream().map(r -> new RevisionRow(h.deployment(), r)))
+                        .sorted(NEWEST_FIRST).toList();
             } catch (RuntimeException e) {
                 fx.execute(() -> {
                     if (mine == read) {
@@ -100,6 +143,7 @@ public final class WorkloadsModel {
                 if (mine == read) {
                     pods.setAll(readPods);
                     events.setAll(readEvents);
+                    revisions.setAll(readRevisions);
                     summary.set(summary(function, readPods, readEvents));
                 }
             });

@@ -24,10 +24,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
- * The Pods tab: the selected function's pods (those not serving first, with why) over its events (warnings first),
- * as `kubectl get pods` and `kubectl get events` show them. Lays out and binds {@link WorkloadsModel}.
+ * The Pods tab: the selected function's pods (those not serving first, with why) over its events (warnings first)
+ * over its Deployments' revisions, as `kubectl get pods`, `kubectl get events` and `kubectl rollout history` show
+ * them, with "Roll back to this revision". Lays out and binds {@link WorkloadsModel}.
  */
 public final class WorkloadsView {
 
@@ -35,6 +37,7 @@ public final class WorkloadsView {
     private final BorderPane root = new BorderPane();
     private final TableView<FunctionPod> pods = new TableView<>();
     private final TableView<FunctionEvent> events = new TableView<>();
+    private final TableView<WorkloadsModel.RevisionRow> revisions = new TableView<>();
 
     public WorkloadsView(WorkloadsModel model) {
         this.model = model;
@@ -68,9 +71,9 @@ public final class WorkloadsView {
                 column("Last seen", 80, e -> age(e.lastSeen())),
                 column("Message", 300, FunctionEvent::message)));
 
-        SplitPane tables = new SplitPane(pods, events);
+        SplitPane tables = new SplitPane(pods, events, revisionsPane());
         tables.setOrientation(Orientation.VERTICAL);
-        tables.setDividerPositions(0.55);
+        tables.setDividerPositions(0.45, 0.72);
         root.setTop(header);
         root.setCenter(tables);
         root.setId("workloads");
@@ -98,6 +101,45 @@ public final class WorkloadsView {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("workloads-header");
         return header;
+    }
+
+    /** The Deployments' revisions (`rollout history`), newest first, with the roll back of the selected one. */
+    private Node revisionsPane() {
+        revisions.setId("revisions-table");
+        revisions.setItems(model.revisions());
+        revisions.setPlaceholder(new Label("No ReplicaSet revisions"));
+        revisions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        revisions.getColumns().addAll(List.of(
+                column("Deployment", 180, WorkloadsModel.RevisionRow::deployment),
+                column("Revision", 70, r -> r.revision().number() + (r.revision().current() ? " (current)" : "")),
+                column("ReplicaSet", 220, r -> r.revision().replicaSet()),
+                column("Pods", 50, r -> String.valueOf(r.revision().replicas())),
+                column("Age", 50, r -> age(r.revision().created())),
+                column("Images", 260, r -> String.join(", ", r.revision().images())),
+                column("Change cause", 200, r -> r.revision().changeCause().orElse("-"))));
+        Button rollBack = new Button("Roll back to this revision");
+        rollBack.setId("rollback-revision");
+        rollBack.getStyleClass().add("small");
+        rollBack.setMinWidth(Region.USE_PREF_SIZE);
+        Label why = new Label();
+        why.getStyleClass().add("text-muted");
+        revisions.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            Optional<String> refusal = row == null ? Optional.of("") : WorkloadsModel.rollBackRefusal(row);
+            rollBack.setDisable(refusal.isPresent());
+            why.setText(refusal.orElse(""));
+        });
+        rollBack.setDisable(true);
+        rollBack.setOnAction(e -> model.rollBack(revisions.getSelectionModel().getSelectedItem()));
+        Label title = new Label("Revisions");
+        title.getStyleClass().add("title-4");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, why, spacer, rollBack);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("workloads-header");
+        VBox pane = new VBox(header, revisions);
+        VBox.setVgrow(revisions, Priority.ALWAYS);
+        return pane;
     }
 
     public WorkloadsModel model() {

@@ -2,6 +2,7 @@ package dev.meshdeck.views.workloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.MeshStatus;
@@ -10,9 +11,11 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.RolloutHistory;
 import dev.meshdeck.core.workloads.WorkloadSource;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,18 @@ class WorkloadsModelTest {
         public List<FunctionEvent> eventsOf(FunctionId function) {
             return events.getOrDefault(function.name(), List.of());
         }
+
+        @Override
+        public List<RolloutHistory> revisionsOf(FunctionId function) {
+            return function.name().equals("recommendation")
+                    ? List.of(new RolloutHistory("serverless", "recommendation", List.of(revision(1, false), revision(2, true))))
+                    : List.of();
+        }
+    }
+
+    private static RolloutHistory.Revision revision(long number, boolean current) {
+        return new RolloutHistory.Revision(number, "recommendation-rs" + number, Optional.empty(), List.of("rec:" + number),
+                Optional.of(NOW), current ? 2 : 0, current, JsonNodeFactory.instance.objectNode());
     }
 
     private final Cluster cluster = new Cluster(
@@ -100,6 +115,23 @@ class WorkloadsModelTest {
         assertThat(model.pods()).extracting(FunctionPod::name).containsExactly("rec-a", "rec-b", "rec-c");
         assertThat(model.events()).extracting(FunctionEvent::reason).containsExactly("Unhealthy", "BackOff", "Pulled");
         assertThat(model.summaryProperty().get()).isEqualTo("recommendation: 3 pods, 1 not ready, 8 restarts, 2 warnings");
+    }
+
+    @Test
+    void revisionsAreListedNewestFirstAndOnlyAnOlderOneIsRolledBackTo() {
+        List<WorkloadsModel.RevisionRow> asked = new ArrayList<>();
+        model.setRollBack(asked::add);
+        model.show(RECOMMENDATION);
+        answer();
+
+        assertThat(model.revisions()).extracting(r -> r.revision().number()).containsExactly(2L, 1L);
+        WorkloadsModel.RevisionRow running = model.revisions().get(0);
+        assertThat(WorkloadsModel.rollBackRefusal(running)).contains("recommendation already runs revision 2");
+        model.rollBack(running);
+        assertThat(asked).isEmpty();
+
+        model.rollBack(model.revisions().get(1));
+        assertThat(asked).extracting(r -> r.revision().number()).containsExactly(1L);
     }
 
     @Test
