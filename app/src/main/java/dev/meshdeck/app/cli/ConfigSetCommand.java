@@ -1,5 +1,6 @@
 package dev.meshdeck.app.cli;
 
+import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.failover.ConfigChanges;
 import dev.meshdeck.core.failover.FunctionChange;
@@ -31,7 +32,7 @@ final class ConfigSetCommand extends RolloutCommand.Action {
     List<String> unset = new ArrayList<>();
 
     @Override
-    FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
+    FunctionChange build(Sources sources, LiveFunction live, ApplyPipeline pipeline) {
         return ConfigChanges.setEnv(live, target.deployment, container, set, unset, options.why.reason);
     }
 }

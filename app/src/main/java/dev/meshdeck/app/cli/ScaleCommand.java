@@ -1,5 +1,6 @@
 package dev.meshdeck.app.cli;
 
+import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.failover.FunctionChange;
@@ -65,7 +66,7 @@ final class ScaleCommand extends RolloutCommand.Action {
     }
 
     @Override
-    FunctionChange build(LiveFunction live, ApplyPipeline pipeline) {
+    FunctionChange build(Sources sources, LiveFunction live, ApplyPipeline pipeline) {
         if (!requests.isEmpty() || !limits.isEmpty()) {
             return Scaling.resources(live, target.deployment, container, requests, limits, options.why.reason);
         }
