@@ -47,6 +47,13 @@ public final class WindowCanaryActions implements CanaryActions {
     }
 
     @Override
+    public CanaryRun rollBack(CanaryRun run) throws Exception {
+        try (CanaryConnection c = connect(run)) {
+            return c.runner.rollBack(run, CanaryForeground.now());
+        }
+    }
+
+    @Override
     public String savePlan(CanaryRun run) throws Exception {
         if (run.target().isAws()) {
             throw new IllegalArgumentException("a Lambda function has no namespace to keep a plan in");
@@ -62,9 +69,12 @@ public final class WindowCanaryActions implements CanaryActions {
     }
 
     private CanaryRun take(CanaryRun run, Control control) throws Exception {
-        try (CanaryConnection c = CanaryConnection.open(sources,
-                function -> targets.connect(Set.of(function.source()), arming.guard()), store, run)) {
+        try (CanaryConnection c = connect(run)) {
             return CanaryForeground.takeOver(c, run, control, next -> { });
         }
+    }
+
+    private CanaryConnection connect(CanaryRun run) throws Exception {
+        return CanaryConnection.open(sources, function -> targets.connect(Set.of(function.source()), arming.guard()), store, run);
     }
 }

@@ -19,6 +19,14 @@ public interface CanaryActions {
     CanaryRun abort(CanaryRun run) throws Exception;
 
     /**
+     * Takes promoted {@code run}'s function back to its state before the run (the traffic object's spec from before
+     * the first step) through the pipeline, as `canary rollback` does; someone else's change since is a conflict.
+     *
+     * @return the run as it ended (rolled back, or refused with its reason)
+     */
+    CanaryRun rollBack(CanaryRun run) throws Exception;
+
+    /**
      * Saves {@code run}'s plan as the plan of its namespace (ConfigMap {@value NamespacePlan#CONFIG_MAP}) through the
      * apply pipeline of its cluster.
      *

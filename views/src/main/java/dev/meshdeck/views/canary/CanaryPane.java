@@ -24,9 +24,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -54,6 +56,7 @@ public final class CanaryPane {
     private final Button resume = new Button("Resume");
     private final Button promote = new Button("Promote now");
     private final Button abort = new Button("Abort");
+    private final Button rollBack = new Button("Roll back promotion");
     private final Button savePlan = new Button("Save plan for namespace");
     private final Label message = new Label();
     private final Label planSource = new Label();
@@ -104,6 +107,8 @@ public final class CanaryPane {
         resume.setOnAction(e -> model.resume());
         promote.setOnAction(e -> model.promote());
         abort.setOnAction(e -> model.abort());
+        rollBack.setOnAction(e -> confirmRollBack());
+        rollBack.setId("canary-rollback");
         savePlan.setOnAction(e -> confirmSavePlan());
         savePlan.setId("canary-save-plan");
         savePlan.setTooltip(new Tooltip("Save this run's plan as its namespace's (ConfigMap " + NamespacePlan.CONFIG_MAP
@@ -125,7 +130,9 @@ public final class CanaryPane {
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
         VBox.setVgrow(chart, Priority.ALWAYS);
-        HBox buttons = new HBox(8, pause, resume, promote, abort, savePlan);
+        // a narrow detail pane wraps the buttons to a second row rather than cutting their labels
+        FlowPane buttons = new FlowPane(8, 8, pause, resume, promote, abort, rollBack, savePlan);
+        buttons.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
         VBox detail = new VBox(8, title, planSource, new HBox(12, countdown, hint), chart, buttons, message);
         detail.setPadding(new Insets(10));
         root = new SplitPane(list, detail);
@@ -175,6 +182,24 @@ public final class CanaryPane {
         });
     }
 
+    /** Rolls a promotion back once confirmed: the candidate took all traffic, so this moves every request. */
+    private void confirmRollBack() {
+        CanaryRun run = model.selected().get();
+        if (run == null || !model.canRollBackPromotion()) {
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.OK, ButtonType.CANCEL);
+        ask.setTitle("Roll back promotion");
+        ask.setHeaderText("Take " + run.functionLabel() + " back to its state before canary " + run.id() + "?");
+        ask.setContentText("The traffic object's spec from before the first step is written back through the apply"
+                + " pipeline (recorded in the History). A change someone made since is a conflict and is not overwritten.");
+        ask.getDialogPane().setId("canary-rollback-dialog");
+        if (root.getScene() != null) {
+            ask.initOwner(root.getScene().getWindow());
+        }
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.rollBackPromotion());
+    }
+
     /** Shows the plan that would be saved and saves it when confirmed. */
     private void confirmSavePlan() {
         CanaryRun run = model.selected().get();
@@ -211,6 +236,12 @@ public final class CanaryPane {
                 + run.function() + "`.");
         ask.getDialogPane().setId("canary-interrupted-dialog");
         ask.getDialogPane().setMinWidth(620);
+        // each button as wide as its own label: uniform sizing cut "Resume from the last verified step"
+        ask.getDialogPane().getButtonTypes().forEach(type -> {
+            Node button = ask.getDialogPane().lookupButton(type);
+            ButtonBar.setButtonUniformSize(button, false);
+            ((Region) button).setMinWidth(Region.USE_PREF_SIZE);
+        });
         Window window = owner.get();
         if (window != null) {
             ask.initOwner(window);
@@ -237,6 +268,7 @@ public final class CanaryPane {
         resume.setDisable(!model.canResume());
         promote.setDisable(!model.canPromote());
         abort.setDisable(!model.canAbort());
+        rollBack.setDisable(!model.canRollBackPromotion());
         savePlan.setDisable(!model.canSavePlan());
         draw();
     }

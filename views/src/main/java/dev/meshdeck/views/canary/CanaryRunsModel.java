@@ -189,6 +189,21 @@ public final class CanaryRunsModel {
                 () -> ended(run, actions.abort(run)));
     }
 
+    /** The selected run was promoted and can be taken back to the state before it. */
+    public boolean canRollBackPromotion() {
+        CanaryRun run = selected.get();
+        return actions != null && run != null && run.status() == RunStatus.PROMOTED && !takingOver.contains(run.id());
+    }
+
+    /** Takes the selected promoted run's function back to its state before the run, off the FX thread. */
+    public void rollBackPromotion() {
+        if (canRollBackPromotion()) {
+            CanaryRun run = selected.get();
+            act(run, "Rolling " + run.functionLabel() + " back to its state before the canary",
+                    () -> ended(run, actions.rollBack(run)));
+        }
+    }
+
     /** The selected run's plan can be saved as its namespace's (a Lambda function has no namespace). */
     public boolean canSavePlan() {
         CanaryRun run = selected.get();

@@ -63,27 +63,9 @@ class CanaryRunsModelTest {
 
     @Test
     void anInterruptedRunIsOfferedAndTakenOverOffTheCallersThreadOnce() {
-        List<String> asked = new ArrayList<>();
+        RecordingActions actions = new RecordingActions();
+        List<String> asked = actions.asked;
         List<Runnable> background = new ArrayList<>();
-        CanaryActions actions = new CanaryActions() {
-            @Override
-            public CanaryRun resume(CanaryRun run) {
-                asked.add("resume " + run.id());
-                return run.with(d -> d.end(RunStatus.PROMOTED, "every step passed", NOW));
-            }
-
-            @Override
-            public CanaryRun abort(CanaryRun run) {
-                asked.add("abort " + run.id());
-                return run.with(d -> d.end(RunStatus.ABORTED, "aborted by a person at 25%", NOW));
-            }
-
-            @Override
-            public String savePlan(CanaryRun run) {
-                asked.add("save plan of " + run.id());
-                return "applied and verified";
-            }
-        };
         CanaryRunsModel here = new CanaryRunsModel(store, actions, background::add, Runnable::run);
         here.show(all(), NOW);
         assertThat(here.interrupted()).as("its process beats").isEmpty();
@@ -128,5 +110,55 @@ class CanaryRunsModelTest {
         assertThat(timeline.minSuccessRate()).isEqualTo(99);
         assertThat(timeline.maxLatencyMillis()).isEqualTo(500);
         assertThat(model.canAbort()).isFalse();
+    }
+
+    @Test
+    void aPromotedRunIsRolledBackFromTheWindowOffTheCallersThread() {
+        RecordingActions actions = new RecordingActions();
+        List<Runnable> background = new ArrayList<>();
+        CanaryRunsModel here = new CanaryRunsModel(store, actions, background::add, Runnable::run);
+        here.show(all(), NOW);
+        here.selected().set(here.runs().get(1));
+        assertThat(here.canRollBackPromotion()).as("an aborted run has nothing to roll back").isFalse();
+
+        here.selected().set(here.runs().get(2));
+        assertThat(here.canRollBackPromotion()).isTrue();
+        here.rollBackPromotion();
+        here.rollBackPromotion();
+
+        assertThat(actions.asked).as("nothing runs on the caller's (FX) thread").isEmpty();
+        assertThat(background).as("a second click starts no second roll back").hasSize(1);
+        background.get(0).run();
+        assertThat(actions.asked).containsExactly("roll back order-function-1");
+        assertThat(here.message().get()).isEqualTo("serverless/order-function: rolled back: back to the state before the run");
+    }
+
+    /** Actions that record what the window asked and end each run as a person would see it end. */
+    private static final class RecordingActions implements CanaryActions {
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public CanaryRun resume(CanaryRun run) {
+            asked.add("resume " + run.id());
+            return run.with(d -> d.end(RunStatus.PROMOTED, "every step passed", NOW));
+        }
+
+        @Override
+        public CanaryRun abort(CanaryRun run) {
+            asked.add("abort " + run.id());
+            return run.with(d -> d.end(RunStatus.ABORTED, "aborted by a person at 25%", NOW));
+        }
+
+        @Override
+        public CanaryRun rollBack(CanaryRun run) {
+            asked.add("roll back " + run.id());
+            return run.with(d -> d.end(RunStatus.ROLLED_BACK, "back to the state before the run", NOW));
+        }
+
+        @Override
+        public String savePlan(CanaryRun run) {
+            asked.add("save plan of " + run.id());
+            return "applied and verified";
+        }
     }
 }
