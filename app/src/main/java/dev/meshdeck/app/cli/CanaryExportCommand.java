@@ -5,8 +5,10 @@ import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.core.canary.CanaryPlan;
 import dev.meshdeck.core.canary.ControllerExport;
 import dev.meshdeck.core.canary.ExportCheck;
+import dev.meshdeck.core.canary.NamespacePlan;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.validation.Finding;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -18,6 +20,7 @@ import dev.meshdeck.core.yaml.YamlRenderer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +61,6 @@ final class CanaryExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CanaryPlan plan = planOptions.plan(spec);
         PrintWriter err = spec.commandLine().getErr();
         try {
             CanaryConnection.Located found = CanaryConnection.locate(sources, target.function, target.namespace);
@@ -66,6 +68,10 @@ final class CanaryExportCommand implements Callable<Integer> {
             ExportCheck.Result checked;
             try (Sources opened = found.sources()) {
                 ControllerExport.Target target = target(found);
+                // the same plan `canary start` would run there: the namespace's saved plan under the options given
+                Optional<CanaryPlan> saved = found.function().source() instanceof SourceRef.KubeContext k
+                        ? savedPlan(opened, k.context(), found.function().namespace()) : Optional.empty();
+                CanaryPlan plan = planOptions.plan(spec, saved.orElse(CanaryPlan.defaults()));
                 export = format == Format.flagger ? ControllerExport.flagger(plan, target) : ControllerExport.argo(plan, target);
                 String context = ((SourceRef.KubeContext) found.function().source()).context();
                 checked = ExportCheck.judge(export.objects(), served(opened, context, ExportCheck.crdNames(export.objects())));
@@ -90,6 +96,14 @@ final class CanaryExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("meshdeck canary export: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static Optional<CanaryPlan> savedPlan(Sources sources, String context, String namespace) {
+        try (KubernetesClient client = sources.kubeconfigs().newClient(context)) {
+            ConfigMap saved = client.configMaps().inNamespace(namespace).withName(NamespacePlan.CONFIG_MAP).get();
+            return saved == null ? Optional.empty()
+                    : NamespacePlan.of(namespace, Serialization.jsonMapper().valueToTree(saved));
         }
     }
 

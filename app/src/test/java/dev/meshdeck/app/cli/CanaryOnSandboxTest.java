@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.sandbox.Sandbox;
 import io.fabric8.istio.client.IstioClient;
@@ -239,7 +240,7 @@ class CanaryOnSandboxTest {
         assertThat(flagger.exitCode()).as(flagger.err()).isZero();
         assertThat(flagger.err()).contains("note: the minimum of 10 requests",
                 "valid against the cluster's canaries.flagger.app");
-        JsonNode canary = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        JsonNode canary = new ObjectMapper(new YAMLFactory())
                 .readTree(flagger.out());
         assertThat(dev.meshdeck.core.canary.ControllerExport.planOfFlagger(canary).steps()).containsExactly(25, 50);
         assertThat(canary.at("/spec/service/port").asInt()).isEqualTo(80);
@@ -282,6 +283,14 @@ class CanaryOnSandboxTest {
         assertThat(promoted.path("planSource").asText())
                 .isEqualTo("ConfigMap serverless/meshdeck-canary-plan, with --p99 from the command line");
         assertThat(canary("status").out()).contains("plan: ConfigMap serverless/meshdeck-canary-plan, with --p99");
+
+        // the export is the plan a start there would run: the saved steps and interval, the option over them
+        Cli export = canary("export", "--function", "order-function", "--format", "flagger", "--p99", "2s");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        JsonNode analysis = new ObjectMapper(new YAMLFactory())
+                .readTree(export.out()).path("spec").path("analysis");
+        assertThat(analysis.path("interval").asText()).isEqualTo("2s");
+        assertThat(analysis.path("stepWeights").toString()).isEqualTo("[25,50]");
     }
 
     @Test
