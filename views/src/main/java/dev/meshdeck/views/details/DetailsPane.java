@@ -348,7 +348,12 @@ public final class DetailsPane {
         Label scope = new Label(FunctionText.inheritance(inherited));
         scope.getStyleClass().addAll("policy-inherited", Styles.TEXT_MUTED);
         scope.setWrapText(true);
-        row.getChildren().add(scope);
+        // under the name, not beside it: beside, the wrapped scope took the narrow pane's width and cut the name to "…"
+        scope.setMinHeight(Region.USE_PREF_SIZE);
+        Node name = row.getChildren().remove(1);
+        VBox named = new VBox(name, scope);
+        HBox.setHgrow(named, Priority.ALWAYS);
+        row.getChildren().add(named);
         if (!inherited.effective()) {
             row.getStyleClass().add("policy-overridden");
         }
