@@ -147,6 +147,45 @@ class TopologyModelTest {
     }
 
     @Test
+    void aPollResolvedOnAnotherThreadIsInstalledWithItsFiguresAndItsHosts() throws Exception {
+        TopologyModel model = model(order, web);
+        ServiceRef ingress = new ServiceRef(CLUSTER.id(), "istio-system", "istio-ingressgateway");
+        TelemetryIndex index = model.telemetryIndex();
+        TelemetrySnapshot poll = new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref(web), ref(order), "order-function-v2"), new TrafficStats(1.25, 0.2, 140),
+                new EdgeKey(ingress, ref(web), ""), new TrafficStats(20, 0, 30)), Map.of());
+        java.util.concurrent.FutureTask<TelemetryIndex.Resolved> elsewhere = new java.util.concurrent.FutureTask<>(() -> index.resolve(poll));
+        new Thread(elsewhere).start();
+        List<TopologyChange> changes = new ArrayList<>();
+        model.addListener(changes::add);
+
+        model.applyTelemetry(elsewhere.get());
+
+        String gateway = "gw|" + CLUSTER.id() + "|istio-system|istio-ingressgateway";
+        assertThat(model.edge(gateway, id(web)).observed().requestsPerSecond()).isEqualTo(20);
+        assertThat(model.edge(id(order), id(order) + "|v|order-function-v2").observed().errorRatio()).isEqualTo(0.2);
+        assertThat(changes).singleElement().satisfies(c -> assertThat(c.added()).containsExactly(gateway));
+
+        // the same figures again change nothing
+        model.applyTelemetry(model.telemetryIndex().resolve(poll));
+        assertThat(changes).hasSize(1);
+    }
+
+    @Test
+    void aResolutionOvertakenByAnotherPollStillLeavesOnlyItsOwnFigures() {
+        TopologyModel model = model(order, web, payment);
+        TelemetryIndex before = model.telemetryIndex();
+        model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref(web), ref(payment), ""), new TrafficStats(3, 0, 50)), Map.of()));
+
+        model.applyTelemetry(before.resolve(new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref(web), ref(order), ""), new TrafficStats(7, 0, 50)), Map.of())));
+
+        assertThat(model.edge(id(web), id(payment))).isNull();
+        assertThat(model.edge(id(web), id(order)).observed().requestsPerSecond()).isEqualTo(7);
+    }
+
+    @Test
     void aPollThatBeatDiscoveryShowsOnceTheFunctionsAreLoaded() {
         TopologyModel model = new TopologyModel();
         model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(

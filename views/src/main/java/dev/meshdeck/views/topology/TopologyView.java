@@ -5,9 +5,11 @@ import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.GroupKey;
 import dev.meshdeck.core.topology.PolicyLoader;
+import dev.meshdeck.core.topology.TelemetryIndex;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import dev.meshdeck.core.topology.TopologyChange;
 import dev.meshdeck.core.topology.TopologyFilter;
@@ -77,11 +79,15 @@ public final class TopologyView {
     private final TopologyViewModel viewModel = new TopologyViewModel(model, java.time.ZoneId.systemDefault());
     private final TopologyLayout layout = viewModel.layout();
     private final PolicyLoader policies;
-    private final ExecutorService layoutWorker = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "meshdeck-topology-layout");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService layoutWorker = worker("meshdeck-topology-layout");
+    /** Matches each poll's edges to nodes ({@link TelemetryIndex#resolve}), in the order the polls came. */
+    private final ExecutorService telemetryWorker = worker("meshdeck-topology-telemetry");
+    private final java.util.function.Consumer<TopologyChange> onModelChange = this::modelChanged;
+    /** After {@link #close()} nothing more is scheduled: the workers are stopped. */
+    private boolean closed;
+    private long pollsApplied;
+    private long lastPollFxNanos;
+    private long lastPollResolveNanos;
     private final ReadOnlyObjectWrapper<ServerlessFunction> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final Canvas canvas = new Canvas();
     private final Label hoverCard = new Label();
@@ -116,8 +122,12 @@ public final class TopologyView {
 
     /** @param resourcesOf the catalog's; may block on the network, it only runs on background threads */
     public TopologyView(Function<FunctionId, List<MeshResource>> resourcesOf) {
-        policies = new PolicyLoader(resourcesOf, 2, (id, facts) -> javafx.application.Platform.runLater(() -> model.applyPolicies(id, facts)));
-        model.addListener(this::modelChanged);
+        policies = new PolicyLoader(resourcesOf, 2, (id, facts) -> javafx.application.Platform.runLater(() -> {
+            if (!closed) {
+                model.applyPolicies(id, facts);
+            }
+        }));
+        model.addListener(onModelChange);
         Theme.current().addListener(new WeakChangeListener<>(followTheme));
         root.setTop(toolbar());
         root.setCenter(canvasPane);
@@ -180,6 +190,9 @@ public final class TopologyView {
 
     /** Inventory events, FX thread. Functions that appear or change get their policies read again. */
     public void apply(List<InventoryEvent> batch) {
+        if (closed) {
+            return;
+        }
         model.apply(batch);
         if (viewModel.apply(batch)) {
             redraw();
@@ -200,11 +213,16 @@ public final class TopologyView {
         }
         poller = new TelemetryPoller(source, interval,
                 snapshot -> javafx.application.Platform.runLater(() -> {
-                    staleBanner(null);
-                    stale.setText("");
-                    model.applyTelemetry(snapshot);
+                    if (!closed) {
+                        staleBanner(null);
+                        stale.setText("");
+                        applyTelemetry(snapshot);
+                    }
                 }),
                 message -> javafx.application.Platform.runLater(() -> {
+                    if (closed) {
+                        return;
+                    }
                     staleBanner(message + " (since " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + ")");
                     stale.setText("Telemetry stale");
                     stale.setTooltip(new Tooltip(staleMessage));
@@ -223,14 +241,63 @@ public final class TopologyView {
         }
     }
 
-    /** Stops polling and background reads. */
+    /**
+     * A telemetry snapshot, FX thread: matched to the graph's nodes in the background, then installed here (only the
+     * edges and nodes whose figures changed), so a poll of thousands of edges does not hold the FX thread.
+     */
+    public void applyTelemetry(TelemetrySnapshot snapshot) {
+        long start = System.nanoTime();
+        TelemetryIndex index = model.telemetryIndex();
+        long indexed = System.nanoTime() - start;
+        telemetryWorker.execute(() -> {
+            long t = System.nanoTime();
+            TelemetryIndex.Resolved resolved = index.resolve(snapshot);
+            long resolving = System.nanoTime() - t;
+            javafx.application.Platform.runLater(() -> {
+                if (closed) {
+                    return;
+                }
+                long s = System.nanoTime();
+                model.applyTelemetry(resolved);
+                lastPollFxNanos = indexed + System.nanoTime() - s;
+                lastPollResolveNanos = resolving;
+                pollsApplied++;
+            });
+        });
+    }
+
+    /** How many polls were installed; the FX-thread time of the last (index copy + install) and its matching's, for the benchmark. */
+    public long pollsApplied() {
+        return pollsApplied;
+    }
+
+    public long lastPollFxNanos() {
+        return lastPollFxNanos;
+    }
+
+    public long lastPollResolveNanos() {
+        return lastPollResolveNanos;
+    }
+
+    /** Stops polling and background work, and stops following the model: a closed view schedules nothing. FX thread. */
     public void close() {
+        closed = true;
+        model.removeListener(onModelChange);
         if (poller != null) {
             poller.close();
         }
         policies.close();
         layoutWorker.shutdownNow();
+        telemetryWorker.shutdownNow();
         overview.close();
+    }
+
+    private static ExecutorService worker(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     // ---- model and layout ---------------------------------------------------------------------------------
@@ -258,11 +325,18 @@ public final class TopologyView {
         layoutWorker.execute(() -> {
             if (sketchFirst) {
                 TopologyLayout.Job quick = job.sketch();
-                javafx.application.Platform.runLater(() -> installed(quick));
+                javafx.application.Platform.runLater(() -> {
+                    if (!closed) {
+                        installed(quick);
+                    }
+                });
             }
             job.run();
             javafx.application.Platform.runLater(() -> {
                 layoutRunning = false;
+                if (closed) {
+                    return;
+                }
                 installed(job);
                 if (layoutAgain) {
                     layoutAgain = false;
