@@ -33,7 +33,7 @@ public final class Telemetry {
                 .filter(SourceRef.KubeContext.class::isInstance)
                 .map(SourceRef.KubeContext.class::cast)
                 .toList();
-        Map<String, URI> urls = urlsByContext(options.prometheus, contexts);
+        Map<String, URI> urls = urlsByContext("--prometheus", "Prometheus", options.prometheus, contexts);
         List<TelemetrySource> result = new ArrayList<>();
         for (SourceRef.KubeContext context : contexts) {
             URI url = urls.get(context.context());
@@ -51,22 +51,27 @@ public final class Telemetry {
         return result;
     }
 
-    /** Reads {@code [CONTEXT=]URL} values; a bare URL belongs to the only context there is. */
-    static Map<String, URI> urlsByContext(List<String> values, List<SourceRef.KubeContext> contexts) {
+    /**
+     * Reads {@code [CONTEXT=]URL} values; a bare URL belongs to the only context there is.
+     *
+     * @param option  the option they were given with, for messages
+     * @param service what the URL points at ("Prometheus"), for messages
+     */
+    static Map<String, URI> urlsByContext(String option, String service, List<String> values, List<SourceRef.KubeContext> contexts) {
         Map<String, URI> urls = new LinkedHashMap<>();
         for (String value : values) {
             int eq = value.indexOf('=');
             boolean named = eq > 0 && !value.substring(0, eq).contains("/");
             String context = named ? value.substring(0, eq) : null;
-            URI url = url(named ? value.substring(eq + 1) : value);
+            URI url = url(option, service, named ? value.substring(eq + 1) : value);
             if (context == null) {
                 if (contexts.size() != 1) {
-                    throw new IllegalArgumentException("--prometheus " + value + ": there are " + contexts.size()
-                            + " contexts; say which one with --prometheus CONTEXT=URL (contexts: " + names(contexts) + ")");
+                    throw new IllegalArgumentException(option + " " + value + ": there are " + contexts.size()
+                            + " contexts; say which one with " + option + " CONTEXT=URL (contexts: " + names(contexts) + ")");
                 }
                 context = contexts.get(0).context();
             } else if (contexts.stream().noneMatch(c -> c.context().equals(value.substring(0, eq)))) {
-                throw new IllegalArgumentException("--prometheus " + value + ": no context " + context
+                throw new IllegalArgumentException(option + " " + value + ": no context " + context
                         + " among " + names(contexts));
             }
             urls.put(context, url);
@@ -74,7 +79,7 @@ public final class Telemetry {
         return urls;
     }
 
-    private static URI url(String text) {
+    static URI url(String option, String service, String text) {
         try {
             URI url = URI.create(text);
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
@@ -82,7 +87,7 @@ public final class Telemetry {
             }
             return url;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--prometheus " + text + ": give Prometheus' base URL, "
+            throw new IllegalArgumentException(option + " " + text + ": give " + service + "'s base URL, "
                     + "e.g. http://127.0.0.1:9090 (" + e.getMessage() + ")", e);
         }
     }

@@ -18,8 +18,25 @@ public final class PrometheusAlerts {
     }
 
     public static List<ActiveAlert> read(DirectPrometheus prometheus) throws TelemetryException {
+        return alerts(prometheus.describe(), prometheus.alerts());
+    }
+
+    /** The same from a Prometheus reached at a URL or through the API server proxy. */
+    public static List<ActiveAlert> read(MonitoringEndpoint prometheus) throws TelemetryException {
+        MonitoringEndpoint.Reply reply;
+        try {
+            reply = prometheus.send("GET", "api/v1/alerts", Optional.empty());
+        } catch (java.io.IOException e) {
+            throw new TelemetryException("cannot reach Prometheus " + prometheus.describe() + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + "; check the URL and that Prometheus is running", e);
+        }
+        return alerts(prometheus.describe(), PrometheusAnswer.data(prometheus.describe(), "alerts", reply.status(), reply.body())
+                .path("alerts"));
+    }
+
+    private static List<ActiveAlert> alerts(String source, JsonNode answer) {
         List<ActiveAlert> alerts = new ArrayList<>();
-        for (JsonNode a : prometheus.alerts()) {
+        for (JsonNode a : answer) {
             String state = a.path("state").asText("");
             if (!state.equals("firing") && !state.equals("pending")) {
                 continue; // "inactive" is not an alert anyone needs to see
@@ -27,7 +44,7 @@ public final class PrometheusAlerts {
             Map<String, String> labels = new LinkedHashMap<>();
             a.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             String summary = a.path("annotations").path("summary").asText("");
-            alerts.add(new ActiveAlert(prometheus.describe(), ActiveAlert.functionOf(labels), labels.getOrDefault("alertname", ""),
+            alerts.add(new ActiveAlert(source, ActiveAlert.functionOf(labels), labels.getOrDefault("alertname", ""),
                     labels.getOrDefault("severity", ""), ActiveAlert.State.valueOf(state.toUpperCase(Locale.ROOT)),
                     Instant.parse(a.path("activeAt").asText()), value(a.path("value").asText("NaN")), labels,
                     summary.isEmpty() ? Optional.empty() : Optional.of(summary)));

@@ -12,10 +12,13 @@ import java.util.TreeMap;
  * @param function "namespace/name" of the function, when the labels name one
  * @param severity the {@code severity} label, "" when absent (any value a team uses, not only ours)
  * @param since    when the alert became active (pending, then firing after its {@code for})
- * @param value    the expression's value when last evaluated (the p95 in ms, the error ratio, ...)
+ * @param value    the expression's value when last evaluated (the p95 in ms, the error ratio, ...); NaN when
+ *                 only an Alertmanager reported the alert (it does not carry values)
+ * @param alertmanager what the Alertmanager routing the alert says of it, when one was read
  */
 public record ActiveAlert(String source, Optional<String> function, String name, String severity,
-                          State state, Instant since, double value, Map<String, String> labels, Optional<String> summary) {
+                          State state, Instant since, double value, Map<String, String> labels, Optional<String> summary,
+                          Optional<AlertmanagerState> alertmanager) {
 
     /** Prometheus' states of an active alert. */
     public enum State {
@@ -24,6 +27,21 @@ public record ActiveAlert(String source, Optional<String> function, String name,
 
     public ActiveAlert {
         labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    /** An alert as a Prometheus evaluates it, before any Alertmanager is asked. */
+    public ActiveAlert(String source, Optional<String> function, String name, String severity,
+                       State state, Instant since, double value, Map<String, String> labels, Optional<String> summary) {
+        this(source, function, name, severity, state, since, value, labels, summary, Optional.empty());
+    }
+
+    public ActiveAlert withAlertmanager(AlertmanagerState state) {
+        return new ActiveAlert(source, function, name, severity, this.state, since, value, labels, summary, Optional.of(state));
+    }
+
+    /** True when an Alertmanager holds back its notifications with a silence. */
+    public boolean silenced() {
+        return alertmanager.map(AlertmanagerState::silenced).orElse(false);
     }
 
     /**
