@@ -118,7 +118,7 @@ class PodLogsOnSandboxTest {
         for (var pod : client.pods().inNamespace(namespace).list().getItems()) {
             if (pod.getMetadata().getName().startsWith(deploymentPrefix)) {
                 String log = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName())
-                        .inContainer("istio-proxy").sinceSeconds((int) Duration.ofHours(1).toSeconds()).getLog();
+                        .inContainer("istio-proxy").sinceSeconds((int) Duration.ofMinutes(20).toSeconds()).getLog();
                 lines += log.lines().count();
                 errors += log.lines().filter(l -> l.contains("HTTP/1.1\" 503 ")).count();
             }
