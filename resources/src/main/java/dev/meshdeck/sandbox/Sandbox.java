@@ -71,6 +71,7 @@ public final class Sandbox implements AutoCloseable {
             }
             traffic = SandboxTraffic.start(kube.client(), KubeSandbox.CONTEXT, lambda.endpoint(), lambda.account(),
                     lambda.region(), metricsPort);
+            kube.serveLogs(traffic.podLogs());
             return new Sandbox(kube, lambda, traffic, Files.createTempDirectory("meshdeck-sandbox-"));
         } catch (IOException | RuntimeException e) {
             if (traffic != null) {

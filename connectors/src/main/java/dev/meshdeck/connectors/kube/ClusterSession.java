@@ -7,6 +7,9 @@ import dev.meshdeck.core.workloads.ConfigKey;
 import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.FunctionEvent;
+import dev.meshdeck.core.logs.LogLine;
+import dev.meshdeck.core.logs.LogQuery;
+import dev.meshdeck.core.logs.LogSource;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.workloads.RolloutHistory;
 import dev.meshdeck.core.inventory.Inventory;
@@ -562,6 +565,12 @@ final class ClusterSession implements AutoCloseable {
                             : c.pods().inNamespace(ref.namespace()).withName(ref.name()).get())
                     .filter(Objects::nonNull).map(FunctionPods::of).toList();
         });
+    }
+
+    /** The logs of the function's pods (see {@link PodLogReader}); following goes on after this returns. */
+    LogSource.LogFeed logsOf(FunctionId id, LogQuery query, Consumer<List<LogLine>> sink) {
+        List<FunctionPod> pods = podsOf(id);
+        return reading(() -> PodLogReader.open(client(), pods, query, sink));
     }
 
     /** One of the function's pods as it is now, as YAML; empty when the pod is not the function's or is gone. */

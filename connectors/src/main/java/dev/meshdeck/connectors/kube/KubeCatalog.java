@@ -3,6 +3,9 @@ package dev.meshdeck.connectors.kube;
 import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.logs.LogLine;
+import dev.meshdeck.core.logs.LogQuery;
+import dev.meshdeck.core.logs.LogSource;
 import dev.meshdeck.core.workloads.ConfigKey;
 import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.FunctionConfig;
@@ -39,7 +42,7 @@ import java.util.function.Consumer;
  * labelled Deployments, with the Istio policies that govern them. Contexts are discovered in parallel on this
  * catalog's own threads; listeners are called on those threads.
  */
-public final class KubeCatalog implements FunctionCatalog, WorkloadSource, ConfigSource {
+public final class KubeCatalog implements FunctionCatalog, WorkloadSource, ConfigSource, LogSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubeCatalog.class);
 
@@ -201,6 +204,13 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource, Confi
     public List<FunctionPod> podsOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.podsOf(id)).orElse(List.of());
+    }
+
+    /** The logs of the function's pods, merged by time. Blocks on the network until the history is delivered. */
+    @Override
+    public LogFeed open(FunctionId id, LogQuery query, Consumer<List<LogLine>> sink) {
+        return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
+                .map(s -> s.logsOf(id, query, sink)).orElse(LogFeed.DONE);
     }
 
     /** One of the function's pods as read now (for deleting it); empty when it is not one of its pods. */
