@@ -8,13 +8,13 @@ import dev.meshdeck.connectors.prometheus.DirectPrometheus;
 import dev.meshdeck.connectors.prometheus.PrometheusAlerts;
 import dev.meshdeck.core.inventory.TextTable;
 import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.monitoring.FunctionAlerts;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import dev.meshdeck.core.workloads.Age;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +32,6 @@ import picocli.CommandLine.Spec;
 final class AlertsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final Comparator<ActiveAlert> ORDER = Comparator.comparing((ActiveAlert a) -> a.state() != ActiveAlert.State.FIRING)
-            .thenComparing(ActiveAlert::since).thenComparing(ActiveAlert::name);
-
     @Spec
     CommandSpec spec;
 
@@ -58,7 +55,7 @@ final class AlertsCommand implements Callable<Integer> {
                 exit = 1;
             }
         }
-        alerts.sort(ORDER);
+        alerts.sort(FunctionAlerts.ORDER);
         spec.commandLine().getOut().print(json ? JSON.writeValueAsString(json(alerts)) + "\n" : table(alerts, Instant.now()));
         spec.commandLine().getOut().flush();
         return exit;
