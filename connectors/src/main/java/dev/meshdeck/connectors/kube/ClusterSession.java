@@ -588,6 +588,11 @@ final class ClusterSession implements AutoCloseable {
         return reading(() -> GatewayListing.read(client(), source));
     }
 
+    /** The names of the namespace's Secrets a gateway server can name as its credential. */
+    List<String> tlsSecretsIn(String namespace) {
+        return reading(() -> GatewayListing.tlsSecrets(client(), namespace));
+    }
+
     /** The events of the function's own objects and pods, in incident order (warnings first, newest first). */
     List<FunctionEvent> eventsOf(FunctionId id) {
         return reading(() -> {

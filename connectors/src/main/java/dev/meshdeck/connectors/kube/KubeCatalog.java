@@ -1,5 +1,6 @@
 package dev.meshdeck.connectors.kube;
 
+import dev.meshdeck.core.gateways.GatewaySource;
 import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
@@ -42,7 +43,7 @@ import java.util.function.Consumer;
  * labelled Deployments, with the Istio policies that govern them. Contexts are discovered in parallel on this
  * catalog's own threads; listeners are called on those threads.
  */
-public final class KubeCatalog implements FunctionCatalog, WorkloadSource, ConfigSource, LogSource {
+public final class KubeCatalog implements FunctionCatalog, WorkloadSource, ConfigSource, LogSource, GatewaySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubeCatalog.class);
 
@@ -226,6 +227,18 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource, Confi
      */
     public List<IngressGateway> gateways() {
         return sessions.stream().flatMap(s -> s.gateways().stream()).toList();
+    }
+
+    @Override
+    public List<IngressGateway> gatewaysOf(SourceRef source) {
+        return sessions.stream().filter(s -> s.source().equals(source)).findFirst()
+                .map(ClusterSession::gateways).orElse(List.of());
+    }
+
+    @Override
+    public List<String> tlsSecretsIn(SourceRef source, String namespace) {
+        return sessions.stream().filter(s -> s.source().equals(source)).findFirst()
+                .map(s -> s.tlsSecretsIn(namespace)).orElse(List.of());
     }
 
     /** The events of the function's objects and pods, warnings first. Blocks on the network. */

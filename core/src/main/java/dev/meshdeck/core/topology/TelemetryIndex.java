@@ -20,13 +20,14 @@ import java.util.Set;
  * figures that changed ({@link TopologyModel#applyTelemetry(Resolved)}).
  *
  * @param byService      function node by telemetry name ({@code scope|namespace|service})
+ * @param ingressNodes   the Gateway node standing for an ingress workload, by its telemetry name
  * @param scopes         the telemetry scopes (sources) whose functions are known
  * @param versionNodes   the ids of the version nodes
  * @param functionNames  the function's name by function node id
  * @param observedEdges  the observed edge figures the model holds now, which a resolution is compared with
  * @param observedNodes  the observed node figures the model holds now
  */
-public record TelemetryIndex(Map<String, String> byService, Set<String> scopes, Set<String> versionNodes,
+public record TelemetryIndex(Map<String, String> byService, Map<String, String> ingressNodes, Set<String> scopes, Set<String> versionNodes,
                              Map<String, String> functionNames, Map<TopologyEdge.Key, TrafficStats> observedEdges,
                              Map<String, TrafficStats> observedNodes) {
 
@@ -48,7 +49,7 @@ public record TelemetryIndex(Map<String, String> byService, Set<String> scopes, 
 
     /** The same structure compared with other figures: what the model holds after a poll. */
     TelemetryIndex against(Map<TopologyEdge.Key, TrafficStats> edges, Map<String, TrafficStats> nodes) {
-        return new TelemetryIndex(byService, scopes, versionNodes, functionNames, edges, nodes);
+        return new TelemetryIndex(byService, ingressNodes, scopes, versionNodes, functionNames, edges, nodes);
     }
 
     /** Matches a snapshot's edges and nodes to node ids; per-version figures go to the version nodes. Any thread. */
@@ -110,6 +111,10 @@ public record TelemetryIndex(Map<String, String> byService, Set<String> scopes, 
         }
         if (!ref.scope().isEmpty() && !scopes.contains(ref.scope())) {
             return null;
+        }
+        String ingress = ingressNodes.get(TopologyModel.serviceKey(ref.scope(), ref.namespace(), ref.service()));
+        if (ingress != null) {
+            return ingress; // a declared Gateway's node, which exists
         }
         String id = TopologyModel.sharedNodeId(ref);
         shared.putIfAbsent(id, ref);

@@ -1,5 +1,6 @@
 package dev.meshdeck.core.topology;
 
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.InventoryEvent;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -55,6 +57,12 @@ public final class TopologyModel {
     /** Functions whose routes looked up a service key, so a function appearing there re-resolves them. */
     private final Map<String, Set<FunctionId>> lookups = new HashMap<>();
     private final Map<String, String> sourceLabels = new HashMap<>();
+    /** The Istio Gateway objects, by their node; such a node stays while no edge touches it. */
+    private final Map<String, IngressGateway> declared = new HashMap<>();
+    /** Gateway nodes of each source's Gateway objects, by scope. */
+    private final Map<String, Set<String>> declaredBySource = new HashMap<>();
+    /** The Gateway node standing for an ingress workload telemetry names (scope|namespace|service). */
+    private final Map<String, String> ingressNodes = new HashMap<>();
     private final Map<TopologyEdge.Key, TopologyEdge> configured = new HashMap<>();
     private Map<TopologyEdge.Key, TrafficStats> observedEdges = Map.of();
     private Map<String, TrafficStats> observedNodes = Map.of();
@@ -108,6 +116,7 @@ public final class TopologyModel {
                 sourceLoaded = true;
             } else if (event instanceof InventoryEvent.SourceRemoved e) {
                 load(e.source(), List.of());
+                declare(e.source(), List.of());
                 // telemetry naming the source no longer invents nodes for it
                 sourceLabels.remove(e.source().id());
                 index = null;
@@ -142,6 +151,46 @@ public final class TopologyModel {
     }
 
     /**
+     * The Istio Gateways of a source, as read after its discovery: each is a GATEWAY node, reached by the functions
+     * whose VirtualServices are bound to it, and stands for the ingress workloads its selector selects, so that
+     * telemetry from those (istio-ingressgateway) lands on it rather than on a node of its own. Replaces what the
+     * source's Gateways said before. With several Gateways on one workload, its traffic goes to the first by name.
+     */
+    public void applyGateways(SourceRef source, List<IngressGateway> gateways) {
+        declare(source, gateways);
+        if (lastSnapshot != null) {
+            // the ingress workload's traffic moves between its own node and its Gateway's
+            install(telemetryIndex().resolve(lastSnapshot));
+        }
+        fire();
+    }
+
+    private void declare(SourceRef source, List<IngressGateway> gateways) {
+        String scope = source.id();
+        sourceLabels.putIfAbsent(scope, sourceTier(source));
+        ingressNodes.keySet().removeIf(k -> k.startsWith(scope + "|"));
+        index = null;
+        Set<String> now = new LinkedHashSet<>();
+        for (IngressGateway g : gateways) {
+            String id = gatewayNode(scope, g.namespace(), g.name());
+            now.add(id);
+            if (!g.equals(declared.put(id, g)) && !changes.added.contains(id)) {
+                changes.updated.add(id);
+            }
+            g.workloads().forEach(w -> ingressNodes.putIfAbsent(serviceKey(scope, w.namespace(), w.service()), id));
+        }
+        for (String gone : declaredBySource.getOrDefault(scope, Set.of())) {
+            if (!now.contains(gone)) {
+                declared.remove(gone);
+                if (degree.getOrDefault(gone, 0) <= 0) {
+                    removeNode(gone);
+                }
+            }
+        }
+        declaredBySource.put(scope, now);
+    }
+
+    /**
      * Replaces the observed figures with a new snapshot's: edges, node totals and telemetry-only nodes. Resolves the
      * snapshot on this thread; a window resolves it in the background instead (see {@link #telemetryIndex()}).
      */
@@ -172,8 +221,8 @@ public final class TopologyModel {
                     names.put(n.id(), n.function().name());
                 }
             }
-            index = new TelemetryIndex(Map.copyOf(byService), Set.copyOf(sourceLabels.keySet()), Set.copyOf(versions),
-                    Map.copyOf(names), observedEdges, observedNodes);
+            index = new TelemetryIndex(Map.copyOf(byService), Map.copyOf(ingressNodes), Set.copyOf(sourceLabels.keySet()),
+                    Set.copyOf(versions), Map.copyOf(names), observedEdges, observedNodes);
         }
         return index.observedEdges() == observedEdges && index.observedNodes() == observedNodes ? index
                 : index.against(observedEdges, observedNodes);
@@ -227,6 +276,11 @@ public final class TopologyModel {
 
     public static String nodeId(FunctionId id) {
         return "fn|" + id.source().id() + "|" + id.namespace() + "|" + id.name();
+    }
+
+    /** The Istio Gateway a GATEWAY node stands for; empty for a node telemetry or a VirtualService alone made. */
+    public Optional<IngressGateway> gatewayOf(String nodeId) {
+        return Optional.ofNullable(declared.get(nodeId));
     }
 
     /** The function a node stands for (or is a version of); null for gateways and external hosts. */
@@ -615,7 +669,7 @@ public final class TopologyModel {
             candidates.add(k.to());
         });
         for (String id : candidates) {
-            if (isShared(id) && degree.getOrDefault(id, 0) <= 0) {
+            if (isShared(id) && degree.getOrDefault(id, 0) <= 0 && !declared.containsKey(id)) {
                 removeNode(id);
             }
         }

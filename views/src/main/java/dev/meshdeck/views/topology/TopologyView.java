@@ -8,6 +8,9 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.GroupKey;
+import dev.meshdeck.core.gateways.GatewaySource;
+import dev.meshdeck.core.gateways.IngressGateway;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.topology.PolicyLoader;
 import dev.meshdeck.core.topology.TelemetryIndex;
 import dev.meshdeck.core.topology.TelemetryPoller;
@@ -70,6 +73,7 @@ import javax.imageio.ImageIO;
  */
 public final class TopologyView {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopologyView.class);
     /** What Export offers: the whole graph at these zooms. */
     private static final double[] EXPORT_SCALES = {1, 2};
     /** JavaFX canvases and images stop here, per side. */
@@ -88,6 +92,11 @@ public final class TopologyView {
     private long pollsApplied;
     private long lastPollFxNanos;
     private long lastPollResolveNanos;
+    /** Reads the Gateways of a source after its discovery; one read queued per source at a time. */
+    private final ExecutorService gatewayReads = worker("meshdeck-topology-gateways");
+    private final Set<SourceRef> gatewaysPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final GatewayDetails gatewayDetails = new GatewayDetails();
+    private GatewaySource gateways;
     private final ReadOnlyObjectWrapper<ServerlessFunction> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final Canvas canvas = new Canvas();
     private final Label hoverCard = new Label();
@@ -200,10 +209,62 @@ public final class TopologyView {
         for (InventoryEvent e : batch) {
             if (e instanceof InventoryEvent.SourceLoaded loaded) {
                 loaded.functions().forEach(policies::request);
+                refreshGateways(loaded.source());
             } else if (e instanceof InventoryEvent.FunctionChanged changed) {
                 policies.request(changed.function());
+                // a VirtualService bound to a Gateway or unbound from it changes a function
+                refreshGateways(changed.function().source());
+            } else if (e instanceof InventoryEvent.FunctionRemoved removed) {
+                refreshGateways(removed.id().source());
             }
         }
+    }
+
+    /**
+     * Where the graph reads each kube context's Gateways (drawn as ingress nodes, detailed when selected), after
+     * every discovery of it. FX thread, before discovery starts.
+     */
+    public void setGateways(GatewaySource source) {
+        gateways = source;
+    }
+
+    /** Reads a kube context's Gateways again in the background (after its discovery, or an edit of a Gateway). */
+    public void refreshGateways(SourceRef source) {
+        if (closed || gateways == null || !(source instanceof SourceRef.KubeContext) || !gatewaysPending.add(source)) {
+            return;
+        }
+        GatewaySource from = gateways;
+        gatewayReads.execute(() -> {
+            gatewaysPending.remove(source);
+            try {
+                List<IngressGateway> read = from.gatewaysOf(source);
+                javafx.application.Platform.runLater(() -> {
+                    if (!closed) {
+                        model.applyGateways(source, read);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // the source's status says why it cannot be read; the graph keeps the Gateways it knew
+                LOG.debug("topology: Gateways of {} not read: {}", source.label(), e.getMessage());
+            }
+        });
+    }
+
+    /** "Edit servers…" under a selected Gateway hands it here (the policy editor); without it the button is off. */
+    public void setOnEditGateway(java.util.function.Consumer<IngressGateway> action) {
+        gatewayDetails.setOnEdit(action);
+    }
+
+    /** The selected node's Gateway, shown under the graph; null when no Gateway is selected. */
+    public IngressGateway selectedGateway() {
+        return root.getBottom() == null ? null : gatewayDetails.shown();
+    }
+
+    private void selectionChanged() {
+        selected.set(viewModel.selectedFunction());
+        java.util.Optional<IngressGateway> gateway = viewModel.selectedGateway();
+        gateway.ifPresent(gatewayDetails::show);
+        root.setBottom(gateway.isPresent() ? gatewayDetails.node() : null);
     }
 
     /** Starts polling observed traffic every {@code interval} (15 s by default); replaces an earlier source. FX thread. */
@@ -287,6 +348,7 @@ public final class TopologyView {
             poller.close();
         }
         policies.close();
+        gatewayReads.shutdownNow();
         layoutWorker.shutdownNow();
         telemetryWorker.shutdownNow();
         overview.close();
@@ -306,7 +368,7 @@ public final class TopologyView {
         if (viewModel.modelChanged(change)) {
             scheduleFullLayout();
         }
-        selected.set(viewModel.selectedFunction());
+        selectionChanged();
         redraw();
     }
 
@@ -384,7 +446,7 @@ public final class TopologyView {
     /** Selects a node as a click does; null clears. */
     public void select(String nodeId) {
         viewModel.select(nodeId);
-        selected.set(viewModel.selectedFunction());
+        selectionChanged();
         redraw();
     }
 
@@ -401,7 +463,7 @@ public final class TopologyView {
             select(null);
         } else {
             viewModel.selectFunction(id);
-            selected.set(viewModel.selectedFunction());
+            selectionChanged();
             redraw();
         }
     }
