@@ -864,18 +864,20 @@ public final class MainWindow {
      * gate, history) and, once written, the graph reads the context's Gateways again.
      */
     private void editGateway(IngressGateway gateway) {
+        Stage stage = new Stage();
         GatewayEditor editor;
         try {
             editor = new GatewayEditor(gateway, CompletableFuture.supplyAsync(
                     () -> gatewaySource.tlsSecretsIn(gateway.source(), gateway.credentialNamespace()), background),
-                    change -> changes.review(ChangeSet.of(change), ApplyRequest.apply(""), Set.of(gateway.source()),
-                            () -> topology.refreshGateways(gateway.source())));
+                    change -> changes.review(ChangeSet.of(change), ApplyRequest.apply(""), Set.of(gateway.source()), () -> {
+                        stage.close();
+                        topology.refreshGateways(gateway.source());
+                    }));
         } catch (YamlProblem | RuntimeException e) {
             new Alert(Alert.AlertType.ERROR, "Gateway " + gateway.qualifiedName() + " cannot be edited: " + e.getMessage())
                     .showAndWait();
             return;
         }
-        Stage stage = new Stage();
         stage.initOwner(scene.getWindow());
         stage.setTitle("Edit Gateway " + gateway.qualifiedName());
         Scene editing = new Scene((Parent) editor.node(), 760, 620);

@@ -117,7 +117,8 @@ public final class GatewayEditor {
             credential.getItems().setAll(names);
             credential.setValue(current);
             secretsNote.setText(names.isEmpty() ? "No TLS Secret in " + gateway.credentialNamespace()
-                    : names.size() + " TLS Secrets in " + gateway.credentialNamespace() + " (names only)");
+                    : names.size() + (names.size() == 1 ? " TLS Secret in " : " TLS Secrets in ") + gateway.credentialNamespace()
+                    + " (names only)");
         }));
 
         port.textProperty().addListener((o, was, now) -> edit(s -> s.withPort(now.isEmpty() ? 0 : Integer.parseInt(now))));
