@@ -1,7 +1,16 @@
 package dev.meshdeck.views;
 
 import dev.meshdeck.core.editing.EditSession;
+import dev.meshdeck.core.changes.ApplyRequest;
+import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.gateways.GatewaySource;
+import dev.meshdeck.core.gateways.IngressGateway;
+import dev.meshdeck.core.yaml.YamlProblem;
+import dev.meshdeck.views.editing.GatewayEditor;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
@@ -485,6 +494,9 @@ public final class MainWindow {
             }
         });
         changes.addAppliedListener(details::reload);
+        if (gatewaySource != null) {
+            topology.setOnEditGateway(this::editGateway);
+        }
         Button history = new Button("History", Icons.of(MaterialDesignH.HISTORY));
         history.setId("history-button");
         history.setTooltip(new Tooltip("Every applied change set, with rollback (Ctrl+H)"));
@@ -845,6 +857,33 @@ public final class MainWindow {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Opens the Gateway editor on a Gateway selected in the graph; its change is reviewed by the change desk (diff,
+     * gate, history) and, once written, the graph reads the context's Gateways again.
+     */
+    private void editGateway(IngressGateway gateway) {
+        Stage stage = new Stage();
+        GatewayEditor editor;
+        try {
+            editor = new GatewayEditor(gateway, CompletableFuture.supplyAsync(
+                    () -> gatewaySource.tlsSecretsIn(gateway.source(), gateway.credentialNamespace()), background),
+                    change -> changes.review(ChangeSet.of(change), ApplyRequest.apply(""), Set.of(gateway.source()), () -> {
+                        stage.close();
+                        topology.refreshGateways(gateway.source());
+                    }));
+        } catch (YamlProblem | RuntimeException e) {
+            new Alert(Alert.AlertType.ERROR, "Gateway " + gateway.qualifiedName() + " cannot be edited: " + e.getMessage())
+                    .showAndWait();
+            return;
+        }
+        stage.initOwner(scene.getWindow());
+        stage.setTitle("Edit Gateway " + gateway.qualifiedName());
+        Scene editing = new Scene((Parent) editor.node(), 760, 620);
+        editing.getStylesheets().setAll(scene.getStylesheets());
+        stage.setScene(editing);
+        stage.show();
     }
 
     private static String stylesheet(String name) {

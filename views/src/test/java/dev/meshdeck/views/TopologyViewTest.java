@@ -202,6 +202,36 @@ class TopologyViewTest {
     }
 
     @Test
+    void aClickedGatewayShowsItsServersUnderTheGraphAndItsHoverCardNamesThem(FxRobot robot) throws Exception {
+        dev.meshdeck.core.gateways.IngressGateway gateway = new dev.meshdeck.core.gateways.IngressGateway(FakeCatalog.SANDBOX,
+                "istio-system", "public-gateway", Map.of("istio", "ingressgateway"),
+                java.util.List.of(new dev.meshdeck.core.gateways.IngressGateway.Workload("istio-system", "istio-ingressgateway")),
+                java.util.List.of(new dev.meshdeck.core.gateways.IngressGateway.Server(443, "HTTPS", "https",
+                        java.util.List.of("*.meshdeck.example"), java.util.Optional.of(new dev.meshdeck.core.gateways.IngressGateway.Tls(
+                                io.fabric8.istio.api.api.networking.v1alpha3.ServerTLSSettingsTLSmode.SIMPLE,
+                                java.util.Optional.of("public-cert"))))),
+                java.util.List.of("frontend/web-bff-public"),
+                new dev.meshdeck.core.inventory.MeshResource("Gateway", "istio-system", "public-gateway", "kind: Gateway"));
+        String node = "gw|" + FakeCatalog.SANDBOX.id() + "|istio-system|public-gateway";
+        onFx(() -> {
+            view().model().applyGateways(FakeCatalog.SANDBOX, java.util.List.of(gateway));
+            return null;
+        });
+        until(() -> view().layout().position(node) != null);
+        assertThat(robot.lookup("#gateway-details").tryQuery()).isEmpty();
+
+        Point2D at = onFx(() -> view().canvas().localToScreen(view().screenPosition(node)));
+        robot.moveTo(at);
+        until(() -> view().hoverText().startsWith("public-gateway\n"));
+        assertThat(view().hoverText()).contains("Server 443/HTTPS *.meshdeck.example · TLS SIMPLE (public-cert)",
+                "on istio-system/istio-ingressgateway", "Bound: frontend/web-bff-public");
+        robot.clickOn(at);
+        until(() -> view().selectedGateway() != null);
+        assertThat(robot.lookup("#gateway-servers").queryTableView().getItems()).containsExactlyElementsOf(gateway.servers());
+        assertThat(view().selectedProperty().get()).as("no function is selected").isNull();
+    }
+
+    @Test
     void hoveringANodeShowsItsFullNameAndFigures(FxRobot robot) throws Exception {
         Point2D payment = onFx(() -> view().canvas().localToScreen(view().screenPosition(PAYMENT)));
         robot.moveTo(payment);

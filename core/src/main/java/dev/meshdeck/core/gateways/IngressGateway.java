@@ -32,6 +32,14 @@ public record IngressGateway(SourceRef source, String namespace, String name, Ma
     }
 
     /**
+     * Where a server's {@code credentialName} Secret must be: the namespace of the gateway workload (istio-system for
+     * the default ingress), else the Gateway's own when its selector selects no pods known here.
+     */
+    public String credentialNamespace() {
+        return workloads.isEmpty() ? namespace : workloads.get(0).namespace();
+    }
+
+    /**
      * The Gateway an entry of a VirtualService's {@code spec.gateways} names, as "namespace/name": "ns/name", a bare
      * name in the VirtualService's own namespace, or the legacy "name.ns.svc.cluster.local". Empty for the reserved
      * {@code mesh} (the sidecars, not a Gateway object).

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.ResourceChange;
+import dev.meshdeck.core.yaml.YamlProblem;
 import dev.meshdeck.core.yaml.YamlRenderer;
 import io.fabric8.istio.api.api.networking.v1alpha3.ServerTLSSettingsTLSmode;
 import java.util.ArrayList;
@@ -95,6 +96,11 @@ public final class GatewayForm {
             servers.add(entry(i, listed.get(i)));
         }
         return new GatewayForm(((ObjectNode) gateway).deepCopy(), servers);
+    }
+
+    /** The form over a Gateway's YAML (as {@code IngressGateway#resource} holds it). */
+    public static GatewayForm fromYaml(String yaml) throws YamlProblem {
+        return of(Trees.read(yaml, KIND));
     }
 
     private static ServerEntry entry(int origin, JsonNode server) {
