@@ -322,10 +322,12 @@ public final class MainWindow {
             enableIncidentActions(appBar, details, background);
         }
         installCommands();
-        catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), batch -> {
+        NextPulse pulse = new NextPulse();
+        catalog.start(new EventCoalescer<InventoryEvent>(pulse, batch -> {
             inventory.apply(batch);
             selection.apply(batch);
-            topology.apply(batch);
+            // the graph a frame later, batches in order: a large estate's rows are drawn before its graph is rebuilt
+            pulse.execute(() -> topology.apply(batch));
         }), true);
         return scene;
     }
