@@ -322,12 +322,10 @@ public final class MainWindow {
             enableIncidentActions(appBar, details, background);
         }
         installCommands();
-        NextPulse pulse = new NextPulse();
-        catalog.start(new EventCoalescer<InventoryEvent>(pulse, batch -> {
+        catalog.start(new EventCoalescer<InventoryEvent>(new NextPulse(), batch -> {
             inventory.apply(batch);
             selection.apply(batch);
-            // the graph a frame later, batches in order: a large estate's rows are drawn before its graph is rebuilt
-            pulse.execute(() -> topology.apply(batch));
+            topology.apply(batch);
         }), true);
         return scene;
     }
