@@ -166,7 +166,7 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource, Confi
     private static SourceStatus listOne(ClusterSession session) {
         try {
             session.discoverOnce();
-            return SourceStatus.connected(session.source(), ClusterSession.countText(session.functions().size()));
+            return SourceStatus.connected(session.source(), ClusterSession.countText(session.functionCount()));
         } catch (RuntimeException e) {
             String message = ConnectionFailure.describe(session.source(), e);
             LOG.warn("{}", message);
