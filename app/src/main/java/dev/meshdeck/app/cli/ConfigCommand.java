@@ -13,6 +13,7 @@ import dev.meshdeck.core.workloads.EnvValue;
 import dev.meshdeck.core.workloads.EnvVar;
 import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.LambdaConfig;
+import dev.meshdeck.core.workloads.NamespaceInjection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 @Command(name = "config",
         mixinStandardHelpOptions = true,
@@ -37,22 +36,8 @@ import picocli.CommandLine.Model.OptionSpec;
         exitCodeList = {"0:shown (findings included)", "1:the function was not found or its context cannot be read",
             "2:usage error"},
         subcommands = {ConfigSetCommand.class, ConfigSetDataCommand.class},
-        modelTransformer = ConfigCommand.FunctionForShowingOnly.class)
+        modelTransformer = FunctionOptions.FunctionNotRequired.class)
 final class ConfigCommand extends KubeFunctionCommand {
-
-    /**
-     * picocli checks a parent's required options before it runs a subcommand: `config set-data` has no function and
-     * `config set` its own --function, so here --function is required only when the configuration is shown.
-     */
-    static final class FunctionForShowingOnly implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            OptionSpec function = spec.findOption("--function");
-            spec.remove(function);
-            spec.addOption(function.toBuilder().required(false).build());
-            return spec;
-        }
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -132,12 +117,21 @@ final class ConfigCommand extends KubeFunctionCommand {
             if (!w.autoscaling().isEmpty()) {
                 s.append("  Knative autoscaling: ").append(quantities(w.autoscaling())).append("\n\n");
             }
+            s.append("  sidecar injection: ").append(injection(config, w)).append("\n\n");
         }
         if (config.findings().isEmpty()) {
             s.append("No problems found.\n");
         }
         config.findings().forEach(f -> s.append(f.toCompilerLine()).append('\n'));
         return s.toString();
+    }
+
+    /** "on (namespace istio-injection=enabled)", "off (pod template sidecar.istio.io/inject=false)". */
+    private static String injection(FunctionConfig config, FunctionConfig.Workload w) {
+        return config.namespace().map(ns -> (ns.injects(w.sidecarInject()) ? "on" : "off") + " (" + ns.why(w.sidecarInject())
+                        + "; namespace " + w.namespace() + ": " + ns.labels() + ")")
+                .orElse(w.sidecarInject().map(c -> "pod template " + NamespaceInjection.INJECT + "=" + c).orElse("not set by the pod template")
+                        + " (namespace " + w.namespace() + " not readable)");
     }
 
     private static void indent(StringBuilder s, String table) {
@@ -159,6 +153,9 @@ final class ConfigCommand extends KubeFunctionCommand {
         ArrayNode workloads = root.putArray("workloads");
         for (FunctionConfig.Workload w : config.workloads()) {
             ObjectNode wo = workloads.addObject().put("kind", w.kind()).put("namespace", w.namespace()).put("name", w.name());
+            ObjectNode sidecar = wo.putObject("sidecarInjection");
+            w.sidecarInject().ifPresent(c -> sidecar.put("template", c));
+            config.sidecarInjected(w).ifPresent(on -> sidecar.put("injected", on));
             ObjectNode autoscaling = wo.putObject("autoscaling");
             new TreeMap<>(w.autoscaling()).forEach(autoscaling::put);
             ArrayNode containers = wo.putArray("containers");
@@ -183,6 +180,11 @@ final class ConfigCommand extends KubeFunctionCommand {
                 new TreeMap<>(c.limits()).forEach(limits::put);
             }
         }
+        config.namespace().ifPresent(ns -> {
+            ObjectNode labels = root.putObject("namespaceInjection");
+            ns.istioInjection().ifPresent(v -> labels.put(NamespaceInjection.ISTIO_INJECTION, v));
+            ns.revision().ifPresent(v -> labels.put(NamespaceInjection.REVISION, v));
+        });
         root.set("findings", FindingFormat.json(config.findings()));
         return root;
     }
