@@ -59,6 +59,12 @@ final class FunctionConfigs {
             }
         }
         namespace(client, found.function().namespace()).ifPresent(objects::add);
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(found.function().namespace()).list().getItems()
+                .forEach(hpa -> {
+                    hpa.setApiVersion("autoscaling/v2");
+                    hpa.setKind("HorizontalPodAutoscaler");
+                    objects.add(new Resource(JSON.valueToTree(hpa), Optional.empty(), true));
+                });
         return WorkloadConfigs.read(objects);
     }
 

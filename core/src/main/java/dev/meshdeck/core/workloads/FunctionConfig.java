@@ -32,9 +32,10 @@ public record FunctionConfig(List<Workload> workloads, List<Finding> findings, O
      * @param kind        "Deployment", or kubectl's "Service.serving.knative.dev" for a Knative Service
      * @param autoscaling   the template's Knative autoscaling annotations without their prefix ("min-scale" to "1")
      * @param sidecarInject the template's own sidecar.istio.io/inject (label, else annotation); empty for none
+     * @param autoscaler    the HorizontalPodAutoscaler that scales a Deployment; empty for none
      */
     public record Workload(String kind, String namespace, String name, List<ContainerConfig> containers,
-                           Map<String, String> autoscaling, Optional<Boolean> sidecarInject) {
+                           Map<String, String> autoscaling, Optional<Boolean> sidecarInject, Optional<Autoscaler> autoscaler) {
 
         public Workload {
             containers = List.copyOf(containers);
