@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
             "ConfigMaps and Secrets, requests and limits, and what is wrong (a missing ConfigMap, Secret or key, a",
             "credential kept in a ConfigMap, a downward-API field that does not exist). Secret values are never read",
             "into MeshDeck: they are shown as " + EnvValue.MASK + " with the Secret's name and key. For a Lambda",
-            "function: runtime, memory, timeout, reserved concurrency and its environment variables, every value masked."
+            "function: runtime, memory, timeout, reserved and provisioned (per alias) concurrency and its environment",
+            "variables, every value masked."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown (findings included)", "1:the function was not found or its context cannot be read",
@@ -59,6 +60,8 @@ final class ConfigCommand extends KubeFunctionCommand {
             ObjectNode o = JSON.createObjectNode().put("runtime", c.runtime()).put("memoryMb", c.memoryMb())
                     .put("timeoutSeconds", c.timeoutSeconds());
             c.reservedConcurrency().ifPresent(r -> o.put("reservedConcurrency", r));
+            ObjectNode provisioned = o.putObject("provisionedConcurrency");
+            new TreeMap<>(c.provisioned()).forEach(provisioned::put);
             ArrayNode env = o.putArray("environment");
             c.environment().forEach(name -> env.addObject().put("name", name).put("value", EnvValue.MASK));
             return Optional.of(JSON.writeValueAsString(o) + "\n");
@@ -68,7 +71,8 @@ final class ConfigCommand extends KubeFunctionCommand {
         c.environment().forEach(name -> rows.add(new String[]{name, EnvValue.MASK}));
         StringBuilder s = new StringBuilder("Lambda " + fn.name() + " (" + c.runtime() + "), memory " + c.memoryMb()
                 + " MB, timeout " + c.timeoutSeconds() + " s, reserved concurrency "
-                + c.reservedConcurrency().map(String::valueOf).orElse("none") + "\n");
+                + c.reservedConcurrency().map(String::valueOf).orElse("none") + ", provisioned concurrency "
+                + (c.provisioned().isEmpty() ? "none" : perQualifier(c.provisioned())) + "\n");
         indent(s, TextTable.render(rows));
         return Optional.of(s.toString());
     }
@@ -117,6 +121,7 @@ final class ConfigCommand extends KubeFunctionCommand {
             if (!w.autoscaling().isEmpty()) {
                 s.append("  Knative autoscaling: ").append(quantities(w.autoscaling())).append("\n\n");
             }
+            w.autoscaler().ifPresent(a -> s.append("  autoscaler: ").append(a.display()).append('\n'));
             s.append("  sidecar injection: ").append(injection(config, w)).append("\n\n");
         }
         if (config.findings().isEmpty()) {
@@ -138,6 +143,13 @@ final class ConfigCommand extends KubeFunctionCommand {
         table.lines().forEach(l -> s.append("  ").append(l).append('\n'));
     }
 
+    /** "live=5 v3=2": provisioned concurrency per alias or version, in name order. */
+    private static String perQualifier(Map<String, Integer> provisioned) {
+        StringBuilder s = new StringBuilder();
+        new TreeMap<>(provisioned).forEach((q, n) -> s.append(s.isEmpty() ? "" : " ").append(q).append('=').append(n));
+        return s.toString();
+    }
+
     /** "cpu=100m memory=128Mi", in key order; "-" for none. */
     private static String quantities(Map<String, String> values) {
         if (values.isEmpty()) {
@@ -156,6 +168,13 @@ final class ConfigCommand extends KubeFunctionCommand {
             ObjectNode sidecar = wo.putObject("sidecarInjection");
             w.sidecarInject().ifPresent(c -> sidecar.put("template", c));
             config.sidecarInjected(w).ifPresent(on -> sidecar.put("injected", on));
+            w.autoscaler().ifPresent(a -> {
+                ObjectNode hpa = wo.putObject("autoscaler").put("name", a.name()).put("maxReplicas", a.maxReplicas());
+                a.minReplicas().ifPresent(min -> hpa.put("minReplicas", min));
+                ArrayNode metrics = hpa.putArray("metrics");
+                a.metrics().forEach(m -> metrics.addObject().put("type", m.type()).put("name", m.name())
+                        .put("target", m.target()).put("value", m.value()));
+            });
             ObjectNode autoscaling = wo.putObject("autoscaling");
             new TreeMap<>(w.autoscaling()).forEach(autoscaling::put);
             ArrayNode containers = wo.putArray("containers");
