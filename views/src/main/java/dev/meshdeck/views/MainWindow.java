@@ -518,11 +518,16 @@ public final class MainWindow {
     private void enableIncidentActions(AppBar appBar, DetailsPane details, ExecutorService background) {
         incidents = new IncidentControls(changeTargets, changes, reads, background);
         incidents.setOwner(scene::getWindow);
+        if (inventoryModel != null) {
+            incidents.setInventory(() -> List.copyOf(inventoryModel.functions()));
+        }
         details.addActions(incidents.node());
         incidents.show(selection.get());
         if (workloads != null) {
             workloads.model().setRollBack(row -> incidents.review((live, p) -> Rollouts.rollBack(live, row.deployment(),
                     workloadSource.revisionsOf(live.function().id()), row.revision().number(), null)));
+            workloads.model().setDeletePod(pod -> incidents.review((live, p) ->
+                    Rollouts.deletePod(live, workloadSource, pod.name(), null)));
             changes.addAppliedListener(workloads.model()::refresh);
         }
         changes.addAppliedListener(incidents::refresh);

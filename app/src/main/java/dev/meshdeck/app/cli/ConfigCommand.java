@@ -13,6 +13,7 @@ import dev.meshdeck.core.workloads.EnvValue;
 import dev.meshdeck.core.workloads.EnvVar;
 import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.LambdaConfig;
+import dev.meshdeck.core.workloads.NamespaceInjection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 @Command(name = "config",
         mixinStandardHelpOptions = true,
@@ -31,28 +30,15 @@ import picocli.CommandLine.Model.OptionSpec;
             "ConfigMaps and Secrets, requests and limits, and what is wrong (a missing ConfigMap, Secret or key, a",
             "credential kept in a ConfigMap, a downward-API field that does not exist). Secret values are never read",
             "into MeshDeck: they are shown as " + EnvValue.MASK + " with the Secret's name and key. For a Lambda",
-            "function: runtime, memory, timeout, reserved concurrency and its environment variables, every value masked."
+            "function: runtime, memory, timeout, reserved and provisioned (per alias) concurrency and its environment",
+            "variables, every value masked."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown (findings included)", "1:the function was not found or its context cannot be read",
             "2:usage error"},
         subcommands = {ConfigSetCommand.class, ConfigSetDataCommand.class},
-        modelTransformer = ConfigCommand.FunctionForShowingOnly.class)
+        modelTransformer = FunctionOptions.FunctionNotRequired.class)
 final class ConfigCommand extends KubeFunctionCommand {
-
-    /**
-     * picocli checks a parent's required options before it runs a subcommand: `config set-data` has no function and
-     * `config set` its own --function, so here --function is required only when the configuration is shown.
-     */
-    static final class FunctionForShowingOnly implements CommandLine.IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            OptionSpec function = spec.findOption("--function");
-            spec.remove(function);
-            spec.addOption(function.toBuilder().required(false).build());
-            return spec;
-        }
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -74,6 +60,8 @@ final class ConfigCommand extends KubeFunctionCommand {
             ObjectNode o = JSON.createObjectNode().put("runtime", c.runtime()).put("memoryMb", c.memoryMb())
                     .put("timeoutSeconds", c.timeoutSeconds());
             c.reservedConcurrency().ifPresent(r -> o.put("reservedConcurrency", r));
+            ObjectNode provisioned = o.putObject("provisionedConcurrency");
+            new TreeMap<>(c.provisioned()).forEach(provisioned::put);
             ArrayNode env = o.putArray("environment");
             c.environment().forEach(name -> env.addObject().put("name", name).put("value", EnvValue.MASK));
             return Optional.of(JSON.writeValueAsString(o) + "\n");
@@ -83,7 +71,8 @@ final class ConfigCommand extends KubeFunctionCommand {
         c.environment().forEach(name -> rows.add(new String[]{name, EnvValue.MASK}));
         StringBuilder s = new StringBuilder("Lambda " + fn.name() + " (" + c.runtime() + "), memory " + c.memoryMb()
                 + " MB, timeout " + c.timeoutSeconds() + " s, reserved concurrency "
-                + c.reservedConcurrency().map(String::valueOf).orElse("none") + "\n");
+                + c.reservedConcurrency().map(String::valueOf).orElse("none") + ", provisioned concurrency "
+                + (c.provisioned().isEmpty() ? "none" : perQualifier(c.provisioned())) + "\n");
         indent(s, TextTable.render(rows));
         return Optional.of(s.toString());
     }
@@ -132,6 +121,8 @@ final class ConfigCommand extends KubeFunctionCommand {
             if (!w.autoscaling().isEmpty()) {
                 s.append("  Knative autoscaling: ").append(quantities(w.autoscaling())).append("\n\n");
             }
+            w.autoscaler().ifPresent(a -> s.append("  autoscaler: ").append(a.display()).append('\n'));
+            s.append("  sidecar injection: ").append(injection(config, w)).append("\n\n");
         }
         if (config.findings().isEmpty()) {
             s.append("No problems found.\n");
@@ -140,8 +131,23 @@ final class ConfigCommand extends KubeFunctionCommand {
         return s.toString();
     }
 
+    /** "on (namespace istio-injection=enabled)", "off (pod template sidecar.istio.io/inject=false)". */
+    private static String injection(FunctionConfig config, FunctionConfig.Workload w) {
+        return config.namespace().map(ns -> (ns.injects(w.sidecarInject()) ? "on" : "off") + " (" + ns.why(w.sidecarInject())
+                        + "; namespace " + w.namespace() + ": " + ns.labels() + ")")
+                .orElse(w.sidecarInject().map(c -> "pod template " + NamespaceInjection.INJECT + "=" + c).orElse("not set by the pod template")
+                        + " (namespace " + w.namespace() + " not readable)");
+    }
+
     private static void indent(StringBuilder s, String table) {
         table.lines().forEach(l -> s.append("  ").append(l).append('\n'));
+    }
+
+    /** "live=5 v3=2": provisioned concurrency per alias or version, in name order. */
+    private static String perQualifier(Map<String, Integer> provisioned) {
+        StringBuilder s = new StringBuilder();
+        new TreeMap<>(provisioned).forEach((q, n) -> s.append(s.isEmpty() ? "" : " ").append(q).append('=').append(n));
+        return s.toString();
     }
 
     /** "cpu=100m memory=128Mi", in key order; "-" for none. */
@@ -159,6 +165,16 @@ final class ConfigCommand extends KubeFunctionCommand {
         ArrayNode workloads = root.putArray("workloads");
         for (FunctionConfig.Workload w : config.workloads()) {
             ObjectNode wo = workloads.addObject().put("kind", w.kind()).put("namespace", w.namespace()).put("name", w.name());
+            ObjectNode sidecar = wo.putObject("sidecarInjection");
+            w.sidecarInject().ifPresent(c -> sidecar.put("template", c));
+            config.sidecarInjected(w).ifPresent(on -> sidecar.put("injected", on));
+            w.autoscaler().ifPresent(a -> {
+                ObjectNode hpa = wo.putObject("autoscaler").put("name", a.name()).put("maxReplicas", a.maxReplicas());
+                a.minReplicas().ifPresent(min -> hpa.put("minReplicas", min));
+                ArrayNode metrics = hpa.putArray("metrics");
+                a.metrics().forEach(m -> metrics.addObject().put("type", m.type()).put("name", m.name())
+                        .put("target", m.target()).put("value", m.value()));
+            });
             ObjectNode autoscaling = wo.putObject("autoscaling");
             new TreeMap<>(w.autoscaling()).forEach(autoscaling::put);
             ArrayNode containers = wo.putArray("containers");
@@ -183,6 +199,11 @@ final class ConfigCommand extends KubeFunctionCommand {
                 new TreeMap<>(c.limits()).forEach(limits::put);
             }
         }
+        config.namespace().ifPresent(ns -> {
+            ObjectNode labels = root.putObject("namespaceInjection");
+            ns.istioInjection().ifPresent(v -> labels.put(NamespaceInjection.ISTIO_INJECTION, v));
+            ns.revision().ifPresent(v -> labels.put(NamespaceInjection.REVISION, v));
+        });
         root.set("findings", FindingFormat.json(config.findings()));
         return root;
     }

@@ -1,11 +1,7 @@
 package dev.meshdeck.app.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.app.wiring.FunctionActions;
 import dev.meshdeck.core.failover.Rollouts;
-import dev.meshdeck.core.inventory.MeshResource;
-import dev.meshdeck.core.yaml.YamlProblem;
-import dev.meshdeck.core.yaml.YamlReader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,19 +31,7 @@ final class DeletePodCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return FunctionActions.onFunction(spec, options, target.function, target.namespace, (sources, live, pipeline) -> {
-            MeshResource found = sources.kube().podOf(live.function().id(), pod).orElseThrow(() -> new IllegalArgumentException(
-                    pod + " is not a pod of " + live.function().id().qualifiedName() + " (see meshdeck pods --function "
-                            + live.function().name() + ")"));
-            return Rollouts.deletePod(live, object(found), options.why.reason);
-        });
-    }
-
-    private static ObjectNode object(MeshResource resource) {
-        try {
-            return (ObjectNode) new YamlReader().read(resource.title(), resource.yaml()).get(0).tree();
-        } catch (YamlProblem e) {
-            throw new IllegalStateException("cannot read " + resource.title() + ": " + e.getMessage(), e);
-        }
+        return FunctionActions.onFunction(spec, options, target.function, target.namespace, (sources, live, pipeline) ->
+                Rollouts.deletePod(live, sources.kube(), pod, options.why.reason));
     }
 }

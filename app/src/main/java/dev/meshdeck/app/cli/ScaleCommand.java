@@ -72,7 +72,9 @@ final class ScaleCommand extends RolloutCommand.Action {
         }
         if (hpaMax != null) {
             try {
-                return Scaling.autoscaler(live, target.deployment, pipeline.gateway(), hpaMin, hpaMax, cpuPercent,
+                String autoscaler = Scaling.autoscalerNow(live, target.deployment, sources.kube().configOf(live.function().id()))
+                        .orElse(null);
+                return Scaling.autoscaler(live, target.deployment, autoscaler, pipeline.gateway(), hpaMin, hpaMax, cpuPercent,
                         options.why.reason);
             } catch (GatewayException e) {
                 throw new IllegalStateException(e.getMessage(), e);

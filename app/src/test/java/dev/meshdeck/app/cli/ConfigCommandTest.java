@@ -1,5 +1,7 @@
 package dev.meshdeck.app.cli;
 
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -145,17 +147,22 @@ class ConfigCommandTest {
 
     @Test
     void aLambdaFunctionsEnvironmentIsMaskedWithItsMemoryAndTimeout() throws Exception {
-        try (SandboxAws aws = new SandboxAws(sandbox)) {
+        try (SandboxAws aws = new SandboxAws(sandbox);
+             LambdaClient lambda = LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            lambda.putProvisionedConcurrencyConfig(r -> r.functionName("invoice-pdf").qualifier("live")
+                    .provisionedConcurrentExecutions(3));
             Cli table = config("--function", "invoice-pdf");
             Cli json = config("--function", "invoice-pdf", "-o", "json");
 
             assertThat(table.exitCode()).as(table.err()).isZero();
-            assertThat(table.out()).contains("Lambda invoice-pdf (java17), memory 1024 MB, timeout 30 s");
+            assertThat(table.out()).contains("Lambda invoice-pdf (java17), memory 1024 MB, timeout 30 s",
+                    "provisioned concurrency live=3");
             assertThat(line(table, "DB_PASSWORD")).endsWith("••••••");
             assertThat(line(table, "INVOICE_BUCKET")).endsWith("••••••");
             assertThat(table.out() + json.out()).doesNotContain("sandbox-not-a-secret", "meshdeck-invoices-eu-west-1");
             JsonNode config = new ObjectMapper().readTree(json.out());
             assertThat(config.get("memoryMb").asInt()).isEqualTo(1024);
+            assertThat(config.at("/provisionedConcurrency/live").asInt()).isEqualTo(3);
             assertThat(config.get("environment")).extracting(e -> e.get("name").asText() + "=" + e.get("value").asText())
                     .containsExactly("DB_PASSWORD=••••••", "INVOICE_BUCKET=••••••");
         }

@@ -107,6 +107,29 @@ class RolloutRevisionsCommandTest {
         assertThat(again.err()).contains("sidecar injection is already off");
     }
 
+    @Test
+    void theNamespaceSwitchIsShownAndWithRestartRollsTheFunctionsWhosePodsItChanges() {
+        assertThat(run("config", "--function", "payment-function").out())
+                .contains("sidecar injection: on (namespace istio-injection=enabled; namespace payments: istio-injection=enabled)");
+
+        Cli named = run("sidecar", "disable", "--namespace", "payments");
+        Cli disable = run("sidecar", "disable", "--namespace", "payments", "--restart", "--yes");
+
+        assertThat(named.err()).contains("Deployment payments/payment-function", "add --restart");
+        assertThat(disable.exitCode()).as(disable.err()).isZero();
+        assertThat(client.namespaces().withName("payments").get().getMetadata().getLabels())
+                .containsEntry("istio-injection", "disabled");
+        assertThat(client.pods().inNamespace("payments").withLabel("app", "payment-function").list().getItems())
+                .isNotEmpty().allSatisfy(pod -> assertThat(pod.getSpec().getContainers())
+                        .extracting(c -> c.getName()).containsExactly("function"));
+        assertThat(run("config", "--function", "payment-function").out())
+                .contains("sidecar injection: off (namespace istio-injection=disabled;");
+        assertThat(Cli.run("history").out()).contains("disable sidecar injection in namespace payments and restart "
+                + "Deployment payments/invoice-pdf-fallback, Deployment payments/payment-function, ");
+        assertThat(run("sidecar", "disable", "--namespace", "payments", "--yes").err())
+                .contains("namespace payments is already labelled istio-injection=disabled");
+    }
+
     /** What `kubectl set image` sends: a strategic-merge patch naming the container. */
     private void setImage(String image) {
         client.apps().deployments().inNamespace("payments").withName("payment-function").patch(

@@ -3,6 +3,7 @@ package dev.meshdeck.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,23 @@ class ScaleCommandTest {
         assertThat(inverted.out() + inverted.err()).contains("MD0711", "maxReplicas 3 is below minReplicas 9");
         assertThat(cluster.get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payment-function").at("/spec/maxReplicas")
                 .asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void anHpaNamedOtherwiseIsEditedInPlaceAndShownByConfig() {
+        cluster.client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("payments-hpa")
+                .withNamespace("payments").endMetadata().withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1")
+                .withKind("Deployment").withName("payment-function").endScaleTargetRef().withMinReplicas(2).withMaxReplicas(4)
+                .endSpec().build()).create();
+
+        Cli edit = run("scale", "--function", "payment-function", "--hpa-max", "9", "--yes");
+
+        assertThat(edit.exitCode()).as(edit.err()).isZero();
+        assertThat(cluster.get("autoscaling/v2", "HorizontalPodAutoscaler", "payments", "payments-hpa").at("/spec/maxReplicas")
+                .asInt()).isEqualTo(9);
+        assertThat(cluster.client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("payments").withName("payment-function")
+                .get()).as("no second HPA on the same Deployment").isNull();
+        assertThat(run("config", "--function", "payment-function").out()).contains("HPA payments-hpa: 2 to 9 replicas");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.meshdeck.core.failover.FailoverTargets;
 import dev.meshdeck.core.topology.EdgeKind;
 import dev.meshdeck.core.topology.NodeKind;
 import dev.meshdeck.core.topology.TopologyEdge;
+import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.views.MainWindow;
 import dev.meshdeck.views.workloads.WorkloadsModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -219,6 +220,28 @@ class FailoverFromWindowOnSandboxTest {
         assertThat(image()).isEqualTo(good);
         until(() -> revisions.getItems().size() == 2 && revisions.getItems().get(0).revision().number() == 3
                 && revisions.getItems().get(0).revision().current());
+    }
+
+    @Test
+    void aPodDeletedFromThePodsTabIsReplacedAndRecorded(FxRobot robot) throws Exception {
+        until(() -> window.select("payment-function"));
+        robot.interact(window::showWorkloads);
+        @SuppressWarnings("unchecked")
+        TableView<FunctionPod> pods = robot.lookup("#pods-table").queryAs(TableView.class);
+        until(() -> pods.getItems().size() == 2);
+        FunctionPod stuck = onFx(() -> pods.getItems().get(0));
+
+        // the row menu's item after its confirmation: the confirmation itself is a plain Alert
+        robot.interact(() -> window.workloads().model().deletePod(stuck));
+        Parent review = awaitConfirmable(robot);
+        robot.interact(() -> button(robot, review, "#review-confirm").fire());
+        until(() -> outcome(robot, review).startsWith("Applied and verified"));
+        robot.interact(() -> button(robot, review, "#review-cancel").fire());
+
+        until(() -> pods.getItems().size() == 2 && pods.getItems().stream().noneMatch(p -> p.name().equals(stuck.name())));
+        assertThat(client.pods().inNamespace("payments").withName(stuck.name()).get()).isNull();
+        assertThat(new WindowChanges(sources).history().entries().get(0).changes().summary())
+                .isEqualTo("delete Pod payments/" + stuck.name());
     }
 
     private String image() {

@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
@@ -153,8 +154,14 @@ public final class LambdaCatalog implements FunctionCatalog {
             FunctionConfiguration c = function.configuration();
             List<String> environment = c.environment() == null || c.environment().variables() == null ? List.of()
                     : c.environment().variables().keySet().stream().sorted().toList();
+            Map<String, Integer> provisioned = new TreeMap<>();
+            // the config names its alias or version as the last part of its qualified ARN
+            lambda.listProvisionedConcurrencyConfigsPaginator(r -> r.functionName(id.name())).provisionedConcurrencyConfigs()
+                    .forEach(p -> provisioned.put(p.functionArn().substring(p.functionArn().lastIndexOf(':') + 1),
+                            p.requestedProvisionedConcurrentExecutions()));
             return new LambdaConfig(c.runtimeAsString(), c.memorySize(), c.timeout(),
-                    Optional.ofNullable(function.concurrency()).map(x -> x.reservedConcurrentExecutions()), environment);
+                    Optional.ofNullable(function.concurrency()).map(x -> x.reservedConcurrentExecutions()), environment,
+                    provisioned);
         }));
     }
 

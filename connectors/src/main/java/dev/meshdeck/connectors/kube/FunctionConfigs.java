@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,7 +58,27 @@ final class FunctionConfigs {
                 }
             }
         }
+        namespace(client, found.function().namespace()).ifPresent(objects::add);
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(found.function().namespace()).list().getItems()
+                .forEach(hpa -> {
+                    hpa.setApiVersion("autoscaling/v2");
+                    hpa.setKind("HorizontalPodAutoscaler");
+                    objects.add(new Resource(JSON.valueToTree(hpa), Optional.empty(), true));
+                });
         return WorkloadConfigs.read(objects);
+    }
+
+    /** The function's Namespace, for its injection labels; empty when it cannot be read (RBAC may not allow it). */
+    private static Optional<Resource> namespace(KubernetesClient client, String name) {
+        try {
+            return Optional.ofNullable(client.namespaces().withName(name).get()).map(ns -> {
+                ns.setApiVersion("v1");
+                ns.setKind("Namespace");
+                return new Resource(JSON.valueToTree(ns), Optional.empty(), true);
+            });
+        } catch (KubernetesClientException e) {
+            return Optional.empty();
+        }
     }
 
     /** One key's value, decoded from base64 for a Secret; empty when the object or key does not exist. */

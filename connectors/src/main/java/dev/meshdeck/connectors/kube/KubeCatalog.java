@@ -214,7 +214,7 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource, Confi
                 .map(s -> s.logsOf(id, query, sink)).orElse(LogFeed.DONE);
     }
 
-    /** One of the function's pods as read now (for deleting it); empty when it is not one of its pods. */
+    @Override
     public Optional<MeshResource> podOf(FunctionId id, String podName) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .flatMap(s -> s.podOf(id, podName));

@@ -10,7 +10,11 @@ import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.history.ChangeHistory;
 import dev.meshdeck.core.changes.history.HistoryEntry;
 import dev.meshdeck.core.changes.history.Status;
+import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.workloads.RolloutHistory;
+import dev.meshdeck.core.workloads.WorkloadSource;
+import dev.meshdeck.core.yaml.YamlProblem;
+import dev.meshdeck.core.yaml.YamlReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -57,10 +61,23 @@ public final class Rollouts {
 
     /**
      * Deletes one of the function's pods so that its controller starts a fresh one, as {@code kubectl delete pod}
-     * restarts a single stuck pod without rolling the others. {@code pod} is the object as read, its
-     * resourceVersion the precondition.
+     * restarts a single stuck pod without rolling the others. The pod is read now from {@code pods}, its
+     * resourceVersion the precondition; only a pod that runs the function is accepted.
+     *
+     * @throws IllegalArgumentException when {@code podName} is none of the function's pods
      */
-    public static FunctionChange deletePod(LiveFunction fn, ObjectNode pod, String reason) {
+    public static FunctionChange deletePod(LiveFunction fn, WorkloadSource pods, String podName, String reason) {
+        MeshResource pod = pods.podOf(fn.function().id(), podName).orElseThrow(() -> new IllegalArgumentException(
+                podName + " is not a pod of " + fn.function().id().qualifiedName() + " (see meshdeck pods --function "
+                        + fn.function().name() + ")"));
+        try {
+            return deletePod(fn, (ObjectNode) new YamlReader().read(pod.title(), pod.yaml()).get(0).tree(), reason);
+        } catch (YamlProblem e) {
+            throw new IllegalStateException("cannot read " + pod.title() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FunctionChange deletePod(LiveFunction fn, ObjectNode pod, String reason) {
         String what = "delete pod " + pod.at("/metadata/name").asText() + " of " + fn.function().name()
                 + " (its controller starts a new one)";
         return new FunctionChange(fn.subject(), capitalised(what), ChangeSet.of(ResourceChange.of(pod, null)),

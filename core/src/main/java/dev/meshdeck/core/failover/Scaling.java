@@ -10,6 +10,8 @@ import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.history.Action;
+import dev.meshdeck.core.workloads.Autoscaler;
+import dev.meshdeck.core.workloads.FunctionConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,14 @@ public final class Scaling {
     public static ResourceId autoscalerOf(ObjectNode deployment) {
         return new ResourceId("autoscaling/v2", "HorizontalPodAutoscaler", deployment.at("/metadata/namespace").asText(),
                 deployment.at("/metadata/name").asText());
+    }
+
+    /** The name of the HPA that scales the function's Deployment now, as its configuration says; empty for none. */
+    public static Optional<String> autoscalerNow(LiveFunction fn, String deployment, FunctionConfig config) {
+        ObjectNode d = deployment == null ? Rollouts.onlyOne(fn) : Rollouts.one(fn, deployment);
+        return config.workloads().stream().filter(w -> w.kind().equals("Deployment")
+                        && w.namespace().equals(d.at("/metadata/namespace").asText()) && w.name().equals(d.at("/metadata/name").asText()))
+                .flatMap(w -> w.autoscaler().stream()).map(Autoscaler::name).findFirst();
     }
 
     /**
@@ -62,11 +72,13 @@ public final class Scaling {
      * a new one) and the average CPU utilization to keep (null keeps the HPA's metrics).
      *
      * @param deployment by name or version label; null for the function's only one
+     * @param autoscaler the name of the HPA that scales it now, edited in place; null for none (or one named after it)
      */
-    public static FunctionChange autoscaler(LiveFunction fn, String deployment, ClusterGateway gateway, Integer min,
-                                            int max, Integer cpuPercent, String reason) throws GatewayException {
+    public static FunctionChange autoscaler(LiveFunction fn, String deployment, String autoscaler, ClusterGateway gateway,
+                                            Integer min, int max, Integer cpuPercent, String reason) throws GatewayException {
         ObjectNode d = deployment == null ? Rollouts.onlyOne(fn) : Rollouts.one(fn, deployment);
-        ResourceId id = autoscalerOf(d);
+        ResourceId named = autoscalerOf(d);
+        ResourceId id = autoscaler == null ? named : new ResourceId(named.apiVersion(), named.kind(), named.namespace(), autoscaler);
         Optional<ObjectNode> existing = gateway.read(id);
         ObjectNode after = existing.map(ObjectNode::deepCopy).orElseGet(() -> created(id));
         ObjectNode spec = after.withObject("/spec");

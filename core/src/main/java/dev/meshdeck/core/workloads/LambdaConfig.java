@@ -1,6 +1,7 @@
 package dev.meshdeck.core.workloads;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,11 +10,13 @@ import java.util.Optional;
  *
  * @param environment         the names of its environment variables, sorted
  * @param reservedConcurrency reserved concurrent executions; empty when none is reserved
+ * @param provisioned         provisioned concurrent executions requested per alias or version
  */
 public record LambdaConfig(String runtime, int memoryMb, int timeoutSeconds, Optional<Integer> reservedConcurrency,
-                           List<String> environment) {
+                           List<String> environment, Map<String, Integer> provisioned) {
 
     public LambdaConfig {
         environment = List.copyOf(environment);
+        provisioned = Map.copyOf(provisioned);
     }
 }

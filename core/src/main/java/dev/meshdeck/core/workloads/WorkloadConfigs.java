@@ -30,7 +30,8 @@ public final class WorkloadConfigs {
 
     /**
      * @param objects the workloads, and the ConfigMaps and Secrets they name that exist (a reference to one absent
-     *                from the list is a reference to nothing)
+     *                from the list is a reference to nothing), their Namespace when it could be read, and the
+     *                HorizontalPodAutoscalers (autoscaling/v2) of that namespace
      */
     public static FunctionConfig read(List<Resource> objects) {
         ValidationContext context = new ValidationContext(objects, true);
@@ -44,10 +45,20 @@ public final class WorkloadConfigs {
                     containers.add(container(context, r.namespace(), c.getValue(), templateContainers, volumes, defaultName(r)));
                 }
                 String kind = r.group().isEmpty() || r.group().equals("apps") ? r.kind() : r.kind() + "." + r.group();
-                workloads.add(new FunctionConfig.Workload(kind, r.namespace(), r.name(), containers, autoscaling(r)));
+                workloads.add(new FunctionConfig.Workload(kind, r.namespace(), r.name(), containers, autoscaling(r),
+                        NamespaceInjection.templateChoice(PodTemplates.of(r)), autoscaler(objects, r)));
             }
         }
-        return new FunctionConfig(workloads, new Validator(ConfigChecks.rules()).validate(context));
+        Optional<NamespaceInjection> namespace = objects.stream().filter(r -> r.kind().equals("Namespace") && r.group().isEmpty())
+                .findFirst().map(r -> NamespaceInjection.of(r.tree()));
+        return new FunctionConfig(workloads, new Validator(ConfigChecks.rules()).validate(context), namespace);
+    }
+
+    /** The HPA among {@code objects} that scales the Deployment {@code workload}. */
+    private static Optional<Autoscaler> autoscaler(List<Resource> objects, Resource workload) {
+        return objects.stream().filter(o -> o.kind().equals("HorizontalPodAutoscaler") && o.namespace().equals(workload.namespace())
+                        && workload.kind().equals("Deployment") && Autoscaler.scales(o.tree(), workload.name()))
+                .findFirst().map(o -> Autoscaler.of(o.tree()));
     }
 
     /** Knative names an unnamed container user-container; elsewhere a container always has a name. */

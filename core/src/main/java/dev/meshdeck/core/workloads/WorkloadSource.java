@@ -1,7 +1,9 @@
 package dev.meshdeck.core.workloads;
 
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.MeshResource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The pods and events of a function, as `kubectl get pods -l …` and `kubectl get events` show them. Connectors
@@ -26,5 +28,10 @@ public interface WorkloadSource {
      */
     default List<RolloutHistory> revisionsOf(FunctionId function) {
         return List.of();
+    }
+
+    /** One of the function's pods as read now (to delete it); empty when it is none of its pods. Blocks on the network. */
+    default Optional<MeshResource> podOf(FunctionId function, String podName) {
+        return Optional.empty();
     }
 }

@@ -61,6 +61,7 @@ final class DeploymentController {
 
     private static final Pattern DEPLOYMENT_PATH =
             Pattern.compile("^/apis/apps/v1/namespaces/([^/]+)/deployments(?:/([^/]+))?(/scale)?$");
+    private static final Pattern POD_PATH = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)$");
     private static final String SIDECAR_IMAGE = "docker.io/istio/proxyv2:1.24.2";
     private static final String SIDECAR_STATUS = "{\"containers\":[\"istio-proxy\"],\"revision\":\"default\"}";
     /** Pods made here get addresses from a block the estates do not use. */
@@ -115,6 +116,28 @@ final class DeploymentController {
                     : Optional.of(new Write(m.group(1), name, json.path("status").has("replicas")));
         }
         return Optional.of(new Write(m.group(1), name, false));
+    }
+
+    /**
+     * The Deployments whose selector matches the pod a DELETE goes to, read before it is deleted: once it is gone their
+     * ReplicaSet starts a pod under a new name in its place, as a cluster's does ({@code kubectl delete pod} restarts it).
+     */
+    List<Write> replacing(String path) {
+        Matcher m = POD_PATH.matcher(path);
+        if (!m.matches()) {
+            return List.of();
+        }
+        String namespace = m.group(1);
+        Map<String, String> labels = store.get(path).map(json -> Serialization.unmarshal(json, Pod.class))
+                .map(pod -> orEmpty(pod.getMetadata().getLabels())).orElse(Map.of());
+        if (labels.isEmpty()) {
+            return List.of();
+        }
+        return store.list("/apis/apps/v1/namespaces/" + namespace + "/deployments").stream()
+                .map(json -> Serialization.jsonMapper().convertValue(json, Deployment.class))
+                .filter(d -> d.getSpec().getSelector() != null && d.getSpec().getSelector().getMatchLabels() != null
+                        && selects(d.getSpec().getSelector().getMatchLabels(), labels))
+                .map(d -> new Write(namespace, d.getMetadata().getName(), false)).toList();
     }
 
     /** Brings the Deployment's ReplicaSets, pods, Endpoints and status in line with its spec. */

@@ -121,10 +121,13 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
                     ? DeploymentController.target(path, request.getBody() == null ? null
                     : new String(request.getBody().getBytes(), StandardCharsets.UTF_8))
                     : Optional.empty();
+            List<DeploymentController.Write> replacing = write && method == HttpMethod.DELETE && unmet == null
+                    ? deployments.replacing(path) : List.of();
             MockResponse response = unmet != null ? unmet
                     : ErrorStatus.complete(answer(asJsonPatchIfStrategic(request)), method, path);
-            if (deployment.isPresent() && response.code() < 300) {
-                deployments.reconcile(deployment.get());
+            if (response.code() < 300) {
+                deployment.ifPresent(deployments::reconcile);
+                replacing.forEach(deployments::reconcile);
             }
             if (method == HttpMethod.GET && !request.getPath().contains("watch=")) {
                 return ListKinds.typed(path, response);

@@ -252,6 +252,18 @@ public final class LambdaControlPlane implements AutoCloseable {
                 return Reply.json(200, LambdaJson.concurrency(target.reserveConcurrency(fn.name(),
                         reserved == null || !reserved.canConvertToInt() ? null : reserved.intValue())));
             }
+            case "GET provisioned-concurrency":
+                return Reply.json(200, query.containsKey("List")
+                        ? LambdaJson.provisionedList(target, fn.name(), target.provisioned(fn.name()))
+                        : LambdaJson.provisioned(target.provisioned(fn.name(), fn.qualifier())));
+            case "PUT provisioned-concurrency": {
+                JsonNode requested = json(body).get("ProvisionedConcurrentExecutions");
+                return Reply.json(202, LambdaJson.provisioned(target.provision(fn.name(), fn.qualifier(),
+                        requested == null || !requested.canConvertToInt() ? null : requested.intValue())));
+            }
+            case "DELETE provisioned-concurrency":
+                target.deprovision(fn.name(), fn.qualifier());
+                return new Reply(204, "application/json", new byte[0], Map.of());
             case "DELETE concurrency":
                 target.deleteConcurrency(fn.name());
                 return new Reply(204, "application/json", new byte[0], Map.of());

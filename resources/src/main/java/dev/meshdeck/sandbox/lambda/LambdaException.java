@@ -28,6 +28,11 @@ final class LambdaException extends RuntimeException {
         return new LambdaException(400, "ValidationException", message);
     }
 
+    static LambdaException provisionedNotFound() {
+        return new LambdaException(404, "ProvisionedConcurrencyConfigNotFoundException",
+                "No Provisioned Concurrency Config found for this function");
+    }
+
     static LambdaException conflict(String message) {
         return new LambdaException(409, "ResourceConflictException", message);
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -120,6 +121,22 @@ final class LambdaJson {
         if (reserved != null) {
             json.put("ReservedConcurrentExecutions", reserved);
         }
+        return json;
+    }
+
+    /** A provisioned concurrency config as Get/Put answer it; List adds the FunctionArn of its qualifier. */
+    static ObjectNode provisioned(ProvisionedConcurrency p) {
+        return MAPPER.createObjectNode().put("RequestedProvisionedConcurrentExecutions", p.requested())
+                .put("AvailableProvisionedConcurrentExecutions", p.requested())
+                .put("AllocatedProvisionedConcurrentExecutions", p.requested())
+                .put("Status", "READY").put("LastModified", p.lastModified());
+    }
+
+    /** ListProvisionedConcurrencyConfigs' answer. */
+    static ObjectNode provisionedList(LambdaRegion region, String function, List<ProvisionedConcurrency> configs) {
+        ObjectNode json = MAPPER.createObjectNode();
+        ArrayNode items = json.putArray("ProvisionedConcurrencyConfigs");
+        configs.forEach(p -> items.add(provisioned(p).put("FunctionArn", region.functionArn(function) + ":" + p.qualifier())));
         return json;
     }
 

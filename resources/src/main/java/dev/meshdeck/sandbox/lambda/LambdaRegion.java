@@ -188,6 +188,62 @@ final class LambdaRegion {
         entry(name).reservedConcurrency = null;
     }
 
+    /**
+     * PutProvisionedConcurrencyConfig: on an alias or a published version, never {@code $LATEST}; all of the
+     * function's provisioned concurrency must fit in its reserved concurrency when it has some.
+     */
+    synchronized ProvisionedConcurrency provision(String name, String qualifier, Integer requested) {
+        if (requested == null || requested < 1) {
+            throw LambdaException.validation("1 validation error detected: Value '" + requested
+                    + "' at 'provisionedConcurrentExecutions' failed to satisfy constraint: Member must have value"
+                    + " greater than or equal to 1");
+        }
+        FunctionEntry entry = provisionable(name, qualifier);
+        int others = entry.provisioned.values().stream().filter(p -> !p.qualifier().equals(qualifier))
+                .mapToInt(ProvisionedConcurrency::requested).sum();
+        if (entry.reservedConcurrency != null && others + requested > entry.reservedConcurrency) {
+            throw LambdaException.invalidParameter("Requested Provisioned Concurrency should not be greater than the"
+                    + " reservedConcurrentExecution for function");
+        }
+        ProvisionedConcurrency set = new ProvisionedConcurrency(qualifier, requested, LAST_MODIFIED.format(Instant.now()));
+        entry.provisioned.put(qualifier, set);
+        return set;
+    }
+
+    /** GetProvisionedConcurrencyConfig. */
+    synchronized ProvisionedConcurrency provisioned(String name, String qualifier) {
+        ProvisionedConcurrency found = provisionable(name, qualifier).provisioned.get(qualifier);
+        if (found == null) {
+            throw LambdaException.provisionedNotFound();
+        }
+        return found;
+    }
+
+    /** DeleteProvisionedConcurrencyConfig. */
+    synchronized void deprovision(String name, String qualifier) {
+        if (provisionable(name, qualifier).provisioned.remove(qualifier) == null) {
+            throw LambdaException.provisionedNotFound();
+        }
+    }
+
+    /** ListProvisionedConcurrencyConfigs, by qualifier. */
+    synchronized List<ProvisionedConcurrency> provisioned(String name) {
+        return List.copyOf(entry(name).provisioned.values());
+    }
+
+    /** The function, when {@code qualifier} names one of its aliases or published versions. */
+    private FunctionEntry provisionable(String name, String qualifier) {
+        FunctionEntry entry = entry(name);
+        if (qualifier == null || qualifier.isEmpty() || qualifier.equals("$LATEST")) {
+            throw LambdaException.invalidParameter("Provisioned Concurrency Configs cannot be applied to unpublished"
+                    + " function versions.");
+        }
+        if (!entry.aliases.containsKey(qualifier) && !entry.versions.containsKey(qualifier)) {
+            throw LambdaException.notFound("Function not found: " + functionArn(name) + ":" + qualifier);
+        }
+        return entry;
+    }
+
     /** What the metrics simulator needs of a function: its {@code $LATEST}, aliases and reserved concurrency. */
     synchronized Optional<FunctionTraffic> traffic(String name) {
         FunctionEntry entry = functions.get(name);
@@ -361,6 +417,7 @@ final class LambdaRegion {
         final Map<String, Alias> aliases = new TreeMap<>();
         FunctionConfig latest;
         Integer reservedConcurrency;
+        final Map<String, ProvisionedConcurrency> provisioned = new TreeMap<>();
 
         FunctionEntry(Map<String, String> tags) {
             this.tags = Map.copyOf(tags);

@@ -87,6 +87,22 @@ class DeploymentControllerTest {
     }
 
     @Test
+    void aDeletedPodIsReplacedUnderANewNameAndTheEndpointsFollow() {
+        String deleted = "order-function-v1-93664c216-jnxdg";
+        String revision = deployment("order-function-v1").getMetadata().getAnnotations().get(DeploymentController.REVISION);
+
+        client.pods().inNamespace(NS).withName(deleted).delete();
+
+        List<String> names = podNames("order-function", "v1");
+        assertThat(names).hasSize(2).doesNotContain(deleted).contains("order-function-v1-93664c216-hf9rj");
+        assertThat(client.endpoints().inNamespace(NS).withName("order-function-v1").get().getSubsets().get(0).getAddresses())
+                .extracting(a -> a.getTargetRef().getName()).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(replicaSets("order-function-v1")).as("no new revision").hasSize(1);
+        assertThat(deployment("order-function-v1").getMetadata().getAnnotations())
+                .containsEntry(DeploymentController.REVISION, revision);
+    }
+
+    @Test
     void returningToAnEarlierTemplateReusesItsReplicaSetUnderTheNextRevision() {
         String original = deployment("order-function-v1").getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
         setImage("order-function-v1", "ghcr.io/meshdeck/order-function:1.9.0");

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
+import software.amazon.awssdk.services.lambda.model.ProvisionedConcurrencyConfigNotFoundException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.State;
@@ -174,6 +175,32 @@ class LambdaControlPlaneTest {
 
         lambda.deleteFunctionConcurrency(r -> r.functionName("invoice-pdf"));
         assertThat(lambda.getFunction(r -> r.functionName("invoice-pdf")).concurrency()).isNull();
+    }
+
+    @Test
+    void provisionedConcurrencyIsSetOnAnAliasWithinTheReservedConcurrencyAndNeverOnLatest() {
+        lambda.putFunctionConcurrency(r -> r.functionName("invoice-pdf").reservedConcurrentExecutions(20));
+
+        lambda.putProvisionedConcurrencyConfig(r -> r.functionName("invoice-pdf").qualifier("live")
+                .provisionedConcurrentExecutions(5));
+
+        assertThat(lambda.getProvisionedConcurrencyConfig(r -> r.functionName("invoice-pdf").qualifier("live"))
+                .requestedProvisionedConcurrentExecutions()).isEqualTo(5);
+        assertThat(lambda.listProvisionedConcurrencyConfigs(r -> r.functionName("invoice-pdf")).provisionedConcurrencyConfigs())
+                .singleElement().satisfies(c -> {
+                    assertThat(c.functionArn()).endsWith(":function:invoice-pdf:live");
+                    assertThat(c.statusAsString()).isEqualTo("READY");
+                });
+        assertThatThrownBy(() -> lambda.putProvisionedConcurrencyConfig(r -> r.functionName("invoice-pdf").qualifier("live")
+                .provisionedConcurrentExecutions(21)))
+                .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function"));
+        assertThatThrownBy(() -> lambda.putProvisionedConcurrencyConfig(r -> r.functionName("invoice-pdf").qualifier("$LATEST")
+                .provisionedConcurrentExecutions(1))).isInstanceOf(InvalidParameterValueException.class);
+
+        lambda.deleteProvisionedConcurrencyConfig(r -> r.functionName("invoice-pdf").qualifier("live"));
+        assertThatThrownBy(() -> lambda.getProvisionedConcurrencyConfig(r -> r.functionName("invoice-pdf").qualifier("live")))
+                .isInstanceOf(ProvisionedConcurrencyConfigNotFoundException.class);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.meshdeck.views.failover;
 
 import atlantafx.base.theme.Styles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.access.Permissions;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.ApplyTargets;
+import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.core.failover.AliasPromotion;
 import dev.meshdeck.core.failover.Failback;
@@ -66,7 +68,10 @@ public final class IncidentControls {
     private final MenuItem undo = new MenuItem("Undo last rollout");
     private final MenuItem sidecarOn = new MenuItem("Enable sidecar injection");
     private final MenuItem sidecarOff = new MenuItem("Disable sidecar injection");
+    private final MenuItem namespaceOn = new MenuItem("Enable sidecar injection for the namespace…");
+    private final MenuItem namespaceOff = new MenuItem("Disable sidecar injection for the namespace…");
     private final MenuItem promote = new MenuItem("Promote alias…");
+    private Supplier<List<ServerlessFunction>> inventory = List::of;
     private final Label reason = new Label();
     private final VBox root;
     private Supplier<Window> owner = () -> null;
@@ -102,7 +107,9 @@ public final class IncidentControls {
         actions.getStyleClass().add(Styles.SMALL);
         sidecarOn.setId("action-sidecar-enable");
         sidecarOff.setId("action-sidecar-disable");
-        actions.getItems().addAll(restart, scale, undo, sidecarOn, sidecarOff, promote);
+        namespaceOn.setId("action-namespace-sidecar-enable");
+        namespaceOff.setId("action-namespace-sidecar-disable");
+        actions.getItems().addAll(restart, scale, undo, sidecarOn, sidecarOff, namespaceOn, namespaceOff, promote);
         reason.setId("incident-reason");
         reason.getStyleClass().addAll(Styles.TEXT_MUTED, "incident-reason");
         reason.setWrapText(true);
@@ -116,6 +123,8 @@ public final class IncidentControls {
         restart.setOnAction(e -> act((live, p) -> Rollouts.restart(live, null, Instant.now(), null)));
         sidecarOn.setOnAction(e -> act((live, p) -> SidecarInjection.set(live, null, true, null)));
         sidecarOff.setOnAction(e -> act((live, p) -> SidecarInjection.set(live, null, false, null)));
+        namespaceOn.setOnAction(e -> switchNamespace(true));
+        namespaceOff.setOnAction(e -> switchNamespace(false));
         scale.setOnAction(e -> whenAssessed(a -> ScaleDialog.ask(owner.get(), a.live(), null, change -> act((live, p) -> change))));
         undo.setOnAction(e -> act((live, p) -> Rollouts.undo(p.history(), p.gateway().target(), live, null, null)));
         promote.setOnAction(e -> {
@@ -154,6 +163,8 @@ public final class IncidentControls {
         undo.setVisible(!lambda);
         sidecarOn.setVisible(!lambda);
         sidecarOff.setVisible(!lambda);
+        namespaceOn.setVisible(!lambda);
+        namespaceOff.setVisible(!lambda);
         scale.setVisible(!lambda);
         promote.setVisible(lambda);
         background.execute(() -> {
@@ -174,6 +185,42 @@ public final class IncidentControls {
                 });
             }
         });
+    }
+
+    /** The functions listed now, whose Deployments a namespace's injection switch may restart. FX thread. */
+    public void setInventory(Supplier<List<ServerlessFunction>> inventory) {
+        this.inventory = inventory;
+    }
+
+    /**
+     * Labels the shown function's namespace for injection (or against it), offering to restart, in the same change set,
+     * the Deployments of the namespace's listed functions whose pods it changes.
+     */
+    private void switchNamespace(boolean enabled) {
+        ServerlessFunction function = shown;
+        if (function == null) {
+            return;
+        }
+        List<ServerlessFunction> peers = inventory.get().stream().filter(f -> f.id().source().equals(function.id().source())
+                && f.namespace().equals(function.namespace())).toList();
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Istio's injector acts when a pod starts. Restart the Deployments"
+                + " of the namespace's functions whose pods this changes, in the same change set?", ButtonType.YES, ButtonType.NO,
+                ButtonType.CANCEL);
+        ask.setHeaderText((enabled ? "Enable" : "Disable") + " sidecar injection in namespace " + function.namespace());
+        ask.getDialogPane().setId("namespace-sidecar-dialog");
+        if (owner.get() != null) {
+            ask.initOwner(owner.get());
+        }
+        ask.showAndWait().filter(b -> b != ButtonType.CANCEL).ifPresent(answer -> act((live, p) -> {
+            List<ObjectNode> deployments = peers.isEmpty() ? live.deployments()
+                    : peers.stream().flatMap(f -> read(f).deployments().stream()).toList();
+            try {
+                return SidecarInjection.setNamespace(p.gateway(), function.namespace(), enabled, deployments,
+                        answer == ButtonType.YES, Instant.now(), null).change();
+            } catch (GatewayException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }));
     }
 
     /** Opens the Fail over… dialog of the function shown, as its button does; nothing when it is not offered now. */

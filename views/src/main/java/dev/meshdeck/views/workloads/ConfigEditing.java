@@ -51,10 +51,11 @@ public final class ConfigEditing implements ConfigModel.Editor, ScaleModel.Edito
     }
 
     @Override
-    public void autoscaler(ServerlessFunction function, String workload, Integer min, int max, Integer cpuPercent) {
+    public void autoscaler(ServerlessFunction function, String workload, String autoscaler, Integer min, int max,
+                           Integer cpuPercent) {
         actions.change((live, pipeline) -> {
             try {
-                return Scaling.autoscaler(live, workload, pipeline.gateway(), min, max, cpuPercent, null);
+                return Scaling.autoscaler(live, workload, autoscaler, pipeline.gateway(), min, max, cpuPercent, null);
             } catch (GatewayException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * Knative autoscaling setting of one container (or workload).
  *
  * @param owner     "Deployment payments/payment-function · payment": the workload and container it belongs to
- * @param section   env, envFrom, mount, request, limit or autoscaling
+ * @param section   env, envFrom, mount, request, limit, autoscaling or sidecar (injection of the workload's pods)
  * @param value     what is shown (the mask for a Secret's value)
  * @param origin    where the value comes from ("Secret payment-db/password", "field metadata.namespace")
  * @param masked    the key to read when the person asks to see the masked value; empty when nothing is masked
@@ -60,8 +60,17 @@ public record ConfigRow(String owner, String section, String name, String value,
                 quantities(rows, owner, "limit", "resources.limits", c.limits());
             }
             quantities(rows, workload, "autoscaling", "template annotation autoscaling.knative.dev", w.autoscaling());
+            rows.add(sidecar(config, w, workload));
         }
         return rows;
+    }
+
+    /** Whether the workload's pods get an istio-proxy, and which label decides it. */
+    private static ConfigRow sidecar(FunctionConfig config, FunctionConfig.Workload w, String owner) {
+        String value = config.sidecarInjected(w).map(on -> on ? "injected" : "not injected").orElse("unknown");
+        String origin = config.namespace().map(ns -> ns.why(w.sidecarInject()) + " (namespace: " + ns.labels() + ")")
+                .orElse("namespace " + w.namespace() + " not readable");
+        return new ConfigRow(owner, "sidecar", "istio-proxy", value, origin, Optional.empty(), false, Optional.empty());
     }
 
     private static void quantities(List<ConfigRow> rows, String owner, String section, String origin,

@@ -1,6 +1,7 @@
 package dev.meshdeck.views.workloads;
 
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.workloads.Autoscaler;
 import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.ContainerConfig;
 import dev.meshdeck.core.workloads.FunctionConfig;
@@ -39,8 +40,8 @@ public final class ScaleModel {
         void resources(ServerlessFunction function, String workload, String container, Map<String, String> requests,
                        Map<String, String> limits);
 
-        /** Creates or edits the HPA of the Deployment. */
-        void autoscaler(ServerlessFunction function, String workload, Integer min, int max, Integer cpuPercent);
+        /** Creates the HPA of the Deployment, or edits the one named {@code autoscaler} (null: none yet). */
+        void autoscaler(ServerlessFunction function, String workload, String autoscaler, Integer min, int max, Integer cpuPercent);
 
         /** Sets a Knative Service's scale bounds and target (null leaves one as it is). */
         void knative(ServerlessFunction function, Integer min, Integer max, Integer target);
@@ -65,6 +66,7 @@ public final class ScaleModel {
     private final ObjectProperty<Integer> maxScale = new SimpleObjectProperty<>(this, "maxScale");
     private final ObjectProperty<Integer> target = new SimpleObjectProperty<>(this, "target");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper autoscalerShown = new ReadOnlyStringWrapper(this, "autoscalerShown", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Select a function to size and scale it.");
     private ServerlessFunction shown;
     private long read;
@@ -145,6 +147,11 @@ public final class ScaleModel {
         return problems;
     }
 
+    /** The workload's HPA as it is ("HPA x: 2 to 10 replicas on cpu 70%"), or that it has none. */
+    public ReadOnlyStringProperty autoscalerShownProperty() {
+        return autoscalerShown.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -206,7 +213,8 @@ public final class ScaleModel {
 
     /** Sends the HPA's bounds and CPU target. FX thread. */
     public void applyAutoscaler() {
-        editor.autoscaler(shown, workload.get().name(), hpaMin.get(), hpaMax.get(), cpuPercent.get());
+        editor.autoscaler(shown, workload.get().name(), workload.get().autoscaler().map(Autoscaler::name).orElse(null),
+                hpaMin.get(), hpaMax.get(), cpuPercent.get());
     }
 
     /** Sends the Knative Service's scale bounds and target. FX thread. */
@@ -231,6 +239,12 @@ public final class ScaleModel {
             requests.get(r).set(c == null ? "" : c.requests().getOrDefault(r, ""));
             limits.get(r).set(c == null ? "" : c.limits().getOrDefault(r, ""));
         }
+        Optional<Autoscaler> hpa = workload.get() == null ? Optional.empty() : workload.get().autoscaler();
+        hpaMin.set(hpa.map(h -> h.minReplicas().orElse(1)).orElse(1));
+        hpaMax.set(hpa.map(Autoscaler::maxReplicas).orElse(null));
+        cpuPercent.set(hpa.flatMap(Autoscaler::cpuPercent).orElse(null));
+        autoscalerShown.set(hpa.map(h -> h.display() + "; Apply changes it in place")
+                .orElse("No autoscaler: Apply creates one named after the Deployment"));
         Map<String, String> autoscaling = workload.get() == null ? Map.of() : workload.get().autoscaling();
         minScale.set(integer(autoscaling.get("min-scale")));
         maxScale.set(integer(autoscaling.get("max-scale")));

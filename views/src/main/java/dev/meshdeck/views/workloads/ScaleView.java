@@ -56,6 +56,10 @@ public final class ScaleView {
         resources.add(applyResources, 1, 3);
 
         GridPane hpa = grid();
+        Label current = new Label();
+        current.setId("scale-hpa-current");
+        current.textProperty().bind(model.autoscalerShownProperty());
+        hpa.add(current, 0, 2, 6, 1);
         hpa.addRow(0, new Label("Autoscaler min"), number("scale-hpa-min", model.hpaMinProperty()),
                 new Label("max"), number("scale-hpa-max", model.hpaMaxProperty()),
                 new Label("CPU %"), number("scale-cpu-percent", model.cpuPercentProperty()));

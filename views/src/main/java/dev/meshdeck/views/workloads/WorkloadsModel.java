@@ -37,6 +37,7 @@ public final class WorkloadsModel {
     private final ObservableList<FunctionEvent> events = FXCollections.observableArrayList();
     private final ObservableList<RevisionRow> revisions = FXCollections.observableArrayList();
     private Consumer<RevisionRow> rollBack = row -> { };
+    private Consumer<FunctionPod> deletePod = pod -> { };
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Select a function to see its pods and events.");
     private ServerlessFunction shown;
     /** Counts reads: an answer for an earlier one is dropped. */
@@ -72,6 +73,18 @@ public final class WorkloadsModel {
     /** What "Roll back to this revision" does: the window reviews and applies it through the pipeline. */
     public void setRollBack(Consumer<RevisionRow> action) {
         this.rollBack = action;
+    }
+
+    /** What "Delete pod (restart)" does: the window reviews and applies the deletion through the pipeline. */
+    public void setDeletePod(Consumer<FunctionPod> action) {
+        this.deletePod = action;
+    }
+
+    /** Asks the window to delete {@code pod} so that its controller starts a new one. FX thread. */
+    public void deletePod(FunctionPod pod) {
+        if (pod != null) {
+            deletePod.accept(pod);
+        }
     }
 
     /** Why {@code row} cannot be rolled back to (it is what runs), or empty. */

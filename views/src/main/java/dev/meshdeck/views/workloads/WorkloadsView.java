@@ -14,11 +14,16 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -57,6 +62,7 @@ public final class WorkloadsView {
                 column("Node", 115, p -> p.node().isEmpty() ? "-" : p.node()),
                 column("IP", 95, p -> p.ip().isEmpty() ? "-" : p.ip()),
                 column("Sidecar", 72, p -> p.sidecarVersion().orElse("-"))));
+        pods.setRowFactory(t -> podRow());
 
         events.setId("events-table");
         events.setItems(model.events());
@@ -82,6 +88,25 @@ public final class WorkloadsView {
 
     public Node node() {
         return root;
+    }
+
+    /** A pod's row, whose context menu restarts it: deleted after a confirmation, its controller starts a new one. */
+    private TableRow<FunctionPod> podRow() {
+        TableRow<FunctionPod> row = new TableRow<>();
+        MenuItem delete = new MenuItem("Delete pod (restart)");
+        delete.setId("pod-delete");
+        delete.setOnAction(e -> {
+            FunctionPod pod = row.getItem();
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete pod " + pod.name() + "? Its controller starts a new"
+                    + " pod in its place; the change is reviewed and recorded like any other.", ButtonType.YES, ButtonType.NO);
+            ask.setHeaderText("Restart " + pod.name());
+            ask.getDialogPane().setId("pod-delete-dialog");
+            ask.initOwner(root.getScene().getWindow());
+            ask.showAndWait().filter(ButtonType.YES::equals).ifPresent(b -> model.deletePod(pod));
+        });
+        ContextMenu menu = new ContextMenu(delete);
+        row.itemProperty().addListener((o, was, item) -> row.setContextMenu(item == null ? null : menu));
+        return row;
     }
 
     /** The line over a tab's tables: what is shown (or why nothing is) and a Refresh button; ids {@code <id>-summary}, {@code <id>-refresh}. */

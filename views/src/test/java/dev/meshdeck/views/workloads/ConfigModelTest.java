@@ -71,6 +71,10 @@ class ConfigModelTest {
             kind: Secret
             metadata: {name: payment-db, namespace: payments}
             data: {password: ""}
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: payments, labels: {istio-injection: enabled}}
             """;
 
     private static ServerlessFunction function(SourceRef source, Platform platform, String name) {
@@ -130,7 +134,8 @@ class ConfigModelTest {
                         "envFrom API_TOKEN=" + EnvValue.MASK + " <- envFrom ConfigMap payment-settings",
                         "envFrom CURRENCY=EUR <- envFrom ConfigMap payment-settings",
                         "request cpu=100m <- resources.requests",
-                        "limit memory=256Mi <- resources.limits");
+                        "limit memory=256Mi <- resources.limits",
+                        "sidecar istio-proxy=injected <- namespace istio-injection=enabled (namespace: istio-injection=enabled)");
         assertThat(row("CACHE_URL").missing()).isTrue();
         assertThat(model.findings()).extracting(Finding::code).first().isEqualTo("MD0701");
         assertThat(model.findings()).extracting(Finding::code).contains("MD0705");

@@ -50,6 +50,19 @@ class ScaleModelTest {
                   annotations: {autoscaling.knative.dev/min-scale: "1", autoscaling.knative.dev/target: "50"}
                 spec:
                   containers: [{image: search:1}]
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: payments-hpa, namespace: payments}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: payment-function}
+              minReplicas: 2
+              maxReplicas: 10
+              metrics:
+              - type: Resource
+                resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}
+              - type: Resource
+                resource: {name: memory, target: {type: AverageValue, averageValue: 200Mi}}
             """;
 
     private static ServerlessFunction function(Platform platform, String name) {
@@ -87,8 +100,9 @@ class ScaleModelTest {
             }
 
             @Override
-            public void autoscaler(ServerlessFunction function, String workload, Integer min, int max, Integer cpuPercent) {
-                sent.add(workload + " hpa " + min + ".." + max + " at " + cpuPercent);
+            public void autoscaler(ServerlessFunction function, String workload, String autoscaler, Integer min, int max,
+                                   Integer cpuPercent) {
+                sent.add(workload + " hpa " + autoscaler + " " + min + ".." + max + " at " + cpuPercent);
             }
 
             @Override
@@ -133,7 +147,22 @@ class ScaleModelTest {
         assertThat(model.problems()).isEmpty();
         model.cpuPercentProperty().set(70);
         model.applyAutoscaler();
-        assertThat(sent).containsExactly("payment-function hpa 6..8 at 70");
+        assertThat(sent).containsExactly("payment-function hpa payments-hpa 6..8 at 70");
+    }
+
+    @Test
+    void theExistingAutoscalerIsShownAndEditedInPlace() {
+        model.show(PAYMENT);
+
+        assertThat(model.autoscalerShownProperty().get())
+                .isEqualTo("HPA payments-hpa: 2 to 10 replicas on cpu 70%, memory 200Mi (average); Apply changes it in place");
+        assertThat(model.hpaMinProperty().get()).isEqualTo(2);
+        assertThat(model.hpaMaxProperty().get()).isEqualTo(10);
+        assertThat(model.cpuPercentProperty().get()).isEqualTo(70);
+
+        model.hpaMaxProperty().set(12);
+        model.applyAutoscaler();
+        assertThat(sent).containsExactly("payment-function hpa payments-hpa 2..12 at 70");
     }
 
     @Test
