@@ -386,7 +386,7 @@ final class TopologyBenchmark implements Callable<Integer> {
         for (int i = 0; i < 8; i++) {
             int step = i;
             long before = onFx(view::overviewRenderNanos);
-            long polls = onFx(view::pollsApplied);
+            long polls = onFx(view::lastPoll).applied();
             TelemetrySnapshot poll = nextPoll(snapshot, random);
             FxStallProbe probe = FxStallProbe.start();
             long frame = onFx(() -> {
@@ -402,11 +402,12 @@ final class TopologyBenchmark implements Callable<Integer> {
             });
             long imageDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             if (step % 2 == 1) {
-                while (onFx(view::pollsApplied) == polls && System.nanoTime() < imageDeadline) {
+                while (onFx(view::lastPoll).applied() == polls && System.nanoTime() < imageDeadline) {
                     Thread.sleep(5);
                 }
-                pollApply.add(onFx(view::lastPollFxNanos));
-                pollResolve.add(onFx(view::lastPollResolveNanos));
+                TopologyView.PollTimes times = onFx(view::lastPoll);
+                pollApply.add(times.fxNanos());
+                pollResolve.add(times.resolveNanos());
             }
             // until the new image is in and drawn
             while (onFx(view::overviewRenderNanos) == before && System.nanoTime() < imageDeadline) {
