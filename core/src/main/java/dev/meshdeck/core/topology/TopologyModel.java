@@ -10,7 +10,6 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.inventory.VersionName;
-import dev.meshdeck.core.telemetry.EdgeKey;
 import dev.meshdeck.core.telemetry.ServiceRef;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TrafficStats;

@@ -1,6 +1,8 @@
 package dev.meshdeck.views.topology;
 
 import java.nio.IntBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -16,13 +18,20 @@ import javafx.scene.image.WritableImage;
  * functions); a background thread paints the copy into pixels, again only when what is drawn changed (a new
  * {@code content} number) or the zoom left the bucket. Until a changed picture is ready the previous image stays
  * on screen (a poll's colours or a selection show a moment later, rather than a frame painting thousands of
- * nodes on the FX thread); a new bucket shows the previous one scaled.
+ * nodes on the FX thread); a new bucket shows the previous one scaled. What does not change from frame to frame
+ * is kept: the copy of what is drawn (per {@code content}), and the images of the last few buckets, so zooming
+ * back and forth across a bucket's edge neither copies nor paints again.
  */
 final class OverviewImage {
 
     /** Above this many pixels (about 4 MP, 16 MB) an image costs more than it saves: a coarser one is made. */
     private static final long MAX_PIXELS = 4_000_000;
     private static final double MARGIN = 4;
+    private static final int KEPT_BUCKETS = 3;
+
+    /** An image of the graph and where it is, in graph coordinates. */
+    private record Rendered(WritableImage image, Viewport at) {
+    }
 
     private final Runnable onReady;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -30,9 +39,19 @@ final class OverviewImage {
         t.setDaemon(true);
         return t;
     });
-    private WritableImage image;
-    private Viewport imageViewport;
-    private long imageContent = -1;
+    /** The images of the newest content made so far, by bucket; the last few only (each up to 16 MB). */
+    private final Map<Double, Rendered> images = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Double, Rendered> eldest) {
+            return size() > KEPT_BUCKETS;
+        }
+    };
+    private long imagesContent = -1;
+    /** The image drawn last: shown, scaled, until one of the content and bucket drawn now is ready. */
+    private Rendered latest;
+    private GraphScene frozen;
+    private long frozenContent = -1;
+    private boolean frozenRoutes;
     private long pendingContent = -1;
     private double pendingScale;
     private long lastRenderNanos;
@@ -72,18 +91,20 @@ final class OverviewImage {
             return false;
         }
         double b = bucket(vp.scale(), graphWidth, graphHeight);
-        boolean current = image != null && imageContent == content;
-        if ((!current || imageViewport.scale() != b) && !(pendingContent == content && pendingScale == b)) {
+        Rendered exact = imagesContent == content ? images.get(b) : null;
+        if (exact == null && !(pendingContent == content && pendingScale == b)) {
             render(content, b, picture.view(), picture.palette(), graphWidth, graphHeight);
         }
-        if (image == null) {
+        Rendered shown = exact != null ? exact : latest;
+        if (shown == null) {
             return false;
         }
-        double k = vp.scale() / imageViewport.scale();
+        latest = shown;
+        double k = vp.scale() / shown.at().scale();
         g.setFill(picture.palette().background());
         g.fillRect(0, 0, vp.width(), vp.height());
-        g.drawImage(image, vp.screenX(imageViewport.originX()), vp.screenY(imageViewport.originY()),
-                image.getWidth() * k, image.getHeight() * k);
+        g.drawImage(shown.image(), vp.screenX(shown.at().originX()), vp.screenY(shown.at().originY()),
+                shown.image().getWidth() * k, shown.image().getHeight() * k);
         return true;
     }
 
@@ -96,24 +117,38 @@ final class OverviewImage {
         int h = (int) Math.ceil(graphHeight * scale + 2 * MARGIN);
         Viewport at = new Viewport(-MARGIN / scale, -MARGIN / scale, scale, w, h);
         long start = System.nanoTime();
-        GraphScene frozen = GraphScene.freeze(view, scale);
+        // the overview never shows edge labels; routes are the only part of the copy that depends on the zoom
+        boolean routes = GraphPainter.routes(scale, view.model().edges().size());
+        if (frozenContent != content || frozenRoutes != routes) {
+            frozen = GraphScene.freeze(view, scale);
+            frozenContent = content;
+            frozenRoutes = routes;
+        }
+        GraphScene scene = frozen;
         long copied = System.nanoTime() - start;
         worker.execute(() -> {
             long t = System.nanoTime();
             PixelSurface pixels = new PixelSurface(w, h);
-            GraphPainter.paintGraph(pixels, at, frozen, palette);
+            GraphPainter.paintGraph(pixels, at, scene, palette);
             long painted = System.nanoTime() - t;
             Platform.runLater(() -> {
-                if (pendingContent != content || pendingScale != scale) {
-                    return; // a newer picture is on its way
+                if (pendingContent == content && pendingScale == scale) {
+                    pendingContent = -1;
+                }
+                if (content < imagesContent) {
+                    return; // a newer picture is in already
+                }
+                if (content > imagesContent) {
+                    images.clear();
+                    imagesContent = content;
                 }
                 lastCopyNanos = copied;
                 lastRenderNanos = copied + painted;
                 // the image reads the painted array itself: no copy of millions of pixels on the FX thread
-                image = new WritableImage(new PixelBuffer<>(w, h, IntBuffer.wrap(pixels.pixels()), PixelFormat.getIntArgbPreInstance()));
-                imageViewport = at;
-                imageContent = content;
-                pendingContent = -1;
+                Rendered done = new Rendered(new WritableImage(new PixelBuffer<>(w, h, IntBuffer.wrap(pixels.pixels()),
+                        PixelFormat.getIntArgbPreInstance())), at);
+                images.put(scale, done);
+                latest = done;
                 onReady.run();
             });
         });

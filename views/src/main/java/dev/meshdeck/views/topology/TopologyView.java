@@ -89,9 +89,7 @@ public final class TopologyView {
     private final java.util.function.Consumer<TopologyChange> onModelChange = this::modelChanged;
     /** After {@link #close()} nothing more is scheduled: the workers are stopped. */
     private boolean closed;
-    private long pollsApplied;
-    private long lastPollFxNanos;
-    private long lastPollResolveNanos;
+    private PollTimes lastPoll = new PollTimes(0, 0, 0);
     /** Reads the Gateways of a source after its discovery; one read queued per source at a time. */
     private final ExecutorService gatewayReads = worker("meshdeck-topology-gateways");
     private final Set<SourceRef> gatewaysPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -320,24 +318,20 @@ public final class TopologyView {
                 }
                 long s = System.nanoTime();
                 model.applyTelemetry(resolved);
-                lastPollFxNanos = indexed + System.nanoTime() - s;
-                lastPollResolveNanos = resolving;
-                pollsApplied++;
+                lastPoll = new PollTimes(lastPoll.applied() + 1, indexed + System.nanoTime() - s, resolving);
             });
         });
     }
 
-    /** How many polls were installed; the FX-thread time of the last (index copy + install) and its matching's, for the benchmark. */
-    public long pollsApplied() {
-        return pollsApplied;
+    /**
+     * How many polls were installed, and the last one's times: on the FX thread (index copy + install + listeners)
+     * and matching on the telemetry worker. For the benchmark.
+     */
+    public record PollTimes(long applied, long fxNanos, long resolveNanos) {
     }
 
-    public long lastPollFxNanos() {
-        return lastPollFxNanos;
-    }
-
-    public long lastPollResolveNanos() {
-        return lastPollResolveNanos;
+    public PollTimes lastPoll() {
+        return lastPoll;
     }
 
     /** Stops polling and background work, and stops following the model: a closed view schedules nothing. FX thread. */
