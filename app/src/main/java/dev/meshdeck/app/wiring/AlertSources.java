@@ -1,5 +1,6 @@
 package dev.meshdeck.app.wiring;
 
+import dev.meshdeck.connectors.aws.LambdaAlarms;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.connectors.prometheus.Alertmanager;
 import dev.meshdeck.connectors.prometheus.ApiServerProxyEndpoint;
@@ -8,6 +9,8 @@ import dev.meshdeck.connectors.prometheus.ClusterAlerts;
 import dev.meshdeck.connectors.prometheus.DirectEndpoint;
 import dev.meshdeck.connectors.prometheus.MonitoringEndpoint;
 import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.telemetry.TelemetryException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.URI;
@@ -20,8 +23,8 @@ import java.util.Optional;
 /**
  * Where alerts are read: the Prometheus servers and Alertmanagers given as URLs, or per kube context the one given
  * for it ({@code CONTEXT=URL}) else its own Service ({@code istio-system/prometheus}; Alertmanager among
- * {@link Alertmanager#SERVICES}) through the API server proxy. Owns the clusters' clients and the sources it was
- * resolved from: close it.
+ * {@link Alertmanager#SERVICES}) through the API server proxy; and the CloudWatch alarms on Lambda functions of each
+ * AWS region scanned. Owns the clusters' clients, the AWS clients and the sources it was resolved from: close it.
  */
 public final class AlertSources implements AutoCloseable {
 
@@ -30,11 +33,13 @@ public final class AlertSources implements AutoCloseable {
     private final List<MonitoringEndpoint> prometheus;
     private final List<Alertmanager> alertmanagers;
     private final List<String> problems;
+    private final List<LambdaAlarms> lambdaAlarms;
     private final List<KubernetesClient> clients;
     private final Optional<Sources> sources;
 
-    private AlertSources(List<MonitoringEndpoint> prometheus, List<Alertmanager> alertmanagers, List<String> problems,
-                         List<KubernetesClient> clients, Optional<Sources> sources) {
+    private AlertSources(List<MonitoringEndpoint> prometheus, List<Alertmanager> alertmanagers, List<LambdaAlarms> lambdaAlarms,
+                         List<String> problems, List<KubernetesClient> clients, Optional<Sources> sources) {
+        this.lambdaAlarms = List.copyOf(lambdaAlarms);
         this.sources = sources;
         this.prometheus = List.copyOf(prometheus);
         this.alertmanagers = List.copyOf(alertmanagers);
@@ -54,7 +59,7 @@ public final class AlertSources implements AutoCloseable {
         return new AlertSources(
                 prometheusValues.stream().map(v -> endpoint(Telemetry.url("--prometheus", "Prometheus", v))).toList(),
                 alertmanagerValues.stream().map(v -> new Alertmanager(endpoint(Telemetry.url("--alertmanager", "Alertmanager", v)))).toList(),
-                List.of(), List.of(), Optional.empty());
+                List.of(), List.of(), List.of(), Optional.empty());
     }
 
     /**
@@ -101,7 +106,10 @@ public final class AlertSources implements AutoCloseable {
                         + (e.getCode() > 0 ? "HTTP " + e.getCode() + " " : "") + e.getMessage());
             }
         }
-        return new AlertSources(prometheus, alertmanagers, problems, clients, Optional.of(sources));
+        List<LambdaAlarms> lambdaAlarms = sources.aws().settings()
+                .map(aws -> aws.regions().stream().map(region -> new LambdaAlarms(aws, region)).toList())
+                .orElse(List.of());
+        return new AlertSources(prometheus, alertmanagers, lambdaAlarms, problems, clients, Optional.of(sources));
     }
 
     private static MonitoringEndpoint endpoint(URI url) {
@@ -113,7 +121,15 @@ public final class AlertSources implements AutoCloseable {
         ClusterAlerts.Reading reading = ClusterAlerts.read(prometheus, alertmanagers);
         List<String> all = new ArrayList<>(problems);
         all.addAll(reading.problems());
-        return new ClusterAlerts.Reading(reading.alerts(), all);
+        List<ActiveAlert> alerts = new ArrayList<>(reading.alerts());
+        for (LambdaAlarms region : lambdaAlarms) {
+            try {
+                alerts.addAll(region.firing());
+            } catch (TelemetryException e) {
+                all.add(e.getMessage());
+            }
+        }
+        return new ClusterAlerts.Reading(alerts, all);
     }
 
     /** The Alertmanager with this {@link Alertmanager#describe()}, the one an alert's state names. */
@@ -129,6 +145,7 @@ public final class AlertSources implements AutoCloseable {
     public void close() {
         try {
             clients.forEach(KubernetesClient::close);
+            lambdaAlarms.forEach(LambdaAlarms::close);
         } finally {
             sources.ifPresent(Sources::close);
         }
