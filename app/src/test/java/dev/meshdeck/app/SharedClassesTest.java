@@ -78,6 +78,16 @@ class SharedClassesTest {
     }
 
     @Test
+    void oneOffCommandsCollectGarbageOnOneThreadUnlessAskedOtherwise() throws IOException {
+        assertThat(plan("functions", "-o", "json").orElseThrow().command()).contains("-XX:+UseSerialGC");
+        assertThat(plan("ui").orElseThrow().command()).doesNotContain("-XX:+UseSerialGC");
+        assertThat(plan(List.of("functions", "--watch"), Map.of(), jar.toString(), List.of()).orElseThrow().command())
+                .doesNotContain("-XX:+UseSerialGC");
+        assertThat(plan(List.of("functions"), Map.of(), jar.toString(), List.of("-XX:+UseParallelGC")).orElseThrow()
+                .command()).contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
+    }
+
+    @Test
     void commandsQuickRunsAndHandChosenOptionsRunInThisJvm() throws IOException {
         assertThat(plan("bench", "startup")).isEmpty();
         assertThat(plan("sandbox", "--env-out", "x.env")).isEmpty();

@@ -3,6 +3,7 @@ package dev.meshdeck.sandbox;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.sandbox.kube.Estate;
 import dev.meshdeck.sandbox.kube.KubeSandbox;
+import dev.meshdeck.sandbox.cloudrun.CloudRunControlPlane;
 import dev.meshdeck.sandbox.lambda.LambdaControlPlane;
 import dev.meshdeck.sandbox.traffic.SandboxTraffic;
 import java.io.IOException;
@@ -30,13 +31,16 @@ public final class Sandbox implements AutoCloseable {
 
     private final KubeSandbox kube;
     private final LambdaControlPlane lambda;
+    private final CloudRunControlPlane cloudRun;
     private final Path directory;
     private final Path kubeconfig;
     private final SandboxTraffic traffic;
 
-    private Sandbox(KubeSandbox kube, LambdaControlPlane lambda, SandboxTraffic traffic, Path directory) {
+    private Sandbox(KubeSandbox kube, LambdaControlPlane lambda, CloudRunControlPlane cloudRun, SandboxTraffic traffic,
+                    Path directory) {
         this.kube = kube;
         this.lambda = lambda;
+        this.cloudRun = cloudRun;
         this.traffic = traffic;
         this.directory = directory;
         this.kubeconfig = kube.writeKubeconfig(directory.resolve("kubeconfig"));
@@ -58,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
         KubeSandbox kube = KubeSandbox.start(kubePort);
         LambdaControlPlane lambda = null;
         SandboxTraffic traffic = null;
+        CloudRunControlPlane cloudRun = null;
         try {
             kube.seed(Estate.defaultEstate());
             if (extraFunctions > 0) {
@@ -71,8 +76,13 @@ public final class Sandbox implements AutoCloseable {
             }
             traffic = SandboxTraffic.start(kube.client(), KubeSandbox.CONTEXT, lambda.endpoint(), lambda.account(),
                     lambda.region(), metricsPort);
-            return new Sandbox(kube, lambda, traffic, Files.createTempDirectory("meshdeck-sandbox-"));
+            kube.serveLogs(traffic.podLogs());
+            cloudRun = CloudRunControlPlane.start();
+            return new Sandbox(kube, lambda, cloudRun, traffic, Files.createTempDirectory("meshdeck-sandbox-"));
         } catch (IOException | RuntimeException e) {
+            if (cloudRun != null) {
+                cloudRun.close();
+            }
             if (traffic != null) {
                 traffic.close();
             }
@@ -99,6 +109,11 @@ public final class Sandbox implements AutoCloseable {
 
     public URI lambdaEndpoint() {
         return lambda.endpoint();
+    }
+
+    /** The Cloud Run Admin API's endpoint (project {@link CloudRunControlPlane#DEFAULT_PROJECT}). */
+    public URI cloudRunEndpoint() {
+        return cloudRun.endpoint();
     }
 
     public String region() {
@@ -135,6 +150,9 @@ public final class Sandbox implements AutoCloseable {
                 + "export AWS_REGION=" + lambda.region() + "\n"
                 + "export AWS_ACCESS_KEY_ID=" + ACCESS_KEY_ID + "\n"
                 + "export AWS_SECRET_ACCESS_KEY=" + SECRET_ACCESS_KEY + "\n"
+                + "export MESHDECK_CLOUDRUN_ENDPOINT=" + cloudRun.endpoint() + "\n"
+                + "export CLOUDSDK_CORE_PROJECT=" + CloudRunControlPlane.DEFAULT_PROJECT + "\n"
+                + "export CLOUDSDK_RUN_REGION=" + CloudRunControlPlane.DEFAULT_REGION + "\n"
                 + "export MESHDECK_DATA_DIR=" + quote(dataDirectory().toAbsolutePath().toString()) + "\n"
                 + "export " + ISTIO_METRICS_VARIABLE + "=" + metricsEndpoint() + "\n";
     }
@@ -158,6 +176,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         traffic.close();
+        cloudRun.close();
         try {
             lambda.close();
         } finally {

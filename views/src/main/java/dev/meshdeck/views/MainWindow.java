@@ -1,6 +1,7 @@
 package dev.meshdeck.views;
 
 import dev.meshdeck.core.editing.EditSession;
+import dev.meshdeck.core.gateways.GatewaySource;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.ServerlessFunction;
@@ -136,6 +137,7 @@ public final class MainWindow {
     private WorkloadsView workloads;
     private Tab workloadsTab;
     private ConfigSource configSource;
+    private GatewaySource gatewaySource;
     private ConfigView config;
     private Tab configTab;
     private ScaleView scale;
@@ -213,6 +215,9 @@ public final class MainWindow {
         // a Lambda function's mesh routes (its URL's VirtualService) reach the graph when it is shown: the graph
         // does not read every Lambda function's URLs
         details.setOnLoaded(topology.model()::applyResources);
+        if (gatewaySource != null) {
+            topology.setGateways(gatewaySource);
+        }
         followSelection();
         // the table's Req/s and Errors are the graph's figures: one poll, one mapping of telemetry names to functions
         topology.model().addListener(change -> model.applyTraffic(topology.model().nodes()));
@@ -593,6 +598,14 @@ public final class MainWindow {
      */
     public void setConfig(ConfigSource source) {
         this.configSource = source;
+    }
+
+    /**
+     * Where the graph reads each context's Istio Gateways (ingress nodes, their details under the graph). Call before
+     * the scene is built; without it the graph knows a Gateway only by the VirtualServices bound to it.
+     */
+    public void setGateways(GatewaySource source) {
+        this.gatewaySource = source;
     }
 
     /** The Config tab's view, or null when the window has none. */

@@ -5,7 +5,11 @@ import static dev.meshdeck.views.FxWait.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.inventory.Health;
+import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
+import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.telemetry.EdgeKey;
 import dev.meshdeck.core.telemetry.ServiceRef;
 import dev.meshdeck.core.telemetry.TelemetryException;
@@ -20,8 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -222,5 +228,25 @@ class TopologyViewTest {
         });
         // web-bff → payment-function fails 9% of its 8 rps; the legend says what a red edge means
         assertThat(Files.readString(svg)).contains(">9.0% err<", ">errors<").doesNotContain(" rps<");
+    }
+
+    @Test
+    void aClosedViewFollowsNeitherItsModelNorInventoryEvents() throws Exception {
+        ServerlessFunction order = onFx(() -> view().model().functionOf(ORDER));
+        assertThat(order.mesh().hasPolicies()).isTrue();
+        List<ServerlessFunction> bulk = IntStream.range(0, 250).mapToObj(i -> new ServerlessFunction(
+                new FunctionId(FakeCatalog.STAGING, Platform.KUBERNETES, "bulk", "bulk-" + i), List.of(),
+                MeshStatus.NOT_IN_MESH, new Health(1, 1, 1, "Ready"), Map.of())).toList();
+
+        onFx(() -> {
+            view().close();
+            // so many newcomers at once would ask the stopped layout worker for a full layout
+            view().model().apply(new InventoryEvent.SourceLoaded(FakeCatalog.STAGING, bulk));
+            // a changed function would ask the stopped policy readers for its policies
+            view().apply(List.of(new InventoryEvent.FunctionChanged(order)));
+            return null;
+        });
+
+        assertThat(onFx(view()::isLayingOut)).isFalse();
     }
 }

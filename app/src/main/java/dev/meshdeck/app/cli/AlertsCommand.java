@@ -9,11 +9,11 @@ import dev.meshdeck.connectors.prometheus.ClusterAlerts;
 import dev.meshdeck.core.inventory.TextTable;
 import dev.meshdeck.core.monitoring.ActiveAlert;
 import dev.meshdeck.core.monitoring.AlertmanagerState;
+import dev.meshdeck.core.monitoring.FunctionAlerts;
 import dev.meshdeck.core.workloads.Age;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,9 +33,6 @@ import picocli.CommandLine.Spec;
 final class AlertsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final Comparator<ActiveAlert> ORDER = Comparator.comparing((ActiveAlert a) -> a.state() != ActiveAlert.State.FIRING)
-            .thenComparing(ActiveAlert::since).thenComparing(ActiveAlert::name);
-
     @Spec
     CommandSpec spec;
 
@@ -54,7 +51,7 @@ final class AlertsCommand implements Callable<Integer> {
         }
         reading.problems().forEach(p -> spec.commandLine().getErr().println("meshdeck alerts: " + p));
         List<ActiveAlert> alerts = new ArrayList<>(reading.alerts());
-        alerts.sort(ORDER);
+        alerts.sort(FunctionAlerts.ORDER);
         spec.commandLine().getOut().print(json ? JSON.writeValueAsString(json(alerts)) + "\n" : table(alerts, Instant.now()));
         spec.commandLine().getOut().flush();
         return reading.problems().isEmpty() ? 0 : 1;

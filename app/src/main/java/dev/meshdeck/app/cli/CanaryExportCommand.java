@@ -6,9 +6,10 @@ import dev.meshdeck.core.canary.CanaryPlan;
 import dev.meshdeck.core.canary.ControllerExport;
 import dev.meshdeck.core.canary.ExportCheck;
 import dev.meshdeck.core.canary.NamespacePlan;
+import dev.meshdeck.core.changes.ClusterGateway;
+import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.validation.Finding;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -99,11 +100,14 @@ final class CanaryExportCommand implements Callable<Integer> {
         }
     }
 
+    /** Read as `canary start` reads it: through the write gateway of the function's context. */
     private static Optional<CanaryPlan> savedPlan(Sources sources, String context, String namespace) {
-        try (KubernetesClient client = sources.kubeconfigs().newClient(context)) {
-            ConfigMap saved = client.configMaps().inNamespace(namespace).withName(NamespacePlan.CONFIG_MAP).get();
-            return saved == null ? Optional.empty()
-                    : NamespacePlan.of(namespace, Serialization.jsonMapper().valueToTree(saved));
+        WritePaths paths = sources.writePaths();
+        ClusterGateway gateway = paths.open(paths.context(context));
+        try {
+            return NamespacePlan.read(gateway, namespace);
+        } finally {
+            WritePaths.close(gateway);
         }
     }
 

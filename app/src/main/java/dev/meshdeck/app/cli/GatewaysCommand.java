@@ -53,6 +53,8 @@ final class GatewaysCommand implements Callable<Integer> {
                     .put("name", g.name());
             ObjectNode selector = o.putObject("selector");
             g.selector().forEach(selector::put);
+            ArrayNode workloads = o.putArray("workloads");
+            g.workloads().forEach(w -> workloads.add(w.qualifiedName()));
             ArrayNode servers = o.putArray("servers");
             for (IngressGateway.Server s : g.servers()) {
                 ObjectNode server = servers.addObject().put("port", s.port()).put("protocol", s.protocol())

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {UiCommand.class, SandboxCommand.class, FunctionsCommand.class, ValidateCommand.class, BenchCommand.class, TrafficCommand.class, SloCommand.class, AlertsCommand.class, ExportCommand.class,
             ApplyCommand.class, DiffCommand.class, HistoryCommand.class, RollbackCommand.class, RecoverCommand.class, LambdaCommand.class,
             FailoverCommand.class, FailbackCommand.class, RolloutCommand.class, CanaryCommand.class, PodsCommand.class,
-            EventsCommand.class, ConfigCommand.class, ScaleCommand.class, GatewaysCommand.class, SidecarCommand.class,
+            EventsCommand.class, LogsCommand.class, ConfigCommand.class, ScaleCommand.class, GatewaysCommand.class, SidecarCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:findings or failure", "2:usage error"})

@@ -218,6 +218,7 @@ public final class MeshDeckApp extends Application {
         window.setAwsTargets(sources.aws().menu());
         window.setWorkloads(sources.kube());
         window.setConfig(sources.kube());
+        window.setGateways(sources.kube());
         window.withPreferences(saved);
         // closed by the user, not by a --screenshot run (Platform.exit hides no stage): only a person's layout is kept
         stage.setOnHiding(e -> savePreferences(window.preferences()));

@@ -3,8 +3,13 @@ package dev.meshdeck.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,5 +125,35 @@ class ConfigSetCommandTest {
         assertThat(unset.exitCode()).isEqualTo(1);
         assertThat(unset.err() + unset.out()).contains("MD0702");
         assertThat(cluster.get("v1", "ConfigMap", "payments", "payment-settings").at("/data/CURRENCY").asText()).isEqualTo("EUR");
+    }
+
+    @Test
+    void aCredentialLookingKeyOfTheConfigMapIsNeitherPrintedNorRecordedNorWrittenBackMasked() throws Exception {
+        String planted = "planted-cm-token-4711";
+        cluster.client.resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("payment-flags").withNamespace("payments").endMetadata()
+                .addToData("API_TOKEN", planted).addToData("FRAUD_LIMIT", "100").build()).create();
+
+        Cli set = run("config", "set-data", "--configmap", "payment-flags", "-n", "payments", "FRAUD_LIMIT=200", "--yes");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("API_TOKEN: '****'", "+  FRAUD_LIMIT: \"200\"");
+        JsonNode history = Serialization.jsonMapper().readTree(Cli.run("history", "-o", "json").out());
+        String id = history.get(0).path("id").asText();
+        Cli shown = Cli.run("history", id);
+        Cli rollback = run("rollback", id, "--yes");
+        assertThat(rollback.exitCode()).isEqualTo(1);
+        assertThat(rollback.err() + rollback.out()).contains("cannot be written back");
+        assertThat(cluster.get("v1", "ConfigMap", "payments", "payment-flags").at("/data/API_TOKEN").asText()).isEqualTo(planted);
+        for (Cli cli : List.of(set, shown, rollback)) {
+            assertThat(cli.out() + cli.err()).doesNotContain(planted);
+        }
+        assertThat(history.toString()).doesNotContain(planted);
+        try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(planted);
+            }
+        }
     }
 }

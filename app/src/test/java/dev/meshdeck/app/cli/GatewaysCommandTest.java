@@ -32,6 +32,8 @@ class GatewaysCommandTest {
         JsonNode gateway = new ObjectMapper().readTree(cli.out()).get(0);
         assertThat(gateway.get("namespace").asText() + "/" + gateway.get("name").asText()).isEqualTo("istio-system/public-gateway");
         assertThat(gateway.at("/selector/istio").asText()).isEqualTo("ingressgateway");
+        // the ingress pods its selector selects, named as telemetry names them
+        assertThat(gateway.get("workloads")).extracting(JsonNode::asText).containsExactly("istio-system/istio-ingressgateway");
         assertThat(gateway.get("servers")).extracting(s -> s.get("port").asInt()).containsExactly(80, 443);
         assertThat(gateway.at("/servers/1/tls/mode").asText()).isEqualTo("SIMPLE");
         assertThat(gateway.at("/servers/1/tls/credentialName").asText()).isEqualTo("public-cert");

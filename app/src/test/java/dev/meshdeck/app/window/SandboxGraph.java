@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.core.inventory.InventoryEvent;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
 import dev.meshdeck.core.topology.PolicyFacts;
 import dev.meshdeck.core.topology.TopologyModel;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The topology model of a started sandbox, built as the window builds it: discovery events, then policies. */
+/** The topology model of a started sandbox, built as the window builds it: discovery events, Gateways, then policies. */
 final class SandboxGraph {
 
     private SandboxGraph() {
@@ -33,6 +34,9 @@ final class SandboxGraph {
         assertThat(loaded.await(60, TimeUnit.SECONDS)).isTrue();
         TopologyModel model = new TopologyModel();
         model.apply(List.copyOf(events));
+        for (SourceRef source : sources.catalog().sources()) {
+            model.applyGateways(source, sources.kube().gatewaysOf(source));
+        }
         for (TopologyNode n : List.copyOf(model.nodes())) {
             if (n.function() != null && n.id().equals(TopologyModel.nodeId(n.function().id()))) {
                 readPolicies(model, sources, n);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshdeck.app.cli.SourceOptions;
 import dev.meshdeck.app.wiring.Sources;
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.topology.Badge;
 import dev.meshdeck.core.topology.EdgeKind;
 import dev.meshdeck.core.topology.GroupKey;
+import dev.meshdeck.core.topology.NodeKind;
 import dev.meshdeck.core.topology.TopologyModel;
 import dev.meshdeck.core.topology.TopologyNode;
 import java.util.Set;
@@ -52,6 +54,19 @@ class TopologyOnSandboxTest {
         assertThat(function("invoice-pdf").group().tier()).isEqualTo("AWS Lambda");
         assertThat(model.groups().keySet()).extracting(GroupKey::namespace)
                 .contains("serverless", "frontend", "backend", "payments", "eu-west-1");
+    }
+
+    @Test
+    void theIngressGatewayIsANodeWithItsServersRoutingToTheFunctionBoundToIt() {
+        TopologyNode gateway = model.nodes().stream().filter(n -> n.kind() == NodeKind.GATEWAY).findFirst().orElseThrow();
+        assertThat(gateway.label()).isEqualTo("public-gateway");
+        assertThat(gateway.group()).isEqualTo(new GroupKey(GroupKey.INGRESS, "meshdeck-sandbox", "istio-system"));
+        IngressGateway declared = model.gatewayOf(gateway.id()).orElseThrow();
+        assertThat(declared.servers()).extracting(IngressGateway.Server::port).containsExactly(80, 443);
+        assertThat(declared.workloads()).extracting(IngressGateway.Workload::qualifiedName)
+                .containsExactly("istio-system/istio-ingressgateway");
+        assertThat(model.edge(gateway.id(), function("web-bff").id()).kind()).isEqualTo(EdgeKind.ROUTE);
+        assertThat(model.nodes()).filteredOn(n -> n.kind() == NodeKind.GATEWAY).hasSize(1);
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.meshdeck.core.workloads.ConfigKey;
 import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.FunctionEvent;
+import dev.meshdeck.core.logs.LogLine;
+import dev.meshdeck.core.logs.LogQuery;
+import dev.meshdeck.core.logs.LogSource;
 import dev.meshdeck.core.workloads.FunctionPod;
 import dev.meshdeck.core.workloads.RolloutHistory;
 import dev.meshdeck.core.inventory.Inventory;
@@ -564,6 +567,12 @@ final class ClusterSession implements AutoCloseable {
         });
     }
 
+    /** The logs of the function's pods (see {@link PodLogReader}); following goes on after this returns. */
+    LogSource.LogFeed logsOf(FunctionId id, LogQuery query, Consumer<List<LogLine>> sink) {
+        List<FunctionPod> pods = podsOf(id);
+        return reading(() -> PodLogReader.open(client(), pods, query, sink));
+    }
+
     /** One of the function's pods as it is now, as YAML; empty when the pod is not the function's or is gone. */
     Optional<MeshResource> podOf(FunctionId id, String podName) {
         return reading(() -> {
@@ -577,6 +586,11 @@ final class ClusterSession implements AutoCloseable {
     /** The context's Gateways with the VirtualServices bound to them, read fresh. */
     List<IngressGateway> gateways() {
         return reading(() -> GatewayListing.read(client(), source));
+    }
+
+    /** The names of the namespace's Secrets a gateway server can name as its credential. */
+    List<String> tlsSecretsIn(String namespace) {
+        return reading(() -> GatewayListing.tlsSecrets(client(), namespace));
     }
 
     /** The events of the function's own objects and pods, in incident order (warnings first, newest first). */

@@ -26,10 +26,10 @@ final class FunctionDiscovery {
         long start = System.nanoTime();
         MeshIndex mesh = new MeshIndex(objects);
         long indexed = System.nanoTime();
+        // the platforms only read the lists and the index: matched side by side, kept in the platforms' order
+        List<List<DiscoveredFunction>> found = discoverers.parallelStream().map(d -> d.discover(objects, mesh, source)).toList();
         Map<FunctionId, DiscoveredFunction> functions = new LinkedHashMap<>();
-        for (FunctionDiscoverer d : discoverers) {
-            d.discover(objects, mesh, source).forEach(f -> functions.put(f.function().id(), f));
-        }
+        found.forEach(platform -> platform.forEach(f -> functions.put(f.function().id(), f)));
         LOG.debug("context {}: mesh indexed in {} ms, {} functions matched in {} ms", source.context(),
                 (indexed - start) / 1_000_000, functions.size(), (System.nanoTime() - indexed) / 1_000_000);
         return functions;

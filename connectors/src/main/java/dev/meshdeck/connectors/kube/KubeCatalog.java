@@ -1,8 +1,12 @@
 package dev.meshdeck.connectors.kube;
 
+import dev.meshdeck.core.gateways.GatewaySource;
 import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.logs.LogLine;
+import dev.meshdeck.core.logs.LogQuery;
+import dev.meshdeck.core.logs.LogSource;
 import dev.meshdeck.core.workloads.ConfigKey;
 import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.FunctionConfig;
@@ -39,7 +43,7 @@ import java.util.function.Consumer;
  * labelled Deployments, with the Istio policies that govern them. Contexts are discovered in parallel on this
  * catalog's own threads; listeners are called on those threads.
  */
-public final class KubeCatalog implements FunctionCatalog, WorkloadSource, ConfigSource {
+public final class KubeCatalog implements FunctionCatalog, WorkloadSource, ConfigSource, LogSource, GatewaySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubeCatalog.class);
 
@@ -203,6 +207,13 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource, Confi
                 .map(s -> s.podsOf(id)).orElse(List.of());
     }
 
+    /** The logs of the function's pods, merged by time. Blocks on the network until the history is delivered. */
+    @Override
+    public LogFeed open(FunctionId id, LogQuery query, Consumer<List<LogLine>> sink) {
+        return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
+                .map(s -> s.logsOf(id, query, sink)).orElse(LogFeed.DONE);
+    }
+
     /** One of the function's pods as read now (for deleting it); empty when it is not one of its pods. */
     public Optional<MeshResource> podOf(FunctionId id, String podName) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
@@ -216,6 +227,18 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource, Confi
      */
     public List<IngressGateway> gateways() {
         return sessions.stream().flatMap(s -> s.gateways().stream()).toList();
+    }
+
+    @Override
+    public List<IngressGateway> gatewaysOf(SourceRef source) {
+        return sessions.stream().filter(s -> s.source().equals(source)).findFirst()
+                .map(ClusterSession::gateways).orElse(List.of());
+    }
+
+    @Override
+    public List<String> tlsSecretsIn(SourceRef source, String namespace) {
+        return sessions.stream().filter(s -> s.source().equals(source)).findFirst()
+                .map(s -> s.tlsSecretsIn(namespace)).orElse(List.of());
     }
 
     /** The events of the function's objects and pods, warnings first. Blocks on the network. */

@@ -10,29 +10,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Objects indexed by namespace and by each {@code key=value} label, so that a selector costs the size of its
- * rarest label's bucket rather than a scan of the cluster.
+ * Objects indexed by namespace and by each label's key and value, so that a selector costs the size of its
+ * rarest label's bucket rather than a scan of the cluster. Keys and values are looked up in turn, not joined into
+ * one {@code key=value} string: joining the labels of 16,000 pods was a tenth of a 10,000-function listing's CPU.
  */
 final class LabelIndex<T extends Listed.Labelled> {
 
-    private final Map<String, Map<String, List<T>>> byNamespaceAndLabel = new HashMap<>();
+    /** namespace → label key → label value → objects. */
+    private final Map<String, Map<String, Map<String, List<T>>>> byNamespaceAndLabel = new HashMap<>();
 
     LabelIndex(Collection<T> objects) {
         for (T o : objects) {
-            Map<String, List<T>> buckets = byNamespaceAndLabel.computeIfAbsent(o.namespace(), n -> new HashMap<>());
-            o.labels().forEach((k, v) -> buckets.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(o));
+            Map<String, Map<String, List<T>>> keys = byNamespaceAndLabel.computeIfAbsent(o.namespace(), n -> new HashMap<>());
+            o.labels().forEach((k, v) -> keys.computeIfAbsent(k, x -> new HashMap<>())
+                    .computeIfAbsent(v, x -> new ArrayList<>()).add(o));
         }
     }
 
     /** Objects in {@code namespace} whose labels contain every entry of {@code selector}; none for an empty selector. */
     List<T> select(String namespace, Map<String, String> selector) {
-        Map<String, List<T>> buckets = byNamespaceAndLabel.get(namespace);
-        if (buckets == null || selector == null || selector.isEmpty()) {
+        Map<String, Map<String, List<T>>> keys = byNamespaceAndLabel.get(namespace);
+        if (keys == null || selector == null || selector.isEmpty()) {
             return List.of();
         }
         List<T> smallest = null;
         for (Map.Entry<String, String> e : selector.entrySet()) {
-            List<T> bucket = buckets.get(e.getKey() + "=" + e.getValue());
+            List<T> bucket = keys.getOrDefault(e.getKey(), Map.of()).get(e.getValue());
             if (bucket == null) {
                 return List.of();
             }

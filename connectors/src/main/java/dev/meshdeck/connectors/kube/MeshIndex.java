@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The cluster's Services, pods and Istio policies indexed by namespace, Service and label, so each function's
@@ -43,7 +44,9 @@ final class MeshIndex {
     private final Policies requestAuthentications;
 
     MeshIndex(ClusterObjects objects) {
-        pods = new LabelIndex<>(objects.<Listed.Pod>get(KubeKind.PODS));
+        // the largest index is built on another core while this one indexes the rest
+        CompletableFuture<LabelIndex<Listed.Pod>> podIndex = CompletableFuture.supplyAsync(
+                () -> new LabelIndex<>(objects.<Listed.Pod>get(KubeKind.PODS)));
         deployments = new LabelIndex<>(objects.<Listed.Deployment>get(KubeKind.DEPLOYMENTS));
         objects.<Listed.Endpoints>get(KubeKind.ENDPOINTS).forEach(e -> endpoints.put(new ServiceRef(e.namespace(), e.name()), e));
         objects.<Listed.VirtualService>get(KubeKind.VIRTUAL_SERVICES).forEach(this::indexVirtualService);
@@ -58,6 +61,7 @@ final class MeshIndex {
         authorizationPolicies = new Policies(objects.get(KubeKind.AUTHORIZATION_POLICIES));
         peerAuthentications = new Policies(objects.get(KubeKind.PEER_AUTHENTICATIONS));
         requestAuthentications = new Policies(objects.get(KubeKind.REQUEST_AUTHENTICATIONS));
+        pods = podIndex.join();
     }
 
     /**
@@ -150,7 +154,8 @@ final class MeshIndex {
     private static final class Policies {
 
         private final Map<String, List<Listed.Policy>> everyWorkload = new HashMap<>();
-        private final Map<String, Map<String, List<Listed.Policy>>> bySelectorLabel = new HashMap<>();
+        /** namespace → key → value of one label of the policy's selector → policies. */
+        private final Map<String, Map<String, Map<String, List<Listed.Policy>>>> bySelectorLabel = new HashMap<>();
 
         Policies(List<Listed.Policy> policies) {
             for (Listed.Policy p : policies) {
@@ -159,7 +164,8 @@ final class MeshIndex {
                 } else {
                     Map.Entry<String, String> label = p.selector().entrySet().iterator().next();
                     bySelectorLabel.computeIfAbsent(p.namespace(), n -> new HashMap<>())
-                            .computeIfAbsent(label.getKey() + "=" + label.getValue(), l -> new ArrayList<>()).add(p);
+                            .computeIfAbsent(label.getKey(), k -> new HashMap<>())
+                            .computeIfAbsent(label.getValue(), v -> new ArrayList<>()).add(p);
                 }
             }
         }
@@ -170,11 +176,11 @@ final class MeshIndex {
          */
         List<InheritedPolicy.Scoped> applicable(PolicyKind kind, String namespace, List<Map<String, String>> podLabels) {
             Set<String> selected = new TreeSet<>();
-            Map<String, List<Listed.Policy>> selecting = bySelectorLabel.getOrDefault(namespace, Map.of());
+            Map<String, Map<String, List<Listed.Policy>>> selecting = bySelectorLabel.getOrDefault(namespace, Map.of());
             if (!selecting.isEmpty()) {
                 for (Map<String, String> labels : podLabels) {
                     labels.forEach((key, value) -> {
-                        for (Listed.Policy p : selecting.getOrDefault(key + "=" + value, List.of())) {
+                        for (Listed.Policy p : selecting.getOrDefault(key, Map.of()).getOrDefault(value, List.of())) {
                             if (Labels.matches(p.selector(), labels)) {
                                 selected.add(p.qualifiedName());
                             }

@@ -2,6 +2,7 @@ package dev.meshdeck.connectors.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.monitoring.AlertSource;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,21 @@ import java.util.Optional;
 public final class PrometheusAlerts {
 
     private PrometheusAlerts() {
+    }
+
+    /** The alerts of a Prometheus at a URL, as an {@link AlertSource} to poll. */
+    public static AlertSource source(DirectPrometheus prometheus) {
+        return new AlertSource() {
+            @Override
+            public String name() {
+                return "prometheus " + prometheus.describe();
+            }
+
+            @Override
+            public List<ActiveAlert> read() throws TelemetryException {
+                return PrometheusAlerts.read(prometheus);
+            }
+        };
     }
 
     public static List<ActiveAlert> read(DirectPrometheus prometheus) throws TelemetryException {

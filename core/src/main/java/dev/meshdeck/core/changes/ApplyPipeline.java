@@ -77,7 +77,8 @@ public final class ApplyPipeline {
             if (!gateway.accepts(c.target())) {
                 refusals.add(c.target() + ": not writable through " + gateway.target().label());
             } else if (SecretMask.isMasked(c.after())) {
-                refusals.add(c.target() + ": the history keeps no Secret values, so this Secret cannot be written back;"
+                refusals.add(c.target() + ": the history keeps no Secret values (nor a ConfigMap's credential-looking ones), so"
+                        + " this object cannot be written back from it;"
                         + " restore it from its source");
             } else if (c.operation() != ResourceChange.Operation.CREATE && c.expectedVersion() == null) {
                 refusals.add(c.target() + ": its before state has no resourceVersion, so it cannot be written without"

@@ -44,8 +44,9 @@ public record ResourceChange(ResourceId target, ObjectNode before, ObjectNode af
         return !Json.sameForReview(before, after);
     }
 
+    /** Secret values and a ConfigMap's credential-looking ones masked: a diff is printed, logged and shown. */
     public LineDiff diff() {
-        return LineDiff.of(review(before), review(after));
+        return LineDiff.of(review(SecretMask.mask(before)), review(after == null ? null : SecretMask.maskAfter(before, after)));
     }
 
     /** {@code diff -u} of this change, headed by the object's identity and operation. */

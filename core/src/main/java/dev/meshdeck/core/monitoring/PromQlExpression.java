@@ -40,14 +40,8 @@ public final class PromQlExpression {
                 problems.add(new ExpressionProblem(new ExpressionPosition(line, column + 1), msg));
             }
         };
-        PromQLLexer lexer = new PromQLLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(collect);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        PromQLParser parser = new PromQLParser(tokens);
-        parser.removeErrorListeners();
-        parser.addErrorListener(collect);
-        PromQLParser.ExpressionContext tree = parser.expression();
+        CommonTokenStream tokens = tokens(text, collect);
+        PromQLParser.ExpressionContext tree = tree(tokens, collect);
         if (!problems.isEmpty()) {
             // the first error is the one to fix; the parser's recovery makes the later ones guesses
             ExpressionProblem first = problems.stream().min(BY_PLACE).get();
@@ -68,6 +62,35 @@ public final class PromQlExpression {
             }
         }, tree);
         return new PromQlExpression(Optional.empty(), List.copyOf(matchers), durations(tokens.getTokens()));
+    }
+
+    /**
+     * The parse tree of an expression, for evaluating it.
+     *
+     * @throws IllegalArgumentException naming line, column and the first syntax error
+     */
+    public static PromQLParser.ExpressionContext syntaxTree(String text) {
+        parse(text).syntaxError().ifPresent(p -> {
+            throw new IllegalArgumentException(p.at().line() + ":" + p.at().column() + ": " + p.message());
+        });
+        BaseErrorListener none = new BaseErrorListener();
+        return tree(tokens(text, none), none);
+    }
+
+    /** The expression's tokens, lexing errors going to {@code errors}. */
+    private static CommonTokenStream tokens(String text, BaseErrorListener errors) {
+        PromQLLexer lexer = new PromQLLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        return new CommonTokenStream(lexer);
+    }
+
+    /** The parse tree of the whole expression, syntax errors going to {@code errors}. */
+    private static PromQLParser.ExpressionContext tree(CommonTokenStream tokens, BaseErrorListener errors) {
+        PromQLParser parser = new PromQLParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        return parser.expression();
     }
 
     private static final Comparator<ExpressionProblem> BY_PLACE = Comparator
@@ -106,7 +129,7 @@ public final class PromQlExpression {
     }
 
     /** A PromQL string literal's value: Go's quoting rules for "..." and '...', raw between backticks. */
-    static String unquote(String literal) {
+    public static String unquote(String literal) {
         char quote = literal.charAt(0);
         String body = literal.substring(1, literal.length() - 1);
         if (quote == '`') {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.meshdeck.core.authz.PeerAuthenticationPolicy;
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.LambdaUrlHosts;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.routing.Destination;
@@ -99,9 +100,7 @@ public record PolicyFacts(List<ConfiguredRoute> routes, List<String> gateways, S
             return;
         }
         if (spec.getGateways() != null) {
-            spec.getGateways().stream().filter(g -> !"mesh".equals(g))
-                    .map(g -> g.contains("/") ? g : namespace + "/" + g)
-                    .forEach(gateways::add);
+            spec.getGateways().forEach(g -> IngressGateway.referenced(g, namespace).ifPresent(gateways::add));
         }
         for (HTTPRoute raw : spec.getHttp()) {
             HttpRoute route;

@@ -1,5 +1,6 @@
 package dev.meshdeck.core.topology;
 
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.InventoryEvent;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -37,6 +39,9 @@ import java.util.function.Consumer;
  * {@link TopologyChange} to listeners.
  *
  * <p>Not thread-safe: confine a model to one thread (the UI thread in the window), as the inventory views do.
+ * The one exception is a telemetry poll's matching of thousands of edges to nodes: {@link #telemetryIndex()} copies
+ * what it reads on the model's thread, {@link TelemetryIndex#resolve} runs on any thread, and
+ * {@link #applyTelemetry(TelemetryIndex.Resolved)}, back on the model's thread, installs only what changed.
  */
 public final class TopologyModel {
 
@@ -52,6 +57,12 @@ public final class TopologyModel {
     /** Functions whose routes looked up a service key, so a function appearing there re-resolves them. */
     private final Map<String, Set<FunctionId>> lookups = new HashMap<>();
     private final Map<String, String> sourceLabels = new HashMap<>();
+    /** The Istio Gateway objects, by their node; such a node stays while no edge touches it. */
+    private final Map<String, IngressGateway> declared = new HashMap<>();
+    /** Gateway nodes of each source's Gateway objects, by scope. */
+    private final Map<String, Set<String>> declaredBySource = new HashMap<>();
+    /** The Gateway node standing for an ingress workload telemetry names (scope|namespace|service). */
+    private final Map<String, String> ingressNodes = new HashMap<>();
     private final Map<TopologyEdge.Key, TopologyEdge> configured = new HashMap<>();
     private Map<TopologyEdge.Key, TrafficStats> observedEdges = Map.of();
     private Map<String, TrafficStats> observedNodes = Map.of();
@@ -60,6 +71,8 @@ public final class TopologyModel {
     private final List<Consumer<TopologyChange>> listeners = new CopyOnWriteArrayList<>();
     private double errorThreshold = DEFAULT_ERROR_THRESHOLD;
     private TelemetrySnapshot lastSnapshot;
+    /** What resolving telemetry reads, copied; null after a function, version or source came or went. */
+    private TelemetryIndex index;
     private Changes changes = new Changes();
 
     /** The version nodes, shared nodes and configured edges one function brings, and the keys it looked up. */
@@ -103,8 +116,10 @@ public final class TopologyModel {
                 sourceLoaded = true;
             } else if (event instanceof InventoryEvent.SourceRemoved e) {
                 load(e.source(), List.of());
+                declare(e.source(), List.of());
                 // telemetry naming the source no longer invents nodes for it
                 sourceLabels.remove(e.source().id());
+                index = null;
             } else if (event instanceof InventoryEvent.FunctionChanged e) {
                 load(List.of(e.function()));
             } else if (event instanceof InventoryEvent.FunctionRemoved e) {
@@ -113,7 +128,7 @@ public final class TopologyModel {
         }
         if (sourceLoaded && lastSnapshot != null) {
             // a poll that beat discovery named functions unknown then: the graph need not wait for the next one
-            resolve(lastSnapshot);
+            install(telemetryIndex().resolve(lastSnapshot));
         }
         fire();
     }
@@ -135,50 +150,102 @@ public final class TopologyModel {
         fire();
     }
 
-    /** Replaces the observed figures with a new snapshot's: edges, node totals and telemetry-only nodes. */
-    public void applyTelemetry(TelemetrySnapshot snapshot) {
-        lastSnapshot = snapshot;
-        resolve(snapshot);
+    /**
+     * The Istio Gateways of a source, as read after its discovery: each is a GATEWAY node, reached by the functions
+     * whose VirtualServices are bound to it, and stands for the ingress workloads its selector selects, so that
+     * telemetry from those (istio-ingressgateway) lands on it rather than on a node of its own. Replaces what the
+     * source's Gateways said before. With several Gateways on one workload, its traffic goes to the first by name.
+     */
+    public void applyGateways(SourceRef source, List<IngressGateway> gateways) {
+        declare(source, gateways);
+        if (lastSnapshot != null) {
+            // the ingress workload's traffic moves between its own node and its Gateway's
+            install(telemetryIndex().resolve(lastSnapshot));
+        }
         fire();
     }
 
-    private void resolve(TelemetrySnapshot snapshot) {
-        Map<TopologyEdge.Key, TrafficStats> pairs = new HashMap<>();
-        Map<TopologyEdge.Key, List<TrafficStats>> byVersion = new HashMap<>();
-        Map<TopologyEdge.Key, List<TrafficStats>> pairFallback = new HashMap<>();
-        for (Map.Entry<EdgeKey, TrafficStats> e : snapshot.edges().entrySet()) {
-            EdgeKey key = e.getKey();
-            String from = nodeFor(key.source());
-            String to = nodeFor(key.destination());
-            if (from == null || to == null) {
-                continue;
+    private void declare(SourceRef source, List<IngressGateway> gateways) {
+        String scope = source.id();
+        sourceLabels.putIfAbsent(scope, sourceTier(source));
+        ingressNodes.keySet().removeIf(k -> k.startsWith(scope + "|"));
+        index = null;
+        Set<String> now = new LinkedHashSet<>();
+        for (IngressGateway g : gateways) {
+            String id = gatewayNode(scope, g.namespace(), g.name());
+            now.add(id);
+            if (!g.equals(declared.put(id, g)) && !changes.added.contains(id)) {
+                changes.updated.add(id);
             }
-            if (key.destinationVersion().isEmpty()) {
-                pairs.put(new TopologyEdge.Key(from, to), e.getValue());
-                continue;
-            }
-            pairFallback.computeIfAbsent(new TopologyEdge.Key(from, to), k -> new ArrayList<>()).add(e.getValue());
-            String version = versionNode(to, key.destinationVersion());
-            if (version != null) {
-                byVersion.computeIfAbsent(new TopologyEdge.Key(to, version), k -> new ArrayList<>()).add(e.getValue());
+            g.workloads().forEach(w -> ingressNodes.putIfAbsent(serviceKey(scope, w.namespace(), w.service()), id));
+        }
+        for (String gone : declaredBySource.getOrDefault(scope, Set.of())) {
+            if (!now.contains(gone)) {
+                declared.remove(gone);
+                if (degree.getOrDefault(gone, 0) <= 0) {
+                    removeNode(gone);
+                }
             }
         }
-        pairFallback.forEach((k, list) -> pairs.putIfAbsent(k, sum(list)));
-        byVersion.forEach((k, list) -> pairs.put(k, sum(list)));
-        Map<String, TrafficStats> nodeStats = new HashMap<>();
-        snapshot.nodes().forEach((ref, stats) -> {
-            String id = nodeFor(ref);
-            if (id != null) {
-                nodeStats.put(id, stats);
-            }
-        });
+        declaredBySource.put(scope, now);
+    }
 
-        Set<TopologyEdge.Key> touched = new HashSet<>(observedEdges.keySet());
-        touched.addAll(pairs.keySet());
-        Set<String> statNodes = new HashSet<>(observedNodes.keySet());
-        statNodes.addAll(nodeStats.keySet());
-        observedEdges = pairs;
-        observedNodes = nodeStats;
+    /**
+     * Replaces the observed figures with a new snapshot's: edges, node totals and telemetry-only nodes. Resolves the
+     * snapshot on this thread; a window resolves it in the background instead (see {@link #telemetryIndex()}).
+     */
+    public void applyTelemetry(TelemetrySnapshot snapshot) {
+        applyTelemetry(telemetryIndex().resolve(snapshot));
+    }
+
+    /**
+     * Installs a snapshot resolved on another thread: the gateways and hosts it names appear, and only the edges
+     * and nodes whose figures changed are refreshed. A function that arrived meanwhile is matched at the next poll;
+     * a resolution compared with figures the model no longer holds (another poll came in between) refreshes
+     * everything it or the model names.
+     */
+    public void applyTelemetry(TelemetryIndex.Resolved resolved) {
+        install(resolved);
+        fire();
+    }
+
+    /** Model thread: what {@link TelemetryIndex#resolve} reads, copied again only when functions or versions changed. */
+    public TelemetryIndex telemetryIndex() {
+        if (index == null) {
+            Set<String> versions = new HashSet<>();
+            Map<String, String> names = new HashMap<>();
+            for (TopologyNode n : nodes.values()) {
+                if (n.kind() == NodeKind.VERSION) {
+                    versions.add(n.id());
+                } else if (n.kind() == NodeKind.FUNCTION) {
+                    names.put(n.id(), n.function().name());
+                }
+            }
+            index = new TelemetryIndex(Map.copyOf(byService), Map.copyOf(ingressNodes), Set.copyOf(sourceLabels.keySet()),
+                    Set.copyOf(versions), Map.copyOf(names), observedEdges, observedNodes);
+        }
+        return index.observedEdges() == observedEdges && index.observedNodes() == observedNodes ? index
+                : index.against(observedEdges, observedNodes);
+    }
+
+    private void install(TelemetryIndex.Resolved resolved) {
+        lastSnapshot = resolved.snapshot();
+        resolved.sharedNodes().values().forEach(this::sharedNode);
+        Set<TopologyEdge.Key> touched;
+        Set<String> statNodes;
+        if (resolved.basis() == observedEdges) {
+            touched = new HashSet<>(resolved.changedEdges());
+            statNodes = new HashSet<>(resolved.changedNodes());
+            // an edge whose figures stayed but which is not drawn: an end of it came back (a function re-added)
+            resolved.edges().keySet().stream().filter(k -> !edges.containsKey(k)).forEach(touched::add);
+        } else {
+            touched = new HashSet<>(observedEdges.keySet());
+            touched.addAll(resolved.edges().keySet());
+            statNodes = new HashSet<>(observedNodes.keySet());
+            statNodes.addAll(resolved.nodes().keySet());
+        }
+        observedEdges = resolved.edges();
+        observedNodes = resolved.nodes();
         touched.forEach(this::refreshEdge);
         statNodes.stream().filter(nodes::containsKey).forEach(this::refreshNode);
         dropOrphans(touched);
@@ -209,6 +276,11 @@ public final class TopologyModel {
 
     public static String nodeId(FunctionId id) {
         return "fn|" + id.source().id() + "|" + id.namespace() + "|" + id.name();
+    }
+
+    /** The Istio Gateway a GATEWAY node stands for; empty for a node telemetry or a VirtualService alone made. */
+    public Optional<IngressGateway> gatewayOf(String nodeId) {
+        return Optional.ofNullable(declared.get(nodeId));
     }
 
     /** The function a node stands for (or is a version of); null for gateways and external hosts. */
@@ -306,7 +378,9 @@ public final class TopologyModel {
                 continue;
             }
             boolean isNew = functions.put(f.id(), f) == null;
-            sourceLabels.put(f.source().id(), sourceTier(f.source()));
+            if (sourceLabels.put(f.source().id(), sourceTier(f.source())) == null) {
+                index = null;
+            }
             String id = nodeId(f.id());
             if (isNew) {
                 String service = serviceKey(f.source().id(), f.namespace(), f.name());
@@ -516,55 +590,36 @@ public final class TopologyModel {
 
     // ---- telemetry ----------------------------------------------------------------------------------------
 
-    /**
-     * The node telemetry names; a gateway or external node when no function answers. Null for a source whose
-     * functions are not known yet: a poll that beats discovery must not invent nodes for them.
-     */
-    private String nodeFor(ServiceRef ref) {
-        String fn = byService.get(serviceKey(ref.scope(), ref.namespace(), ref.service()));
-        if (fn != null) {
-            return fn;
-        }
-        if (!ref.scope().isEmpty() && !sourceLabels.containsKey(ref.scope())) {
-            return null;
-        }
+    /** The node telemetry names when no function answers: a gateway (by its name), else an external host. */
+    static String sharedNodeId(ServiceRef ref) {
+        return ref.service().contains("gateway") ? gatewayId(ref.scope(), ref.namespace(), ref.service()) : "ext|" + ref.service();
+    }
+
+    /** Makes the gateway or external node of {@link #sharedNodeId} unless it exists. */
+    private void sharedNode(ServiceRef ref) {
         if (ref.service().contains("gateway")) {
-            return gatewayNode(ref.scope(), ref.namespace(), ref.service());
+            gatewayNode(ref.scope(), ref.namespace(), ref.service());
+            return;
         }
-        String id = "ext|" + ref.service();
+        String id = sharedNodeId(ref);
         if (!nodes.containsKey(id)) {
             putNode(new TopologyNode(id, NodeKind.EXTERNAL, ref.service(), new GroupKey(GroupKey.EXTERNAL, "", ""),
                     null, "", Set.of(), TrafficStats.NONE));
         }
-        return id;
+    }
+
+    private static String gatewayId(String scope, String namespace, String name) {
+        return "gw|" + scope + "|" + namespace + "|" + name;
     }
 
     private String gatewayNode(String scope, String namespace, String name) {
-        String id = "gw|" + scope + "|" + namespace + "|" + name;
+        String id = gatewayId(scope, namespace, name);
         if (!nodes.containsKey(id)) {
             putNode(new TopologyNode(id, NodeKind.GATEWAY, name,
                     new GroupKey(GroupKey.INGRESS, sourceLabels.getOrDefault(scope, scope), namespace),
                     null, "", Set.of(), TrafficStats.NONE));
         }
         return id;
-    }
-
-    /**
-     * The version node telemetry names: by its version, or through its version Service — telemetry's {@code v2}
-     * is the node {@code <app>-v2} a VirtualService routes to, and telemetry's {@code <app>-v2} the node {@code v2}.
-     */
-    private String versionNode(String functionNode, String version) {
-        String id = functionNode + "|v|" + version;
-        if (nodes.containsKey(id)) {
-            return id;
-        }
-        TopologyNode fn = nodes.get(functionNode);
-        if (fn == null || fn.function() == null) {
-            return null;
-        }
-        String prefix = fn.function().name() + "-";
-        String other = functionNode + "|v|" + (version.startsWith(prefix) ? version.substring(prefix.length()) : prefix + version);
-        return nodes.containsKey(other) ? other : null;
     }
 
     /** Sums per-version figures into one: rates add, errors weigh by rate, p95 is the worst. */
@@ -614,7 +669,7 @@ public final class TopologyModel {
             candidates.add(k.to());
         });
         for (String id : candidates) {
-            if (isShared(id) && degree.getOrDefault(id, 0) <= 0) {
+            if (isShared(id) && degree.getOrDefault(id, 0) <= 0 && !declared.containsKey(id)) {
                 removeNode(id);
             }
         }
@@ -655,6 +710,7 @@ public final class TopologyModel {
 
     private void putNode(TopologyNode node) {
         nodes.put(node.id(), node);
+        forgetIndex(node);
         members.computeIfAbsent(node.group(), g -> new LinkedHashSet<>()).add(node.id());
         if (!changes.removed.remove(node.id())) {
             changes.added.add(node.id());
@@ -674,9 +730,17 @@ public final class TopologyModel {
             members.remove(node.group());
         }
         degree.remove(id);
+        forgetIndex(node);
         changes.updated.remove(id);
         if (!changes.added.remove(id)) {
             changes.removed.add(id);
+        }
+    }
+
+    /** Telemetry resolves to functions and versions: their coming and going makes the index copied again. */
+    private void forgetIndex(TopologyNode node) {
+        if (node.kind() == NodeKind.FUNCTION || node.kind() == NodeKind.VERSION) {
+            index = null;
         }
     }
 

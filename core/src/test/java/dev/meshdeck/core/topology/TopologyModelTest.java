@@ -3,6 +3,7 @@ package dev.meshdeck.core.topology;
 import static dev.meshdeck.core.topology.TopologyFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.Health;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -13,10 +14,12 @@ import dev.meshdeck.core.telemetry.EdgeKey;
 import dev.meshdeck.core.telemetry.ServiceRef;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TrafficStats;
+import io.fabric8.istio.api.api.networking.v1alpha3.ServerTLSSettingsTLSmode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +150,45 @@ class TopologyModelTest {
     }
 
     @Test
+    void aPollResolvedOnAnotherThreadIsInstalledWithItsFiguresAndItsHosts() throws Exception {
+        TopologyModel model = model(order, web);
+        ServiceRef ingress = new ServiceRef(CLUSTER.id(), "istio-system", "istio-ingressgateway");
+        TelemetryIndex index = model.telemetryIndex();
+        TelemetrySnapshot poll = new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref(web), ref(order), "order-function-v2"), new TrafficStats(1.25, 0.2, 140),
+                new EdgeKey(ingress, ref(web), ""), new TrafficStats(20, 0, 30)), Map.of());
+        java.util.concurrent.FutureTask<TelemetryIndex.Resolved> elsewhere = new java.util.concurrent.FutureTask<>(() -> index.resolve(poll));
+        new Thread(elsewhere).start();
+        List<TopologyChange> changes = new ArrayList<>();
+        model.addListener(changes::add);
+
+        model.applyTelemetry(elsewhere.get());
+
+        String gateway = "gw|" + CLUSTER.id() + "|istio-system|istio-ingressgateway";
+        assertThat(model.edge(gateway, id(web)).observed().requestsPerSecond()).isEqualTo(20);
+        assertThat(model.edge(id(order), id(order) + "|v|order-function-v2").observed().errorRatio()).isEqualTo(0.2);
+        assertThat(changes).singleElement().satisfies(c -> assertThat(c.added()).containsExactly(gateway));
+
+        // the same figures again change nothing
+        model.applyTelemetry(model.telemetryIndex().resolve(poll));
+        assertThat(changes).hasSize(1);
+    }
+
+    @Test
+    void aResolutionOvertakenByAnotherPollStillLeavesOnlyItsOwnFigures() {
+        TopologyModel model = model(order, web, payment);
+        TelemetryIndex before = model.telemetryIndex();
+        model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref(web), ref(payment), ""), new TrafficStats(3, 0, 50)), Map.of()));
+
+        model.applyTelemetry(before.resolve(new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref(web), ref(order), ""), new TrafficStats(7, 0, 50)), Map.of())));
+
+        assertThat(model.edge(id(web), id(payment))).isNull();
+        assertThat(model.edge(id(web), id(order)).observed().requestsPerSecond()).isEqualTo(7);
+    }
+
+    @Test
     void aPollThatBeatDiscoveryShowsOnceTheFunctionsAreLoaded() {
         TopologyModel model = new TopologyModel();
         model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(
@@ -212,5 +254,71 @@ class TopologyModelTest {
 
         assertThat(model.nodes()).extracting(TopologyNode::id).containsExactly(id(payment));
         assertThat(model.edges()).isEmpty();
+    }
+
+    /** The sandbox's public-gateway: HTTP and HTTPS on the istio-ingressgateway pods. */
+    private static IngressGateway publicGateway() {
+        return new IngressGateway(CLUSTER, "istio-system", "public-gateway", Map.of("istio", "ingressgateway"),
+                List.of(new IngressGateway.Workload("istio-system", "istio-ingressgateway")),
+                List.of(new IngressGateway.Server(80, "HTTP", "http", List.of("*.meshdeck.example"), Optional.empty()),
+                        new IngressGateway.Server(443, "HTTPS", "https", List.of("*.meshdeck.example"),
+                                Optional.of(new IngressGateway.Tls(ServerTLSSettingsTLSmode.SIMPLE, Optional.of("public-cert"))))),
+                List.of("frontend/web-bff-public"), resource("Gateway", "istio-system", "public-gateway", "kind: Gateway"));
+    }
+
+    private static String boundTo(String name, String gatewayEntry) {
+        return """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: %s, namespace: frontend}
+                spec:
+                  hosts: [web.meshdeck.example]
+                  gateways: [%s]
+                  http:
+                    - route: [{destination: {host: web-bff}}]
+                """.formatted(name, gatewayEntry);
+    }
+
+    @Test
+    void everyGatewayIsAnIngressNodeReachingTheFunctionsBoundToItAndTakingItsWorkloadsTraffic() {
+        TopologyModel model = model(web, order);
+        ServiceRef ingress = new ServiceRef(CLUSTER.id(), "istio-system", "istio-ingressgateway");
+        model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(new EdgeKey(ingress, ref(web), ""),
+                new TrafficStats(20, 0, 30)), Map.of()));
+        String workloadNode = "gw|" + CLUSTER.id() + "|istio-system|istio-ingressgateway";
+        assertThat(model.node(workloadNode)).isNotNull();
+
+        model.applyGateways(CLUSTER, List.of(publicGateway()));
+        String gateway = "gw|" + CLUSTER.id() + "|istio-system|public-gateway";
+        assertThat(model.node(gateway).kind()).isEqualTo(NodeKind.GATEWAY);
+        assertThat(model.node(gateway).label()).isEqualTo("public-gateway");
+        assertThat(model.node(gateway).group()).isEqualTo(new GroupKey(GroupKey.INGRESS, "sandbox", "istio-system"));
+        assertThat(model.gatewayOf(gateway)).contains(publicGateway());
+        // one ingress: the workload's traffic is the Gateway's, and the workload has no node of its own
+        assertThat(model.node(workloadNode)).isNull();
+        assertThat(model.edge(gateway, id(web)).observed().requestsPerSecond()).isEqualTo(20);
+
+        // bound as ns/name, as a bare name in the VirtualService's namespace... (a bare name elsewhere is another Gateway)
+        model.applyResources(web.id(), List.of(resource("VirtualService", "frontend", "web-bff-public",
+                boundTo("web-bff-public", "istio-system/public-gateway"))));
+        assertThat(model.edge(gateway, id(web)).kind()).isEqualTo(EdgeKind.ROUTE);
+        assertThat(model.edge(gateway, id(web)).configured()).isTrue();
+        // ...or by the legacy FQDN
+        model.applyResources(web.id(), List.of(resource("VirtualService", "frontend", "web-bff-public",
+                boundTo("web-bff-public", "public-gateway.istio-system.svc.cluster.local"))));
+        assertThat(model.edge(gateway, id(web)).configured()).isTrue();
+        assertThat(model.nodes()).filteredOn(n -> n.kind() == NodeKind.GATEWAY).extracting(TopologyNode::id)
+                .containsExactly(gateway);
+
+        // a Gateway with nothing bound and no traffic is still drawn; a deleted one goes, its workload's node returns
+        model.applyResources(web.id(), List.of());
+        model.applyTelemetry(TelemetrySnapshot.empty(Instant.now()));
+        assertThat(model.node(gateway)).isNotNull();
+        model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(new EdgeKey(ingress, ref(web), ""),
+                new TrafficStats(20, 0, 30)), Map.of()));
+        model.applyGateways(CLUSTER, List.of());
+        assertThat(model.node(gateway)).isNull();
+        assertThat(model.gatewayOf(gateway)).isEmpty();
+        assertThat(model.edge(workloadNode, id(web)).observed().requestsPerSecond()).isEqualTo(20);
     }
 }

@@ -112,6 +112,11 @@ public final class KubeSandbox implements AutoCloseable {
         return dispatcher.accessReviews();
     }
 
+    /** Where the pods' logs come from ({@code GET .../pods/NAME/log}); until set, pods have written nothing. */
+    public void serveLogs(PodLogLines lines) {
+        dispatcher.podLogs().serve(lines);
+    }
+
     /** The API's base URL, {@code http://127.0.0.1:<port>}. */
     public String url() {
         return url;

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * fabric8's CRUD dispatcher plus what a real API server does and the mock does not: discovery documents,
@@ -59,6 +60,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     private final MockWebServer requestLog;
     private final WriteFaults faults = new WriteFaults();
     private final AccessReviews accessReviews = new AccessReviews();
+    private final PodLogEndpoint podLogs = new PodLogEndpoint();
     private final ControllerCrds controllerCrds = new ControllerCrds();
     private final DeploymentController deployments = new DeploymentController(new InProcessStore());
     /**
@@ -90,6 +92,9 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
                 return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
                         .setBody(document.get());
             }
+        }
+        if (method == HttpMethod.GET && PodLogEndpoint.isLog(path)) {
+            return withStoreReadLock(() -> podLogs.answer(request.getPath(), this::stored, Instant.now()));
         }
         if (AccessReviews.isReview(request, path)) {
             return accessReviews.answer(request);
@@ -136,6 +141,26 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
 
     AccessReviews accessReviews() {
         return accessReviews;
+    }
+
+    PodLogEndpoint podLogs() {
+        return podLogs;
+    }
+
+    private Optional<JsonNode> stored(String path) {
+        MockResponse response = handleGet(path);
+        return response.code() == 200 && response.getBody() != null
+                ? Optional.of(parse(new String(response.getBody().getBytes(), StandardCharsets.UTF_8)))
+                : Optional.empty();
+    }
+
+    private <T> T withStoreReadLock(Supplier<T> read) {
+        storeLock.readLock().lock();
+        try {
+            return read.get();
+        } finally {
+            storeLock.readLock().unlock();
+        }
     }
 
     /** The store as the controller sees it: the mock's own handlers, called under the request's write lock. */

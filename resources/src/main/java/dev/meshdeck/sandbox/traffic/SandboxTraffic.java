@@ -2,6 +2,7 @@ package dev.meshdeck.sandbox.traffic;
 
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.telemetry.TelemetrySource;
+import dev.meshdeck.sandbox.kube.PodLogLines;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.time.Clock;
@@ -62,6 +63,11 @@ public final class SandboxTraffic implements AutoCloseable {
     /** The simulator as a telemetry source (closing it leaves the sandbox running). */
     public TelemetrySource telemetry() {
         return simulator;
+    }
+
+    /** What the pods logged under this traffic, for the sandbox API to serve. */
+    public PodLogLines podLogs() {
+        return new SimulatedPodLogs(simulator);
     }
 
     /** Where a Prometheus scrapes the simulated Istio series. */

@@ -88,6 +88,16 @@ public final class TrafficSimulator implements TelemetrySource {
         routing.refreshChanged();
     }
 
+    /** The requests answered at {@code at} by one version of a mesh service (what its pods log). */
+    List<Flow> flowsInto(String namespace, String service, String version, Instant at) {
+        return flows(at).stream().filter(f -> !f.to().external() && f.to().destination().namespace().equals(namespace)
+                && f.to().destination().service().equals(service) && f.to().version().equals(version)).toList();
+    }
+
+    long seed() {
+        return graph.seed();
+    }
+
     private List<Flow> flows(Instant at) {
         List<Flow> flows = new ArrayList<>();
         List<CallGraph.Call> calls = graph.calls();

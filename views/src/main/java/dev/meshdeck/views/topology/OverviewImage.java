@@ -1,9 +1,11 @@
 package dev.meshdeck.views.topology;
 
+import java.nio.IntBuffer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
@@ -107,10 +109,8 @@ final class OverviewImage {
                 }
                 lastCopyNanos = copied;
                 lastRenderNanos = copied + painted;
-                WritableImage done = image != null && (int) image.getWidth() == w && (int) image.getHeight() == h
-                        ? image : new WritableImage(w, h);
-                done.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels.pixels(), 0, w);
-                image = done;
+                // the image reads the painted array itself: no copy of millions of pixels on the FX thread
+                image = new WritableImage(new PixelBuffer<>(w, h, IntBuffer.wrap(pixels.pixels()), PixelFormat.getIntArgbPreInstance()));
                 imageViewport = at;
                 imageContent = content;
                 pendingContent = -1;

@@ -5,9 +5,14 @@ import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.GroupKey;
+import dev.meshdeck.core.gateways.GatewaySource;
+import dev.meshdeck.core.gateways.IngressGateway;
+import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.topology.PolicyLoader;
+import dev.meshdeck.core.topology.TelemetryIndex;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import dev.meshdeck.core.topology.TopologyChange;
 import dev.meshdeck.core.topology.TopologyFilter;
@@ -68,6 +73,7 @@ import javax.imageio.ImageIO;
  */
 public final class TopologyView {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopologyView.class);
     /** What Export offers: the whole graph at these zooms. */
     private static final double[] EXPORT_SCALES = {1, 2};
     /** JavaFX canvases and images stop here, per side. */
@@ -77,11 +83,20 @@ public final class TopologyView {
     private final TopologyViewModel viewModel = new TopologyViewModel(model, java.time.ZoneId.systemDefault());
     private final TopologyLayout layout = viewModel.layout();
     private final PolicyLoader policies;
-    private final ExecutorService layoutWorker = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "meshdeck-topology-layout");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService layoutWorker = worker("meshdeck-topology-layout");
+    /** Matches each poll's edges to nodes ({@link TelemetryIndex#resolve}), in the order the polls came. */
+    private final ExecutorService telemetryWorker = worker("meshdeck-topology-telemetry");
+    private final java.util.function.Consumer<TopologyChange> onModelChange = this::modelChanged;
+    /** After {@link #close()} nothing more is scheduled: the workers are stopped. */
+    private boolean closed;
+    private long pollsApplied;
+    private long lastPollFxNanos;
+    private long lastPollResolveNanos;
+    /** Reads the Gateways of a source after its discovery; one read queued per source at a time. */
+    private final ExecutorService gatewayReads = worker("meshdeck-topology-gateways");
+    private final Set<SourceRef> gatewaysPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final GatewayDetails gatewayDetails = new GatewayDetails();
+    private GatewaySource gateways;
     private final ReadOnlyObjectWrapper<ServerlessFunction> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final Canvas canvas = new Canvas();
     private final Label hoverCard = new Label();
@@ -116,8 +131,12 @@ public final class TopologyView {
 
     /** @param resourcesOf the catalog's; may block on the network, it only runs on background threads */
     public TopologyView(Function<FunctionId, List<MeshResource>> resourcesOf) {
-        policies = new PolicyLoader(resourcesOf, 2, (id, facts) -> javafx.application.Platform.runLater(() -> model.applyPolicies(id, facts)));
-        model.addListener(this::modelChanged);
+        policies = new PolicyLoader(resourcesOf, 2, (id, facts) -> javafx.application.Platform.runLater(() -> {
+            if (!closed) {
+                model.applyPolicies(id, facts);
+            }
+        }));
+        model.addListener(onModelChange);
         Theme.current().addListener(new WeakChangeListener<>(followTheme));
         root.setTop(toolbar());
         root.setCenter(canvasPane);
@@ -180,6 +199,9 @@ public final class TopologyView {
 
     /** Inventory events, FX thread. Functions that appear or change get their policies read again. */
     public void apply(List<InventoryEvent> batch) {
+        if (closed) {
+            return;
+        }
         model.apply(batch);
         if (viewModel.apply(batch)) {
             redraw();
@@ -187,10 +209,62 @@ public final class TopologyView {
         for (InventoryEvent e : batch) {
             if (e instanceof InventoryEvent.SourceLoaded loaded) {
                 loaded.functions().forEach(policies::request);
+                refreshGateways(loaded.source());
             } else if (e instanceof InventoryEvent.FunctionChanged changed) {
                 policies.request(changed.function());
+                // a VirtualService bound to a Gateway or unbound from it changes a function
+                refreshGateways(changed.function().source());
+            } else if (e instanceof InventoryEvent.FunctionRemoved removed) {
+                refreshGateways(removed.id().source());
             }
         }
+    }
+
+    /**
+     * Where the graph reads each kube context's Gateways (drawn as ingress nodes, detailed when selected), after
+     * every discovery of it. FX thread, before discovery starts.
+     */
+    public void setGateways(GatewaySource source) {
+        gateways = source;
+    }
+
+    /** Reads a kube context's Gateways again in the background (after its discovery, or an edit of a Gateway). */
+    public void refreshGateways(SourceRef source) {
+        if (closed || gateways == null || !(source instanceof SourceRef.KubeContext) || !gatewaysPending.add(source)) {
+            return;
+        }
+        GatewaySource from = gateways;
+        gatewayReads.execute(() -> {
+            gatewaysPending.remove(source);
+            try {
+                List<IngressGateway> read = from.gatewaysOf(source);
+                javafx.application.Platform.runLater(() -> {
+                    if (!closed) {
+                        model.applyGateways(source, read);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // the source's status says why it cannot be read; the graph keeps the Gateways it knew
+                LOG.debug("topology: Gateways of {} not read: {}", source.label(), e.getMessage());
+            }
+        });
+    }
+
+    /** "Edit servers…" under a selected Gateway hands it here (the policy editor); without it the button is off. */
+    public void setOnEditGateway(java.util.function.Consumer<IngressGateway> action) {
+        gatewayDetails.setOnEdit(action);
+    }
+
+    /** The selected node's Gateway, shown under the graph; null when no Gateway is selected. */
+    public IngressGateway selectedGateway() {
+        return root.getBottom() == null ? null : gatewayDetails.shown();
+    }
+
+    private void selectionChanged() {
+        selected.set(viewModel.selectedFunction());
+        java.util.Optional<IngressGateway> gateway = viewModel.selectedGateway();
+        gateway.ifPresent(gatewayDetails::show);
+        root.setBottom(gateway.isPresent() ? gatewayDetails.node() : null);
     }
 
     /** Starts polling observed traffic every {@code interval} (15 s by default); replaces an earlier source. FX thread. */
@@ -200,11 +274,16 @@ public final class TopologyView {
         }
         poller = new TelemetryPoller(source, interval,
                 snapshot -> javafx.application.Platform.runLater(() -> {
-                    staleBanner(null);
-                    stale.setText("");
-                    model.applyTelemetry(snapshot);
+                    if (!closed) {
+                        staleBanner(null);
+                        stale.setText("");
+                        applyTelemetry(snapshot);
+                    }
                 }),
                 message -> javafx.application.Platform.runLater(() -> {
+                    if (closed) {
+                        return;
+                    }
                     staleBanner(message + " (since " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + ")");
                     stale.setText("Telemetry stale");
                     stale.setTooltip(new Tooltip(staleMessage));
@@ -223,14 +302,64 @@ public final class TopologyView {
         }
     }
 
-    /** Stops polling and background reads. */
+    /**
+     * A telemetry snapshot, FX thread: matched to the graph's nodes in the background, then installed here (only the
+     * edges and nodes whose figures changed), so a poll of thousands of edges does not hold the FX thread.
+     */
+    public void applyTelemetry(TelemetrySnapshot snapshot) {
+        long start = System.nanoTime();
+        TelemetryIndex index = model.telemetryIndex();
+        long indexed = System.nanoTime() - start;
+        telemetryWorker.execute(() -> {
+            long t = System.nanoTime();
+            TelemetryIndex.Resolved resolved = index.resolve(snapshot);
+            long resolving = System.nanoTime() - t;
+            javafx.application.Platform.runLater(() -> {
+                if (closed) {
+                    return;
+                }
+                long s = System.nanoTime();
+                model.applyTelemetry(resolved);
+                lastPollFxNanos = indexed + System.nanoTime() - s;
+                lastPollResolveNanos = resolving;
+                pollsApplied++;
+            });
+        });
+    }
+
+    /** How many polls were installed; the FX-thread time of the last (index copy + install) and its matching's, for the benchmark. */
+    public long pollsApplied() {
+        return pollsApplied;
+    }
+
+    public long lastPollFxNanos() {
+        return lastPollFxNanos;
+    }
+
+    public long lastPollResolveNanos() {
+        return lastPollResolveNanos;
+    }
+
+    /** Stops polling and background work, and stops following the model: a closed view schedules nothing. FX thread. */
     public void close() {
+        closed = true;
+        model.removeListener(onModelChange);
         if (poller != null) {
             poller.close();
         }
         policies.close();
+        gatewayReads.shutdownNow();
         layoutWorker.shutdownNow();
+        telemetryWorker.shutdownNow();
         overview.close();
+    }
+
+    private static ExecutorService worker(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     // ---- model and layout ---------------------------------------------------------------------------------
@@ -239,7 +368,7 @@ public final class TopologyView {
         if (viewModel.modelChanged(change)) {
             scheduleFullLayout();
         }
-        selected.set(viewModel.selectedFunction());
+        selectionChanged();
         redraw();
     }
 
@@ -258,11 +387,18 @@ public final class TopologyView {
         layoutWorker.execute(() -> {
             if (sketchFirst) {
                 TopologyLayout.Job quick = job.sketch();
-                javafx.application.Platform.runLater(() -> installed(quick));
+                javafx.application.Platform.runLater(() -> {
+                    if (!closed) {
+                        installed(quick);
+                    }
+                });
             }
             job.run();
             javafx.application.Platform.runLater(() -> {
                 layoutRunning = false;
+                if (closed) {
+                    return;
+                }
                 installed(job);
                 if (layoutAgain) {
                     layoutAgain = false;
@@ -310,7 +446,7 @@ public final class TopologyView {
     /** Selects a node as a click does; null clears. */
     public void select(String nodeId) {
         viewModel.select(nodeId);
-        selected.set(viewModel.selectedFunction());
+        selectionChanged();
         redraw();
     }
 
@@ -327,7 +463,7 @@ public final class TopologyView {
             select(null);
         } else {
             viewModel.selectFunction(id);
-            selected.set(viewModel.selectedFunction());
+            selectionChanged();
             redraw();
         }
     }

@@ -1,5 +1,6 @@
 package dev.meshdeck.views.topology;
 
+import dev.meshdeck.core.gateways.IngressGateway;
 import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.ServerlessFunction;
@@ -243,7 +244,12 @@ public final class TopologyViewModel {
         return selected;
     }
 
-    /** The function of the selected node (a version's function); null for none, a gateway or a host. */
+    /** The Istio Gateway of the selected node; empty when none is selected or it is not a Gateway's. */
+    public Optional<IngressGateway> selectedGateway() {
+        return selected == null ? Optional.empty() : model.gatewayOf(selected);
+    }
+
+        /** The function of the selected node (a version's function); null for none, a gateway or a host. */
     public ServerlessFunction selectedFunction() {
         return selected == null ? null : model.functionOf(selected);
     }
@@ -416,6 +422,7 @@ public final class TopologyViewModel {
                 out += e.observed().requestsPerSecond();
             }
         }
+        model.gatewayOf(n.id()).ifPresent(g -> gatewayLines(g, lines));
         lines.add("Inbound: " + figures(n.stats()));
         lines.add(String.format(Locale.ROOT, "Requests: %.1f rps in, %.1f rps out over its edges", in, out));
         for (Badge b : Badge.values()) {
@@ -425,6 +432,17 @@ public final class TopologyViewModel {
         }
         staleMark(n).ifPresent(mark -> lines.add("Source not answering: " + mark));
         return new HoverCard(n.label(), lines);
+    }
+
+    /** What an ingress node tells of its Gateway: the pods it configures, its servers, what is bound to it. */
+    private static void gatewayLines(IngressGateway g, List<String> lines) {
+        lines.add("Istio Gateway " + g.qualifiedName() + (g.workloads().isEmpty() ? ", selecting no ingress pods"
+                : " on " + String.join(", ", g.workloads().stream().map(IngressGateway.Workload::qualifiedName).toList())));
+        for (IngressGateway.Server s : g.servers()) {
+            lines.add("Server " + s.port() + "/" + s.protocol() + " " + String.join(", ", s.hosts())
+                    + s.tls().map(t -> " · TLS " + t.mode().name() + t.credentialName().map(c -> " (" + c + ")").orElse("")).orElse(""));
+        }
+        lines.add(g.virtualServices().isEmpty() ? "No VirtualService bound" : "Bound: " + String.join(", ", g.virtualServices()));
     }
 
     private HoverCard edgeCard(TopologyEdge e) {
