@@ -3,6 +3,7 @@ package dev.meshdeck.connectors.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.monitoring.AlertSource;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import java.io.IOException;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * as alert rows: source {@code cloudwatch:REGION}, the function's name, the alarm's name, the value it last
  * evaluated. CloudWatch has no severity: the column stays empty.
  */
-public final class LambdaAlarms implements AutoCloseable {
+public final class LambdaAlarms implements AlertSource, AutoCloseable {
 
     static final String NAMESPACE = CloudWatchTelemetry.NAMESPACE;
     private static final String FUNCTION_NAME = "FunctionName";
@@ -42,7 +43,14 @@ public final class LambdaAlarms implements AutoCloseable {
         return "cloudwatch:" + region;
     }
 
-    public List<ActiveAlert> firing() throws TelemetryException {
+    @Override
+    public String name() {
+        return "cloudwatch alarms " + region + " " + settings.endpointLabel(AwsService.CLOUDWATCH, region);
+    }
+
+    /** The Lambda alarms in ALARM state now. */
+    @Override
+    public List<ActiveAlert> read() throws TelemetryException {
         List<ActiveAlert> alerts = new ArrayList<>();
         try {
             for (MetricAlarm alarm : clients.cloudWatch(region).describeAlarmsPaginator(r -> r.stateValue(StateValue.ALARM)).metricAlarms()) {

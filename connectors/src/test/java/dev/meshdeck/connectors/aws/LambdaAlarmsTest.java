@@ -48,7 +48,7 @@ class LambdaAlarmsTest {
     @Test
     void theSandboxsSlowAliasIsInAlarmOnItsP95Duration() throws Exception {
         try (LambdaAlarms alarms = alarms()) {
-            assertThat(alarms.firing()).singleElement().satisfies(a -> {
+            assertThat(alarms.read()).singleElement().satisfies(a -> {
                 assertThat(a.function()).hasValue("thumbnail-lambda");
                 assertThat(a.name()).isEqualTo("thumbnail-lambda-prod-p95-duration");
                 assertThat(a.source()).isEqualTo("cloudwatch:eu-west-1");
@@ -71,11 +71,11 @@ class LambdaAlarmsTest {
                     .evaluationPeriods(2).threshold(60_000.0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
             assertThat(cloudWatch.describeAlarms(r -> r.alarmNamePrefix("notify")).metricAlarms())
                     .singleElement().satisfies(a -> assertThat(a.stateValueAsString()).isEqualTo("OK"));
-            assertThat(alarms.firing()).extracting(ActiveAlert::function)
+            assertThat(alarms.read()).extracting(ActiveAlert::function)
                     .containsExactlyInAnyOrder(Optional.of("thumbnail-lambda"), Optional.of("invoice-pdf"));
 
             cloudWatch.deleteAlarms(r -> r.alarmNames("invoice-pdf-errors"));
-            assertThat(alarms.firing()).extracting(ActiveAlert::name).containsExactly("thumbnail-lambda-prod-p95-duration");
+            assertThat(alarms.read()).extracting(ActiveAlert::name).containsExactly("thumbnail-lambda-prod-p95-duration");
             assertThatThrownBy(() -> cloudWatch.deleteAlarms(r -> r.alarmNames("invoice-pdf-errors")))
                     .isInstanceOf(CloudWatchException.class).hasMessageContaining("invoice-pdf-errors");
             assertThatThrownBy(() -> cloudWatch.putMetricAlarm(r -> r.alarmName("both").namespace("AWS/Lambda").metricName("Errors")
