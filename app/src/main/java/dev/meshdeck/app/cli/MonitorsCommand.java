@@ -9,12 +9,12 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TextTable;
 import dev.meshdeck.core.monitoring.FunctionMonitoring;
+import dev.meshdeck.core.monitoring.FunctionSeries;
 import dev.meshdeck.core.monitoring.SeriesSelector;
 import dev.meshdeck.core.workloads.FunctionPod;
-import dev.meshdeck.core.yaml.YamlDocument;
-import dev.meshdeck.core.yaml.YamlReader;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -40,16 +40,18 @@ final class MonitorsCommand extends KubeFunctionCommand {
     @Override
     String render(Sources sources, ServerlessFunction fn, boolean json) throws Exception {
         List<MeshResource> resources = sources.catalog().resourcesOf(fn.id());
+        FunctionSeries series = SloSetCommand.series(fn, resources);
         List<JsonNode> targets = new ArrayList<>();
-        for (MeshResource r : resources) {
-            for (YamlDocument d : new YamlReader().read(r.kind(), r.yaml())) {
-                if (d.kind().equals("Service") && d.tree().path("apiVersion").asText().equals("v1")) {
-                    targets.add(d.tree());
-                }
-            }
-        }
         FunctionMonitoring monitoring;
         try (KubernetesClient client = sources.kubeconfigs().newClient(((SourceRef.KubeContext) fn.source()).context())) {
+            // the function's own Services, as its series name them (name.namespace.svc.cluster.local), with their labels now
+            for (String host : series.services()) {
+                String[] parts = host.split("\\.");
+                Service service = client.services().inNamespace(parts[1]).withName(parts[0]).get();
+                if (service != null) {
+                    targets.add(Serialization.jsonMapper().valueToTree(service));
+                }
+            }
             for (FunctionPod p : sources.kube().podsOf(fn.id())) {
                 Pod pod = client.pods().inNamespace(p.namespace()).withName(p.name()).get();
                 if (pod != null) {
@@ -58,7 +60,7 @@ final class MonitorsCommand extends KubeFunctionCommand {
             }
             List<JsonNode> monitors = new ArrayList<>(list(client, "ServiceMonitor"));
             monitors.addAll(list(client, "PodMonitor"));
-            monitoring = FunctionMonitoring.of(SloSetCommand.series(fn, resources), targets, monitors, list(client, "PrometheusRule"));
+            monitoring = FunctionMonitoring.of(series, targets, monitors, list(client, "PrometheusRule"));
         }
         return json ? JSON.writeValueAsString(json(fn, monitoring)) + "\n" : table(monitoring);
     }

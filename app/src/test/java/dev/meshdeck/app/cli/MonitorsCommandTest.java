@@ -30,7 +30,7 @@ class MonitorsCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode m = new ObjectMapper().readTree(cli.out());
         assertThat(m.path("function").asText()).isEqualTo("serverless/order-function");
-        assertThat(m.path("monitors")).anySatisfy(monitor -> {
+        assertThat(m.path("monitors")).as(cli.out()).anySatisfy(monitor -> {
             assertThat(monitor.path("kind").asText()).isEqualTo("ServiceMonitor");
             assertThat(monitor.path("namespace").asText() + "/" + monitor.path("name").asText()).isEqualTo("istio-system/serverless-functions");
             assertThat(monitor.path("targets").toString()).contains("serverless/order-function");
