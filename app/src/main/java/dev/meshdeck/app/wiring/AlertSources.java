@@ -3,7 +3,6 @@ package dev.meshdeck.app.wiring;
 import dev.meshdeck.connectors.aws.LambdaAlarms;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.connectors.prometheus.Alertmanager;
-import dev.meshdeck.connectors.prometheus.ApiServerProxyEndpoint;
 import dev.meshdeck.connectors.prometheus.ApiServerProxyPrometheus;
 import dev.meshdeck.connectors.prometheus.ClusterAlerts;
 import dev.meshdeck.connectors.prometheus.DirectEndpoint;
@@ -91,8 +90,7 @@ public final class AlertSources implements AutoCloseable {
                 if (prometheusUrl != null) {
                     prometheus.add(endpoint(prometheusUrl));
                 } else {
-                    ApiServerProxyEndpoint.discover(client, List.of(ApiServerProxyPrometheus.NAMESPACE + "/" + ApiServerProxyPrometheus.SERVICE),
-                            9090, TIMEOUT).ifPresentOrElse(prometheus::add, () -> problems.add("no Prometheus in context " + context
+                    ApiServerProxyPrometheus.endpoint(client, TIMEOUT).ifPresentOrElse(prometheus::add, () -> problems.add("no Prometheus in context " + context
                             + ": there is no Service " + ApiServerProxyPrometheus.NAMESPACE + "/" + ApiServerProxyPrometheus.SERVICE
                             + "; give its URL with --prometheus " + context + "=URL"));
                 }

@@ -1,7 +1,6 @@
 package dev.meshdeck.app.wiring;
 
 import dev.meshdeck.connectors.kube.Kubeconfigs;
-import dev.meshdeck.connectors.prometheus.ApiServerProxyEndpoint;
 import dev.meshdeck.connectors.prometheus.ApiServerProxyPrometheus;
 import dev.meshdeck.connectors.prometheus.DirectEndpoint;
 import dev.meshdeck.connectors.prometheus.MonitoringEndpoint;
@@ -41,9 +40,7 @@ public final class SeriesCheck {
         }
         try (KubernetesClient client = kubeconfigs.newClient(context)) {
             Optional<MonitoringEndpoint> endpoint = prometheus.<MonitoringEndpoint>map(url -> new DirectEndpoint(url, TIMEOUT))
-                    .or(() -> ApiServerProxyEndpoint.discover(client,
-                            List.of(ApiServerProxyPrometheus.NAMESPACE + "/" + ApiServerProxyPrometheus.SERVICE), 9090, TIMEOUT)
-                            .map(MonitoringEndpoint.class::cast));
+                    .or(() -> ApiServerProxyPrometheus.endpoint(client, TIMEOUT).map(MonitoringEndpoint.class::cast));
             if (endpoint.isEmpty()) {
                 note.accept(RuleSelectsNoSeries.INFO.code() + " not checked: context " + context + " has no Service "
                         + ApiServerProxyPrometheus.NAMESPACE + "/" + ApiServerProxyPrometheus.SERVICE + " (give --prometheus URL)");
