@@ -36,7 +36,7 @@ final class AlertSourceOptions {
             }
             Sources resolved = Sources.resolve(sources, false, false, 0);
             try {
-                return AlertSources.ofContexts(resolved, prometheus, alertmanager);
+                return AlertSources.ofContexts(resolved, prometheus, alertmanager).closingAlso(resolved);
             } catch (RuntimeException e) {
                 resolved.close();
                 throw e;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "Govern serverless functions across Knative, OpenFaaS, Kubeless, Kubernetes and AWS Lambda through Istio.",
             "Without a command, opens the main window (same as `meshdeck ui`)."
         },
-        subcommands = {UiCommand.class, SandboxCommand.class, FunctionsCommand.class, ValidateCommand.class, BenchCommand.class, TrafficCommand.class, SloCommand.class, AlertsCommand.class, ExportCommand.class,
+        subcommands = {UiCommand.class, SandboxCommand.class, FunctionsCommand.class, ValidateCommand.class, BenchCommand.class, TrafficCommand.class, SloCommand.class, AlertsCommand.class, MonitorsCommand.class, ExportCommand.class,
             ApplyCommand.class, DiffCommand.class, HistoryCommand.class, RollbackCommand.class, RecoverCommand.class, LambdaCommand.class,
             FailoverCommand.class, FailbackCommand.class, RolloutCommand.class, CanaryCommand.class, PodsCommand.class,
             EventsCommand.class, LogsCommand.class, ConfigCommand.class, ScaleCommand.class, GatewaysCommand.class, SidecarCommand.class,

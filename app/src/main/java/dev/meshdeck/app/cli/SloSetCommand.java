@@ -14,6 +14,7 @@ import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.monitoring.AlertSeverity;
 import dev.meshdeck.core.monitoring.FunctionSeries;
 import dev.meshdeck.core.monitoring.FunctionSlo;
+import dev.meshdeck.core.monitoring.LambdaSloAlarms;
 import dev.meshdeck.core.monitoring.SloRules;
 import dev.meshdeck.core.validation.Hosts;
 import dev.meshdeck.core.yaml.YamlDocument;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
             "Print the PrometheusRule of a function's SLO: recording rules for its p95 latency and 5xx ratio over Istio's",
             "standard metrics, selected by the function's own destination_service and destination_workload values, and",
             "an alert per objective. The rule is judged against its context's live objects as apply would judge it;",
-            "findings go to stderr. With --apply it is written through the apply pipeline."
+            "findings go to stderr. With --apply it is written through the apply pipeline. For a Lambda function, the",
+            "CloudWatch alarms (PutMetricAlarm documents) on its p95 Duration and its Errors/Invocations share, printed only."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:rule printed (or applied)", "1:the rule has errors, or the function was not found",
@@ -87,9 +89,12 @@ final class SloSetCommand implements Callable<Integer> {
         }
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(resolved, target.function, target.namespace);
-            if (fn.platform() == Platform.LAMBDA || !(fn.source() instanceof SourceRef.KubeContext kube)) {
+            if (fn.platform() == Platform.LAMBDA) {
+                return lambdaAlarms(fn, slo);
+            }
+            if (!(fn.source() instanceof SourceRef.KubeContext kube)) {
                 throw new IllegalArgumentException(fn.platform().displayName() + " function " + fn.id().qualifiedName()
-                        + ": its SLO would be CloudWatch alarms, which MeshDeck does not write yet");
+                        + " is in no Kubernetes context: MeshDeck cannot write its PrometheusRule");
             }
             ObjectNode rule = SloRules.prometheusRule(series(fn, resolved.catalog().resourcesOf(fn.id())), slo);
             if (applying.apply) {
@@ -103,6 +108,26 @@ final class SloSetCommand implements Callable<Integer> {
             YamlDocument printed = new YamlReader().read("<slo>", yaml).get(0);
             return CandidateApplyOptions.judge(spec, fn.source(), resolved.writePaths(), printed);
         }
+    }
+
+    /**
+     * A Lambda function's SLO as CloudWatch alarms, one YAML document per PutMetricAlarm request. They are printed
+     * only: the apply pipeline writes Kubernetes objects and Lambda aliases, not CloudWatch alarms.
+     */
+    private int lambdaAlarms(ServerlessFunction fn, FunctionSlo slo) {
+        if (applying.apply) {
+            spec.commandLine().getErr().println("meshdeck slo set: Lambda function " + fn.name() + ": its SLO is CloudWatch alarms,"
+                    + " which the apply pipeline does not write yet; print them with -o yaml and create each with"
+                    + " `aws cloudwatch put-metric-alarm --cli-input-yaml file://ALARM.yaml` (nothing was written)");
+            return 1;
+        }
+        StringBuilder yaml = new StringBuilder();
+        for (ObjectNode alarm : LambdaSloAlarms.of(fn.name(), slo)) {
+            yaml.append(yaml.isEmpty() ? "" : "---\n").append(YamlRenderer.render(alarm));
+        }
+        spec.commandLine().getOut().print(yaml);
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.meshdeck.app.cli;
 
+import dev.meshdeck.app.wiring.SeriesCheck;
 import dev.meshdeck.app.wiring.UserMessages;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.connectors.writes.WritePaths;
@@ -55,6 +56,11 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Kubeconfig files for --context instead of $KUBECONFIG or ~/.kube/config.")
     String kubeconfig;
 
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "With --context: the context's Prometheus, to check that rules select series there (MD0808). "
+                    + "Default: its istio-system/prometheus Service through the API server proxy.")
+    java.net.URI prometheus;
+
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
 
@@ -98,6 +104,8 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             try {
                 findings.addAll(againstContext(input.resources()));
+                findings.addAll(SeriesCheck.check(Kubeconfigs.fromOption(kubeconfig), context, Optional.ofNullable(prometheus),
+                        input.resources(), note -> err.println("meshdeck validate: " + note)));
             } catch (GatewayException | IllegalArgumentException e) {
                 err.println("meshdeck validate: --context " + context + ": " + e.getMessage());
                 return 2;

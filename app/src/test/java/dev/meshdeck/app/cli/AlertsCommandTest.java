@@ -163,17 +163,22 @@ class AlertsCommandTest {
     }
 
     @Test
-    void withoutUrlsEachContextsOwnPrometheusIsAskedThroughTheApiServerProxy() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(0, 0, 0)) {
+    void withoutUrlsEachContextsOwnPrometheusIsAskedThroughTheApiServerProxyAndEachRegionsCloudWatch() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(0, 0, 0); SandboxAws aws = new SandboxAws(sandbox)) {
             String kubeconfig = sandbox.kubeconfig().toString();
             Cli own = Cli.run("alerts", "--kubeconfig", kubeconfig, "-o", "json");
             assertThat(own.err()).contains("/api/v1/namespaces/istio-system/services/prometheus:9090/proxy/");
+            JsonNode alarm = new ObjectMapper().readTree(own.out()).get(0);
+            assertThat(alarm.path("function").asText()).isEqualTo("thumbnail-lambda");
+            assertThat(alarm.path("source").asText()).isEqualTo("cloudwatch:" + sandbox.region());
+            assertThat(alarm.path("name").asText()).isEqualTo("thumbnail-lambda-prod-p95-duration");
+            assertThat(alarm.path("state").asText()).isEqualTo("firing");
             String context = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                     .readTree(sandbox.kubeconfig().toFile()).path("current-context").asText();
             Cli given = Cli.run("alerts", "--kubeconfig", kubeconfig, "--prometheus", context + "=" + url,
                     "--alertmanager", context + "=" + alertmanagerUrl, "-o", "json");
             assertThat(given.exitCode()).as(given.err()).isZero();
-            assertThat(new ObjectMapper().readTree(given.out())).hasSize(4);
+            assertThat(new ObjectMapper().readTree(given.out())).hasSize(5);
         }
     }
 

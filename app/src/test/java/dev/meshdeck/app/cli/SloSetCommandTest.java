@@ -87,6 +87,26 @@ class SloSetCommandTest {
     }
 
     @Test
+    void aLambdaFunctionsSloIsPrintedAsCloudWatchAlarmsAndNotApplied() throws Exception {
+        try (SandboxAws aws = new SandboxAws(sandbox)) {
+            Cli cli = run("slo", "set", "--function", "invoice-pdf", "--p95", "1000ms", "--error-rate", "1%", "--for", "3m");
+            assertThat(cli.exitCode()).as(cli.err()).isZero();
+            List<com.fasterxml.jackson.databind.JsonNode> alarms = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readerFor(com.fasterxml.jackson.databind.JsonNode.class)
+                    .<com.fasterxml.jackson.databind.JsonNode>readValues(cli.out()).readAll();
+            assertThat(alarms).extracting(a -> a.path("AlarmName").asText())
+                    .containsExactly("invoice-pdf-slo-p95-duration", "invoice-pdf-slo-error-rate");
+            assertThat(alarms.get(0).path("Threshold").asDouble()).isEqualTo(1000);
+            assertThat(alarms.get(0).path("EvaluationPeriods").asInt()).isEqualTo(3);
+            assertThat(alarms.get(1).path("Threshold").asDouble()).isEqualTo(1);
+
+            Cli apply = run("slo", "set", "--function", "invoice-pdf", "--p95", "1000ms", "--apply", "--yes");
+            assertThat(apply.exitCode()).isEqualTo(1);
+            assertThat(apply.err()).contains("CloudWatch alarms", "put-metric-alarm", "nothing was written");
+        }
+    }
+
+    @Test
     void anUnreadableDurationIsAUsageError() {
         Cli slo = run("slo", "set", "--function", "order-function", "--p95", "1 sec");
         assertThat(slo.exitCode()).isEqualTo(2);

@@ -76,6 +76,11 @@ public final class ApiServerProxyEndpoint implements MonitoringEndpoint {
         }
     }
 
+    /** The Service port the proxy reaches. */
+    public int port() {
+        return port;
+    }
+
     private String base() {
         return client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/" + namespace + "/services/"
                 + service + ":" + port + "/proxy/";

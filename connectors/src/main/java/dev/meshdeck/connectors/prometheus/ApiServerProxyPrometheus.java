@@ -2,15 +2,12 @@ package dev.meshdeck.connectors.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.telemetry.TelemetryException;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -41,21 +38,17 @@ public final class ApiServerProxyPrometheus implements PrometheusApi {
     }
 
     /**
-     * Finds {@code istio-system/prometheus} and its web port (9090, else a port named http*, else the first).
+     * Finds {@code istio-system/prometheus} and its web port (9090, else a port named http* or web, else the first).
      *
      * @return empty when the cluster has no such Service
      */
     public static Optional<ApiServerProxyPrometheus> discover(KubernetesClient client, Duration timeout) {
-        Service svc = client.services().inNamespace(NAMESPACE).withName(SERVICE).get();
-        if (svc == null || svc.getSpec() == null || svc.getSpec().getPorts() == null || svc.getSpec().getPorts().isEmpty()) {
-            return Optional.empty();
-        }
-        List<ServicePort> ports = svc.getSpec().getPorts();
-        ServicePort web = ports.stream()
-                .min(Comparator.comparingInt((ServicePort p) -> Integer.valueOf(9090).equals(p.getPort()) ? 0
-                        : p.getName() != null && p.getName().startsWith("http") ? 1 : 2))
-                .orElseThrow();
-        return Optional.of(new ApiServerProxyPrometheus(client, NAMESPACE, SERVICE, web.getPort(), timeout));
+        return endpoint(client, timeout).map(e -> new ApiServerProxyPrometheus(client, NAMESPACE, SERVICE, e.port(), timeout));
+    }
+
+    /** The same Service as a plain endpoint, for the APIs beside queries ({@code /api/v1/alerts}). */
+    public static Optional<ApiServerProxyEndpoint> endpoint(KubernetesClient client, Duration timeout) {
+        return ApiServerProxyEndpoint.discover(client, List.of(NAMESPACE + "/" + SERVICE), 9090, timeout);
     }
 
     @Override

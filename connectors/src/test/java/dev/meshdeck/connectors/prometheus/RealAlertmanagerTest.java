@@ -96,7 +96,7 @@ class RealAlertmanagerTest {
         Instant deadline = Instant.now().plus(PATIENCE);
         ClusterAlerts.Reading last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = ClusterAlerts.read(evaluators, List.of(alertmanager));
+            last = new ClusterAlerts("real parts", evaluators, List.of(alertmanager)).readAll();
             Optional<ActiveAlert> alert = last.alerts().stream()
                     .filter(a -> a.function().equals(Optional.of("shop/orders")) && condition.test(a)).findFirst();
             if (alert.isPresent()) {

@@ -7,6 +7,24 @@ package dev.meshdeck.core.monitoring;
  */
 public record LabelMatcher(String label, Op op, String value, ExpressionPosition valueAt) {
 
+    /**
+     * Whether a series whose {@code label} has this value (empty when absent) is selected, as Prometheus decides it:
+     * regexes are RE2, anchored. An invalid regex matches nothing (Prometheus refuses the whole expression).
+     */
+    public boolean matches(String labelValue) {
+        return switch (op) {
+            case EQUAL -> value.equals(labelValue);
+            case NOT_EQUAL -> !value.equals(labelValue);
+            case REGEX, NOT_REGEX -> {
+                try {
+                    yield com.google.re2j.Pattern.compile(value).matcher(labelValue).matches() == (op == Op.REGEX);
+                } catch (com.google.re2j.PatternSyntaxException invalid) {
+                    yield false;
+                }
+            }
+        };
+    }
+
     /** The four matching operators of PromQL. */
     public enum Op {
         EQUAL("="), NOT_EQUAL("!="), REGEX("=~"), NOT_REGEX("!~");

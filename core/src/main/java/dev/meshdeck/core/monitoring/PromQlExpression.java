@@ -24,11 +24,14 @@ public final class PromQlExpression {
     private final Optional<ExpressionProblem> syntaxError;
     private final List<LabelMatcher> matchers;
     private final List<DurationLiteral> durations;
+    private final List<SeriesSelector> selectors;
 
-    private PromQlExpression(Optional<ExpressionProblem> syntaxError, List<LabelMatcher> matchers, List<DurationLiteral> durations) {
+    private PromQlExpression(Optional<ExpressionProblem> syntaxError, List<LabelMatcher> matchers, List<DurationLiteral> durations,
+                             List<SeriesSelector> selectors) {
         this.syntaxError = syntaxError;
         this.matchers = matchers;
         this.durations = durations;
+        this.selectors = selectors;
     }
 
     public static PromQlExpression parse(String text) {
@@ -50,18 +53,30 @@ public final class PromQlExpression {
             if (BY_PLACE.compare(first, new ExpressionProblem(end, "")) > 0) {
                 first = new ExpressionProblem(end, first.message());
             }
-            return new PromQlExpression(Optional.of(first), List.of(), List.of());
+            return new PromQlExpression(Optional.of(first), List.of(), List.of(), List.of());
         }
         List<LabelMatcher> matchers = new ArrayList<>();
+        List<SeriesSelector> selectors = new ArrayList<>();
         ParseTreeWalker.DEFAULT.walk(new PromQLParserBaseListener() {
             @Override
             public void exitLabelMatcher(PromQLParser.LabelMatcherContext m) {
-                Token value = m.STRING().getSymbol();
-                matchers.add(new LabelMatcher(m.labelName().getText(), LabelMatcher.Op.of(m.labelMatcherOperator().getText()),
-                        unquote(value.getText()), at(value, 0)));
+                matchers.add(matcher(m));
+            }
+
+            @Override
+            public void exitInstantSelector(PromQLParser.InstantSelectorContext s) {
+                List<LabelMatcher> own = s.labelMatcherList() == null ? List.of()
+                        : s.labelMatcherList().labelMatcher().stream().map(PromQlExpression::matcher).toList();
+                selectors.add(new SeriesSelector(Optional.ofNullable(s.METRIC_NAME()).map(t -> t.getText()), own));
             }
         }, tree);
-        return new PromQlExpression(Optional.empty(), List.copyOf(matchers), durations(tokens.getTokens()));
+        return new PromQlExpression(Optional.empty(), List.copyOf(matchers), durations(tokens.getTokens()), List.copyOf(selectors));
+    }
+
+    private static LabelMatcher matcher(PromQLParser.LabelMatcherContext m) {
+        Token value = m.STRING().getSymbol();
+        return new LabelMatcher(m.labelName().getText(), LabelMatcher.Op.of(m.labelMatcherOperator().getText()),
+                unquote(value.getText()), at(value, 0));
     }
 
     /**
@@ -178,5 +193,10 @@ public final class PromQlExpression {
 
     public List<DurationLiteral> durations() {
         return durations;
+    }
+
+    /** Every series selector ({@code metric{...}}, {@code {...}}) in the order written, each with its own matchers. */
+    public List<SeriesSelector> selectors() {
+        return selectors;
     }
 }

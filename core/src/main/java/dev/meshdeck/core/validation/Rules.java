@@ -182,6 +182,8 @@ public final class Rules {
         all.add(ValidationInput.SYNTAX);
         all.add(ValidationInput.NOT_AN_OBJECT);
         all.add(LiveEstate.UNREADABLE);
+        // run by validate --context only, with the context's Prometheus
+        all.add(dev.meshdeck.core.validation.rules.monitoring.RuleSelectsNoSeries.INFO);
         defaults().forEach(r -> all.add(r.info()));
         all.sort(Comparator.comparing(RuleInfo::code));
         return all;

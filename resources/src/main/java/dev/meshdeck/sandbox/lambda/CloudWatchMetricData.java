@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CloudWatch's {@code GetMetricData} and {@code ListMetrics} as SDK 2.57's CloudWatch client calls them: Smithy RPCv2 CBOR, a POST to
+ * CloudWatch's {@code GetMetricData} and {@code ListMetrics} (and the alarm RPCs of {@link CloudWatchAlarms}) as SDK
+ * 2.57's CloudWatch client calls them: Smithy RPCv2 CBOR, a POST to
  * {@value #PATH_PREFIX}GetMetricData with a CBOR body (timestamps as tag 1, epoch seconds). Answers the
  * {@value SimulatedLambdaMetrics#NAMESPACE} metrics of {@link SimulatedLambdaMetrics}; other namespaces have no data.
  */
@@ -29,6 +30,8 @@ final class CloudWatchMetricData {
 
     private static final CBORFactory CBOR = new CBORFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper(CBOR);
+    /** For the JSON documents CloudWatch nests in strings ({@code StateReasonData}). */
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final int EPOCH_SECONDS_TAG = 1;
 
     private CloudWatchMetricData() {
@@ -46,8 +49,9 @@ final class CloudWatchMetricData {
         return switch (operation) {
             case "GetMetricData" -> getMetricData(request, region);
             case "ListMetrics" -> listMetrics(request, region);
-            default -> throw new Failure(400, "InvalidAction", "InvalidAction",
-                    "The CloudWatch sandbox serves GetMetricData and ListMetrics only, not " + operation);
+            default -> region.alarms().call(operation, request, region).orElseThrow(() -> new Failure(400, "InvalidAction",
+                    "InvalidAction", "The CloudWatch sandbox serves GetMetricData, ListMetrics, DescribeAlarms, PutMetricAlarm"
+                            + " and DeleteAlarms only, not " + operation));
         };
     }
 
@@ -117,8 +121,7 @@ final class CloudWatchMetricData {
                 g.writeStringField("Label", r.label());
                 g.writeArrayFieldStart("Timestamps");
                 for (Instant t : r.timestamps()) {
-                    g.writeTag(EPOCH_SECONDS_TAG);
-                    g.writeNumber((double) t.getEpochSecond());
+                    writeTimestamp(g, t);
                 }
                 g.writeEndArray();
                 g.writeArrayFieldStart("Values");
@@ -183,7 +186,18 @@ final class CloudWatchMetricData {
         return Instant.ofEpochMilli(Math.round(value.asDouble() * 1000));
     }
 
-    private static byte[] write(CborWriter writer) {
+    /** A timestamp as Smithy RPCv2 CBOR has it: tag 1, epoch seconds. */
+    static void writeTimestamp(CBORGenerator g, String field, Instant t) throws IOException {
+        g.writeFieldName(field);
+        writeTimestamp(g, t);
+    }
+
+    private static void writeTimestamp(CBORGenerator g, Instant t) throws IOException {
+        g.writeTag(EPOCH_SECONDS_TAG);
+        g.writeNumber(t.toEpochMilli() / 1000.0);
+    }
+
+    static byte[] write(CborWriter writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CBORGenerator generator = CBOR.createGenerator(out)) {
             writer.write(generator);
@@ -193,7 +207,7 @@ final class CloudWatchMetricData {
         return out.toByteArray();
     }
 
-    private interface CborWriter {
+    interface CborWriter {
         void write(CBORGenerator generator) throws IOException;
     }
 

@@ -116,9 +116,10 @@ public final class LambdaControlPlane implements AutoCloseable {
         return home().size();
     }
 
-    /** Loads {@code sandbox/lambda/functions.yaml} into the sandbox's region. */
+    /** Loads {@code sandbox/lambda/functions.yaml} and its CloudWatch alarm into the sandbox's region. */
     public LambdaControlPlane seedDefault() {
         LambdaSeeds.defaults().forEach(seed -> home().add(seed, SEED_EPOCH));
+        home().alarms().seed(SEED_EPOCH);
         return this;
     }
 

@@ -37,6 +37,7 @@ final class LambdaRegion {
     private final String account;
     private final Random router;
     private final TreeMap<String, FunctionEntry> functions = new TreeMap<>();
+    private final CloudWatchAlarms alarms = new CloudWatchAlarms();
 
     LambdaRegion(String region, String account, long routingSeed) {
         this.region = region;
@@ -46,6 +47,11 @@ final class LambdaRegion {
 
     String region() {
         return region;
+    }
+
+    /** The region's CloudWatch alarms (not guarded by this region's lock: they have their own). */
+    CloudWatchAlarms alarms() {
+        return alarms;
     }
 
     String account() {

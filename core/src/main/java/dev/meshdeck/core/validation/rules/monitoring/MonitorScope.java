@@ -1,18 +1,14 @@
 package dev.meshdeck.core.validation.rules.monitoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshdeck.core.monitoring.ScrapeScope;
 import dev.meshdeck.core.validation.Resource;
 import dev.meshdeck.core.validation.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
-/**
- * Where a ServiceMonitor or PodMonitor looks for its targets: the Services (or Pods) its selector matches in
- * the namespaces of its {@code namespaceSelector}; without one, in its own namespace only.
- */
-record MonitorScope(Resource monitor, String targetKind, boolean anyNamespace, Set<String> namespaces) {
+/** A candidate ServiceMonitor or PodMonitor with its {@link ScrapeScope}. */
+record MonitorScope(Resource monitor, ScrapeScope scope) {
 
     /** The scope of every candidate ServiceMonitor and PodMonitor. */
     static List<MonitorScope> ofCandidates(ValidationContext context) {
@@ -24,36 +20,37 @@ record MonitorScope(Resource monitor, String targetKind, boolean anyNamespace, S
     }
 
     static MonitorScope of(Resource monitor) {
-        JsonNode ns = monitor.spec().path("namespaceSelector");
-        Set<String> names = new TreeSet<>();
-        ns.path("matchNames").forEach(n -> names.add(n.asText()));
-        if (names.isEmpty()) {
-            names.add(monitor.namespace());
-        }
-        return new MonitorScope(monitor, monitor.kind().equals("PodMonitor") ? "Pod" : "Service",
-                ns.path("any").asBoolean(false), names);
+        return new MonitorScope(monitor, ScrapeScope.of(monitor.tree(), monitor.namespace()));
+    }
+
+    String targetKind() {
+        return scope.targetKind();
+    }
+
+    Set<String> namespaces() {
+        return scope.namespaces();
     }
 
     /** Live, or with core Services (Pods) among the inputs: then no match means none exists. */
     boolean targetsKnown(ValidationContext context) {
-        return context.live() || context.ofKind(targetKind).stream().anyMatch(r -> r.group().isEmpty());
+        return context.live() || context.ofKind(targetKind()).stream().anyMatch(r -> r.group().isEmpty());
     }
 
     boolean hasNamespaceSelector() {
-        return monitor.spec().has("namespaceSelector");
+        return scope.hasNamespaceSelector();
     }
 
     boolean covers(String namespace) {
-        return anyNamespace || namespaces.contains(namespace);
+        return scope.covers(namespace);
     }
 
     /** Whether a Service or Pod carries the labels the monitor's selector asks for. */
     boolean selects(Resource target) {
-        return target.group().isEmpty() && LabelSelectors.selects(monitor.spec().path("selector"), target.tree().path("metadata").path("labels"));
+        return target.group().isEmpty() && scope.selects(target.tree());
     }
 
     /** "Services" or "Pods", for messages. */
     String targets() {
-        return targetKind + "s";
+        return targetKind() + "s";
     }
 }

@@ -1,4 +1,4 @@
-package dev.meshdeck.core.validation.rules.monitoring;
+package dev.meshdeck.core.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.validation.Selectors;
@@ -6,13 +6,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** A Kubernetes LabelSelector ({@code matchLabels} and {@code matchExpressions}) as the API server applies it. */
-final class LabelSelectors {
+public final class LabelSelectors {
 
     private LabelSelectors() {
     }
 
     /** True when {@code labels} satisfy every term of {@code selector}; an empty selector selects everything. */
-    static boolean selects(JsonNode selector, JsonNode labels) {
+    public static boolean selects(JsonNode selector, JsonNode labels) {
         if (!Selectors.selects(selector.path("matchLabels"), labels)) {
             return false;
         }
