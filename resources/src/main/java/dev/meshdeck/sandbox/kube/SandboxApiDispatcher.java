@@ -59,6 +59,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     private final MockWebServer requestLog;
     private final WriteFaults faults = new WriteFaults();
     private final AccessReviews accessReviews = new AccessReviews();
+    private final ServiceProxy services = new ServiceProxy();
     private final ControllerCrds controllerCrds = new ControllerCrds();
     private final DeploymentController deployments = new DeploymentController(new InProcessStore());
     /**
@@ -107,7 +108,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
         try {
             if (proxied.isPresent()) {
                 MockResponse service = handleGet(proxied.get());
-                return service.code() == 200 ? ServiceProxy.unavailable(proxied.get())
+                return service.code() == 200 ? services.forward(proxied.get(), request.getPath())
                         : ErrorStatus.complete(service, HttpMethod.GET, proxied.get());
             }
             MockResponse unmet = method == HttpMethod.DELETE ? unmetPrecondition(request) : null;
@@ -136,6 +137,10 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
 
     AccessReviews accessReviews() {
         return accessReviews;
+    }
+
+    ServiceProxy services() {
+        return services;
     }
 
     /** The store as the controller sees it: the mock's own handlers, called under the request's write lock. */
