@@ -8,6 +8,7 @@ import dev.meshdeck.connectors.prometheus.DirectPrometheus;
 import dev.meshdeck.connectors.prometheus.PrometheusAlerts;
 import dev.meshdeck.core.inventory.TextTable;
 import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.monitoring.AlertValue;
 import dev.meshdeck.core.monitoring.FunctionAlerts;
 import dev.meshdeck.core.telemetry.TelemetryException;
 import dev.meshdeck.core.workloads.Age;
@@ -88,14 +89,8 @@ final class AlertsCommand implements Callable<Integer> {
         for (ActiveAlert a : alerts) {
             rows.add(new String[] {a.function().orElse("-"), a.name(), a.severity().isEmpty() ? "-" : a.severity(),
                 a.state().name().toLowerCase(java.util.Locale.ROOT), Age.of(Duration.between(a.since(), now)),
-                value(a.value()), a.source()});
+                AlertValue.text(a.value()), a.source()});
         }
         return TextTable.render(rows);
-    }
-
-    /** Four significant digits, no exponent: 1200, 0.05, 812.3. */
-    private static String value(double v) {
-        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
-                : Double.toString(v);
     }
 }

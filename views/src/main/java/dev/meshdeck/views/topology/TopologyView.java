@@ -5,6 +5,8 @@ import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.monitoring.AlertPoller;
+import dev.meshdeck.core.monitoring.AlertSource;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.GroupKey;
 import dev.meshdeck.core.topology.PolicyLoader;
@@ -45,6 +47,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
@@ -94,6 +98,8 @@ public final class TopologyView {
 
     private String staleMessage;
     private TelemetryPoller poller;
+    private AlertPoller alertPoller;
+    private static final Logger LOG = LoggerFactory.getLogger(TopologyView.class);
     private CanvasSurface surface;
     private boolean layoutRunning;
     /** Another full layout was asked for while one ran (a filter changed): it runs when that one is in. */
@@ -213,6 +219,20 @@ public final class TopologyView {
         poller.start();
     }
 
+    /**
+     * Starts reading the alert sources every {@code interval} (the telemetry's): the badges of alerting functions.
+     * Replaces earlier sources. FX thread.
+     */
+    public void setAlerts(List<AlertSource> sources, Duration interval) {
+        if (alertPoller != null) {
+            alertPoller.close();
+        }
+        alertPoller = new AlertPoller(sources, interval,
+                byFunction -> javafx.application.Platform.runLater(() -> model.applyAlerts(byFunction)),
+                message -> LOG.warn("alerts not read: {}", message));
+        alertPoller.start();
+    }
+
     /** Shows (or, with null, takes away) the banner over the top of the graph; a fitted graph moves below it. */
     private void staleBanner(String message) {
         boolean was = staleMessage != null;
@@ -227,6 +247,9 @@ public final class TopologyView {
     public void close() {
         if (poller != null) {
             poller.close();
+        }
+        if (alertPoller != null) {
+            alertPoller.close();
         }
         policies.close();
         layoutWorker.shutdownNow();
