@@ -1,10 +1,12 @@
 package dev.meshdeck.sandbox;
 
+import dev.meshdeck.core.monitoring.AlertSource;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.sandbox.kube.Estate;
 import dev.meshdeck.sandbox.kube.KubeSandbox;
 import dev.meshdeck.sandbox.cloudrun.CloudRunControlPlane;
 import dev.meshdeck.sandbox.lambda.LambdaControlPlane;
+import dev.meshdeck.sandbox.traffic.SandboxPrometheus;
 import dev.meshdeck.sandbox.traffic.SandboxTraffic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,6 +79,7 @@ public final class Sandbox implements AutoCloseable {
             traffic = SandboxTraffic.start(kube.client(), KubeSandbox.CONTEXT, lambda.endpoint(), lambda.account(),
                     lambda.region(), metricsPort);
             kube.serveLogs(traffic.podLogs());
+            kube.serve(SandboxPrometheus.NAMESPACE, SandboxPrometheus.SERVICE, traffic.prometheus());
             cloudRun = CloudRunControlPlane.start();
             return new Sandbox(kube, lambda, cloudRun, traffic, Files.createTempDirectory("meshdeck-sandbox-"));
         } catch (IOException | RuntimeException e) {
@@ -135,6 +138,14 @@ public final class Sandbox implements AutoCloseable {
     /** The simulated traffic of the estate, following its live routing (no Prometheus needed). */
     public TelemetrySource telemetry() {
         return traffic.telemetry();
+    }
+
+    /**
+     * The alerts of the sandbox's Prometheus, evaluating its PrometheusRules against the simulated traffic; also served
+     * as Prometheus' HTTP API behind the Service {@code istio-system/prometheus} through the API server's proxy.
+     */
+    public AlertSource alerts() {
+        return traffic.prometheus();
     }
 
     /** {@code http://127.0.0.1:<port>/metrics}: the simulated Istio series, for a Prometheus to scrape. */

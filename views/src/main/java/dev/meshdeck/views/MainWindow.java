@@ -41,6 +41,7 @@ import dev.meshdeck.views.workloads.WorkloadsView;
 import dev.meshdeck.core.telemetry.TelemetryHealth;
 import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.WorkloadSource;
+import dev.meshdeck.core.monitoring.AlertSource;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.TelemetryPoller;
 import java.time.Duration;
@@ -136,6 +137,7 @@ public final class MainWindow {
     /** What {@link #arrangePanes} applied last: dividers are only set again when it changes. */
     private PaneLayout arranged;
     private TelemetrySource telemetry;
+    private List<AlertSource> alertSources = List.of();
     private Duration telemetryInterval = TelemetryPoller.DEFAULT_INTERVAL;
     private TelemetryHealth metricsHealth;
     private ApplyTargets changeTargets;
@@ -229,9 +231,17 @@ public final class MainWindow {
         }
         followSelection();
         // the table's Req/s and Errors are the graph's figures: one poll, one mapping of telemetry names to functions
-        topology.model().addListener(change -> model.applyTraffic(topology.model().nodes()));
+        topology.model().addListener(change -> {
+            model.applyTraffic(topology.model().nodes());
+            model.applyAlerts(topology.model().alerts());
+            details.refreshAlerts();
+        });
+        details.setAlerts(model::alertsOf);
         if (telemetry != null) {
             topology.setTelemetry(telemetry, telemetryInterval);
+        }
+        if (!alertSources.isEmpty()) {
+            topology.setAlerts(alertSources, telemetryInterval);
         }
         Tab functionsTab = new Tab("Functions", inventory.centreNode());
         Tab topologyTab = new Tab("Topology", topology.node());
@@ -579,6 +589,14 @@ public final class MainWindow {
     public void setTelemetry(TelemetrySource source, Duration interval) {
         this.telemetry = source;
         this.telemetryInterval = interval;
+    }
+
+    /**
+     * The alert sources polled with telemetry (same interval): badges on the graph of the functions alerting. Call
+     * before the scene is built.
+     */
+    public void setAlerts(List<AlertSource> sources) {
+        this.alertSources = List.copyOf(sources);
     }
 
     /**

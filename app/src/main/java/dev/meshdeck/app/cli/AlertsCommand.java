@@ -9,6 +9,7 @@ import dev.meshdeck.connectors.prometheus.ClusterAlerts;
 import dev.meshdeck.core.inventory.TextTable;
 import dev.meshdeck.core.monitoring.ActiveAlert;
 import dev.meshdeck.core.monitoring.AlertmanagerState;
+import dev.meshdeck.core.monitoring.AlertValue;
 import dev.meshdeck.core.monitoring.FunctionAlerts;
 import dev.meshdeck.core.workloads.Age;
 import java.time.Duration;
@@ -109,10 +110,6 @@ final class AlertsCommand implements Callable<Integer> {
 
     /** Four significant digits, no exponent: 1200, 0.05, 812.3; "-" when only an Alertmanager reported it. */
     private static String value(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
-                : Double.toString(v);
+        return Double.isNaN(v) ? "-" : AlertValue.text(v);
     }
 }

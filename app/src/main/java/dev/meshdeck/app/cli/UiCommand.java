@@ -2,6 +2,7 @@ package dev.meshdeck.app.cli;
 
 import dev.meshdeck.app.window.MeshDeckApp;
 import dev.meshdeck.app.window.StartupTrace;
+import dev.meshdeck.app.wiring.Alerts;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.app.wiring.StartupProgress;
 import dev.meshdeck.app.wiring.Telemetry;
@@ -105,7 +106,8 @@ final class UiCommand implements Callable<Integer> {
             TelemetryHealth health = new TelemetryHealth();
             List<TelemetrySource> telemetrySources = Telemetry.resolve(resolved, telemetry).stream().map(health::watch).toList();
             progress.done(TELEMETRY_STEP, telemetrySources.size() + " sources");
-            return new MeshDeckApp.Wired(resolved, catalog, telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources), health);
+            return new MeshDeckApp.Wired(resolved, catalog, telemetrySources.isEmpty() ? null : CombinedTelemetry.of(telemetrySources), health,
+                    Alerts.resolve(resolved, telemetry));
         } catch (RuntimeException e) {
             resolved.close();
             throw e;

@@ -8,6 +8,7 @@ import dev.meshdeck.core.changes.ProductionArming;
 import dev.meshdeck.connectors.canary.FileCanaryRunStore;
 import dev.meshdeck.core.changes.ProductionGuard;
 import dev.meshdeck.core.inventory.FunctionCatalog;
+import dev.meshdeck.core.monitoring.AlertSource;
 import dev.meshdeck.core.telemetry.TelemetryHealth;
 import dev.meshdeck.core.topology.layout.LayoutWarmUp;
 import dev.meshdeck.core.telemetry.TelemetrySource;
@@ -19,6 +20,7 @@ import dev.meshdeck.connectors.history.UserDirectories;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,10 +66,10 @@ public final class MeshDeckApp extends Application {
 
     /**
      * What the window shows: its sources, and their observed traffic (null: none) with the state of each telemetry
-     * source. Closed when the window is.
+     * source, and the alert sources polled with it. Closed when the window is.
      */
-    public record Wired(Sources sources, FunctionCatalog catalog, TelemetrySource telemetry, TelemetryHealth metricsHealth)
-            implements AutoCloseable {
+    public record Wired(Sources sources, FunctionCatalog catalog, TelemetrySource telemetry, TelemetryHealth metricsHealth,
+                        List<AlertSource> alerts) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -215,6 +217,7 @@ public final class MeshDeckApp extends Application {
             window.setTelemetry(what.telemetry(), startup.metricsInterval());
             window.setTelemetryHealth(what.metricsHealth());
         }
+        window.setAlerts(what.alerts());
         window.setAwsTargets(sources.aws().menu());
         window.setWorkloads(sources.kube());
         window.setConfig(sources.kube());

@@ -65,10 +65,7 @@ public final class AlertSources implements AutoCloseable {
      * caller's to close.
      */
     public static AlertSources ofContexts(Sources sources, List<String> prometheusValues, List<String> alertmanagerValues) {
-        List<SourceRef.KubeContext> contexts = sources.kube().sources().stream()
-                .filter(SourceRef.KubeContext.class::isInstance)
-                .map(SourceRef.KubeContext.class::cast)
-                .toList();
+        List<SourceRef.KubeContext> contexts = Telemetry.contexts(sources);
         Map<String, URI> prometheusUrls = Telemetry.urlsByContext("--prometheus", "Prometheus", prometheusValues, contexts);
         Map<String, URI> alertmanagerUrls = Telemetry.urlsByContext("--alertmanager", "Alertmanager", alertmanagerValues, contexts);
         List<ClusterAlerts> clusters = new ArrayList<>();

@@ -29,10 +29,7 @@ public final class Telemetry {
     }
 
     public static List<TelemetrySource> resolve(Sources sources, TelemetryOptions options) {
-        List<SourceRef.KubeContext> contexts = sources.kube().sources().stream()
-                .filter(SourceRef.KubeContext.class::isInstance)
-                .map(SourceRef.KubeContext.class::cast)
-                .toList();
+        List<SourceRef.KubeContext> contexts = contexts(sources);
         Map<String, URI> urls = urlsByContext("--prometheus", "Prometheus", options.prometheus, contexts);
         List<TelemetrySource> result = new ArrayList<>();
         for (SourceRef.KubeContext context : contexts) {
@@ -49,6 +46,13 @@ public final class Telemetry {
         // Lambda from CloudWatch, in the regions the window scans now (the picker may change them)
         result.add(new LambdaTelemetry(sources.aws()::settings));
         return result;
+    }
+
+    static List<SourceRef.KubeContext> contexts(Sources sources) {
+        return sources.kube().sources().stream()
+                .filter(SourceRef.KubeContext.class::isInstance)
+                .map(SourceRef.KubeContext.class::cast)
+                .toList();
     }
 
     /**

@@ -17,6 +17,10 @@ public record FunctionAlerts(String function, List<ActiveAlert> alerts) {
     public static final Comparator<ActiveAlert> ORDER = Comparator.comparing((ActiveAlert a) -> a.state() != ActiveAlert.State.FIRING)
             .thenComparing(ActiveAlert::since).thenComparing(ActiveAlert::name);
 
+    /** The most urgent first: more firing, then more pending; a function without alerts last. */
+    public static final Comparator<FunctionAlerts> MOST_URGENT_FIRST = Comparator.comparingLong(FunctionAlerts::firing)
+            .thenComparingLong(FunctionAlerts::pending).reversed();
+
     /** No alert: what a function without any shows. */
     public static FunctionAlerts none(String function) {
         return new FunctionAlerts(function, List.of());

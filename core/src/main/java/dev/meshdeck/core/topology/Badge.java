@@ -7,7 +7,11 @@ public enum Badge {
     MTLS("M", "mTLS"),
     AUTHZ("A", "authorization policy"),
     FAULT("F", "fault injection"),
-    UNHEALTHY("!", "unhealthy");
+    UNHEALTHY("!", "unhealthy"),
+    /** An alert on the function is firing (its Prometheus' rules, Alertmanager, CloudWatch alarms). */
+    ALERT("\u26a0", "alert firing"),
+    /** An alert on the function waits out its {@code for}: firing soon unless it recovers. */
+    ALERT_PENDING("\u26a0", "alert pending");
 
     private final String letter;
     private final String description;

@@ -64,7 +64,8 @@ public record TopologyFilter(Set<Platform> platforms, Set<String> namespaces, He
         if (canaryOnly && !functionNode.has(Badge.CANARY)) {
             return false;
         }
-        boolean unhealthy = functionNode.has(Badge.UNHEALTHY);
+        // a firing alert is the first sign of trouble in an incident, before any error ratio shows it
+        boolean unhealthy = functionNode.has(Badge.UNHEALTHY) || functionNode.has(Badge.ALERT);
         return switch (health) {
             case ANY -> true;
             case HEALTHY -> !unhealthy && functionNode.health() == Health.Level.HEALTHY;

@@ -10,6 +10,8 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.inventory.VersionName;
+import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.monitoring.FunctionAlerts;
 import dev.meshdeck.core.telemetry.ServiceRef;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
 import dev.meshdeck.core.telemetry.TrafficStats;
@@ -72,6 +74,7 @@ public final class TopologyModel {
     private TelemetrySnapshot lastSnapshot;
     /** What resolving telemetry reads, copied; null after a function, version or source came or went. */
     private TelemetryIndex index;
+    private Map<String, FunctionAlerts> alerts = Map.of();
     private Changes changes = new Changes();
 
     /** The version nodes, shared nodes and configured edges one function brings, and the keys it looked up. */
@@ -147,6 +150,27 @@ public final class TopologyModel {
             refreshNode(nodeId(id));
         }
         fire();
+    }
+
+    /**
+     * The alerts active now per function ("namespace/name", as {@link FunctionAlerts#byFunction} keys them): an
+     * {@link Badge#ALERT} on its node while one fires, {@link Badge#ALERT_PENDING} while all wait out their {@code for}.
+     */
+    public void applyAlerts(Map<String, FunctionAlerts> byFunction) {
+        alerts = Map.copyOf(byFunction);
+        List.copyOf(nodes.keySet()).forEach(this::refreshNode);
+        fire();
+    }
+
+    /** The alerts per function after the last {@link #applyAlerts}. */
+    public Map<String, FunctionAlerts> alerts() {
+        return alerts;
+    }
+
+    /** The alerts active on a function after the last {@link #applyAlerts}; none before. */
+    public FunctionAlerts alertsOf(ServerlessFunction f) {
+        String key = f.namespace() + "/" + f.name();
+        return alerts.getOrDefault(key, FunctionAlerts.none(key));
     }
 
     /**
@@ -694,6 +718,7 @@ public final class TopologyModel {
             if (level == Health.Level.DEGRADED || level == Health.Level.DOWN) {
                 badges.add(Badge.UNHEALTHY);
             }
+            alertsOf(f).worstState().ifPresent(state -> badges.add(state == ActiveAlert.State.FIRING ? Badge.ALERT : Badge.ALERT_PENDING));
         }
         if (stats.failsMoreThan(errorThreshold)) {
             badges.add(Badge.UNHEALTHY);

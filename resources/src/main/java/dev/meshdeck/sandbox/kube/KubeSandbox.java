@@ -117,6 +117,11 @@ public final class KubeSandbox implements AutoCloseable {
         dispatcher.podLogs().serve(lines);
     }
 
+    /** Answers requests to the Service {@code namespace/name} through the API server's proxy with {@code backend}. */
+    public void serve(String namespace, String name, ServiceBackend backend) {
+        dispatcher.services().serve(namespace, name, backend);
+    }
+
     /** The API's base URL, {@code http://127.0.0.1:<port>}. */
     public String url() {
         return url;

@@ -61,6 +61,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
     private final WriteFaults faults = new WriteFaults();
     private final AccessReviews accessReviews = new AccessReviews();
     private final PodLogEndpoint podLogs = new PodLogEndpoint();
+    private final ServiceProxy services = new ServiceProxy();
     private final ControllerCrds controllerCrds = new ControllerCrds();
     private final DeploymentController deployments = new DeploymentController(new InProcessStore());
     /**
@@ -112,7 +113,7 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
         try {
             if (proxied.isPresent()) {
                 MockResponse service = handleGet(proxied.get());
-                return service.code() == 200 ? ServiceProxy.unavailable(proxied.get())
+                return service.code() == 200 ? services.forward(proxied.get(), request.getPath())
                         : ErrorStatus.complete(service, HttpMethod.GET, proxied.get());
             }
             MockResponse unmet = method == HttpMethod.DELETE ? unmetPrecondition(request) : null;
@@ -164,6 +165,10 @@ final class SandboxApiDispatcher extends KubernetesCrudDispatcher {
         } finally {
             storeLock.readLock().unlock();
         }
+    }
+
+    ServiceProxy services() {
+        return services;
     }
 
     /** The store as the controller sees it: the mock's own handlers, called under the request's write lock. */

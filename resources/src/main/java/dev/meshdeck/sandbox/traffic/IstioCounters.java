@@ -1,7 +1,10 @@
 package dev.meshdeck.sandbox.traffic;
 
+import dev.meshdeck.core.monitoring.evaluation.Sample;
 import dev.meshdeck.core.telemetry.ServiceRef;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +62,39 @@ final class IstioCounters {
         return series.computeIfAbsent(key, k -> new Tally());
     }
 
+    /** The series as a scrape would read them: a sample per reporter, bucket, sum and count. */
+    List<Sample> samples() {
+        List<Sample> out = new ArrayList<>();
+        forEachReport((labels, tally) -> {
+            out.add(sample("istio_requests_total", labels, null, tally.count));
+            for (int i = 0; i < BOUNDS.size(); i++) {
+                out.add(sample("istio_request_duration_milliseconds_bucket", labels, BOUNDS.get(i), tally.buckets[i]));
+            }
+            out.add(sample("istio_request_duration_milliseconds_bucket", labels, "+Inf", tally.count));
+            out.add(sample("istio_request_duration_milliseconds_sum", labels, null, tally.sumMillis));
+            out.add(sample("istio_request_duration_milliseconds_count", labels, null, tally.count));
+        });
+        return out;
+    }
+
+    private static Sample sample(String name, Map<String, String> labels, String le, double value) {
+        Map<String, String> all = new HashMap<>(labels);
+        all.put(Sample.NAME, name);
+        if (le != null) {
+            all.put("le", le);
+        }
+        return new Sample(all, value);
+    }
+
     String render() {
         StringBuilder out = new StringBuilder(64 * 1024);
         out.append("# HELP istio_requests_total Total requests.\n# TYPE istio_requests_total counter\n");
-        forEachReport((labels, tally) -> out.append("istio_requests_total{").append(labels).append("} ")
+        forEachReport((labels, tally) -> out.append("istio_requests_total{").append(text(labels)).append("} ")
                 .append(number(tally.count)).append('\n'));
         out.append("# HELP istio_request_duration_milliseconds Request duration in milliseconds.\n")
                 .append("# TYPE istio_request_duration_milliseconds histogram\n");
-        forEachReport((labels, tally) -> {
+        forEachReport((map, tally) -> {
+            String labels = text(map);
             for (int i = 0; i < BOUNDS.size(); i++) {
                 bucket(out, labels, BOUNDS.get(i), tally.buckets[i]);
             }
@@ -80,7 +108,7 @@ final class IstioCounters {
     }
 
     private interface Report {
-        void accept(String labels, Tally tally);
+        void accept(Map<String, String> labels, Tally tally);
     }
 
     private void forEachReport(Report report) {
@@ -97,43 +125,48 @@ final class IstioCounters {
                 .append("\"} ").append(number(value)).append('\n');
     }
 
-    private static String labels(Series s, String reporter, String security) {
+    private static Map<String, String> labels(Series s, String reporter, String security) {
         String unknownIfExternal = s.external() ? "unknown" : s.destination().namespace();
-        StringBuilder b = new StringBuilder(512);
-        label(b, "reporter", reporter);
-        label(b, "source_workload", s.sourceWorkload());
-        label(b, "source_workload_namespace", s.source().namespace());
-        label(b, "source_canonical_service", s.source().service());
-        label(b, "destination_workload", s.destinationWorkload());
-        label(b, "destination_workload_namespace", unknownIfExternal);
-        label(b, "destination_service", s.external() ? s.serviceHost()
+        Map<String, String> b = new LinkedHashMap<>();
+        b.put("reporter", reporter);
+        b.put("source_workload", s.sourceWorkload());
+        b.put("source_workload_namespace", s.source().namespace());
+        b.put("source_canonical_service", s.source().service());
+        b.put("destination_workload", s.destinationWorkload());
+        b.put("destination_workload_namespace", unknownIfExternal);
+        b.put("destination_service", s.external() ? s.serviceHost()
                 : s.serviceHost() + "." + s.destination().namespace() + ".svc.cluster.local");
-        label(b, "destination_service_name", s.serviceHost());
-        label(b, "destination_service_namespace", unknownIfExternal);
-        label(b, "destination_canonical_service", s.external() ? "unknown" : s.destination().service());
-        label(b, "destination_canonical_revision", s.version());
-        label(b, "response_code", s.responseCode());
-        label(b, "grpc_response_status", "");
-        label(b, "request_protocol", "http");
-        label(b, "connection_security_policy", security);
-        return b.toString();
+        b.put("destination_service_name", s.serviceHost());
+        b.put("destination_service_namespace", unknownIfExternal);
+        b.put("destination_canonical_service", s.external() ? "unknown" : s.destination().service());
+        b.put("destination_canonical_revision", s.version());
+        b.put("response_code", s.responseCode());
+        b.put("grpc_response_status", "");
+        b.put("request_protocol", "http");
+        b.put("connection_security_policy", security);
+        return b;
     }
 
-    private static void label(StringBuilder b, String name, String value) {
-        if (!b.isEmpty()) {
-            b.append(',');
-        }
-        b.append(name).append("=\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                default -> b.append(c);
+    /** Labels in the exposition format's braces, values escaped. */
+    private static String text(Map<String, String> labels) {
+        StringBuilder b = new StringBuilder(512);
+        labels.forEach((name, value) -> {
+            if (!b.isEmpty()) {
+                b.append(',');
             }
-        }
-        b.append('"');
+            b.append(name).append("=\"");
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> b.append("\\\\");
+                    case '"' -> b.append("\\\"");
+                    case '\n' -> b.append("\\n");
+                    default -> b.append(c);
+                }
+            }
+            b.append('"');
+        });
+        return b.toString();
     }
 
     /** Integral values without a fraction (bounds read as Istio's: 0.5, 1, 5, ...), the rest in shortest form. */

@@ -1,11 +1,14 @@
 package dev.meshdeck.sandbox.traffic;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.sandbox.kube.PodLogLines;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +26,12 @@ public final class SandboxTraffic implements AutoCloseable {
     private final MetricsEndpoint endpoint;
     private final ScheduledExecutorService ticker;
     private final SandboxRouting routing;
+    private final SandboxPrometheus prometheus;
 
     private SandboxTraffic(TrafficSimulator simulator, MetricsEndpoint endpoint, ScheduledExecutorService ticker,
-                           SandboxRouting routing) {
+                           SandboxRouting routing, SandboxPrometheus prometheus) {
         this.simulator = simulator;
+        this.prometheus = prometheus;
         this.routing = routing;
         this.endpoint = endpoint;
         this.ticker = ticker;
@@ -57,7 +62,21 @@ public final class SandboxTraffic implements AutoCloseable {
         MetricsEndpoint endpoint = MetricsEndpoint.start(simulator::exposition, metricsPort);
         ticker.scheduleWithFixedDelay(simulator::advance, 1, 1, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(simulator::refreshRouting, ROUTING_EVERY_SECONDS, ROUTING_EVERY_SECONDS, TimeUnit.SECONDS);
-        return new SandboxTraffic(simulator, endpoint, ticker, routing);
+        SandboxPrometheus prometheus = new SandboxPrometheus(simulator::samples, () -> prometheusRules(kube), Clock.systemUTC(),
+                "sandbox prometheus (" + kubeContext + ")");
+        long every = SandboxPrometheus.INTERVAL.toMillis();
+        ticker.scheduleWithFixedDelay(prometheus::tick, 0, every, TimeUnit.MILLISECONDS);
+        return new SandboxTraffic(simulator, endpoint, ticker, routing, prometheus);
+    }
+
+    private static List<JsonNode> prometheusRules(KubernetesClient kube) {
+        return kube.genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule").inAnyNamespace().list().getItems()
+                .stream().map(r -> (JsonNode) Serialization.jsonMapper().valueToTree(r)).toList();
+    }
+
+    /** The sandbox's Prometheus: its rules' alerts in-process, and its HTTP API for the service proxy. */
+    public SandboxPrometheus prometheus() {
+        return prometheus;
     }
 
     /** The simulator as a telemetry source (closing it leaves the sandbox running). */

@@ -1,5 +1,6 @@
 package dev.meshdeck.sandbox.traffic;
 
+import dev.meshdeck.core.monitoring.evaluation.Sample;
 import dev.meshdeck.core.telemetry.EdgeKey;
 import dev.meshdeck.core.telemetry.ServiceRef;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
@@ -77,6 +78,12 @@ public final class TrafficSimulator implements TelemetrySource {
     public synchronized String exposition() {
         refreshRouting();
         return counters.render();
+    }
+
+    /** The same series as samples, for the sandbox's Prometheus to scrape in-process. */
+    public synchronized List<Sample> samples() {
+        refreshRouting();
+        return counters.samples();
     }
 
     /**

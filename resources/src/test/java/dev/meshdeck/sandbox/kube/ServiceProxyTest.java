@@ -50,6 +50,19 @@ class ServiceProxyTest {
     }
 
     @Test
+    void aServedServiceAnswersWithWhatListensBehindIt() throws Exception {
+        sandbox.client().services().inNamespace("istio-system").resource(new ServiceBuilder()
+                .withNewMetadata().withName("echo").endMetadata()
+                .withNewSpec().addNewPort().withPort(8080).endPort().endSpec().build()).create();
+        sandbox.serve("istio-system", "echo", pathAndQuery -> new ServiceBackend.Reply(202, "text/plain", "got " + pathAndQuery));
+
+        HttpResponse<String> response = get("/api/v1/namespaces/istio-system/services/echo:8080/proxy/api/v1/alerts?x=1");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).isEqualTo("got api/v1/alerts?x=1");
+    }
+
+    @Test
     void aMissingServiceIsNotFound() throws Exception {
         HttpResponse<String> response = get("/api/v1/namespaces/istio-system/services/grafana:3000/proxy/");
 

@@ -8,6 +8,8 @@ import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.TrafficShare;
+import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.monitoring.FunctionAlerts;
 import dev.meshdeck.views.common.Icons;
 import dev.meshdeck.views.common.SourceNotice;
 import dev.meshdeck.views.inventory.SourceHealth;
@@ -63,6 +65,8 @@ public final class DetailsPane {
     private final VBox traffic = new VBox(6);
     private final VBox mesh = new VBox(5);
     private final Label health = new Label();
+    private final VBox alerts = new VBox(4);
+    private Function<ServerlessFunction, FunctionAlerts> alertsOf = f -> FunctionAlerts.none(f.namespace() + "/" + f.name());
     private final SourceNotice notice = new SourceNotice("details-source-notice", ZoneId.systemDefault());
     private final ProgressIndicator loading = new ProgressIndicator();
     private final Label resourcesMessage = new Label();
@@ -92,7 +96,9 @@ public final class DetailsPane {
         header.getStyleClass().add("details-header");
 
         health.setId("details-health");
-        VBox facts = new VBox(section("Traffic", traffic), section("Mesh", mesh), section("Health", health));
+        alerts.setId("details-alerts");
+        VBox facts = new VBox(section("Traffic", traffic), section("Mesh", mesh), section("Health", health),
+                section("Alerts", alerts));
         facts.getStyleClass().add("details-facts");
 
         loading.getStyleClass().add("resources-loading");
@@ -158,6 +164,39 @@ public final class DetailsPane {
         this.onEdit = onEdit;
     }
 
+    /** Where the Alerts section reads the alerts active on the shown function (the window's alert poll). FX thread. */
+    public void setAlerts(Function<ServerlessFunction, FunctionAlerts> alertsOf) {
+        this.alertsOf = alertsOf;
+        refreshAlerts();
+    }
+
+    /** Shows the shown function's alerts again, after a poll. FX thread. */
+    public void refreshAlerts() {
+        if (shown != null) {
+            alerts.getChildren().setAll(alertRows(alertsOf.apply(shown)));
+        }
+    }
+
+    /** One line per alert, most urgent first, its labels in the tooltip. */
+    private static List<Node> alertRows(FunctionAlerts active) {
+        if (active.isEmpty()) {
+            return List.of(muted("No alert firing or pending"));
+        }
+        List<String> lines = FunctionText.alertLines(active);
+        List<Node> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ActiveAlert a = active.alerts().get(i);
+            Label row = new Label(lines.get(i));
+            row.setWrapText(true);
+            row.getStyleClass().addAll("details-alert", a.state() == ActiveAlert.State.FIRING ? "alert-firing" : "alert-pending");
+            StringBuilder labels = new StringBuilder("From " + a.source());
+            a.labels().forEach((k, v) -> labels.append('\n').append(k).append('=').append(v));
+            row.setTooltip(new Tooltip(labels.toString()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** Hands over each function's objects as they are loaded, e.g. to the graph. FX thread. */
     public void setOnLoaded(java.util.function.BiConsumer<FunctionId, List<MeshResource>> onLoaded) {
         this.onLoaded = onLoaded;
@@ -202,6 +241,7 @@ public final class DetailsPane {
         health.setGraphic(Icons.health(h.level()));
         health.getStyleClass().removeIf(c -> c.startsWith("health-"));
         health.getStyleClass().add(Icons.styleClass(h.level()));
+        alerts.getChildren().setAll(alertRows(alertsOf.apply(f)));
     }
 
     private static List<Node> trafficRows(ServerlessFunction f) {

@@ -23,7 +23,8 @@ public record Attention(double errorThreshold) {
         DEGRADED("degraded"),
         ERRORS("error rate above the threshold"),
         STALE_SOURCE("its source stopped answering"),
-        CANARY("canary under way");
+        CANARY("canary under way"),
+        ALERT("alert firing");
 
         private final String text;
 

@@ -7,6 +7,7 @@ import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.PolicyKind;
 import dev.meshdeck.core.inventory.ServerlessFunction;
+import dev.meshdeck.core.monitoring.FunctionAlerts;
 import dev.meshdeck.core.telemetry.TrafficStats;
 import dev.meshdeck.views.common.Icons;
 import javafx.beans.binding.Bindings;
@@ -85,7 +86,7 @@ public final class FunctionTable {
         TableColumn<ServerlessFunction, MeshStatus> mesh = meshColumn();
         TableColumn<ServerlessFunction, Optional<Canary>> canary = canaryColumn();
         table.getColumns().addAll(List.of(platformColumn(), function, traffic, health, requestsColumn(), errorsColumn(),
-                canary, mesh));
+                alertsColumn(), canary, mesh));
         essentialWidths = new EssentialWidths(function, traffic, health);
         // on a narrow table the traffic column's split says what the canary column would, and the details pane
         // lists the policies: both give their room to the request and error figures
@@ -293,6 +294,16 @@ public final class FunctionTable {
                 t -> t.filter(rule::failing).isPresent() ? "errors-high" : "figure-cell",
                 t -> t.map(s -> "Share of failed requests; above " + rule.thresholdText() + " needs attention")
                         .orElse(NO_TRAFFIC)));
+        return column;
+    }
+
+    private TableColumn<ServerlessFunction, FunctionAlerts> alertsColumn() {
+        TableColumn<ServerlessFunction, FunctionAlerts> column = column("Alerts", 84, model::alertsOf);
+        column.setMinWidth(56);
+        column.setComparator(FunctionAlerts.MOST_URGENT_FIRST);
+        column.setCellFactory(c -> new FunctionCell<>(FunctionText::alerts, a -> null,
+                a -> a.firing() > 0 ? "errors-high" : "figure-cell",
+                a -> a.isEmpty() ? "No alert firing or pending" : String.join("\n", FunctionText.alertLines(a))));
         return column;
     }
 

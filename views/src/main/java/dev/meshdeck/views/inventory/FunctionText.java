@@ -8,6 +8,11 @@ import dev.meshdeck.core.inventory.PolicyKind;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.TrafficShare;
+import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.monitoring.AlertValue;
+import dev.meshdeck.core.monitoring.FunctionAlerts;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +176,39 @@ public final class FunctionText {
     public static String errorPercent(double ratio) {
         return percent(Math.round(ratio * 1000) / 10.0);
     }
+
+    /** "2 firing", "1 pending", "1 firing, 1 pending", or {@link #NONE}. */
+    public static String alerts(FunctionAlerts alerts) {
+        List<String> parts = new ArrayList<>();
+        if (alerts.firing() > 0) {
+            parts.add(alerts.firing() + " firing");
+        }
+        if (alerts.pending() > 0) {
+            parts.add(alerts.pending() + " pending");
+        }
+        return parts.isEmpty() ? NONE : String.join(", ", parts);
+    }
+
+    /**
+     * One line per alert, most urgent first: "firing · critical · FunctionLatencySloBreached · since 03:00:05 UTC ·
+     * value 1900 · p95 latency of serverless/pdf-render is 1.9kms, above its SLO of 1s".
+     */
+    public static List<String> alertLines(FunctionAlerts alerts) {
+        List<String> lines = new ArrayList<>();
+        for (ActiveAlert a : alerts.alerts()) {
+            StringBuilder line = new StringBuilder(a.state().name().toLowerCase(Locale.ROOT));
+            if (!a.severity().isEmpty()) {
+                line.append(" · ").append(a.severity());
+            }
+            line.append(" · ").append(a.name()).append(" · since ").append(SINCE.format(a.since()))
+                    .append(" · value ").append(AlertValue.text(a.value()));
+            a.summary().ifPresent(s -> line.append(" · ").append(s));
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** "\nNeeds attention: degraded, canary under way", or nothing, appended to a health tooltip. */
     public static String attention(Set<Attention.Reason> reasons) {

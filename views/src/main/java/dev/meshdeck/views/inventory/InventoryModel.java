@@ -6,6 +6,7 @@ import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
+import dev.meshdeck.core.monitoring.FunctionAlerts;
 import dev.meshdeck.core.telemetry.TrafficStats;
 import dev.meshdeck.core.topology.NodeKind;
 import dev.meshdeck.core.topology.TopologyNode;
@@ -16,6 +17,7 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,6 +53,7 @@ public final class InventoryModel implements SourceHealth {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     /** Observed traffic of functions that had some, as the topology graph last resolved it. */
     private Map<FunctionId, TrafficStats> traffic = Map.of();
+    private Map<String, FunctionAlerts> alerts = Map.of();
     private Set<SourceRef> stale = Set.of();
     private final Attention attention;
     private final ReadOnlyLongWrapper attentionRevision = new ReadOnlyLongWrapper(this, "attentionRevision");
@@ -138,6 +141,23 @@ public final class InventoryModel implements SourceHealth {
         }
     }
 
+    /**
+     * Takes the alerts active per function ("namespace/name"), as the topology graph polled them: the table's Alerts
+     * column, and a firing alert makes a function need attention.
+     */
+    public void applyAlerts(Map<String, FunctionAlerts> byFunction) {
+        if (!byFunction.equals(alerts)) {
+            alerts = Map.copyOf(byFunction);
+            attentionRevision.set(attentionRevision.get() + 1);
+        }
+    }
+
+    /** The alerts active on the function; none when no source reported any. */
+    public FunctionAlerts alertsOf(ServerlessFunction function) {
+        String key = function.namespace() + "/" + function.name();
+        return alerts.getOrDefault(key, FunctionAlerts.none(key));
+    }
+
     /** The function's observed traffic; empty when telemetry saw none. */
     public Optional<TrafficStats> trafficOf(FunctionId id) {
         return Optional.ofNullable(traffic.get(id));
@@ -145,8 +165,13 @@ public final class InventoryModel implements SourceHealth {
 
     /** Why the function needs attention (see {@link Attention}); empty when it does not. */
     public Set<Attention.Reason> attentionOf(ServerlessFunction function) {
-        return attention.reasons(function, traffic.getOrDefault(function.id(), TrafficStats.NONE),
-                stale.contains(function.source()));
+        Set<Attention.Reason> reasons = EnumSet.noneOf(Attention.Reason.class);
+        reasons.addAll(attention.reasons(function, traffic.getOrDefault(function.id(), TrafficStats.NONE),
+                stale.contains(function.source())));
+        if (alertsOf(function).firing() > 0) {
+            reasons.add(Attention.Reason.ALERT);
+        }
+        return reasons;
     }
 
     public boolean needsAttention(ServerlessFunction function) {

@@ -186,7 +186,12 @@ final class GraphPainter {
     }
 
     private static Color badgeColour(Badge b, GraphPalette palette) {
-        return b == Badge.UNHEALTHY ? ERROR : b == Badge.CANARY ? ROUTE : palette.muted();
+        return switch (b) {
+            case UNHEALTHY, ALERT -> ERROR;
+            case ALERT_PENDING -> WARN;
+            case CANARY -> ROUTE;
+            default -> palette.muted();
+        };
     }
 
     private static double swatch(DrawSurface s, double x, double y, Color colour, String text, GraphPalette palette) {

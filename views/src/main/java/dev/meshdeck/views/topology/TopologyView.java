@@ -6,6 +6,8 @@ import dev.meshdeck.core.inventory.MeshResource;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.telemetry.TelemetrySnapshot;
+import dev.meshdeck.core.monitoring.AlertPoller;
+import dev.meshdeck.core.monitoring.AlertSource;
 import dev.meshdeck.core.telemetry.TelemetrySource;
 import dev.meshdeck.core.topology.GroupKey;
 import dev.meshdeck.core.gateways.GatewaySource;
@@ -50,6 +52,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
@@ -73,7 +77,6 @@ import javax.imageio.ImageIO;
  */
 public final class TopologyView {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopologyView.class);
     /** What Export offers: the whole graph at these zooms. */
     private static final double[] EXPORT_SCALES = {1, 2};
     /** JavaFX canvases and images stop here, per side. */
@@ -107,6 +110,8 @@ public final class TopologyView {
 
     private String staleMessage;
     private TelemetryPoller poller;
+    private AlertPoller alertPoller;
+    private static final Logger LOG = LoggerFactory.getLogger(TopologyView.class);
     private CanvasSurface surface;
     private boolean layoutRunning;
     /** Another full layout was asked for while one ran (a filter changed): it runs when that one is in. */
@@ -290,6 +295,20 @@ public final class TopologyView {
         poller.start();
     }
 
+    /**
+     * Starts reading the alert sources every {@code interval} (the telemetry's): the badges of alerting functions.
+     * Replaces earlier sources. FX thread.
+     */
+    public void setAlerts(List<AlertSource> sources, Duration interval) {
+        if (alertPoller != null) {
+            alertPoller.close();
+        }
+        alertPoller = new AlertPoller(sources, interval,
+                byFunction -> javafx.application.Platform.runLater(() -> model.applyAlerts(byFunction)),
+                message -> LOG.warn("alerts not read: {}", message));
+        alertPoller.start();
+    }
+
     /** Shows (or, with null, takes away) the banner over the top of the graph; a fitted graph moves below it. */
     private void staleBanner(String message) {
         boolean was = staleMessage != null;
@@ -340,6 +359,9 @@ public final class TopologyView {
         model.removeListener(onModelChange);
         if (poller != null) {
             poller.close();
+        }
+        if (alertPoller != null) {
+            alertPoller.close();
         }
         policies.close();
         gatewayReads.shutdownNow();

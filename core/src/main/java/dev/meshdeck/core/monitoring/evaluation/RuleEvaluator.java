@@ -2,6 +2,7 @@ package dev.meshdeck.core.monitoring.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshdeck.core.monitoring.ActiveAlert;
+import dev.meshdeck.core.monitoring.AlertValue;
 import dev.meshdeck.core.monitoring.PromDuration;
 import dev.meshdeck.core.monitoring.PromQlExpression;
 import dev.meshdeck.core.monitoring.promql.PromQLParser;
@@ -162,7 +163,7 @@ public final class RuleEvaluator {
             } else if ("humanize".equals(m.group(3))) {
                 text = humanize(value);
             } else if ("humanizePercentage".equals(m.group(3))) {
-                text = significant(value * 100) + "%";
+                text = AlertValue.text(value * 100) + "%";
             } else {
                 text = Double.toString(value);
             }
@@ -180,14 +181,7 @@ public final class RuleEvaluator {
             v /= 1000;
             p++;
         }
-        return significant(v) + prefixes[p];
-    }
-
-    private static String significant(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return AlertValue.text(v) + prefixes[p];
     }
 
     private static Map<String, String> strings(JsonNode object) {
