@@ -205,6 +205,9 @@ final class PodLogReader {
                             }
                         }
                         watches.remove(watch);
+                    } catch (IllegalStateException e) {
+                        // the client was closed (the window or command is ending): nothing more will be read
+                        return;
                     } catch (IOException | RuntimeException e) {
                         // the pod went away or the connection dropped: try again, as kubectl -f would not
                     }
@@ -244,7 +247,7 @@ final class PodLogReader {
 
     private static TimeTailPrettyLoggable resource(KubernetesClient client, Stream s, LogQuery query) {
         ContainerResource container = client.pods().inNamespace(s.pod().namespace()).withName(s.pod().name())
-                .inContainer(s.container());
+                .inContainer(s.container()).withReadyWaitTimeout(0);
         return query.previous() ? container.usingTimestamps().terminated() : container.usingTimestamps();
     }
 
