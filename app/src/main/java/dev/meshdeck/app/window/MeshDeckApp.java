@@ -60,7 +60,7 @@ public final class MeshDeckApp extends Application {
     }
 
     /** The centre tab the window opens on. */
-    public enum View { FUNCTIONS, TOPOLOGY, PODS, CONFIG, SCALE }
+    public enum View { FUNCTIONS, TOPOLOGY, PODS, LOGS, CONFIG, SCALE }
 
     /**
      * What the window shows: its sources, and their observed traffic (null: none) with the state of each telemetry
@@ -217,6 +217,7 @@ public final class MeshDeckApp extends Application {
         }
         window.setAwsTargets(sources.aws().menu());
         window.setWorkloads(sources.kube());
+        window.setLogs(sources.kube());
         window.setConfig(sources.kube());
         window.withPreferences(saved);
         // closed by the user, not by a --screenshot run (Platform.exit hides no stage): only a person's layout is kept
@@ -227,6 +228,8 @@ public final class MeshDeckApp extends Application {
             window.showTopology();
         } else if (startup.view() == View.PODS) {
             window.showWorkloads();
+        } else if (startup.view() == View.LOGS) {
+            window.showLogs();
         } else if (startup.view() == View.CONFIG) {
             window.showConfig();
         } else if (startup.view() == View.SCALE) {
