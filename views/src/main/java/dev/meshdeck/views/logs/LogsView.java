@@ -94,9 +94,9 @@ public final class LogsView {
             return cell;
         });
         table.getColumns().addAll(List.of(
-                column("Time", 100, l -> TIME.format(l.time().atZone(zone))),
-                column("Version", 70, l -> l.version().isEmpty() ? "-" : l.version()),
-                column("Pod", 270, LogLine::source),
+                column("Time", 112, l -> TIME.format(l.time().atZone(zone))),
+                column("Version", 80, l -> l.version().isEmpty() ? "-" : l.version()),
+                column("Pod", 250, LogLine::source),
                 text));
         // a follower sees the newest line, unless they scrolled up to read
         model.lines().addListener((ListChangeListener<LogLine>) change -> {
@@ -141,7 +141,14 @@ public final class LogsView {
                 setText(empty ? null : box.getConverter().toString(item));
             }
         });
-        box.setButtonCell(box.getCellFactory().call(null));
+        // a change of its items clears the value (null, meaning all, too): the button still names it
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(box.getConverter().toString(item));
+            }
+        });
         box.setPrefWidth(width);
         box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
