@@ -158,6 +158,7 @@ public final class Sandbox implements AutoCloseable {
         return "export KUBECONFIG=" + quote(kubeconfig.toAbsolutePath().toString()) + "\n"
                 + "export AWS_ENDPOINT_URL_LAMBDA=" + lambda.endpoint() + "\n"
                 + "export AWS_ENDPOINT_URL_CLOUDWATCH=" + lambda.endpoint() + "\n"
+                + "export AWS_ENDPOINT_URL_CLOUDWATCH_LOGS=" + lambda.endpoint() + "\n"
                 + "export AWS_REGION=" + lambda.region() + "\n"
                 + "export AWS_ACCESS_KEY_ID=" + ACCESS_KEY_ID + "\n"
                 + "export AWS_SECRET_ACCESS_KEY=" + SECRET_ACCESS_KEY + "\n"

@@ -31,6 +31,8 @@ import dev.meshdeck.views.shell.AwsTargetMenu;
 import dev.meshdeck.views.shell.SourceBanner;
 import dev.meshdeck.views.shell.StatusBar;
 import dev.meshdeck.views.topology.TopologyView;
+import dev.meshdeck.views.logs.LogsModel;
+import dev.meshdeck.views.logs.LogsView;
 import dev.meshdeck.views.workloads.ConfigEditing;
 import dev.meshdeck.views.workloads.ConfigModel;
 import dev.meshdeck.views.workloads.ConfigView;
@@ -39,6 +41,7 @@ import dev.meshdeck.views.workloads.ScaleView;
 import dev.meshdeck.views.workloads.WorkloadsModel;
 import dev.meshdeck.views.workloads.WorkloadsView;
 import dev.meshdeck.core.telemetry.TelemetryHealth;
+import dev.meshdeck.core.logs.LogSource;
 import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.WorkloadSource;
 import dev.meshdeck.core.monitoring.AlertSource;
@@ -114,6 +117,8 @@ public final class MainWindow {
 
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
+    /** Lines the Logs tab keeps: a few minutes of a busy function, well within what a virtualised table scrolls. */
+    private static final int LOG_LINES = 10_000;
 
     private final FunctionCatalog catalog;
     /** The catalog's reads of a function's objects, shared by the panes and the graph when they ask at once. */
@@ -146,6 +151,9 @@ public final class MainWindow {
     private AwsTargetMenu awsTargets;
     private WorkloadSource workloadSource;
     private WorkloadsView workloads;
+    private LogSource logSource;
+    private LogsView logs;
+    private Tab logsTab;
     private Tab workloadsTab;
     private ConfigSource configSource;
     private GatewaySource gatewaySource;
@@ -256,6 +264,20 @@ public final class MainWindow {
             workloadsTab.selectedProperty().addListener((o, was, now) -> {
                 if (now) {
                     workloads.model().show(selection.get());
+                }
+            });
+        }
+        if (logSource != null) {
+            logs = new LogsView(new LogsModel(logSource, background, Platform::runLater, LOG_LINES), ZoneId.systemDefault());
+            logsTab = new Tab("Logs", logs.node());
+            logsTab.setId("logs-tab");
+            centre.getTabs().add(logsTab);
+            // read and followed while looked at only: a follow holds a connection per pod
+            logsTab.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    logs.model().show(selection.get());
+                } else {
+                    logs.model().hide();
                 }
             });
         }
@@ -377,6 +399,9 @@ public final class MainWindow {
             details.show(now);
             if (workloadsTab != null && workloadsTab.isSelected()) {
                 workloads.model().show(now);
+            }
+            if (logsTab != null && logsTab.isSelected()) {
+                logs.model().show(now);
             }
             if (scaleTab != null && scaleTab.isSelected()) {
                 scale.model().show(now);
@@ -624,6 +649,23 @@ public final class MainWindow {
     public void showWorkloads() {
         if (workloadsTab != null) {
             centre.getSelectionModel().select(workloadsTab);
+        }
+    }
+
+    /** Where the Logs tab reads the selected function's logs. Call before the scene is built; without it, no Logs tab. */
+    public void setLogs(LogSource source) {
+        this.logSource = source;
+    }
+
+    /** The Logs tab's view, or null when the window has none. */
+    public LogsView logs() {
+        return logs;
+    }
+
+    /** Shows the Logs tab (when the window has one). FX thread, after the scene is built. */
+    public void showLogs() {
+        if (logsTab != null) {
+            centre.getSelectionModel().select(logsTab);
         }
     }
 

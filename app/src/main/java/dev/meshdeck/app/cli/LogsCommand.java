@@ -1,6 +1,7 @@
 package dev.meshdeck.app.cli;
 
 import dev.meshdeck.app.wiring.Sources;
+import dev.meshdeck.connectors.aws.LambdaCatalog;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.logs.LogFilter;
@@ -62,14 +63,13 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LogQuery query = new LogQuery(Optional.of(DurationText.parse("--since", since)), Optional.ofNullable(container),
-                Optional.ofNullable(version), Optional.ofNullable(grep).map(LogFilter::regex), follow, previous);
+                Optional.ofNullable(version), Optional.ofNullable(grep).map(LogsCommand::grep), follow, previous);
         PrintWriter out = spec.commandLine().getOut();
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
             ServerlessFunction fn = FunctionLookup.find(resolved, target.function, target.namespace);
-            LogSource source = resolved.kube();
-            if (fn.platform() == Platform.LAMBDA) {
-                throw new IllegalStateException(fn.name() + " is a Lambda function: its logs are in CloudWatch Logs");
-            }
+            LogSource source = fn.platform() != Platform.LAMBDA ? resolved.kube() : resolved.lambda()
+                    .map(LambdaCatalog::logs).orElseThrow(() -> new IllegalStateException(fn.name()
+                            + " is a Lambda function and no AWS region is configured to read its CloudWatch Logs"));
             try (LogSource.LogFeed feed = source.open(fn.id(), query, lines -> print(out, lines))) {
                 if (follow) {
                     // until Ctrl-C: the feed prints on its own threads
@@ -78,6 +78,14 @@ final class LogsCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static LogFilter grep(String expression) {
+        try {
+            return LogFilter.regex(expression);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--grep " + e.getMessage(), e);
+        }
     }
 
     private static void print(PrintWriter out, List<LogLine> lines) {

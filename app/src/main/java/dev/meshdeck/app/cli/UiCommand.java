@@ -34,7 +34,7 @@ final class UiCommand implements Callable<Integer> {
 
     /** Which tab of the centre pane the window opens on. */
     enum View {
-        functions(MeshDeckApp.View.FUNCTIONS), topology(MeshDeckApp.View.TOPOLOGY), pods(MeshDeckApp.View.PODS),
+        functions(MeshDeckApp.View.FUNCTIONS), topology(MeshDeckApp.View.TOPOLOGY), pods(MeshDeckApp.View.PODS), logs(MeshDeckApp.View.LOGS),
         config(MeshDeckApp.View.CONFIG), scale(MeshDeckApp.View.SCALE);
 
         final MeshDeckApp.View tab;
@@ -74,9 +74,9 @@ final class UiCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String metricsInterval = "15s";
 
-    @Option(names = "--view", defaultValue = "functions", paramLabel = "functions|topology|pods|config|scale",
+    @Option(names = "--view", defaultValue = "functions", paramLabel = "functions|topology|pods|logs|config|scale",
             description = "The tab the window opens on: the function table, the topology graph, the selected function's "
-                    + "pods and events, its configuration or its scaling (default: ${DEFAULT-VALUE}).")
+                    + "pods and events, its logs, its configuration or its scaling (default: ${DEFAULT-VALUE}).")
     View view = View.functions;
 
     @Option(names = "--trace-startup", hidden = true, paramLabel = "FILE",

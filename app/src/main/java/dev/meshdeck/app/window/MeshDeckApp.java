@@ -62,7 +62,7 @@ public final class MeshDeckApp extends Application {
     }
 
     /** The centre tab the window opens on. */
-    public enum View { FUNCTIONS, TOPOLOGY, PODS, CONFIG, SCALE }
+    public enum View { FUNCTIONS, TOPOLOGY, PODS, LOGS, CONFIG, SCALE }
 
     /**
      * What the window shows: its sources, and their observed traffic (null: none) with the state of each telemetry
@@ -220,6 +220,7 @@ public final class MeshDeckApp extends Application {
         window.setAlerts(what.alerts());
         window.setAwsTargets(sources.aws().menu());
         window.setWorkloads(sources.kube());
+        window.setLogs(sources.kube());
         window.setConfig(sources.kube());
         window.setGateways(sources.kube());
         window.withPreferences(saved);
@@ -231,6 +232,8 @@ public final class MeshDeckApp extends Application {
             window.showTopology();
         } else if (startup.view() == View.PODS) {
             window.showWorkloads();
+        } else if (startup.view() == View.LOGS) {
+            window.showLogs();
         } else if (startup.view() == View.CONFIG) {
             window.showConfig();
         } else if (startup.view() == View.SCALE) {

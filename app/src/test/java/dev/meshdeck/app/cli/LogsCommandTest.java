@@ -86,4 +86,19 @@ class LogsCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("[recommendation-d0c18034a-nz9js] level=fatal msg=\"startup failed, exiting\"");
     }
+
+    @Test
+    void aLambdaFunctionsLogsComeFromCloudWatchLogsPrefixedWithTheirStream() {
+        Cli cli;
+        try (SandboxAws aws = new SandboxAws(sandbox)) {
+            cli = logs("--function", "invoice-pdf", "--since", "2m", "--grep", "REPORT");
+        }
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        List<String> lines = cli.out().lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l)
+                .matches("^\\[\\d{4}/\\d\\d/\\d\\d/\\[[^]]+][0-9a-f]+ [^]]+] REPORT RequestId: .*Duration: .* ms.*"));
+        assertThat(lines).extracting(l -> l.substring(l.indexOf(' ') + 1, l.indexOf(']', l.indexOf(' '))))
+                .as("the versions the live alias sends traffic to").contains("3", "4");
+    }
 }

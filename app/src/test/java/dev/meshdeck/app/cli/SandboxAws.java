@@ -8,11 +8,12 @@ import dev.meshdeck.sandbox.Sandbox;
  */
 final class SandboxAws implements AutoCloseable {
 
-    private static final String[] PROPERTIES = {"aws.endpointUrlLambda", "aws.endpointUrlCloudWatch", "aws.region", "aws.accessKeyId", "aws.secretAccessKey"};
+    private static final String[] PROPERTIES = {"aws.endpointUrlLambda", "aws.endpointUrlCloudWatch", "aws.endpointUrlCloudWatchLogs", "aws.region", "aws.accessKeyId", "aws.secretAccessKey"};
 
     SandboxAws(Sandbox sandbox) {
         System.setProperty("aws.endpointUrlLambda", sandbox.lambdaEndpoint().toString());
         System.setProperty("aws.endpointUrlCloudWatch", sandbox.lambdaEndpoint().toString());
+        System.setProperty("aws.endpointUrlCloudWatchLogs", sandbox.lambdaEndpoint().toString());
         System.setProperty("aws.region", sandbox.region());
         System.setProperty("aws.accessKeyId", Sandbox.ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", Sandbox.SECRET_ACCESS_KEY);

@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -31,6 +32,7 @@ final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final Map<String, LambdaClient> lambdas = new ConcurrentHashMap<>();
     private final Map<String, CloudWatchClient> cloudWatches = new ConcurrentHashMap<>();
+    private final Map<String, CloudWatchLogsClient> logs = new ConcurrentHashMap<>();
     private volatile StsClient sts;
 
     AwsClients(AwsSettings settings) {
@@ -51,6 +53,11 @@ final class AwsClients implements AutoCloseable {
     /** CloudWatch of {@code region}: the explicit endpoint, else AWS_ENDPOINT_URL_CLOUDWATCH / AWS_ENDPOINT_URL. */
     CloudWatchClient cloudWatch(String region) {
         return cloudWatches.computeIfAbsent(region, r -> configure(CloudWatchClient.builder(), r).build());
+    }
+
+    /** CloudWatch Logs of {@code region}: the explicit endpoint, else AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL. */
+    CloudWatchLogsClient logs(String region) {
+        return logs.computeIfAbsent(region, r -> configure(CloudWatchLogsClient.builder(), r).build());
     }
 
     AwsSettings settings() {
@@ -93,6 +100,7 @@ final class AwsClients implements AutoCloseable {
     public void close() {
         lambdas.values().forEach(LambdaClient::close);
         cloudWatches.values().forEach(CloudWatchClient::close);
+        logs.values().forEach(CloudWatchLogsClient::close);
         if (sts != null) {
             sts.close();
         }

@@ -2,6 +2,7 @@ package dev.meshdeck.connectors.aws;
 
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.core.inventory.FunctionId;
+import dev.meshdeck.core.logs.LogSource;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
 import dev.meshdeck.core.inventory.MeshResource;
@@ -163,6 +164,11 @@ public final class LambdaCatalog implements FunctionCatalog {
                     Optional.ofNullable(function.concurrency()).map(x -> x.reservedConcurrentExecutions()), environment,
                     provisioned);
         }));
+    }
+
+    /** The functions' logs in CloudWatch Logs, read with this catalogue's credentials and endpoints. */
+    public LogSource logs() {
+        return new LambdaLogs(clients);
     }
 
     private <T> T reading(FunctionId id, SourceRef.AwsRegion source, Function<LambdaClient, T> read) {

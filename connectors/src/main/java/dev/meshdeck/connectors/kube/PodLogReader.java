@@ -85,17 +85,25 @@ final class PodLogReader {
             return t;
         });
         Map<Stream, Instant> last = new ConcurrentHashMap<>();
+        List<LogLine> history;
         try {
-            deliver(history(client, streams, query, readers, last), sink);
+            history = history(client, streams, query, readers, last);
         } catch (RuntimeException e) {
             readers.shutdownNow();
             throw e;
         }
         if (!query.follow()) {
             readers.shutdownNow();
+            deliver(history, sink);
             return LogFeed.DONE;
         }
-        return follow(client, streams, query, readers, last, sink);
+        // each pod's history ends where its read ended: lines after the earliest of those ends wait in the live
+        // merge, so a pod read earlier cannot follow with lines older than ones already shown
+        Instant cut = last.values().stream().min(Instant::compareTo).orElse(Instant.MAX);
+        LiveMerge merge = new LiveMerge(HOLDBACK, LIVE_CAPACITY);
+        deliver(history.stream().filter(l -> !l.time().isAfter(cut)).toList(), sink);
+        history.stream().filter(l -> l.time().isAfter(cut)).forEach(merge::offer);
+        return follow(client, streams, query, readers, last, merge, sink);
     }
 
     /** The pods of the query's version, each with the container to read: the one asked for, else its own. */
@@ -181,9 +189,8 @@ final class PodLogReader {
     }
 
     private static LogFeed follow(KubernetesClient client, List<Stream> streams, LogQuery query, ExecutorService readers,
-                                  Map<Stream, Instant> last, Consumer<List<LogLine>> sink) {
+                                  Map<Stream, Instant> last, LiveMerge merge, Consumer<List<LogLine>> sink) {
         AtomicBoolean open = new AtomicBoolean(true);
-        LiveMerge merge = new LiveMerge(HOLDBACK, LIVE_CAPACITY);
         List<LogWatch> watches = new CopyOnWriteArrayList<>();
         Instant start = Instant.now();
         for (Stream s : streams) {
@@ -205,6 +212,9 @@ final class PodLogReader {
                             }
                         }
                         watches.remove(watch);
+                    } catch (IllegalStateException e) {
+                        // the client was closed (the window or command is ending): nothing more will be read
+                        return;
                     } catch (IOException | RuntimeException e) {
                         // the pod went away or the connection dropped: try again, as kubectl -f would not
                     }
@@ -244,7 +254,7 @@ final class PodLogReader {
 
     private static TimeTailPrettyLoggable resource(KubernetesClient client, Stream s, LogQuery query) {
         ContainerResource container = client.pods().inNamespace(s.pod().namespace()).withName(s.pod().name())
-                .inContainer(s.container());
+                .inContainer(s.container()).withReadyWaitTimeout(0);
         return query.previous() ? container.usingTimestamps().terminated() : container.usingTimestamps();
     }
 

@@ -22,7 +22,7 @@ public final class LogFilter {
         try {
             return new LogFilter(Pattern.compile(expression), expression);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("--grep " + expression + ": not a valid RE2 regular expression: "
+            throw new IllegalArgumentException(expression + " is not a valid RE2 regular expression: "
                     + e.getDescription(), e);
         }
     }

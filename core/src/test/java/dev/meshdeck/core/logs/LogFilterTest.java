@@ -31,7 +31,7 @@ class LogFilterTest {
     @Test
     void aBadRegexIsNamedWithWhatIsWrong() {
         assertThatThrownBy(() -> LogFilter.regex("order(")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--grep order(").hasMessageContaining("RE2");
+                .hasMessageContaining("order(").hasMessageContaining("RE2");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -161,6 +162,11 @@ public final class LambdaControlPlane implements AutoCloseable {
         LOG.debug("{} {}", method, path);
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            Optional<String> logsTarget = CloudWatchLogEvents.target(exchange);
+            if (logsTarget.isPresent()) {
+                sendLogEvents(exchange, logsTarget.get(), body);
+                return;
+            }
             if (CloudWatchMetricData.handles(path)) {
                 sendMetricData(exchange, path, body);
                 return;
@@ -182,6 +188,19 @@ public final class LambdaControlPlane implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.debug("client went away during {} {}", method, path, e);
+        }
+    }
+
+    private void sendLogEvents(HttpExchange exchange, String target, byte[] body) throws IOException {
+        try {
+            send(exchange, new Reply(200, CloudWatchLogEvents.CONTENT_TYPE, CloudWatchLogEvents.call(target, body,
+                    regionNamed(requestRegion(exchange)), Instant.now()), Map.of()));
+        } catch (CloudWatchLogEvents.Failure e) {
+            send(exchange, new Reply(e.status, CloudWatchLogEvents.CONTENT_TYPE, e.body(), Map.of()));
+        } catch (JsonProcessingException e) {
+            CloudWatchLogEvents.Failure failure = new CloudWatchLogEvents.Failure(400, "SerializationException",
+                    "Could not read the JSON request: " + e.getOriginalMessage());
+            send(exchange, new Reply(400, CloudWatchLogEvents.CONTENT_TYPE, failure.body(), Map.of()));
         }
     }
 

@@ -62,6 +62,22 @@ final class SimulatedLambdaMetrics {
         };
     }
 
+    /** Calls per second by executed version, over every alias and unqualified calls (what the logs record). */
+    static Map<String, Double> perSecondByVersion(FunctionTraffic fn) {
+        Map<String, Double> rates = new java.util.TreeMap<>();
+        parts(fn, Map.of(FUNCTION_NAME, fn.latest().name())).orElse(List.of())
+                .forEach(p -> rates.merge(p.version(), p.perSecond(), Double::sum));
+        return rates;
+    }
+
+    static double errorRatioOf(FunctionTraffic fn, String version) {
+        return errorRatio(fn, version);
+    }
+
+    static double p95MillisOf(FunctionTraffic fn, String version) {
+        return p95Millis(fn, version);
+    }
+
     /** The traffic a dimension set selects: calls per second, per executed version. */
     private static Optional<List<Part>> parts(FunctionTraffic fn, Map<String, String> dimensions) {
         String name = fn.latest().name();
