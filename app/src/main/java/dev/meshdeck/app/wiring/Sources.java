@@ -38,6 +38,7 @@ public final class Sources implements AutoCloseable {
     private final Optional<LambdaCatalog> lambda;
     private final AwsTargets aws;
     private final Optional<Sandbox> sandbox;
+    private final Optional<GcpSettings> gcp;
     private final Optional<CloudRunCatalog> cloudRun;
     private final FunctionCatalog catalog;
 
@@ -48,6 +49,7 @@ public final class Sources implements AutoCloseable {
         this.lambda = aws.map(LambdaCatalog::new);
         this.aws = new AwsTargets(aws, lambda, sandbox.map(Sandbox::lambdaEndpoint).orElse(null));
         this.sandbox = sandbox;
+        this.gcp = gcp;
         this.cloudRun = gcp.map(CloudRunCatalog::new);
         List<FunctionCatalog> catalogs = new ArrayList<>(List.of(kube, this.aws.catalog()));
         cloudRun.ifPresent(catalogs::add);
@@ -128,7 +130,7 @@ public final class Sources implements AutoCloseable {
 
     /** Where changes to these sources are written: the same kubeconfigs and AWS settings, not read again. */
     public WritePaths writePaths() {
-        return new WritePaths(kubeconfigs, aws.settings());
+        return new WritePaths(kubeconfigs, aws.settings(), gcp);
     }
 
     /** Cloud Run in the Google Cloud projects and regions configured, if any. */

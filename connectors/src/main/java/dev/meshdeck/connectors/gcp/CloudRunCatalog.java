@@ -1,6 +1,13 @@
 package dev.meshdeck.connectors.gcp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.api.gax.rpc.ApiException;
+import com.google.cloud.run.v2.ServiceName;
+import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.inventory.Platform;
+import java.io.UncheckedIOException;
 import com.google.cloud.run.v2.LocationName;
 import com.google.cloud.run.v2.Revision;
 import com.google.cloud.run.v2.Service;
@@ -27,6 +34,7 @@ import java.util.function.Consumer;
 public final class CloudRunCatalog implements FunctionCatalog {
 
     private static final long POLL_SECONDS = 30;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final GcpSettings settings;
     private final CloudRunClients clients;
@@ -64,10 +72,25 @@ public final class CloudRunCatalog implements FunctionCatalog {
         return List.copyOf(events);
     }
 
-    /** Nothing yet: a Cloud Run service is not shown as an editable object. */
+    /**
+     * The service's traffic in MeshDeck's {@code CloudRunService} form (what the slider and apply write).
+     *
+     * @throws IllegalStateException with Cloud Run's answer when the service cannot be read
+     */
     @Override
     public List<MeshResource> resourcesOf(FunctionId id) {
-        return List.of();
+        if (id.platform() != Platform.CLOUDRUN || !(id.source() instanceof SourceRef.GcpRegion source)) {
+            return List.of();
+        }
+        try {
+            Service service = clients.services().getService(ServiceName.of(source.project(), source.region(), id.name()));
+            return List.of(new MeshResource(ResourceId.CLOUD_RUN_SERVICE_KIND, "", id.name(),
+                    YAML.writeValueAsString(CloudRunServiceGateway.tree(service))));
+        } catch (ApiException e) {
+            throw new IllegalStateException(failure(source, e), e);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
