@@ -17,6 +17,7 @@ import dev.meshdeck.core.changes.GatewayException.Reason;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.WriteTarget;
+import dev.meshdeck.core.platform.CloudRunTrafficSplit;
 import dev.meshdeck.core.validation.LiveEstate;
 
 import java.util.Optional;
@@ -152,14 +153,7 @@ public final class CloudRunServiceGateway implements ClusterGateway, AutoCloseab
         metadata.put("resourceVersion", service.getEtag());
         ArrayNode traffic = root.putObject("spec").putArray("traffic");
         for (TrafficTarget t : service.getTrafficList()) {
-            ObjectNode target = traffic.addObject().put("type", t.getType().name());
-            if (!t.getRevision().isEmpty()) {
-                target.put("revision", t.getRevision());
-            }
-            target.put("percent", t.getPercent());
-            if (!t.getTag().isEmpty()) {
-                target.put("tag", t.getTag());
-            }
+            new CloudRunTrafficSplit.Target(t.getType().name(), t.getRevision(), t.getPercent(), t.getTag()).addTo(traffic);
         }
         return root;
     }

@@ -1,5 +1,7 @@
 package dev.meshdeck.core.platform;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.inventory.TrafficShare;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
@@ -32,6 +34,18 @@ public record CloudRunTrafficSplit(List<Target> targets, int candidateIndex, int
 
         Target withPercent(int next) {
             return new Target(type, revision, next, tag);
+        }
+
+        /** Appends it to a {@code spec.traffic} list as Cloud Run stores it: no empty revision or tag. */
+        public void addTo(ArrayNode traffic) {
+            ObjectNode target = traffic.addObject().put("type", type);
+            if (!revision.isEmpty()) {
+                target.put("revision", revision);
+            }
+            target.put("percent", percent);
+            if (!tag.isEmpty()) {
+                target.put("tag", tag);
+            }
         }
     }
 

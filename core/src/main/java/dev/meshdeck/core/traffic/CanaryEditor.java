@@ -204,16 +204,7 @@ public final class CanaryEditor {
         if (split instanceof CloudRunTrafficSplit cloudRun) {
             ObjectNode service = live.original();
             var traffic = ((ObjectNode) service.path("spec")).putArray("traffic");
-            for (CloudRunTrafficSplit.Target t : cloudRun.targets()) {
-                ObjectNode target = traffic.addObject().put("type", t.type());
-                if (!t.revision().isEmpty()) {
-                    target.put("revision", t.revision());
-                }
-                target.put("percent", t.percent());
-                if (!t.tag().isEmpty()) {
-                    target.put("tag", t.tag());
-                }
-            }
+            cloudRun.targets().forEach(t -> t.addTo(traffic));
             return service;
         }
         return live.edit(split.resource().orElseThrow()).tree();
