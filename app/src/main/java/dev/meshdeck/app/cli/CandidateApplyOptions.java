@@ -63,6 +63,11 @@ final class CandidateApplyOptions {
         }
         boolean lambda = target instanceof SourceRef.AwsRegion;
         ChangeSet change = ChangeSet.of(ResourceChange.of(live, candidate));
+        if (target instanceof SourceRef.GcpRegion google) {
+            try (ChangeWiring wiring = ChangeWiring.to(options, paths, new WriteTarget.GcpRegion(google.project(), google.region()))) {
+                return wiring.apply(spec, options, change, request, ChangeWiring.Mode.APPLY);
+            }
+        }
         try (ChangeWiring wiring = ChangeWiring.connect(options, paths, context, !lambda, lambda)) {
             return wiring.apply(spec, options, change, request, ChangeWiring.Mode.APPLY);
         }
@@ -77,6 +82,7 @@ final class CandidateApplyOptions {
         List<Finding> findings;
         try {
             WriteTarget where = target instanceof SourceRef.AwsRegion aws ? paths.region(aws.region())
+                    : target instanceof SourceRef.GcpRegion google ? new WriteTarget.GcpRegion(google.project(), google.region())
                     : paths.context(((SourceRef.KubeContext) target).context());
             findings = paths.judge(where, List.of(Resource.candidate(candidate)));
         } catch (GatewayException | IllegalArgumentException e) {

@@ -1,10 +1,13 @@
 package dev.meshdeck.app.cli;
 
 import dev.meshdeck.connectors.aws.AwsDetection;
+import dev.meshdeck.connectors.gcp.GcpDetection;
+import dev.meshdeck.connectors.gcp.GcpSettings;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.connectors.writes.WritePaths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -44,6 +47,15 @@ public final class ChangeOptions {
     /** The write paths of the kubeconfigs and AWS configuration these options name, read once for the command. */
     WritePaths writePaths() {
         Kubeconfigs kubeconfigs = Kubeconfigs.fromOption(kubeconfig);
-        return new WritePaths(kubeconfigs, AwsDetection.detect(awsProfile, regions));
+        return new WritePaths(kubeconfigs, AwsDetection.detect(awsProfile, regions), google());
+    }
+
+    /** Google Cloud when it names a project and region; otherwise a Cloud Run write says what is missing. */
+    private static Optional<GcpSettings> google() {
+        try {
+            return GcpDetection.detect(List.of(), List.of());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -27,13 +27,16 @@ public final class FunctionLookup {
         KubeListing kube = sources.kube().listOnce();
         List<ServerlessFunction> all = new ArrayList<>(kube.functions());
         List<SourceStatus> statuses = new ArrayList<>(kube.sources());
-        sources.lambda().ifPresent(l -> l.discover().forEach(e -> {
+        List<InventoryEvent> events = new ArrayList<>();
+        sources.lambda().ifPresent(l -> events.addAll(l.discover()));
+        sources.cloudRun().ifPresent(c -> events.addAll(c.discover()));
+        for (InventoryEvent e : events) {
             if (e instanceof InventoryEvent.SourceLoaded loaded) {
                 all.addAll(loaded.functions());
             } else if (e instanceof InventoryEvent.SourceChanged changed) {
                 statuses.add(changed.status());
             }
-        }));
+        }
         return new Discovery(all, statuses);
     }
 

@@ -1,6 +1,7 @@
 package dev.meshdeck.app.cli;
 
 import dev.meshdeck.app.wiring.Sources;
+import dev.meshdeck.connectors.gcp.CloudRunCatalog;
 import dev.meshdeck.connectors.kube.KubeListing;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
@@ -72,18 +73,21 @@ final class FunctionsCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (Sources resolved = Sources.resolve(sources, false, false, 0)) {
             LOG.debug("sources resolved in {} ms", millisSince(start));
-            // Kubernetes contexts and AWS regions are listed at the same time.
+            // Kubernetes contexts, AWS regions and Google Cloud regions are listed at the same time.
             CompletableFuture<List<InventoryEvent>> lambda = CompletableFuture.supplyAsync(() -> {
                 List<InventoryEvent> events = resolved.lambda().map(l -> l.discover()).orElse(List.of());
                 LOG.debug("Lambda listed at {} ms", millisSince(start));
                 return events;
             });
+            CompletableFuture<List<InventoryEvent>> cloudRun = CompletableFuture.supplyAsync(() ->
+                    resolved.cloudRun().map(CloudRunCatalog::discover).orElse(List.of()));
             KubeListing kube = resolved.kube().listOnce();
             LOG.debug("Kubernetes listed at {} ms", millisSince(start));
 
             Inventory inventory = new Inventory();
             kube.problems().forEach(p -> inventory.apply(new InventoryEvent.Problem(p)));
             lambda.join().forEach(inventory::apply);
+            cloudRun.join().forEach(inventory::apply);
 
             List<ServerlessFunction> functions = new ArrayList<>(kube.functions());
             functions.addAll(inventory.functions());

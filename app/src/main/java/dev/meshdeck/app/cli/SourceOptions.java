@@ -23,6 +23,14 @@ public final class SourceOptions {
             description = "AWS regions to scan in parallel (comma-separated or repeated). Default: the profile's or $AWS_REGION.")
     public List<String> regions = new ArrayList<>();
 
+    @Option(names = "--gcp-project", paramLabel = "PROJECT", split = ",",
+            description = "Google Cloud projects to scan for Cloud Run (comma-separated or repeated). Default: gcloud's project.")
+    public List<String> gcpProjects = new ArrayList<>();
+
+    @Option(names = "--gcp-region", paramLabel = "REGION", split = ",",
+            description = "Cloud Run regions to scan (comma-separated or repeated). Default: gcloud's run/region.")
+    public List<String> gcpRegions = new ArrayList<>();
+
     @Option(names = "--function-labels", paramLabel = "RULES",
             description = "Which plain Deployments count as functions: comma-separated key=value or key "
                     + "(default: meshdeck.dev/function=true,app.kubernetes.io/component=function).")

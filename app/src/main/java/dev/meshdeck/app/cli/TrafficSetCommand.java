@@ -88,6 +88,7 @@ final class TrafficSetCommand implements Callable<Integer> {
         String wantedKind = switch (fn.platform()) {
             case KNATIVE -> "Service";
             case LAMBDA -> "LambdaAlias";
+            case CLOUDRUN -> "CloudRunService";
             default -> "VirtualService";
         };
         String alias = fn.traffic().stream().map(TrafficShare::tag).filter(t -> !t.isEmpty()).findFirst().orElse("");

@@ -71,11 +71,17 @@ public final class ChangeWiring implements ApplyTargets.Connection {
         return new ChangeWiring(paths, WriteTarget.of(parts), DataDirectory.resolve(), guard(options));
     }
 
+    /** The pipeline to {@code target} itself (a Cloud Run service's project and region). */
+    public static ChangeWiring to(ChangeOptions options, WritePaths paths, WriteTarget target) {
+        return new ChangeWiring(paths, target, DataDirectory.resolve(), guard(options));
+    }
+
     /** The pipeline to where a recorded change set was written (its own context, unless --context says otherwise). */
     public static ChangeWiring forEntry(ChangeOptions options, WritePaths paths, HistoryEntry entry) {
         List<WriteTarget> parts = new ArrayList<>();
         entry.target().context().ifPresent(c -> parts.add(paths.context(options.context != null ? options.context : c)));
         entry.target().aws().ifPresent(a -> parts.add(paths.region(options.regions.isEmpty() ? a.region() : options.regions.get(0))));
+        entry.target().gcp().ifPresent(parts::add);
         return new ChangeWiring(paths, WriteTarget.of(parts), DataDirectory.resolve(), guard(options));
     }
 

@@ -5,6 +5,9 @@ import dev.meshdeck.app.window.AwsTargets;
 import dev.meshdeck.connectors.aws.AwsDetection;
 import dev.meshdeck.connectors.aws.AwsSettings;
 import dev.meshdeck.connectors.aws.LambdaCatalog;
+import dev.meshdeck.connectors.gcp.CloudRunCatalog;
+import dev.meshdeck.connectors.gcp.GcpDetection;
+import dev.meshdeck.connectors.gcp.GcpSettings;
 import dev.meshdeck.connectors.history.DataDirectory;
 import dev.meshdeck.connectors.kube.FunctionLabelRules;
 import dev.meshdeck.connectors.kube.KubeCatalog;
@@ -13,7 +16,9 @@ import dev.meshdeck.connectors.writes.WritePaths;
 import dev.meshdeck.core.inventory.CombinedCatalog;
 import dev.meshdeck.core.inventory.FunctionCatalog;
 import dev.meshdeck.sandbox.Sandbox;
+import dev.meshdeck.sandbox.cloudrun.CloudRunControlPlane;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,15 +38,22 @@ public final class Sources implements AutoCloseable {
     private final Optional<LambdaCatalog> lambda;
     private final AwsTargets aws;
     private final Optional<Sandbox> sandbox;
+    private final Optional<GcpSettings> gcp;
+    private final Optional<CloudRunCatalog> cloudRun;
     private final FunctionCatalog catalog;
 
-    private Sources(Kubeconfigs kubeconfigs, KubeCatalog kube, Optional<AwsSettings> aws, Optional<Sandbox> sandbox) {
+    private Sources(Kubeconfigs kubeconfigs, KubeCatalog kube, Optional<AwsSettings> aws, Optional<GcpSettings> gcp,
+                    Optional<Sandbox> sandbox) {
         this.kubeconfigs = kubeconfigs;
         this.kube = kube;
         this.lambda = aws.map(LambdaCatalog::new);
         this.aws = new AwsTargets(aws, lambda, sandbox.map(Sandbox::lambdaEndpoint).orElse(null));
         this.sandbox = sandbox;
-        this.catalog = new CombinedCatalog(List.of(kube, this.aws.catalog()));
+        this.gcp = gcp;
+        this.cloudRun = gcp.map(CloudRunCatalog::new);
+        List<FunctionCatalog> catalogs = new ArrayList<>(List.of(kube, this.aws.catalog()));
+        cloudRun.ifPresent(catalogs::add);
+        this.catalog = new CombinedCatalog(catalogs);
     }
 
     /**
@@ -76,19 +88,21 @@ public final class Sources implements AutoCloseable {
         kube.connectAhead();
         progress.begin(AWS_STEP);
         Optional<AwsSettings> aws;
+        Optional<GcpSettings> gcp;
         try {
             aws = AwsDetection.detect(options.awsProfile, options.regions);
+            gcp = GcpDetection.detect(options.gcpProjects, options.gcpRegions);
         } catch (RuntimeException e) {
             kube.close();
             throw e;
         }
         progress.done(AWS_STEP, aws.map(a -> "regions " + String.join(", ", a.regions())).orElse("not configured"));
-        if (noKubeconfig && aws.isEmpty()) {
+        if (noKubeconfig && aws.isEmpty() && gcp.isEmpty()) {
             kube.close();
             throw new IllegalStateException("no kubeconfig found ($KUBECONFIG or ~/.kube/config) and no AWS configuration; "
                     + "to try MeshDeck, run `meshdeck sandbox --env-out sandbox.env` and `source sandbox.env` in another shell");
         }
-        return new Sources(kubeconfigs, kube, aws, Optional.empty());
+        return new Sources(kubeconfigs, kube, aws, gcp, Optional.empty());
     }
 
     private static Sources sandbox(KubeCatalog.Options kubeOptions, int sandboxSize, StartupProgress progress) {
@@ -99,7 +113,9 @@ public final class Sources implements AutoCloseable {
             Kubeconfigs kubeconfigs = Kubeconfigs.load(List.of(sandbox.kubeconfig()));
             KubeCatalog kube = new KubeCatalog(kubeconfigs, kubeOptions);
             AwsSettings lambda = AwsSettings.sandbox(sandbox.lambdaEndpoint(), List.of(sandbox.region()));
-            return new Sources(kubeconfigs, kube, Optional.of(lambda), Optional.of(sandbox));
+            GcpSettings cloudRun = new GcpSettings(Optional.of(sandbox.cloudRunEndpoint()),
+                    List.of(CloudRunControlPlane.DEFAULT_PROJECT), List.of(CloudRunControlPlane.DEFAULT_REGION));
+            return new Sources(kubeconfigs, kube, Optional.of(lambda), Optional.of(cloudRun), Optional.of(sandbox));
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -114,7 +130,12 @@ public final class Sources implements AutoCloseable {
 
     /** Where changes to these sources are written: the same kubeconfigs and AWS settings, not read again. */
     public WritePaths writePaths() {
-        return new WritePaths(kubeconfigs, aws.settings());
+        return new WritePaths(kubeconfigs, aws.settings(), gcp);
+    }
+
+    /** Cloud Run in the Google Cloud projects and regions configured, if any. */
+    public Optional<CloudRunCatalog> cloudRun() {
+        return cloudRun;
     }
 
     /** The kubeconfig files the catalogs were built from (to open more clients on the same contexts). */

@@ -69,6 +69,7 @@ public final class H2ChangeHistory implements ChangeHistory {
             ALTER TABLE change_set ADD COLUMN IF NOT EXISTS target_region VARCHAR;
             ALTER TABLE change_set ADD COLUMN IF NOT EXISTS forced BOOLEAN DEFAULT FALSE NOT NULL;
             ALTER TABLE change_set ADD COLUMN IF NOT EXISTS overridden CLOB;
+            ALTER TABLE change_set ADD COLUMN IF NOT EXISTS target_project VARCHAR;
             """;
     /** Entries written before the target had columns of its own: only their label says where they went. */
     private static final String UNMIGRATED = "SELECT id, target FROM change_set WHERE target_context IS NULL"
@@ -146,12 +147,15 @@ public final class H2ChangeHistory implements ChangeHistory {
         s.setString(index + 3, region);
     }
 
-    private static WriteTarget target(String context, String account, String profile, String region) {
+    /** @param project set for a Google Cloud target, whose region is then in the region column */
+    private static WriteTarget target(String context, String account, String profile, String region, String project) {
         List<WriteTarget> parts = new ArrayList<>();
         if (context != null) {
             parts.add(new WriteTarget.KubeContext(context));
         }
-        if (region != null) {
+        if (project != null) {
+            parts.add(new WriteTarget.GcpRegion(project, region));
+        } else if (region != null) {
             parts.add(new WriteTarget.AwsRegion(account, profile, region));
         }
         return WriteTarget.of(parts);
@@ -166,7 +170,7 @@ public final class H2ChangeHistory implements ChangeHistory {
             // the label column stays filled for an older MeshDeck reading the same file; this one reads the columns
             try (PreparedStatement s = c.prepareStatement("INSERT INTO change_set (started, target, identity, reason,"
                     + " action, relates_to, subject, status, detail, target_context, target_account, target_profile,"
-                    + " target_region, forced, overridden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)",
+                    + " target_region, forced, overridden, target_project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 s.setTimestamp(1, Timestamp.from(Instant.now()));
                 s.setString(2, target.label());
@@ -181,10 +185,12 @@ public final class H2ChangeHistory implements ChangeHistory {
                 s.setString(7, request.subject());
                 s.setString(8, Status.IN_PROGRESS.name());
                 WriteTarget.AwsRegion aws = target.aws().orElse(null);
+                WriteTarget.GcpRegion gcp = target.gcp().orElse(null);
                 setTarget(s, 9, target.context().orElse(null), aws == null ? null : aws.account(),
-                        aws == null ? null : aws.profile(), aws == null ? null : aws.region());
+                        aws == null ? null : aws.profile(), aws != null ? aws.region() : gcp == null ? null : gcp.region());
                 s.setBoolean(13, request.forced());
                 s.setString(14, overridden.isEmpty() ? null : JSON.writeValueAsString(overridden));
+                s.setString(15, gcp == null ? null : gcp.project());
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
@@ -290,7 +296,7 @@ public final class H2ChangeHistory implements ChangeHistory {
             List<HistoryEntry> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, started, finished, target_context, identity, reason,"
                     + " action, relates_to, subject, status, detail, target_account, target_profile, target_region, forced,"
-                    + " overridden FROM change_set " + where)) {
+                    + " overridden, target_project FROM change_set " + where)) {
                 if (id != null) {
                     s.setLong(1, id);
                 }
@@ -303,7 +309,7 @@ public final class H2ChangeHistory implements ChangeHistory {
                         Long relatesTo = r.wasNull() ? null : relates;
                         out.add(new HistoryEntry(set, r.getTimestamp(2).toInstant(),
                                 finished == null ? null : finished.toInstant(),
-                                target(r.getString(4), r.getString(12), r.getString(13), r.getString(14)), r.getString(5),
+                                target(r.getString(4), r.getString(12), r.getString(13), r.getString(14), r.getString(17)), r.getString(5),
                                 r.getString(6), Action.valueOf(r.getString(7)), relatesTo,
                                 r.getString(9), Status.valueOf(r.getString(10)), r.getString(11),
                                 new ChangeSet(changes.getOrDefault(set, List.of())), written.getOrDefault(set, List.of()),

@@ -81,7 +81,7 @@ public final class KubeGateway implements ClusterGateway, AutoCloseable {
 
     @Override
     public boolean accepts(ResourceId id) {
-        return !id.isLambdaAlias();
+        return !id.isLambdaAlias() && !id.isCloudRunService();
     }
 
     @Override

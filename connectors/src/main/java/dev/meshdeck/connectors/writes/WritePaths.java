@@ -2,6 +2,8 @@ package dev.meshdeck.connectors.writes;
 
 import dev.meshdeck.connectors.aws.AwsSettings;
 import dev.meshdeck.connectors.aws.LambdaAliasGateway;
+import dev.meshdeck.connectors.gcp.CloudRunServiceGateway;
+import dev.meshdeck.connectors.gcp.GcpSettings;
 import dev.meshdeck.connectors.kube.KubeGateway;
 import dev.meshdeck.connectors.kube.Kubeconfigs;
 import dev.meshdeck.core.changes.ClusterGateway;
@@ -26,11 +28,18 @@ public final class WritePaths {
 
     private final Kubeconfigs kubeconfigs;
     private final Optional<AwsSettings> aws;
+    private final Optional<GcpSettings> gcp;
 
     /** @param aws the AWS configuration, empty when there is none (then no Lambda alias can be written) */
     public WritePaths(Kubeconfigs kubeconfigs, Optional<AwsSettings> aws) {
+        this(kubeconfigs, aws, Optional.empty());
+    }
+
+    /** @param gcp the Google Cloud configuration, empty when there is none (then no Cloud Run service can be written) */
+    public WritePaths(Kubeconfigs kubeconfigs, Optional<AwsSettings> aws, Optional<GcpSettings> gcp) {
         this.kubeconfigs = kubeconfigs;
         this.aws = aws;
+        this.gcp = gcp;
     }
 
     /**
@@ -67,6 +76,10 @@ public final class WritePaths {
                     gateways.add(KubeGateway.connect(kubeconfigs, kube.name(), REQUEST_TIMEOUT));
                 } else if (part instanceof WriteTarget.AwsRegion region) {
                     gateways.add(new LambdaAliasGateway(settings(region.region()), region.region()));
+                } else if (part instanceof WriteTarget.GcpRegion google) {
+                    gateways.add(new CloudRunServiceGateway(gcp.orElseThrow(() -> new IllegalArgumentException(
+                            "Cloud Run services in " + google.label() + " cannot be written: no Google Cloud"
+                            + " configuration was found (pass --gcp-project/--gcp-region)")), google));
                 }
             }
         } catch (RuntimeException e) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record ResourceId(String apiVersion, String kind, String namespace, String name) {
 
     public static final String LAMBDA_ALIAS_KIND = "LambdaAlias";
+    /** MeshDeck's form of a Cloud Run service's traffic ({@code cloudrun.meshdeck.dev/v1}), named by the service. */
+    public static final String CLOUD_RUN_SERVICE_KIND = "CloudRunService";
 
     public ResourceId {
         namespace = namespace == null ? "" : namespace;
@@ -27,6 +29,10 @@ public record ResourceId(String apiVersion, String kind, String namespace, Strin
 
     public boolean isLambdaAlias() {
         return kind.equals(LAMBDA_ALIAS_KIND);
+    }
+
+    public boolean isCloudRunService() {
+        return kind.equals(CLOUD_RUN_SERVICE_KIND);
     }
 
     /** The API group: "networking.istio.io" for "networking.istio.io/v1", "" for "v1". */

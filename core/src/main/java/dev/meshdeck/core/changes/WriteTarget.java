@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * it, the history stores it in columns of its own, and rollback, failback, undo and recovery match on it; its
  * {@link #label()} is for people only and is never parsed back.
  */
-public sealed interface WriteTarget permits WriteTarget.KubeContext, WriteTarget.AwsRegion, WriteTarget.Combined {
+public sealed interface WriteTarget permits WriteTarget.KubeContext, WriteTarget.AwsRegion, WriteTarget.GcpRegion,
+        WriteTarget.Combined {
 
     /** What a person reads: "context prod-eu", "AWS 123456789012/eu-west-1", both joined with " + ". */
     String label();
@@ -42,6 +43,11 @@ public sealed interface WriteTarget permits WriteTarget.KubeContext, WriteTarget
     /** The AWS region written to, if any. */
     default Optional<AwsRegion> aws() {
         return parts().stream().filter(AwsRegion.class::isInstance).map(AwsRegion.class::cast).findFirst();
+    }
+
+    /** The Google Cloud project and region written to, if any. */
+    default Optional<GcpRegion> gcp() {
+        return parts().stream().filter(GcpRegion.class::isInstance).map(GcpRegion.class::cast).findFirst();
     }
 
     /** One target over several; a single one is itself. */
@@ -123,6 +129,42 @@ public sealed interface WriteTarget permits WriteTarget.KubeContext, WriteTarget
             return other instanceof AwsRegion o && region.equals(o.region)
                     && (account == null || o.account == null ? Objects.equals(profile, o.profile) || profile == null
                     || o.profile == null : account.equals(o.account));
+        }
+
+        @Override
+        public String toString() {
+            return label();
+        }
+    }
+
+    /** A Google Cloud project in one region (Cloud Run services' traffic). */
+    record GcpRegion(String project, String region) implements WriteTarget {
+        public GcpRegion {
+            Objects.requireNonNull(project, "project");
+            Objects.requireNonNull(region, "region");
+        }
+
+        @Override
+        public String label() {
+            return "Google Cloud " + project + "/" + region;
+        }
+
+        @Override
+        public List<WriteTarget> parts() {
+            return List.of(this);
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("project", project);
+            fields.put("region", region);
+            return fields;
+        }
+
+        @Override
+        public boolean sameAs(WriteTarget other) {
+            return equals(other);
         }
 
         @Override

@@ -60,6 +60,12 @@ public enum InventoryFormat {
         } else if (source instanceof SourceRef.AwsRegion a) {
             row.put("account", a.account());
             row.put("region", a.region());
+        } else if (source instanceof SourceRef.GcpRegion g) {
+            row.put("project", g.project());
+            row.put("region", g.region());
+            if (CloudRunLabels.isCloudFunction(f.labels())) {
+                row.put("cloudFunction", "gen2");
+            }
         }
         row.put("namespace", f.namespace());
         row.put("name", f.name());

@@ -9,7 +9,9 @@ public enum Platform {
     OPENFAAS("openfaas", "OpenFaaS"),
     KUBELESS("kubeless", "Kubeless"),
     KUBERNETES("kubernetes", "Kubernetes"),
-    LAMBDA("lambda", "AWS Lambda");
+    LAMBDA("lambda", "AWS Lambda"),
+    /** Cloud Run services, Cloud Functions (2nd gen) among them through the service each one runs as. */
+    CLOUDRUN("cloudrun", "Cloud Run");
 
     private final String id;
     private final String displayName;

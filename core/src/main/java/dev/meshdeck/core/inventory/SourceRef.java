@@ -4,10 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where functions are discovered: a kubeconfig context, or an AWS account in one region.
+ * Where functions are discovered: a kubeconfig context, an AWS account in one region, or a Google Cloud project
+ * in one region.
  * Never holds a credential, only the names needed to show and to reconnect.
  */
-public sealed interface SourceRef permits SourceRef.KubeContext, SourceRef.AwsRegion {
+public sealed interface SourceRef permits SourceRef.KubeContext, SourceRef.AwsRegion, SourceRef.GcpRegion {
 
     /** Stable key, unique across sources (used in maps, JSON and the UI tree). */
     String id();
@@ -57,6 +58,24 @@ public sealed interface SourceRef permits SourceRef.KubeContext, SourceRef.AwsRe
         /** The account, once it is learned: an AWS account ID is 12 digits, anything else stands for "not yet known". */
         public Optional<String> knownAccount() {
             return account != null && account.matches("\\d{12}") ? Optional.of(account) : Optional.empty();
+        }
+    }
+
+    /** A Google Cloud project in one region (a Cloud Run location such as europe-west1). */
+    record GcpRegion(String project, String region) implements SourceRef {
+        public GcpRegion {
+            Objects.requireNonNull(project, "project");
+            Objects.requireNonNull(region, "region");
+        }
+
+        @Override
+        public String id() {
+            return "gcp:" + project + ":" + region;
+        }
+
+        @Override
+        public String label() {
+            return project + "/" + region;
         }
     }
 }

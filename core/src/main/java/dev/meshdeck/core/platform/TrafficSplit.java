@@ -10,7 +10,8 @@ import java.util.Optional;
  * alias. The slider sets the candidate's percentage; each platform decides what it writes (weights on
  * VirtualService destinations, Knative {@code percent}s, a Lambda alias weight 0.0-1.0).
  */
-public sealed interface TrafficSplit permits IstioRouteSplit, KnativeTrafficSplit, LambdaAliasRouting {
+public sealed interface TrafficSplit permits IstioRouteSplit, KnativeTrafficSplit, LambdaAliasRouting,
+        CloudRunTrafficSplit {
 
     /** Every version receiving traffic, in the object's order. */
     List<TrafficShare> shares();

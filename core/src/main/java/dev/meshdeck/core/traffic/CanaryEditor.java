@@ -6,6 +6,7 @@ import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.platform.IstioRouteSplit;
 import dev.meshdeck.core.platform.KnativeTrafficSplit;
 import dev.meshdeck.core.platform.KnativeTrafficTarget;
+import dev.meshdeck.core.platform.CloudRunTrafficSplit;
 import dev.meshdeck.core.platform.LambdaAliasRouting;
 import dev.meshdeck.core.platform.TrafficSplit;
 import dev.meshdeck.core.routing.RoutingPolicy;
@@ -27,6 +28,7 @@ import java.util.Map;
 public final class CanaryEditor {
 
     public static final String LAMBDA_ALIAS_API_VERSION = "lambda.meshdeck.dev/v1";
+    public static final String CLOUD_RUN_API_VERSION = "cloudrun.meshdeck.dev/v1";
 
     private final PolicyDocument live;
     private final TrafficSplit split;
@@ -63,6 +65,9 @@ public final class CanaryEditor {
         if (kind.equals("LambdaAlias") && apiVersion.equals(LAMBDA_ALIAS_API_VERSION)) {
             return new CanaryEditor(document, lambda(object, candidate));
         }
+        if (kind.equals("CloudRunService") && apiVersion.equals(CLOUD_RUN_API_VERSION)) {
+            return new CanaryEditor(document, CloudRunTrafficSplit.of(cloudRunTargets(object), candidate));
+        }
         throw new IllegalArgumentException(kind + " " + object.path("metadata").path("name").asText("")
                 + " (" + apiVersion + ") does not carry a traffic split; expected an Istio VirtualService, a Knative "
                 + "Service or a LambdaAlias");
@@ -89,6 +94,9 @@ public final class CanaryEditor {
         if (kind.equals("LambdaAlias") && apiVersion.equals(LAMBDA_ALIAS_API_VERSION)) {
             return aliasRouting(object).shares();
         }
+        if (kind.equals("CloudRunService") && apiVersion.equals(CLOUD_RUN_API_VERSION)) {
+            return cloudRunTargets(object).stream().map(t -> new TrafficShare(t.version(), t.percent())).toList();
+        }
         throw new IllegalArgumentException(kind + " (" + apiVersion + ") does not carry a traffic split");
     }
 
@@ -110,6 +118,15 @@ public final class CanaryEditor {
                 .forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
         return LambdaAliasRouting.of(spec.path("functionName").asText(""), alias.path("metadata").path("name").asText(""),
                 spec.path("functionVersion").asText(""), weights);
+    }
+
+    private static List<CloudRunTrafficSplit.Target> cloudRunTargets(JsonNode service) {
+        List<CloudRunTrafficSplit.Target> targets = new java.util.ArrayList<>();
+        for (JsonNode t : service.path("spec").path("traffic")) {
+            targets.add(new CloudRunTrafficSplit.Target(t.path("type").asText(CloudRunTrafficSplit.TYPE_REVISION),
+                    t.path("revision").asText(""), t.path("percent").asInt(), t.path("tag").asText("")));
+        }
+        return targets;
     }
 
     private static LambdaAliasRouting lambda(JsonNode alias, String candidate) {
@@ -183,6 +200,12 @@ public final class CanaryEditor {
                 routing.additionalVersionWeights().forEach(weights::put);
             }
             return alias;
+        }
+        if (split instanceof CloudRunTrafficSplit cloudRun) {
+            ObjectNode service = live.original();
+            var traffic = ((ObjectNode) service.path("spec")).putArray("traffic");
+            cloudRun.targets().forEach(t -> t.addTo(traffic));
+            return service;
         }
         return live.edit(split.resource().orElseThrow()).tree();
     }

@@ -46,6 +46,8 @@ import dev.meshdeck.core.validation.rules.knative.KnativeRevisionNotFound;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasUnpublishedVersion;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasTooManyVersions;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasWeightOutOfRange;
+import dev.meshdeck.core.validation.rules.cloudrun.CloudRunTagInvalid;
+import dev.meshdeck.core.validation.rules.cloudrun.CloudRunTrafficNotHundred;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasRoutesToPrimary;
 import dev.meshdeck.core.validation.rules.monitoring.MonitoringRules;
 import dev.meshdeck.core.validation.rules.security.AuthzNamespaceNotFound;
@@ -142,6 +144,8 @@ public final class Rules {
                 new LambdaAliasTooManyVersions(),
                 new LambdaAliasWeightOutOfRange(),
                 new LambdaAliasRoutesToPrimary(),
+                new CloudRunTrafficNotHundred(),
+                new CloudRunTagInvalid(),
                 new ConflictingMeshVirtualServices(),
                 new SubsetIgnoredOnIngress(),
                 new UnreachableRouteRule(),

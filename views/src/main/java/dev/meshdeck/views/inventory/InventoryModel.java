@@ -249,10 +249,16 @@ public final class InventoryModel implements SourceHealth {
                 .map(statuses::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The write target a source is written as: its context, or its AWS account (when known) and region. */
+    /**
+     * The write target a source is written as: its context, its AWS account (when known) and region, or its Google
+     * Cloud project and region.
+     */
     private static WriteTarget writtenAs(SourceRef source) {
         if (source instanceof SourceRef.KubeContext kube) {
             return new WriteTarget.KubeContext(kube.context());
+        }
+        if (source instanceof SourceRef.GcpRegion google) {
+            return new WriteTarget.GcpRegion(google.project(), google.region());
         }
         SourceRef.AwsRegion aws = (SourceRef.AwsRegion) source;
         return new WriteTarget.AwsRegion(aws.knownAccount().orElse(null), aws.profile(), aws.region());

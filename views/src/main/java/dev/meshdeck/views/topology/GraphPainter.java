@@ -64,7 +64,8 @@ final class GraphPainter {
             Platform.OPENFAAS, Color.web("#0891b2"),
             Platform.KUBELESS, Color.web("#7c3aed"),
             Platform.KUBERNETES, Color.web("#16a34a"),
-            Platform.LAMBDA, Color.web("#d97706")));
+            Platform.LAMBDA, Color.web("#d97706"),
+            Platform.CLOUDRUN, Color.web("#4285f4")));
     private static final Color GATEWAY = Color.web("#334155");
     private static final Color EXTERNAL = Color.web("#94a3b8");
 

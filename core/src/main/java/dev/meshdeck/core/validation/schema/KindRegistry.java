@@ -17,6 +17,7 @@ public final class KindRegistry {
 
     /** The group of MeshDeck's own LambdaAlias document (see the Lambda rules). */
     public static final String MESHDECK_LAMBDA_GROUP = "lambda.meshdeck.dev";
+    public static final String MESHDECK_CLOUDRUN_GROUP = "cloudrun.meshdeck.dev";
 
     /** group -> kind -> served versions, newest first. */
     private final Map<String, Map<String, List<String>>> groups = new LinkedHashMap<>();
@@ -46,6 +47,7 @@ public final class KindRegistry {
         r.add("openfaas.com", "Profile", List.of("v1"));
         r.add("kubeless.io", "Function", List.of("v1beta1"));
         r.add(MESHDECK_LAMBDA_GROUP, "LambdaAlias", List.of("v1"));
+        r.add(MESHDECK_CLOUDRUN_GROUP, "CloudRunService", List.of("v1"));
         for (String k : List.of("ServiceMonitor", "PodMonitor", "PrometheusRule")) {
             r.add("monitoring.coreos.com", k, List.of("v1"));
         }
