@@ -25,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,7 +61,8 @@ class MainWindowTest {
         Set<Platform> platforms = onFx(() -> table(robot).getItems().stream()
                 .map(ServerlessFunction::platform).collect(Collectors.toSet()));
 
-        assertThat(platforms).containsExactlyInAnyOrder(Platform.values());
+        // the fake estate has no Cloud Run service: MainWindowOnSandboxTest sees that platform on the sandbox
+        assertThat(platforms).containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(EnumSet.of(Platform.CLOUDRUN)));
         assertThat(text(robot, "#count-label")).isEqualTo("16 of 16 functions");
     }
 
