@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  */
 public final class ProvisionedConcurrencyWrites {
 
-    static final String API_VERSION = "lambda.meshdeck.dev/v1";
+    public static final String API_VERSION = "lambda.meshdeck.dev/v1";
     static final String LATEST = "$LATEST";
 
     /** Turns an SDK failure of {@code operation} on {@code id} into the pipeline's terms. */
@@ -50,6 +50,9 @@ public final class ProvisionedConcurrencyWrites {
     }
 
     Optional<ObjectNode> read(ResourceId id) throws GatewayException {
+        if (id.name().equals(LATEST)) {
+            return Optional.empty(); // never provisioned; Lambda answers a question about it with a 400
+        }
         try {
             GetProvisionedConcurrencyConfigResponse p = lambda.getProvisionedConcurrencyConfig(r ->
                     r.functionName(id.namespace()).qualifier(id.name()));
