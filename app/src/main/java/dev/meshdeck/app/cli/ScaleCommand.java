@@ -95,7 +95,8 @@ final class ScaleCommand extends RolloutCommand.Action {
         String subject = target.function + ":" + alias;
         try (ChangeWiring wiring = ChangeWiring.connect(options, options.writePaths(), null, false, true)) {
             ObjectNode live = wiring.pipeline().gateway().read(id).orElse(null);
-            ObjectNode wanted = provisioned == 0 ? null : ProvisionedConcurrencyWrites.document(target.function, alias, provisioned);
+            ObjectNode wanted = provisioned == 0 ? null : live != null ? ProvisionedConcurrencyWrites.requesting(live, provisioned)
+                    : ProvisionedConcurrencyWrites.document(target.function, alias, provisioned);
             if (live == null && wanted == null) {
                 spec.commandLine().getOut().println(subject + " has no provisioned concurrency: nothing to remove");
                 return 0;

@@ -78,9 +78,9 @@ class ScaleProvisionedConcurrencyTest {
     }
 
     @Test
-    void latestIsRefusedByTheDryRun() {
+    void latestIsRefusedByTheGate() {
         Cli latest = scale("$LATEST", 2);
         assertThat(latest.exitCode()).isEqualTo(1);
-        assertThat(latest.out() + latest.err()).contains("cannot be set on $LATEST, only on an alias or a published version");
+        assertThat(latest.out() + latest.err()).contains("MD0244", "provisioned concurrency cannot be set on $LATEST");
     }
 }

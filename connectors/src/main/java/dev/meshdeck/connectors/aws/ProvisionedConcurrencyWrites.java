@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 /**
  * The provisioned concurrency of one alias or published version, in MeshDeck's form
  * ({@code lambda.meshdeck.dev/v1 LambdaProvisionedConcurrency}: metadata.name the qualifier, spec.functionName,
- * spec.provisionedConcurrentExecutions the count requested). Lambda gives the config no revision: its LastModified
+ * spec.provisionedConcurrentExecutions the count requested; status.reservedConcurrentExecutions the function's, as
+ * read, for the validation rule MD0244). Lambda gives the config no revision: its LastModified
  * stands for the resourceVersion, compared just before each write, the narrowest window Lambda allows.
  */
 public final class ProvisionedConcurrencyWrites {
@@ -49,6 +50,13 @@ public final class ProvisionedConcurrencyWrites {
         return o;
     }
 
+    /** {@code live} asking for {@code count} instead: what it was read with (version, reserved concurrency) kept. */
+    public static ObjectNode requesting(ObjectNode live, int count) {
+        ObjectNode o = live.deepCopy();
+        ((ObjectNode) o.get("spec")).put("provisionedConcurrentExecutions", count);
+        return o;
+    }
+
     Optional<ObjectNode> read(ResourceId id) throws GatewayException {
         if (id.name().equals(LATEST)) {
             return Optional.empty(); // never provisioned; Lambda answers a question about it with a 400
@@ -58,6 +66,10 @@ public final class ProvisionedConcurrencyWrites {
                     r.functionName(id.namespace()).qualifier(id.name()));
             ObjectNode o = document(id.namespace(), id.name(), p.requestedProvisionedConcurrentExecutions());
             ((ObjectNode) o.get("metadata")).put("resourceVersion", p.lastModified());
+            Integer reserved = lambda.getFunctionConcurrency(r -> r.functionName(id.namespace())).reservedConcurrentExecutions();
+            if (reserved != null) {
+                o.putObject("status").put("reservedConcurrentExecutions", reserved);
+            }
             return Optional.of(o);
         } catch (ProvisionedConcurrencyConfigNotFoundException | ResourceNotFoundException e) {
             return Optional.empty();
