@@ -1,22 +1,17 @@
 package dev.meshdeck.app.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.app.wiring.ChangeWiring;
 import dev.meshdeck.app.wiring.Sources;
-import dev.meshdeck.connectors.aws.ProvisionedConcurrencyWrites;
-import dev.meshdeck.core.changes.ApplyRequest;
-import dev.meshdeck.core.changes.ChangeSet;
-import dev.meshdeck.core.changes.ResourceChange;
-import dev.meshdeck.core.changes.ResourceId;
-import dev.meshdeck.core.changes.history.Action;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.failover.LiveFunction;
+import dev.meshdeck.core.failover.ProvisionedConcurrency;
 import dev.meshdeck.core.failover.Rollouts;
 import dev.meshdeck.core.failover.Scaling;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,20 +85,14 @@ final class ScaleCommand extends RolloutCommand.Action {
             throw new CommandLine.ParameterException(spec.commandLine(), "provisioned concurrency needs --alias and"
                     + " --provisioned N (N >= 0; 0 removes it)");
         }
-        ResourceId id = new ResourceId(ProvisionedConcurrencyWrites.API_VERSION,
-                ResourceId.LAMBDA_PROVISIONED_CONCURRENCY_KIND, target.function, alias);
-        String subject = target.function + ":" + alias;
         try (ChangeWiring wiring = ChangeWiring.connect(options, options.writePaths(), null, false, true)) {
-            ObjectNode live = wiring.pipeline().gateway().read(id).orElse(null);
-            ObjectNode wanted = provisioned == 0 ? null : live != null ? ProvisionedConcurrencyWrites.requesting(live, provisioned)
-                    : ProvisionedConcurrencyWrites.document(target.function, alias, provisioned);
-            if (live == null && wanted == null) {
-                spec.commandLine().getOut().println(subject + " has no provisioned concurrency: nothing to remove");
+            Optional<FunctionChange> change = ProvisionedConcurrency.set(wiring.pipeline().gateway(), target.function, alias,
+                    provisioned, null);
+            if (change.isEmpty()) {
+                spec.commandLine().getOut().println(target.function + ":" + alias + " has no provisioned concurrency: nothing to remove");
                 return 0;
             }
-            return wiring.apply(spec, options, ChangeSet.of(new ResourceChange(id, live, wanted)),
-                    new ApplyRequest("scale " + subject + " provisioned concurrency " + provisioned, Action.APPLY, null, subject),
-                    ChangeWiring.Mode.APPLY);
+            return wiring.apply(spec, options, change.get().changes(), change.get().request(), ChangeWiring.Mode.APPLY);
         } catch (GatewayException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("meshdeck scale: " + e.getMessage());
             return 1;

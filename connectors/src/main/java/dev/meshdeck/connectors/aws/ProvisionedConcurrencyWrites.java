@@ -1,11 +1,11 @@
 package dev.meshdeck.connectors.aws;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.changes.GatewayException.Reason;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
+import dev.meshdeck.core.failover.ProvisionedConcurrency;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -14,15 +14,14 @@ import software.amazon.awssdk.services.lambda.model.ProvisionedConcurrencyConfig
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
- * The provisioned concurrency of one alias or published version, in MeshDeck's form
- * ({@code lambda.meshdeck.dev/v1 LambdaProvisionedConcurrency}: metadata.name the qualifier, spec.functionName,
+ * Writes the provisioned concurrency of one alias or published version, in MeshDeck's form
+ * ({@link ProvisionedConcurrency}: metadata.name the qualifier, spec.functionName,
  * spec.provisionedConcurrentExecutions the count requested; status.reservedConcurrentExecutions the function's, as
  * read, for the validation rule MD0244). Lambda gives the config no revision: its LastModified
  * stands for the resourceVersion, compared just before each write, the narrowest window Lambda allows.
  */
-public final class ProvisionedConcurrencyWrites {
+final class ProvisionedConcurrencyWrites {
 
-    public static final String API_VERSION = "lambda.meshdeck.dev/v1";
     static final String LATEST = "$LATEST";
 
     /** Turns an SDK failure of {@code operation} on {@code id} into the pipeline's terms. */
@@ -40,23 +39,6 @@ public final class ProvisionedConcurrencyWrites {
         this.failures = failures;
     }
 
-    /** The document for {@code count} on {@code function}'s {@code qualifier}, as a candidate (no resourceVersion). */
-    public static ObjectNode document(String function, String qualifier, int count) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("apiVersion", API_VERSION);
-        o.put("kind", ResourceId.LAMBDA_PROVISIONED_CONCURRENCY_KIND);
-        o.putObject("metadata").put("name", qualifier);
-        o.putObject("spec").put("functionName", function).put("provisionedConcurrentExecutions", count);
-        return o;
-    }
-
-    /** {@code live} asking for {@code count} instead: what it was read with (version, reserved concurrency) kept. */
-    public static ObjectNode requesting(ObjectNode live, int count) {
-        ObjectNode o = live.deepCopy();
-        ((ObjectNode) o.get("spec")).put("provisionedConcurrentExecutions", count);
-        return o;
-    }
-
     Optional<ObjectNode> read(ResourceId id) throws GatewayException {
         if (id.name().equals(LATEST)) {
             return Optional.empty(); // never provisioned; Lambda answers a question about it with a 400
@@ -64,7 +46,7 @@ public final class ProvisionedConcurrencyWrites {
         try {
             GetProvisionedConcurrencyConfigResponse p = lambda.getProvisionedConcurrencyConfig(r ->
                     r.functionName(id.namespace()).qualifier(id.name()));
-            ObjectNode o = document(id.namespace(), id.name(), p.requestedProvisionedConcurrentExecutions());
+            ObjectNode o = ProvisionedConcurrency.document(id.namespace(), id.name(), p.requestedProvisionedConcurrentExecutions());
             ((ObjectNode) o.get("metadata")).put("resourceVersion", p.lastModified());
             Integer reserved = lambda.getFunctionConcurrency(r -> r.functionName(id.namespace())).reservedConcurrentExecutions();
             if (reserved != null) {

@@ -3,7 +3,6 @@ package dev.meshdeck.connectors.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshdeck.connectors.aws.ProvisionedConcurrencyWrites;
 import dev.meshdeck.core.changes.ApplyOutcome;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.ApplyProgress;
@@ -12,6 +11,7 @@ import dev.meshdeck.core.changes.ChangeSet;
 import dev.meshdeck.core.changes.ResourceChange;
 import dev.meshdeck.core.changes.ResourceId;
 import dev.meshdeck.core.changes.Rollbacks;
+import dev.meshdeck.core.failover.ProvisionedConcurrency;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +46,7 @@ class ProvisionedConcurrencyGatewayTest {
     private ApplyOutcome set(int count) throws Exception {
         ObjectNode live = sandbox.gateway.read(LIVE).orElse(null);
         return pipeline.planAndApply(ChangeSet.of(ResourceChange.of(live,
-                ProvisionedConcurrencyWrites.document("invoice-pdf", "live", count))), ApplyRequest.apply("warm"), ApplyProgress.NONE);
+                ProvisionedConcurrency.document("invoice-pdf", "live", count))), ApplyRequest.apply("warm"), ApplyProgress.NONE);
     }
 
     private int count() throws Exception {
@@ -94,7 +94,7 @@ class ProvisionedConcurrencyGatewayTest {
         assertThat(sandbox.gateway.read(LIVE)).isEmpty();
 
         ApplyOutcome latest = pipeline.planAndApply(ChangeSet.of(ResourceChange.of(null,
-                ProvisionedConcurrencyWrites.document("invoice-pdf", "$LATEST", 1))), ApplyRequest.apply("warm"), ApplyProgress.NONE);
+                ProvisionedConcurrency.document("invoice-pdf", "$LATEST", 1))), ApplyRequest.apply("warm"), ApplyProgress.NONE);
         assertThat(latest.applied()).isFalse();
         assertThat(latest.summary()).contains("$LATEST");
     }
