@@ -110,7 +110,7 @@ public final class ScaleModel {
         return lambdaShown.getReadOnlyProperty();
     }
 
-    /** A Lambda function's aliases and versions with provisioned concurrency; another may be typed in. */
+    /** A Lambda function's aliases and the versions with provisioned concurrency; another may be typed in. */
     public ObservableList<String> qualifiers() {
         return qualifiers;
     }
@@ -264,7 +264,10 @@ public final class ScaleModel {
                         return;
                     }
                     provisionedNow = config.map(LambdaConfig::provisioned).orElse(Map.of());
-                    qualifiers.setAll(new java.util.TreeSet<>(provisionedNow.keySet()));
+                    java.util.Set<String> names = new java.util.TreeSet<>(provisionedNow.keySet());
+                    // the aliases its traffic goes through (a Lambda share's tag), provisioned or not yet
+                    function.traffic().stream().map(t -> t.tag()).filter(t -> !t.isEmpty()).forEach(names::add);
+                    qualifiers.setAll(names);
                     qualifier.set(qualifiers.isEmpty() ? null : qualifiers.get(0));
                     summary.set(config.isEmpty() ? "Cannot read the configuration of " + function.name()
                             : function.name() + ": provisioned concurrency per alias or version"

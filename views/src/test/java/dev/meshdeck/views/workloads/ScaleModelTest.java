@@ -8,6 +8,7 @@ import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.validation.ValidationInput;
 import dev.meshdeck.core.workloads.ConfigKey;
 import dev.meshdeck.core.workloads.ConfigSource;
@@ -189,12 +190,14 @@ class ScaleModelTest {
     @Test
     void aLambdaFunctionShowsItsProvisionedConcurrencyPerAliasAndSendsTheEdit() {
         ServerlessFunction invoice = new ServerlessFunction(new FunctionId(new SourceRef.AwsRegion("123456789012", "eu-west-1",
-                "default"), Platform.LAMBDA, "", "invoice-pdf"), List.of(), MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
+                "default"), Platform.LAMBDA, "", "invoice-pdf"), List.of(new TrafficShare("3", 90, "live"),
+                new TrafficShare("4", 10, "live"), new TrafficShare("1", 100, "beta")), MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
         model.setLambdaConfigs(id -> Optional.of(new LambdaConfig("java17", 512, 30, Optional.of(20), List.of(),
                 Map.of("live", 5, "3", 2))));
+        // version 3 is provisioned, live is provisioned and routed to, beta is routed to only
         model.show(invoice);
 
-        assertThat(model.qualifiers()).containsExactly("3", "live");
+        assertThat(model.qualifiers()).containsExactly("3", "beta", "live");
         assertThat(model.summaryProperty().get()).contains("reserved concurrency 20");
         model.qualifierProperty().set("live");
         assertThat(model.provisionedProperty().get()).isEqualTo(5);
