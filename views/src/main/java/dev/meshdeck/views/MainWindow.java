@@ -156,6 +156,8 @@ public final class MainWindow {
     private Tab logsTab;
     private Tab workloadsTab;
     private ConfigSource configSource;
+    private java.util.function.Function<dev.meshdeck.core.inventory.FunctionId,
+            java.util.Optional<dev.meshdeck.core.workloads.LambdaConfig>> lambdaConfigs = id -> java.util.Optional.empty();
     private GatewaySource gatewaySource;
     private ConfigView config;
     private Tab configTab;
@@ -295,6 +297,7 @@ public final class MainWindow {
                 }
             });
             scale = new ScaleView(new ScaleModel(configSource, background, Platform::runLater));
+            scale.model().setLambdaConfigs(lambdaConfigs);
             scaleTab = new Tab("Scale", scale.node());
             scaleTab.setId("scale-tab");
             centre.getTabs().add(scaleTab);
@@ -675,6 +678,12 @@ public final class MainWindow {
      */
     public void setConfig(ConfigSource source) {
         this.configSource = source;
+    }
+
+    /** Where the Scale tab reads a Lambda function's provisioned concurrency (may block). Before the scene is built. */
+    public void setLambdaConfigs(java.util.function.Function<dev.meshdeck.core.inventory.FunctionId,
+            java.util.Optional<dev.meshdeck.core.workloads.LambdaConfig>> lambdaConfigs) {
+        this.lambdaConfigs = lambdaConfigs;
     }
 
     /**

@@ -41,11 +41,11 @@ final class ChangeSetFiles {
     }
 
     boolean hasLambdaAliases() {
-        return resources.stream().anyMatch(r -> ResourceId.of(r.tree()).isLambdaAlias());
+        return resources.stream().anyMatch(r -> ResourceId.of(r.tree()).isLambda());
     }
 
     boolean hasKubernetesObjects() {
-        return resources.stream().anyMatch(r -> !ResourceId.of(r.tree()).isLambdaAlias());
+        return resources.stream().anyMatch(r -> !ResourceId.of(r.tree()).isLambda());
     }
 
     /** Reads each object's live state; the changes that change something, and the names of those that do not. */

@@ -1,14 +1,17 @@
 package dev.meshdeck.app.cli;
 
+import dev.meshdeck.app.wiring.ChangeWiring;
 import dev.meshdeck.app.wiring.Sources;
 import dev.meshdeck.core.changes.ApplyPipeline;
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.failover.FunctionChange;
 import dev.meshdeck.core.failover.LiveFunction;
+import dev.meshdeck.core.failover.ProvisionedConcurrency;
 import dev.meshdeck.core.failover.Rollouts;
 import dev.meshdeck.core.failover.Scaling;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +21,9 @@ import picocli.CommandLine.Option;
             "--yes, history): a container's requests and limits (--request/--limit), the HorizontalPodAutoscaler of its",
             "Deployment (autoscaling/v2, named after it: --hpa-max with --hpa-min and --cpu-percent), or a Knative",
             "Service's min-scale, max-scale and target. The gate refuses a request above its limit (MD0710), HPA bounds",
-            "the API server rejects (MD0711) and Knative bounds Knative rejects (MD0712). For replicas: rollout scale."},
+            "the API server rejects (MD0711) and Knative bounds Knative rejects (MD0712). A Lambda function's alias or",
+            "version gets provisioned concurrency with --alias and --provisioned (0 removes it; --region, --aws-profile);",
+            "the dry run refuses $LATEST and a total above the function's reserved concurrency. For replicas: rollout scale."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:scaled", "1:refused, conflict or denied", "2:usage error or no --yes without a terminal"})
 final class ScaleCommand extends RolloutCommand.Action {
@@ -50,8 +55,17 @@ final class ScaleCommand extends RolloutCommand.Action {
     @Option(names = "--target", paramLabel = "N", description = "Knative: requests each pod handles at once before another is added.")
     Integer perPod;
 
+    @Option(names = "--alias", paramLabel = "ALIAS|VERSION", description = "Lambda: the alias or published version to provision.")
+    String alias;
+
+    @Option(names = "--provisioned", paramLabel = "N", description = "Lambda: the alias's provisioned concurrency (0 removes it).")
+    Integer provisioned;
+
     @Override
     public Integer call() {
+        if (provisioned != null || alias != null) {
+            return provision();
+        }
         boolean resources = !requests.isEmpty() || !limits.isEmpty();
         boolean hpa = hpaMax != null || hpaMin != null || cpuPercent != null;
         boolean knative = minScale != null || maxScale != null || perPod != null;
@@ -63,6 +77,26 @@ final class ScaleCommand extends RolloutCommand.Action {
             throw new CommandLine.ParameterException(spec.commandLine(), "an autoscaler needs --hpa-max");
         }
         return super.call();
+    }
+
+    /** Writes the alias's provisioned concurrency to the Lambda region: one change set, like the other scale edits. */
+    private int provision() {
+        if (provisioned == null || alias == null || provisioned < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "provisioned concurrency needs --alias and"
+                    + " --provisioned N (N >= 0; 0 removes it)");
+        }
+        try (ChangeWiring wiring = ChangeWiring.connect(options, options.writePaths(), null, false, true)) {
+            Optional<FunctionChange> change = ProvisionedConcurrency.set(wiring.pipeline().gateway(), target.function, alias,
+                    provisioned, null);
+            if (change.isEmpty()) {
+                spec.commandLine().getOut().println(target.function + ":" + alias + " has no provisioned concurrency: nothing to remove");
+                return 0;
+            }
+            return wiring.apply(spec, options, change.get().changes(), change.get().request(), ChangeWiring.Mode.APPLY);
+        } catch (GatewayException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("meshdeck scale: " + e.getMessage());
+            return 1;
+        }
     }
 
     @Override

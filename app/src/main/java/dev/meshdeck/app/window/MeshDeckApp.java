@@ -222,6 +222,7 @@ public final class MeshDeckApp extends Application {
         window.setWorkloads(sources.kube());
         window.setLogs(sources.kube());
         window.setConfig(sources.kube());
+        sources.lambda().ifPresent(lambda -> window.setLambdaConfigs(lambda::configOf));
         window.setGateways(sources.kube());
         window.withPreferences(saved);
         // closed by the user, not by a --screenshot run (Platform.exit hides no stage): only a person's layout is kept

@@ -29,7 +29,8 @@ import java.util.Optional;
  * Writes Lambda aliases in MeshDeck's {@code lambda.meshdeck.dev/v1 LambdaAlias} form (the one discovery,
  * the editors and exports use) to one region: UpdateAlias carries the alias's RevisionId (its resourceVersion)
  * so a change made meanwhile is a conflict, never overwritten. Lambda has no dry run: the dry run checks the
- * RevisionId and that every routed version is published.
+ * RevisionId and that every routed version is published. It also writes an alias's or version's provisioned
+ * concurrency ({@link ProvisionedConcurrencyWrites}), which lives in the same region.
  */
 public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
 
@@ -40,6 +41,7 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
     private final AwsClients clients;
     private final String account;
     private final String caller;
+    private final ProvisionedConcurrencyWrites provisioned;
 
     /** Connects to {@code region} and asks STS who we are (unless Lambda is redirected without STS). */
     public LambdaAliasGateway(AwsSettings settings, String region) {
@@ -49,6 +51,7 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
         String[] who = callerIdentity();
         this.account = who[0];
         this.caller = who[1];
+        this.provisioned = new ProvisionedConcurrencyWrites(lambda(), target().label(), this::failure);
     }
 
     private String[] callerIdentity() {
@@ -81,7 +84,7 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
 
     @Override
     public boolean accepts(ResourceId id) {
-        return id.isLambdaAlias();
+        return id.isLambda();
     }
 
     private LambdaClient lambda() {
@@ -90,6 +93,9 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
 
     @Override
     public Optional<ObjectNode> read(ResourceId id) throws GatewayException {
+        if (id.isLambdaProvisionedConcurrency()) {
+            return provisioned.read(id);
+        }
         try {
             GetAliasResponse a = lambda().getAlias(r -> r.functionName(id.namespace()).name(id.name()));
             return Optional.of(tree(id.namespace(), AliasConfiguration.builder().aliasArn(a.aliasArn()).name(a.name())
@@ -105,6 +111,9 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
     @Override
     public Optional<ObjectNode> dryRun(ResourceChange change) throws GatewayException {
         ResourceId id = change.target();
+        if (id.isLambdaProvisionedConcurrency()) {
+            return provisioned.dryRun(change);
+        }
         Optional<ObjectNode> live = read(id);
         if (change.operation() == ResourceChange.Operation.CREATE) {
             if (live.isPresent()) {
@@ -135,6 +144,9 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
     @Override
     public ObjectNode create(ObjectNode object) throws GatewayException {
         ResourceId id = ResourceId.of(object);
+        if (id.isLambdaProvisionedConcurrency()) {
+            return provisioned.put(object);
+        }
         JsonNode spec = object.path("spec");
         try {
             lambda().createAlias(r -> r.functionName(id.namespace()).name(id.name())
@@ -150,6 +162,9 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
     @Override
     public ObjectNode update(ObjectNode object, String expectedVersion) throws GatewayException {
         ResourceId id = ResourceId.of(object);
+        if (id.isLambdaProvisionedConcurrency()) {
+            return provisioned.update(object, expectedVersion);
+        }
         JsonNode spec = object.path("spec");
         try {
             AliasConfiguration a = toConfiguration(lambda().updateAlias(r -> r.functionName(id.namespace()).name(id.name())
@@ -165,6 +180,10 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
 
     @Override
     public void delete(ResourceId id, String expectedVersion) throws GatewayException {
+        if (id.isLambdaProvisionedConcurrency()) {
+            provisioned.delete(id, expectedVersion);
+            return;
+        }
         // DeleteAlias takes no RevisionId: compare it just before, the narrowest window Lambda allows
         ObjectNode live = read(id).orElseThrow(() ->
                 new GatewayException(Reason.NOT_FOUND, target().label() + ": alias " + id + " no longer exists"));
@@ -216,7 +235,7 @@ public final class LambdaAliasGateway implements ClusterGateway, AutoCloseable {
     }
 
     private GatewayException failure(SdkException e, String operation, ResourceId id) {
-        String where = target().label() + ": " + operation + " on alias " + id;
+        String where = target().label() + ": " + operation + " on " + (id.isLambdaAlias() ? "alias " + id : id);
         if (!(e instanceof AwsServiceException service)) {
             return new GatewayException(Reason.UNAVAILABLE, where + " got no answer: "
                     + AwsFailureMessage.explain(e, settings, region) + "; the write may or may not have happened", e);

@@ -81,7 +81,7 @@ public final class KubeGateway implements ClusterGateway, AutoCloseable {
 
     @Override
     public boolean accepts(ResourceId id) {
-        return !id.isLambdaAlias() && !id.isCloudRunService();
+        return !id.isLambda() && !id.isCloudRunService();
     }
 
     @Override

@@ -27,14 +27,14 @@ public record ChangeSet(List<ResourceChange> changes, Map<ResourceId, YamlDocume
         return new ChangeSet(List.of(changes));
     }
 
-    /** Whether it writes Lambda aliases (to an AWS region). */
+    /** Whether it writes Lambda aliases or their provisioned concurrency (to an AWS region). */
     public boolean writesLambdaAliases() {
-        return changes.stream().anyMatch(c -> c.target().isLambdaAlias());
+        return changes.stream().anyMatch(c -> c.target().isLambda());
     }
 
     /** Whether it writes Kubernetes objects (to a kube context). */
     public boolean writesKubernetesObjects() {
-        return changes.stream().anyMatch(c -> !c.target().isLambdaAlias());
+        return changes.stream().anyMatch(c -> !c.target().isLambda());
     }
 
     public boolean isEmpty() {

@@ -44,6 +44,7 @@ import dev.meshdeck.core.validation.rules.knative.KnativeDuplicateTag;
 import dev.meshdeck.core.validation.rules.knative.KnativeLatestRevisionConflict;
 import dev.meshdeck.core.validation.rules.knative.KnativeRevisionNotFound;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasUnpublishedVersion;
+import dev.meshdeck.core.validation.rules.lambda.LambdaProvisionedConcurrencyInvalid;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasTooManyVersions;
 import dev.meshdeck.core.validation.rules.lambda.LambdaAliasWeightOutOfRange;
 import dev.meshdeck.core.validation.rules.cloudrun.CloudRunTagInvalid;
@@ -144,6 +145,7 @@ public final class Rules {
                 new LambdaAliasTooManyVersions(),
                 new LambdaAliasWeightOutOfRange(),
                 new LambdaAliasRoutesToPrimary(),
+                new LambdaProvisionedConcurrencyInvalid(),
                 new CloudRunTrafficNotHundred(),
                 new CloudRunTagInvalid(),
                 new ConflictingMeshVirtualServices(),

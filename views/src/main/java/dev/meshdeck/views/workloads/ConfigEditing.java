@@ -2,6 +2,7 @@ package dev.meshdeck.views.workloads;
 
 import dev.meshdeck.core.changes.GatewayException;
 import dev.meshdeck.core.failover.ConfigChanges;
+import dev.meshdeck.core.failover.ProvisionedConcurrency;
 import dev.meshdeck.core.failover.Rollouts;
 import dev.meshdeck.core.failover.Scaling;
 import dev.meshdeck.core.inventory.ServerlessFunction;
@@ -56,6 +57,19 @@ public final class ConfigEditing implements ConfigModel.Editor, ScaleModel.Edito
         actions.change((live, pipeline) -> {
             try {
                 return Scaling.autoscaler(live, workload, autoscaler, pipeline.gateway(), min, max, cpuPercent, null);
+            } catch (GatewayException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public void provisioned(ServerlessFunction function, String qualifier, int count) {
+        actions.change((live, pipeline) -> {
+            try {
+                return ProvisionedConcurrency.set(pipeline.gateway(), function.name(), qualifier, count, null)
+                        .orElseThrow(() -> new IllegalStateException(function.name() + ":" + qualifier
+                                + " has no provisioned concurrency: nothing to remove"));
             } catch (GatewayException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -5,6 +5,8 @@ import dev.meshdeck.core.workloads.Autoscaler;
 import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.ContainerConfig;
 import dev.meshdeck.core.workloads.FunctionConfig;
+import dev.meshdeck.core.workloads.LambdaConfig;
+import dev.meshdeck.core.inventory.FunctionId;
 import dev.meshdeck.core.workloads.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,6 +48,9 @@ public final class ScaleModel {
 
         /** Sets a Knative Service's scale bounds and target (null leaves one as it is). */
         void knative(ServerlessFunction function, Integer min, Integer max, Integer target);
+
+        /** Sets the provisioned concurrency of a Lambda function's alias or version (0 removes it). */
+        void provisioned(ServerlessFunction function, String qualifier, int count);
     }
 
     private static final List<String> RESOURCES = List.of("cpu", "memory");
@@ -68,6 +74,12 @@ public final class ScaleModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper autoscalerShown = new ReadOnlyStringWrapper(this, "autoscalerShown", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Select a function to size and scale it.");
+    private final ReadOnlyBooleanWrapper lambdaShown = new ReadOnlyBooleanWrapper(this, "lambdaShown");
+    private final ObservableList<String> qualifiers = FXCollections.observableArrayList();
+    private final ObjectProperty<String> qualifier = new SimpleObjectProperty<>(this, "qualifier");
+    private final ObjectProperty<Integer> provisioned = new SimpleObjectProperty<>(this, "provisioned");
+    private Function<FunctionId, Optional<LambdaConfig>> lambda = id -> Optional.empty();
+    private Map<String, Integer> provisionedNow = Map.of();
     private ServerlessFunction shown;
     private long read;
 
@@ -81,10 +93,40 @@ public final class ScaleModel {
         }
         workload.addListener((o, was, now) -> container.set(now == null || now.containers().isEmpty() ? null : now.containers().get(0)));
         container.addListener((o, was, now) -> fill(now));
-        List<Observable> inputs = new ArrayList<>(List.of(hpaMin, hpaMax, cpuPercent, minScale, maxScale, target));
+        List<Observable> inputs = new ArrayList<>(List.of(hpaMin, hpaMax, cpuPercent, minScale, maxScale, target, provisioned));
         inputs.addAll(requests.values());
         inputs.addAll(limits.values());
         inputs.forEach(p -> p.addListener(o -> judge()));
+        qualifier.addListener((o, was, now) -> provisioned.set(now == null ? null : provisionedNow.getOrDefault(now, 0)));
+    }
+
+    /** Where a Lambda function's configuration is read (may block); without, a Lambda function is only named. */
+    public void setLambdaConfigs(Function<FunctionId, Optional<LambdaConfig>> lambda) {
+        this.lambda = lambda;
+    }
+
+    /** Whether the shown function is a Lambda function: its provisioned concurrency is edited instead. */
+    public ReadOnlyBooleanProperty lambdaShownProperty() {
+        return lambdaShown.getReadOnlyProperty();
+    }
+
+    /** A Lambda function's aliases and the versions with provisioned concurrency; another may be typed in. */
+    public ObservableList<String> qualifiers() {
+        return qualifiers;
+    }
+
+    public ObjectProperty<String> qualifierProperty() {
+        return qualifier;
+    }
+
+    /** The selected qualifier's provisioned concurrent executions (0: none). */
+    public ObjectProperty<Integer> provisionedProperty() {
+        return provisioned;
+    }
+
+    /** Sends the selected qualifier's provisioned concurrency. FX thread. */
+    public void applyProvisioned() {
+        editor.provisioned(shown, qualifier.get(), provisioned.get() == null ? 0 : provisioned.get());
     }
 
     public void setEditor(Editor editor) {
@@ -179,6 +221,13 @@ public final class ScaleModel {
         long mine = ++read;
         workloads.clear();
         workload.set(null);
+        qualifiers.clear();
+        qualifier.set(null);
+        lambdaShown.set(function.platform() == dev.meshdeck.core.inventory.Platform.LAMBDA);
+        if (lambdaShown.get()) {
+            showLambda(function, mine);
+            return;
+        }
         if (!source.covers(function.id())) {
             summary.set(function.name() + " runs on " + function.platform().displayName() + ": it is not scaled through Kubernetes.");
             return;
@@ -199,6 +248,35 @@ public final class ScaleModel {
                 fx.execute(() -> {
                     if (mine == read) {
                         summary.set("Cannot read the workloads of " + function.name() + ": " + e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    private void showLambda(ServerlessFunction function, long mine) {
+        summary.set("Reading the provisioned concurrency of " + function.name() + "…");
+        background.execute(() -> {
+            try {
+                Optional<LambdaConfig> config = lambda.apply(function.id());
+                fx.execute(() -> {
+                    if (mine != read) {
+                        return;
+                    }
+                    provisionedNow = config.map(LambdaConfig::provisioned).orElse(Map.of());
+                    java.util.Set<String> names = new java.util.TreeSet<>(provisionedNow.keySet());
+                    // the aliases its traffic goes through (a Lambda share's tag), provisioned or not yet
+                    function.traffic().stream().map(t -> t.tag()).filter(t -> !t.isEmpty()).forEach(names::add);
+                    qualifiers.setAll(names);
+                    qualifier.set(qualifiers.isEmpty() ? null : qualifiers.get(0));
+                    summary.set(config.isEmpty() ? "Cannot read the configuration of " + function.name()
+                            : function.name() + ": provisioned concurrency per alias or version"
+                            + config.get().reservedConcurrency().map(r -> " (reserved concurrency " + r + ")").orElse(""));
+                });
+            } catch (RuntimeException e) {
+                fx.execute(() -> {
+                    if (mine == read) {
+                        summary.set("Cannot read the configuration of " + function.name() + ": " + e.getMessage());
                     }
                 });
             }
@@ -282,6 +360,9 @@ public final class ScaleModel {
         }
         if (target.get() != null && target.get() <= 0) {
             found.add("target " + target.get() + " is not above 0");
+        }
+        if (provisioned.get() != null && provisioned.get() < 0) {
+            found.add("provisioned concurrency " + provisioned.get() + " is below 0");
         }
         problems.setAll(found);
     }

@@ -87,12 +87,27 @@ public final class ScaleView {
         knative.setVisible(false);
         knative.setManaged(false);
 
+        GridPane lambda = grid();
+        ComboBox<String> qualifier = new ComboBox<>(model.qualifiers());
+        qualifier.setId("scale-qualifier");
+        qualifier.setEditable(true); // an alias without provisioned concurrency yet is typed in
+        qualifier.valueProperty().bindBidirectional(model.qualifierProperty());
+        lambda.addRow(0, new Label("Alias or version"), qualifier, new Label("Provisioned concurrency"),
+                number("scale-provisioned", model.provisionedProperty()));
+        Button applyProvisioned = apply("scale-apply-provisioned", "Apply provisioned concurrency…", model::applyProvisioned);
+        applyProvisioned.disableProperty().bind(Bindings.isNotEmpty(model.problems()).or(model.qualifierProperty().isNull()));
+        lambda.add(applyProvisioned, 1, 1);
+        lambda.visibleProperty().bind(model.lambdaShownProperty());
+        lambda.managedProperty().bind(model.lambdaShownProperty());
+        resources.visibleProperty().bind(model.lambdaShownProperty().not());
+        resources.managedProperty().bind(model.lambdaShownProperty().not());
+
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId("scale-problems");
         problems.setPlaceholder(new Label("Nothing the API server would reject"));
         problems.setPrefHeight(90);
 
-        root = new VBox(10, summary, resources, hpa, knative, new Label("Problems"), problems);
+        root = new VBox(10, summary, resources, hpa, knative, lambda, new Label("Problems"), problems);
         root.setPadding(new Insets(10));
         root.setId("scale");
         root.getStyleClass().add("workloads");

@@ -8,10 +8,12 @@ import dev.meshdeck.core.inventory.MeshStatus;
 import dev.meshdeck.core.inventory.Platform;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
+import dev.meshdeck.core.inventory.TrafficShare;
 import dev.meshdeck.core.validation.ValidationInput;
 import dev.meshdeck.core.workloads.ConfigKey;
 import dev.meshdeck.core.workloads.ConfigSource;
 import dev.meshdeck.core.workloads.FunctionConfig;
+import dev.meshdeck.core.workloads.LambdaConfig;
 import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.WorkloadConfigs;
 import java.util.ArrayList;
@@ -109,6 +111,11 @@ class ScaleModelTest {
             public void knative(ServerlessFunction function, Integer min, Integer max, Integer target) {
                 sent.add(function.name() + " knative " + min + ".." + max + " target " + target);
             }
+
+            @Override
+            public void provisioned(ServerlessFunction function, String qualifier, int count) {
+                sent.add(function.name() + ":" + qualifier + " provisioned " + count);
+            }
         });
     }
 
@@ -178,5 +185,29 @@ class ScaleModelTest {
         model.maxScaleProperty().set(5);
         model.applyKnative();
         assertThat(sent).containsExactly("search knative 1..5 target 50");
+    }
+
+    @Test
+    void aLambdaFunctionShowsItsProvisionedConcurrencyPerAliasAndSendsTheEdit() {
+        ServerlessFunction invoice = new ServerlessFunction(new FunctionId(new SourceRef.AwsRegion("123456789012", "eu-west-1",
+                "default"), Platform.LAMBDA, "", "invoice-pdf"), List.of(new TrafficShare("3", 90, "live"),
+                new TrafficShare("4", 10, "live"), new TrafficShare("1", 100, "beta")), MeshStatus.NOT_IN_MESH, Health.UNKNOWN, Map.of());
+        model.setLambdaConfigs(id -> Optional.of(new LambdaConfig("java17", 512, 30, Optional.of(20), List.of(),
+                Map.of("live", 5, "3", 2))));
+        // version 3 is provisioned, live is provisioned and routed to, beta is routed to only
+        model.show(invoice);
+
+        assertThat(model.qualifiers()).containsExactly("3", "beta", "live");
+        assertThat(model.summaryProperty().get()).contains("reserved concurrency 20");
+        model.qualifierProperty().set("live");
+        assertThat(model.provisionedProperty().get()).isEqualTo(5);
+        model.qualifierProperty().set("beta");
+        assertThat(model.provisionedProperty().get()).as("none yet").isZero();
+
+        model.provisionedProperty().set(-1);
+        assertThat(model.problems()).containsExactly("provisioned concurrency -1 is below 0");
+        model.provisionedProperty().set(8);
+        model.applyProvisioned();
+        assertThat(sent).containsExactly("invoice-pdf:beta provisioned 8");
     }
 }

@@ -47,6 +47,7 @@ public final class KindRegistry {
         r.add("openfaas.com", "Profile", List.of("v1"));
         r.add("kubeless.io", "Function", List.of("v1beta1"));
         r.add(MESHDECK_LAMBDA_GROUP, "LambdaAlias", List.of("v1"));
+        r.add(MESHDECK_LAMBDA_GROUP, "LambdaProvisionedConcurrency", List.of("v1"));
         r.add(MESHDECK_CLOUDRUN_GROUP, "CloudRunService", List.of("v1"));
         for (String k : List.of("ServiceMonitor", "PodMonitor", "PrometheusRule")) {
             r.add("monitoring.coreos.com", k, List.of("v1"));
