@@ -17,7 +17,8 @@ import java.util.Set;
  * What resolving a telemetry snapshot to the graph's node ids reads of a {@link TopologyModel}, copied by
  * {@link TopologyModel#telemetryIndex()} on the model's thread. Immutable: {@link #resolve} runs on any thread,
  * so a poll of thousands of edges is matched to nodes away from the UI thread, which then only installs the
- * figures that changed ({@link TopologyModel#applyTelemetry(Resolved)}).
+ * figures that changed ({@link TopologyModel#applyTelemetry(Resolved)}). The changed edges are merged with their
+ * configured routes here too, so that install only puts the finished edges in place.
  *
  * @param byService      function node by telemetry name ({@code scope|namespace|service})
  * @param ingressNodes   the Gateway node standing for an ingress workload, by its telemetry name
@@ -26,10 +27,11 @@ import java.util.Set;
  * @param functionNames  the function's name by function node id
  * @param observedEdges  the observed edge figures the model holds now, which a resolution is compared with
  * @param observedNodes  the observed node figures the model holds now
+ * @param configured     the configured edges by key, copied: what a changed edge's figures are merged with
  */
 public record TelemetryIndex(Map<String, String> byService, Map<String, String> ingressNodes, Set<String> scopes, Set<String> versionNodes,
                              Map<String, String> functionNames, Map<TopologyEdge.Key, TrafficStats> observedEdges,
-                             Map<String, TrafficStats> observedNodes) {
+                             Map<String, TrafficStats> observedNodes, Map<TopologyEdge.Key, TopologyEdge> configured) {
 
     /**
      * A snapshot matched to node ids, with what changed against the figures the index was taken with.
@@ -40,16 +42,19 @@ public record TelemetryIndex(Map<String, String> byService, Map<String, String> 
      * @param changedEdges edges whose figures differ from the index's (appeared, gone or moved)
      * @param changedNodes nodes whose figures differ from the index's
      * @param basis        the index's edge figures, to tell whether the model still holds them when this is installed
+     * @param merged       the edge each changed key makes now (configured route and figures); absent when none
+     * @param configured   the configured edges {@code merged} was made from, to tell whether they still hold
      */
     public record Resolved(TelemetrySnapshot snapshot, Map<TopologyEdge.Key, TrafficStats> edges,
                            Map<String, TrafficStats> nodes, Map<String, ServiceRef> sharedNodes,
                            Set<TopologyEdge.Key> changedEdges, Set<String> changedNodes,
-                           Map<TopologyEdge.Key, TrafficStats> basis) {
+                           Map<TopologyEdge.Key, TrafficStats> basis, Map<TopologyEdge.Key, TopologyEdge> merged,
+                           Map<TopologyEdge.Key, TopologyEdge> configured) {
     }
 
     /** The same structure compared with other figures: what the model holds after a poll. */
     TelemetryIndex against(Map<TopologyEdge.Key, TrafficStats> edges, Map<String, TrafficStats> nodes) {
-        return new TelemetryIndex(byService, ingressNodes, scopes, versionNodes, functionNames, edges, nodes);
+        return new TelemetryIndex(byService, ingressNodes, scopes, versionNodes, functionNames, edges, nodes, configured);
     }
 
     /** Matches a snapshot's edges and nodes to node ids; per-version figures go to the version nodes. Any thread. */
@@ -84,9 +89,17 @@ public record TelemetryIndex(Map<String, String> byService, Map<String, String> 
                 nodeStats.put(id, stats);
             }
         });
+        Set<TopologyEdge.Key> changedEdges = changed(observedEdges, pairs);
+        Map<TopologyEdge.Key, TopologyEdge> merged = new HashMap<>();
+        for (TopologyEdge.Key k : changedEdges) {
+            TopologyEdge edge = TopologyModel.merge(k, configured.get(k), pairs.get(k));
+            if (edge != null) {
+                merged.put(k, edge);
+            }
+        }
         return new Resolved(snapshot, Collections.unmodifiableMap(pairs), Collections.unmodifiableMap(nodeStats),
-                Collections.unmodifiableMap(shared), changed(observedEdges, pairs), changed(observedNodes, nodeStats),
-                observedEdges);
+                Collections.unmodifiableMap(shared), changedEdges, changed(observedNodes, nodeStats),
+                observedEdges, Collections.unmodifiableMap(merged), configured);
     }
 
     private static <K> Set<K> changed(Map<K, TrafficStats> before, Map<K, TrafficStats> now) {

@@ -42,7 +42,8 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: confine a model to one thread (the UI thread in the window), as the inventory views do.
  * The one exception is a telemetry poll's matching of thousands of edges to nodes: {@link #telemetryIndex()} copies
  * what it reads on the model's thread, {@link TelemetryIndex#resolve} runs on any thread, and
- * {@link #applyTelemetry(TelemetryIndex.Resolved)}, back on the model's thread, installs only what changed.
+ * {@link #applyTelemetry(TelemetryIndex.Resolved)}, back on the model's thread, puts in place only the edges it
+ * merged there and refreshes the nodes whose figures changed.
  */
 public final class TopologyModel {
 
@@ -72,7 +73,7 @@ public final class TopologyModel {
     private final List<Consumer<TopologyChange>> listeners = new CopyOnWriteArrayList<>();
     private double errorThreshold = DEFAULT_ERROR_THRESHOLD;
     private TelemetrySnapshot lastSnapshot;
-    /** What resolving telemetry reads, copied; null after a function, version or source came or went. */
+    /** What resolving telemetry reads, copied; null after a function, version, source or configured edge came or went. */
     private TelemetryIndex index;
     private Map<String, FunctionAlerts> alerts = Map.of();
     private Changes changes = new Changes();
@@ -245,7 +246,7 @@ public final class TopologyModel {
                 }
             }
             index = new TelemetryIndex(Map.copyOf(byService), Map.copyOf(ingressNodes), Set.copyOf(sourceLabels.keySet()),
-                    Set.copyOf(versions), Map.copyOf(names), observedEdges, observedNodes);
+                    Set.copyOf(versions), Map.copyOf(names), observedEdges, observedNodes, Map.copyOf(configured));
         }
         return index.observedEdges() == observedEdges && index.observedNodes() == observedNodes ? index
                 : index.against(observedEdges, observedNodes);
@@ -254,6 +255,10 @@ public final class TopologyModel {
     private void install(TelemetryIndex.Resolved resolved) {
         lastSnapshot = resolved.snapshot();
         resolved.sharedNodes().values().forEach(this::sharedNode);
+        if (resolved.basis() == observedEdges && index != null && resolved.configured() == index.configured()) {
+            installMerged(resolved);
+            return;
+        }
         Set<TopologyEdge.Key> touched;
         Set<String> statNodes;
         if (resolved.basis() == observedEdges) {
@@ -272,6 +277,30 @@ public final class TopologyModel {
         touched.forEach(this::refreshEdge);
         statNodes.stream().filter(nodes::containsKey).forEach(this::refreshNode);
         dropOrphans(touched);
+    }
+
+    /**
+     * The usual poll: the model still holds the figures and configured edges the resolution was compared with, so
+     * its merged edges go in as they are and only an edge that went away can leave a node orphaned.
+     */
+    private void installMerged(TelemetryIndex.Resolved resolved) {
+        observedEdges = resolved.edges();
+        observedNodes = resolved.nodes();
+        List<TopologyEdge.Key> gone = new ArrayList<>();
+        for (TopologyEdge.Key k : resolved.changedEdges()) {
+            if (putEdge(k, resolved.merged().get(k))) {
+                gone.add(k);
+            }
+        }
+        // an edge whose figures stayed but which is not drawn: an end of it came back (a function re-added)
+        resolved.edges().keySet().stream().filter(k -> !edges.containsKey(k)).toList().forEach(this::refreshEdge);
+        resolved.changedNodes().stream().filter(nodes::containsKey).forEach(this::refreshNode);
+        Set<String> candidates = new HashSet<>(resolved.sharedNodes().keySet());
+        gone.forEach(k -> {
+            candidates.add(k.from());
+            candidates.add(k.to());
+        });
+        dropOrphanNodes(candidates);
     }
 
     // ---- queries ------------------------------------------------------------------------------------------
@@ -532,6 +561,9 @@ public final class TopologyModel {
         Contribution c = new Contribution(created, List.copyOf(routes.values()), lookedUp);
         contributions.put(id, c);
         lookedUp.forEach(k -> lookups.computeIfAbsent(k, x -> new HashSet<>()).add(id));
+        if (!c.edges().isEmpty()) {
+            index = null; // the configured edges a poll's edges are merged with
+        }
         for (TopologyEdge e : c.edges()) {
             configured.put(e.key(), e);
             refreshEdge(e.key());
@@ -585,6 +617,9 @@ public final class TopologyModel {
             }
         });
         Set<TopologyEdge.Key> keys = new HashSet<>();
+        if (!c.edges().isEmpty()) {
+            index = null;
+        }
         for (TopologyEdge e : c.edges()) {
             configured.remove(e.key());
             keys.add(e.key());
@@ -662,11 +697,19 @@ public final class TopologyModel {
 
     // ---- the merged edge set and node state ---------------------------------------------------------------
 
-    private void refreshEdge(TopologyEdge.Key key) {
-        TopologyEdge config = configured.get(key);
-        TrafficStats seen = observedEdges.get(key);
-        TopologyEdge now = config != null ? config.withObserved(seen)
+    /** The edge a key makes of its configured route and observed figures (a plain call without a route); null when neither. Any thread. */
+    static TopologyEdge merge(TopologyEdge.Key key, TopologyEdge config, TrafficStats seen) {
+        return config != null ? config.withObserved(seen)
                 : seen != null ? new TopologyEdge(key.from(), key.to(), EdgeKind.CALL, Double.NaN, "", seen) : null;
+    }
+
+    private void refreshEdge(TopologyEdge.Key key) {
+        putEdge(key, merge(key, configured.get(key), observedEdges.get(key)));
+    }
+
+    /** Puts the edge a key makes now in place (none when an end is missing); true when an edge went away. */
+    private boolean putEdge(TopologyEdge.Key key, TopologyEdge merged) {
+        TopologyEdge now = merged;
         if (now != null && (!nodes.containsKey(key.from()) || !nodes.containsKey(key.to()))) {
             now = null;
         }
@@ -682,6 +725,7 @@ public final class TopologyModel {
         if (before == null ? now != null : !before.equals(now)) {
             changes.edges = true;
         }
+        return before != null && now == null;
     }
 
     /** Gateways and external hosts that no edge touches any more disappear. */
@@ -691,6 +735,10 @@ public final class TopologyModel {
             candidates.add(k.from());
             candidates.add(k.to());
         });
+        dropOrphanNodes(candidates);
+    }
+
+    private void dropOrphanNodes(Set<String> candidates) {
         for (String id : candidates) {
             if (isShared(id) && degree.getOrDefault(id, 0) <= 0 && !declared.containsKey(id)) {
                 removeNode(id);

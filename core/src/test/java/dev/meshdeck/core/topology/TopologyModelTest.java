@@ -189,6 +189,22 @@ class TopologyModelTest {
     }
 
     @Test
+    void aRouteConfiguredWhileAPollIsMatchedStaysOnItsEdge() {
+        TopologyModel model = model(payment, backup);
+        TelemetryIndex index = model.telemetryIndex();
+        TelemetryIndex.Resolved resolved = index.resolve(new TelemetrySnapshot(Instant.now(), Map.of(
+                new EdgeKey(ref(payment), ref(backup), ""), new TrafficStats(4, 0, 60)), Map.of()));
+        // the failover arrives after the poll's edges were merged with the routes known before it
+        model.applyResources(payment.id(), List.of(resource("VirtualService", "payments", "payment-function", PAYMENT_FAILOVER_VS)));
+
+        model.applyTelemetry(resolved);
+
+        TopologyEdge failover = model.edge(id(payment), id(backup));
+        assertThat(failover.kind()).isEqualTo(EdgeKind.FAILOVER);
+        assertThat(failover.observed().requestsPerSecond()).isEqualTo(4);
+    }
+
+    @Test
     void aPollThatBeatDiscoveryShowsOnceTheFunctionsAreLoaded() {
         TopologyModel model = new TopologyModel();
         model.applyTelemetry(new TelemetrySnapshot(Instant.now(), Map.of(
