@@ -81,8 +81,8 @@ class AwsPickerOnSandboxTest {
         assertThat(lambdaFunctions(robot)).contains("invoice-pdf@123456789012/eu-west-1");
         assertThat(statusEntries(robot)).containsExactly("123456789012/eu-west-1 · 4 functions",
                 "123456789012/us-east-1 · 0 functions");
-        // the Kubernetes functions stayed where they were
+        // the Kubernetes (14) and Cloud Run (3) functions stayed where they were
         Node table = robot.lookup("#function-table").query();
-        assertThat(WaitForAsyncUtils.asyncFx(() -> ((TableView<?>) table).getItems().size()).get()).isEqualTo(18);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((TableView<?>) table).getItems().size()).get()).isEqualTo(21);
     }
 }
