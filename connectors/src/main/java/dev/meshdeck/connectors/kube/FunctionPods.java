@@ -2,7 +2,10 @@ package dev.meshdeck.connectors.kube;
 
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.PodDetails;
 import dev.meshdeck.core.workloads.ServiceEndpoints;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointPort;
@@ -41,7 +44,32 @@ final class FunctionPods {
                 status.getPhase() != null ? status.getPhase() : "Unknown", ready, Math.max(declared, containers.size()),
                 restarts, reason(status, containers), pod.getSpec() != null && pod.getSpec().getNodeName() != null
                         ? pod.getSpec().getNodeName() : "",
-                status.getPodIP() != null ? status.getPodIP() : "", instant(status.getStartTime()), sidecarVersion(pod));
+                status.getPodIP() != null ? status.getPodIP() : "", instant(status.getStartTime()), sidecarVersion(pod),
+                details(pod, status, containers));
+    }
+
+    private static PodDetails details(Pod pod, PodStatus status, List<ContainerStatus> containers) {
+        List<PodDetails.Condition> conditions = status.getConditions() == null ? List.of() : status.getConditions().stream()
+                .map(c -> new PodDetails.Condition(orEmpty(c.getType()), orEmpty(c.getStatus()), orEmpty(c.getReason())))
+                .toList();
+        return new PodDetails(Labels.of(pod), conditions, containers.stream().map(FunctionPods::container).toList());
+    }
+
+    private static PodDetails.Container container(ContainerStatus c) {
+        ContainerState state = c.getState() != null ? c.getState() : new ContainerState();
+        String name = state.getWaiting() != null ? "Waiting" : state.getRunning() != null ? "Running"
+                : state.getTerminated() != null ? "Terminated" : "";
+        String reason = state.getWaiting() != null ? orEmpty(state.getWaiting().getReason())
+                : state.getTerminated() != null ? orEmpty(state.getTerminated().getReason()) : "";
+        Optional<Integer> exitCode = Optional.ofNullable(state.getTerminated()).map(ContainerStateTerminated::getExitCode);
+        Optional<PodDetails.Termination> last = Optional.ofNullable(c.getLastState()).map(ContainerState::getTerminated)
+                .map(t -> new PodDetails.Termination(orEmpty(t.getReason()), t.getExitCode() == null ? 0 : t.getExitCode()));
+        return new PodDetails.Container(orEmpty(c.getName()), orEmpty(c.getImage()), name, reason, exitCode, last,
+                c.getRestartCount() == null ? 0 : c.getRestartCount(), Boolean.TRUE.equals(c.getReady()));
+    }
+
+    private static String orEmpty(String value) {
+        return value != null ? value : "";
     }
 
     /** The Endpoints' addresses, ready and not ready, each with the pod its targetRef names and its subset's ports. */
