@@ -7,6 +7,7 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.TextTable;
 import dev.meshdeck.core.workloads.Age;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.ServiceEndpoints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {
             "The pods that run a function, like `kubectl get pods -l ...` but found as MeshDeck finds the function:",
-            "per version, each with readiness, restarts, why it last stopped, node, IP, age and sidecar version."
+            "per version, each with readiness, restarts, why it last stopped, node, IP, age and sidecar version;",
+            "then the Endpoints of its Services: which pods get traffic (ready) and which are held back (not ready)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed (possibly none)", "1:the function was not found or its context cannot be read",
@@ -28,8 +30,33 @@ final class PodsCommand extends KubeFunctionCommand {
     String render(Sources sources, ServerlessFunction fn, boolean json) throws Exception {
         List<FunctionPod> pods = new ArrayList<>(sources.kube().podsOf(fn.id()));
         pods.sort(Comparator.comparing(FunctionPod::version).thenComparing(FunctionPod::name));
+        List<ServiceEndpoints> endpoints = sources.kube().endpointsOf(fn.id());
         Instant now = Instant.now();
-        return json ? JSON.writeValueAsString(json(pods, now)) + "\n" : table(pods, now);
+        if (json) {
+            ObjectNode out = JSON.createObjectNode();
+            out.set("pods", json(pods, now));
+            out.set("endpoints", json(endpoints));
+            return JSON.writeValueAsString(out) + "\n";
+        }
+        return table(pods, now) + (endpoints.isEmpty() ? "" : "\nendpoints:\n" + String.join("", endpoints.stream()
+                .map(e -> "  " + e.describe() + "\n").toList()));
+    }
+
+    private static ArrayNode json(List<ServiceEndpoints> endpoints) {
+        ArrayNode array = JSON.createArrayNode();
+        for (ServiceEndpoints e : endpoints) {
+            ObjectNode o = array.addObject().put("namespace", e.namespace()).put("service", e.service());
+            json(o.putArray("ready"), e.ready());
+            json(o.putArray("notReady"), e.notReady());
+        }
+        return array;
+    }
+
+    private static void json(ArrayNode into, List<ServiceEndpoints.Address> addresses) {
+        for (ServiceEndpoints.Address a : addresses) {
+            ObjectNode o = into.addObject().put("ip", a.ip()).put("pod", a.pod());
+            a.ports().forEach(o.putArray("ports")::add);
+        }
     }
 
     private static String table(List<FunctionPod> pods, Instant now) {

@@ -42,7 +42,7 @@ class PodsCommandTest {
         Cli cli = pods("--function", "order-function", "-o", "json");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        JsonNode rows = new ObjectMapper().readTree(cli.out());
+        JsonNode rows = new ObjectMapper().readTree(cli.out()).get("pods");
         assertThat(rows).extracting(r -> r.get("version").asText()).containsExactly("v1", "v1", "v2");
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("name").asText()).startsWith("order-function-v");
@@ -75,6 +75,23 @@ class PodsCommandTest {
                 client.resource(original).update();
             }
         }
+    }
+
+    @Test
+    void theCrashLoopingPodIsANotReadyEndpointOfItsService() throws Exception {
+        Cli cli = pods("--function", "recommendation", "-o", "json");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode endpoints = new ObjectMapper().readTree(cli.out()).get("endpoints");
+        assertThat(endpoints).extracting(e -> e.get("service").asText()).containsExactly("recommendation");
+        assertThat(endpoints.get(0).get("notReady")).extracting(a -> a.get("pod").asText())
+                .containsExactly("recommendation-d0c18034a-nz9js");
+        assertThat(endpoints.get(0).get("ready")).extracting(a -> a.get("pod").asText())
+                .doesNotContain("recommendation-d0c18034a-nz9js").isNotEmpty();
+        assertThat(endpoints.get(0).get("notReady").get(0).get("ports").get(0).asInt()).isPositive();
+
+        Cli table = pods("--function", "recommendation");
+        assertThat(table.out()).contains("endpoints:\n  Service ").contains("1 not ready (recommendation-d0c18034a-nz9js)");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.meshdeck.core.logs.LogLine;
 import dev.meshdeck.core.logs.LogQuery;
 import dev.meshdeck.core.logs.LogSource;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.ServiceEndpoints;
 import dev.meshdeck.core.workloads.RolloutHistory;
 import dev.meshdeck.core.inventory.Inventory;
 import dev.meshdeck.core.inventory.InventoryEvent;
@@ -20,6 +21,7 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.inventory.SourceStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -38,6 +40,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -572,6 +575,29 @@ final class ClusterSession implements AutoCloseable {
                     .map(ref -> informer != null ? (Pod) informer.getStore().getByKey(ref.namespace() + "/" + ref.name())
                             : c.pods().inNamespace(ref.namespace()).withName(ref.name()).get())
                     .filter(Objects::nonNull).map(FunctionPods::of).toList();
+        });
+    }
+
+    /**
+     * The Endpoints of the function's namespace with an address (ready or not) on one of its pods, read fresh
+     * (from the informer's cache when watching).
+     */
+    List<ServiceEndpoints> endpointsOf(FunctionId id) {
+        return reading(() -> {
+            DiscoveredFunction found = discovered(id);
+            if (found == null) {
+                return List.of();
+            }
+            Set<String> pods = new HashSet<>();
+            found.pods().forEach(ref -> pods.add(ref.name()));
+            SharedIndexInformer<? extends HasMetadata> informer = informers.get(KubeKind.ENDPOINTS);
+            List<Endpoints> all = informer != null
+                    ? informer.getStore().list().stream().map(Endpoints.class::cast)
+                            .filter(e -> id.namespace().equals(e.getMetadata().getNamespace())).toList()
+                    : client().endpoints().inNamespace(id.namespace()).list().getItems();
+            return all.stream().map(FunctionPods::endpoints)
+                    .filter(e -> Stream.concat(e.ready().stream(), e.notReady().stream()).anyMatch(a -> pods.contains(a.pod())))
+                    .sorted(Comparator.comparing(ServiceEndpoints::service)).toList();
         });
     }
 

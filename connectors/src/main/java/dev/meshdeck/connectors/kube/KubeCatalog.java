@@ -13,6 +13,7 @@ import dev.meshdeck.core.workloads.FunctionConfig;
 import dev.meshdeck.core.workloads.RevealedValue;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.ServiceEndpoints;
 import dev.meshdeck.core.workloads.RolloutHistory;
 import dev.meshdeck.core.workloads.WorkloadSource;
 import dev.meshdeck.core.inventory.Inventory;
@@ -205,6 +206,12 @@ public final class KubeCatalog implements FunctionCatalog, WorkloadSource, Confi
     public List<FunctionPod> podsOf(FunctionId id) {
         return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
                 .map(s -> s.podsOf(id)).orElse(List.of());
+    }
+
+    @Override
+    public List<ServiceEndpoints> endpointsOf(FunctionId id) {
+        return sessions.stream().filter(s -> s.source().equals(id.source())).findFirst()
+                .map(s -> s.endpointsOf(id)).orElse(List.of());
     }
 
     /** The logs of the function's pods, merged by time. Blocks on the network until the history is delivered. */

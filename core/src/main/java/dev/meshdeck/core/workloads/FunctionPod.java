@@ -14,10 +14,12 @@ import java.util.Optional;
  *                       else the last termination's (OOMKilled, Error), else the pod's own; "" when there is none
  * @param started        when the pod started (its age is counted from it); empty before it was scheduled
  * @param sidecarVersion the istio-proxy image tag, empty without a sidecar
+ * @param details        labels, conditions and containers, for the describe-like view of one pod
  */
 public record FunctionPod(String namespace, String name, String version, String phase, int readyContainers,
                           int containers, int restarts, String reason, String node, String ip,
-                          Optional<Instant> started, Optional<String> sidecarVersion) {
+                          Optional<Instant> started, Optional<String> sidecarVersion,
+                          PodDetails details) {
 
     public boolean ready() {
         return containers > 0 && readyContainers == containers && "Running".equals(phase);

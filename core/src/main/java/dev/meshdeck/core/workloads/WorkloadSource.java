@@ -21,6 +21,16 @@ public interface WorkloadSource {
     List<FunctionEvent> eventsOf(FunctionId function);
 
     /**
+     * The Endpoints of the function's Services (those whose addresses point at its pods), ready and not ready;
+     * none where the platform has no Endpoints.
+     *
+     * @throws IllegalStateException with a message for the user when the context cannot be read
+     */
+    default List<ServiceEndpoints> endpointsOf(FunctionId function) {
+        return List.of();
+    }
+
+    /**
      * The revisions of the function's Deployments, from their ReplicaSets ({@code kubectl rollout history});
      * none where the platform keeps no ReplicaSets.
      *

@@ -3,11 +3,15 @@ package dev.meshdeck.views.workloads;
 import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.PodDetails;
 import dev.meshdeck.core.workloads.RolloutHistory;
+import dev.meshdeck.core.workloads.ServiceEndpoints;
 import dev.meshdeck.core.workloads.WorkloadSource;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,6 +40,8 @@ public final class WorkloadsModel {
     private final ObservableList<FunctionPod> pods = FXCollections.observableArrayList();
     private final ObservableList<FunctionEvent> events = FXCollections.observableArrayList();
     private final ObservableList<RevisionRow> revisions = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper endpointsLine = new ReadOnlyStringWrapper(this, "endpoints", "");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private Consumer<RevisionRow> rollBack = row -> { };
     private Consumer<FunctionPod> deletePod = pod -> { };
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Select a function to see its pods and events.");
@@ -101,6 +107,46 @@ public final class WorkloadsModel {
         }
     }
 
+    /** One line per Service of the function: which pods get its traffic and which are held back as not ready. */
+    public ReadOnlyStringProperty endpointsProperty() {
+        return endpointsLine.getReadOnlyProperty();
+    }
+
+    /** The selected pod described as {@code kubectl describe pod} would, "" when none is selected. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Shows {@code pod}'s details (null clears them). FX thread. */
+    public void select(FunctionPod pod) {
+        details.set(pod == null ? "" : describe(pod));
+    }
+
+    /** Labels, node, IP, start time, conditions and per container its image, state, last termination, restarts, readiness. */
+    static String describe(FunctionPod pod) {
+        PodDetails d = pod.details();
+        StringBuilder text = new StringBuilder("Pod " + pod.namespace() + "/" + pod.name() + "   Node: " + orDash(pod.node())
+                + "   IP: " + orDash(pod.ip()) + "   Started: " + pod.started().map(Instant::toString).orElse("-") + "\n");
+        text.append("Labels: ").append(d.labels().isEmpty() ? "-" : String.join(", ", new TreeMap<>(d.labels()).entrySet()
+                .stream().map(e -> e.getKey() + "=" + e.getValue()).toList())).append('\n');
+        text.append("Conditions: ").append(d.conditions().isEmpty() ? "-" : String.join(", ", d.conditions().stream()
+                .map(c -> c.type() + "=" + c.status() + (c.reason().isEmpty() ? "" : " (" + c.reason() + ")")).toList()))
+                .append('\n');
+        for (PodDetails.Container c : d.containers()) {
+            text.append("Container ").append(c.name()).append("   Image: ").append(orDash(c.image()))
+                    .append("   State: ").append(orDash(c.state())).append(c.reason().isEmpty() ? "" : " (" + c.reason() + ")")
+                    .append(c.exitCode().map(code -> ", exit code " + code).orElse(""))
+                    .append("   Ready: ").append(c.ready() ? "yes" : "no").append("   Restarts: ").append(c.restarts())
+                    .append(c.lastTermination().map(t -> "   Last termination: " + orDash(t.reason()) + ", exit code "
+                            + t.exitCode()).orElse("")).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String orDash(String value) {
+        return value.isEmpty() ? "-" : value;
+    }
+
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -129,6 +175,8 @@ public final class WorkloadsModel {
         pods.clear();
         events.clear();
         revisions.clear();
+        endpointsLine.set("");
+        details.set("");
         if (!source.covers(function.id())) {
             summary.set(function.name() + " runs on " + function.platform().displayName() + ": it has no pods to show.");
             return;
@@ -138,12 +186,14 @@ public final class WorkloadsModel {
             List<FunctionPod> readPods;
             List<FunctionEvent> readEvents;
             List<RevisionRow> readRevisions;
+            List<ServiceEndpoints> readEndpoints;
             try {
                 readPods = source.podsOf(function.id()).stream().sorted(INCIDENT_ORDER).toList();
                 readEvents = source.eventsOf(function.id()).stream().sorted(FunctionEvent.INCIDENT_ORDER).toList();
                 readRevisions = source.revisionsOf(function.id()).stream()
                         .flatMap(h -> h.revisions().stream().map(r -> new RevisionRow(h.deployment(), r)))
                         .sorted(NEWEST_FIRST).toList();
+                readEndpoints = source.endpointsOf(function.id());
             } catch (RuntimeException e) {
                 fx.execute(() -> {
                     if (mine == read) {
@@ -157,6 +207,7 @@ public final class WorkloadsModel {
                     pods.setAll(readPods);
                     events.setAll(readEvents);
                     revisions.setAll(readRevisions);
+                    endpointsLine.set(String.join("\n", readEndpoints.stream().map(ServiceEndpoints::describe).toList()));
                     summary.set(summary(function, readPods, readEvents));
                 }
             });

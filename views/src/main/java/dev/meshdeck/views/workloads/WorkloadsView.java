@@ -25,6 +25,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,6 +64,19 @@ public final class WorkloadsView {
                 column("IP", 95, p -> p.ip().isEmpty() ? "-" : p.ip()),
                 column("Sidecar", 72, p -> p.sidecarVersion().orElse("-"))));
         pods.setRowFactory(t -> podRow());
+        pods.getSelectionModel().selectedItemProperty().addListener((o, was, pod) -> model.select(pod));
+        Label endpoints = new Label();
+        endpoints.setId("pods-endpoints");
+        endpoints.setWrapText(true);
+        endpoints.textProperty().bind(model.endpointsProperty());
+        TextArea details = new TextArea();
+        details.setId("pod-details");
+        details.setEditable(false);
+        details.setPrefRowCount(5);
+        details.setPromptText("Select a pod to see its labels, conditions and containers");
+        details.textProperty().bind(model.detailsProperty());
+        VBox.setVgrow(pods, Priority.ALWAYS);
+        VBox podsPane = new VBox(4, pods, endpoints, details);
 
         events.setId("events-table");
         events.setItems(model.events());
@@ -77,9 +91,9 @@ public final class WorkloadsView {
                 column("Last seen", 80, e -> age(e.lastSeen())),
                 column("Message", 300, FunctionEvent::message)));
 
-        SplitPane tables = new SplitPane(pods, events, revisionsPane());
+        SplitPane tables = new SplitPane(podsPane, events, revisionsPane());
         tables.setOrientation(Orientation.VERTICAL);
-        tables.setDividerPositions(0.45, 0.72);
+        tables.setDividerPositions(0.55, 0.78);
         root.setTop(header);
         root.setCenter(tables);
         root.setId("workloads");

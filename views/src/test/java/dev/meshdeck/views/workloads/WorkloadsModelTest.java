@@ -11,7 +11,9 @@ import dev.meshdeck.core.inventory.ServerlessFunction;
 import dev.meshdeck.core.inventory.SourceRef;
 import dev.meshdeck.core.workloads.FunctionEvent;
 import dev.meshdeck.core.workloads.FunctionPod;
+import dev.meshdeck.core.workloads.PodDetails;
 import dev.meshdeck.core.workloads.RolloutHistory;
+import dev.meshdeck.core.workloads.ServiceEndpoints;
 import dev.meshdeck.core.workloads.WorkloadSource;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -40,7 +42,7 @@ class WorkloadsModelTest {
 
     private static FunctionPod pod(String name, String version, boolean ready, int restarts, String reason) {
         return new FunctionPod("serverless", name, version, "Running", ready ? 2 : 1, 2, restarts, reason, "node-a",
-                "10.0.0.1", Optional.of(NOW), Optional.of("1.24.0"));
+                "10.0.0.1", Optional.of(NOW), Optional.of("1.24.0"), PodDetails.NONE);
     }
 
     private static FunctionEvent event(boolean warning, String reason, int minutesAgo) {
@@ -79,11 +81,23 @@ class WorkloadsModelTest {
         }
 
         @Override
+        public List<ServiceEndpoints> endpointsOf(FunctionId function) {
+            return function.name().equals("recommendation")
+                    ? List.of(new ServiceEndpoints("serverless", "recommendation",
+                            List.of(address("10.0.0.2", "rec-b"), address("10.0.0.3", "rec-c")), List.of(address("10.0.0.1", "rec-a"))))
+                    : List.of();
+        }
+
+        @Override
         public List<RolloutHistory> revisionsOf(FunctionId function) {
             return function.name().equals("recommendation")
                     ? List.of(new RolloutHistory("serverless", "recommendation", List.of(revision(1, false), revision(2, true))))
                     : List.of();
         }
+    }
+
+    private static ServiceEndpoints.Address address(String ip, String pod) {
+        return new ServiceEndpoints.Address(ip, pod, List.of(8080));
     }
 
     private static RolloutHistory.Revision revision(long number, boolean current) {
@@ -115,6 +129,39 @@ class WorkloadsModelTest {
         assertThat(model.pods()).extracting(FunctionPod::name).containsExactly("rec-a", "rec-b", "rec-c");
         assertThat(model.events()).extracting(FunctionEvent::reason).containsExactly("Unhealthy", "BackOff", "Pulled");
         assertThat(model.summaryProperty().get()).isEqualTo("recommendation: 3 pods, 1 not ready, 8 restarts, 2 warnings");
+    }
+
+    @Test
+    void theLineUnderThePodsSaysWhichPodsTheServiceSendsTrafficTo() {
+        model.show(RECOMMENDATION);
+        answer();
+
+        assertThat(model.endpointsProperty().get())
+                .isEqualTo("Service serverless/recommendation: 2 ready (rec-b, rec-c), 1 not ready (rec-a)");
+        model.show(SEARCH);
+        answer();
+        assertThat(model.endpointsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aSelectedPodIsDescribedWithItsConditionsAndWhyItsContainerLastStopped() {
+        FunctionPod crashing = new FunctionPod("serverless", "rec-a", "v2", "Running", 1, 2, 7, "CrashLoopBackOff", "node-a",
+                "10.0.0.1", Optional.of(NOW), Optional.of("1.24.0"), new PodDetails(Map.of("version", "v2", "app", "rec"),
+                List.of(new PodDetails.Condition("Ready", "False", "ContainersNotReady")),
+                List.of(new PodDetails.Container("app", "rec:2", "Waiting", "CrashLoopBackOff", Optional.empty(),
+                        Optional.of(new PodDetails.Termination("Error", 1)), 7, false))));
+
+        model.select(crashing);
+
+        assertThat(model.detailsProperty().get()).isEqualTo("""
+                Pod serverless/rec-a   Node: node-a   IP: 10.0.0.1   Started: 2026-12-07T22:00:00Z
+                Labels: app=rec, version=v2
+                Conditions: Ready=False (ContainersNotReady)
+                Container app   Image: rec:2   State: Waiting (CrashLoopBackOff)   Ready: no   Restarts: 7   \
+                Last termination: Error, exit code 1
+                """);
+        model.select(null);
+        assertThat(model.detailsProperty().get()).isEmpty();
     }
 
     @Test
