@@ -90,7 +90,7 @@ class SandboxProcessTest {
         JsonNode rows = new ObjectMapper().readTree(run(env, home, java("functions", "-o", "json")));
         List<String> platforms = new ArrayList<>();
         rows.forEach(r -> platforms.add(r.get("platform").asText()));
-        assertThat(platforms).contains("knative", "openfaas", "kubeless", "kubernetes", "lambda");
-        assertThat(rows.size()).isEqualTo(18);
+        assertThat(platforms).contains("knative", "openfaas", "kubeless", "kubernetes", "lambda", "cloudrun");
+        assertThat(rows.size()).isEqualTo(21);
     }
 }

@@ -96,10 +96,11 @@ class TrafficTopCommandTest {
     void withoutAUrlTheClustersPrometheusIsAskedThroughTheApiServer() {
         Cli cli = onCluster();
 
-        // the sandbox has the Service istio-system/prometheus but no Prometheus behind it
-        assertThat(cli.exitCode()).isEqualTo(1);
-        assertThat(cli.err()).contains("Prometheus " + sandbox.kubeUrl()
-                + "/api/v1/namespaces/istio-system/services/prometheus:9090/proxy/ (API server proxy) answered HTTP 503: error trying to reach service istio-system/prometheus");
+        // the sandbox serves its own Prometheus behind the Service istio-system/prometheus: it answers (before its
+        // second scrape there is no rate yet, so no row)
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.out()).startsWith("SOURCE  DESTINATION");
     }
 
     @Test

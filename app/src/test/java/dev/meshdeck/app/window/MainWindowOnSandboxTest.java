@@ -70,7 +70,7 @@ class MainWindowOnSandboxTest {
 
     @Test
     void showsFunctionsOfAllFivePlatformsAndFollowsAnExternalEdit(FxRobot robot) throws Exception {
-        until(() -> table(robot).getItems().size() == 18);
+        until(() -> table(robot).getItems().size() == 21);
         Set<Platform> platforms = WaitForAsyncUtils.asyncFx(() -> table(robot).getItems().stream()
                 .map(ServerlessFunction::platform).collect(Collectors.toSet())).get();
         assertThat(platforms).containsExactlyInAnyOrder(Platform.values());
@@ -127,7 +127,7 @@ class MainWindowOnSandboxTest {
     @SuppressWarnings("unchecked")
     @Test
     void theConfigTabMasksTheDatabasePasswordUntilShowIsClickedAndAgainOnTheNextSelection(FxRobot robot) throws Exception {
-        until(() -> table(robot).getItems().size() == 18);
+        until(() -> table(robot).getItems().size() == 21);
         robot.interact(() -> table(robot).getSelectionModel().select(row(robot, "payment-function")));
         robot.interact(window::showConfig);
         TableView<ConfigRow> rows = robot.lookup("#config-table").queryAs(TableView.class);
