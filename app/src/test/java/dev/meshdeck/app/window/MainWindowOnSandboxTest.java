@@ -64,6 +64,11 @@ class MainWindowOnSandboxTest {
         return robot.lookup("#function-table").queryAs(TableView.class);
     }
 
+    private static java.util.Optional<Button> revealButton(FxRobot robot, ConfigRow row) {
+        return robot.lookup("#config-table .reveal").queryAllAs(Button.class).stream()
+                .filter(b -> row.equals(((TableCell<?, ?>) b.getParent()).getItem())).findFirst();
+    }
+
     private static ServerlessFunction row(FxRobot robot, String name) {
         return table(robot).getItems().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
@@ -140,8 +145,9 @@ class MainWindowOnSandboxTest {
         assertThat(robot.lookup("#config-table .table-cell").queryAllAs(TableCell.class).stream().map(TableCell::getText))
                 .doesNotContain("sandbox-db-Pa55w0rd");
 
-        Button show = robot.lookup("#config-table .reveal").queryAllAs(Button.class).stream()
-                .filter(b -> password.equals(((TableCell<?, ?>) b.getParent()).getItem())).findFirst().orElseThrow();
+        // the row's cell (and its button) is drawn at the next layout pass
+        until(() -> revealButton(robot, password).isPresent());
+        Button show = revealButton(robot, password).orElseThrow();
         robot.clickOn(show);
         until(() -> "sandbox-db-Pa55w0rd".equals(model.valueShown(password)));
         until(() -> robot.lookup("#config-table .table-cell").queryAllAs(TableCell.class).stream()
